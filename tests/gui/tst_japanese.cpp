@@ -1,0 +1,55 @@
+#include "MainWindow.h"
+#include "Translations.h"
+
+#include <QMenuBar>
+#include <QTest>
+#include <QTreeWidget>
+
+using Outpost::MainWindow;
+
+namespace {
+bool hasJapanese(const QString &text)
+{
+    for (const QChar c : text) {
+        const auto u = c.unicode();
+        if ((u >= 0x3040 && u <= 0x30ff) || (u >= 0x4e00 && u <= 0x9fff))
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+class TestJapanese : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(Outpost::installTranslations(QLocale(QLocale::Japanese, QLocale::Japan)));
+    }
+    void cleanup() { Outpost::removeTranslations(); }
+
+    void menusAndListAreJapanese()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto menus = window.menuBar()->actions();
+        QVERIFY(!menus.isEmpty());
+        for (QAction *menu : menus)
+            QVERIFY2(hasJapanese(menu->text()), qPrintable(menu->text()));
+        QVERIFY(hasJapanese(window.accountTree()->headerItem()->text(0)));
+    }
+
+    void englishNeedsNoTranslation()
+    {
+        Outpost::removeTranslations();
+        QVERIFY(!Outpost::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)));
+        MainWindow window;
+        QCOMPARE(window.accountTree()->headerItem()->text(0), QStringLiteral("Accounts"));
+    }
+};
+
+QTEST_MAIN(TestJapanese)
+#include "tst_japanese.moc"
