@@ -1,25 +1,26 @@
+#include "Cli.h"
 #include "Translations.h"
 
 #include <outpost/Version.h>
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("outpost-cli"));
+    QCoreApplication::setApplicationName(QStringLiteral("Outpost"));
     QCoreApplication::setOrganizationName(QStringLiteral("Outpost"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(Outpost::versionString));
     Outpost::installTranslations();
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "cli", "Outpost's console program: manage accounts and the outbox, and run "
-               "receive-then-send cycles without a window."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-    return 0;
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    Outpost::Cli cli(out, err);
+    QObject::connect(&cli, &Outpost::Cli::finished, &app, &QCoreApplication::exit);
+    QTimer::singleShot(0, &cli, [&] { cli.start(QCoreApplication::arguments()); });
+    return app.exec();
 }

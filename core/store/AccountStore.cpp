@@ -25,10 +25,10 @@ public:
 
     QStringList list(const char *key)
     {
-        const QVariant value = m_settings.value(QLatin1String(key));
-        QStringList items = value.toStringList();
-        items.removeAll(QString());
-        return items;
+        // Space-separated (a QStringList value would read back as @Invalid() when empty).
+        return m_settings.value(QLatin1String(key))
+            .toString()
+            .split(QLatin1Char(' '), Qt::SkipEmptyParts);
     }
 
     int number(const char *key, int fallback, int minimum, int maximum)
@@ -231,7 +231,8 @@ bool AccountStore::save(QString *error) const
         settings.setValue(QStringLiteral("smtp_same_password"), a.smtpSamePassword);
         settings.setValue(QStringLiteral("allow_plain_text_auth"), a.allowPlainTextAuth);
         settings.setValue(QStringLiteral("ca_file"), a.caFile);
-        settings.setValue(QStringLiteral("trusted_fingerprints"), a.trustedFingerprints);
+        settings.setValue(QStringLiteral("trusted_fingerprints"),
+                          a.trustedFingerprints.join(QLatin1Char(' ')));
         settings.setValue(QStringLiteral("pop_before_smtp"), a.popBeforeSmtp);
         settings.setValue(QStringLiteral("auth_window_seconds"), a.authWindowSeconds);
         settings.setValue(QStringLiteral("delay_after_pop_ms"), a.delayAfterPopMs);

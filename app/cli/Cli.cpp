@@ -1,0 +1,179 @@
+#include "Cli.h"
+
+#include "Profile.h"
+
+#include <outpost/Version.h>
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace Outpost {
+namespace {
+
+/// The command word: the first argument that is neither an option nor an option's value.
+QStringList commandWords(const QStringList &arguments)
+{
+    QStringList words;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--profile")) {
+            ++i;
+            continue;
+        }
+        if (arg.startsWith(QLatin1Char('-')))
+            continue;
+        words.append(arg);
+    }
+    return words;
+}
+
+} // namespace
+
+Cli::Cli(QTextStream &out, QTextStream &err, QObject *parent)
+    : QObject(parent)
+    , m_out(out)
+    , m_err(err)
+{}
+
+Cli::~Cli() = default;
+
+void Cli::start(const QStringList &arguments)
+{
+    const QStringList words = commandWords(arguments);
+    const QString command = words.value(0);
+    if (command == QLatin1String("account"))
+        return runAccount(arguments);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Outpost's console program: manage accounts and the outbox, and run "
+           "receive-then-send cycles without a window."));
+    addCommonOptions(parser, false);
+    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
+                                     tr("Shows the version and exits."));
+    parser.addOption(version);
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 tr("account add|edit|list|remove|password"),
+                                 QStringLiteral("<command>"));
+    if (!parse(parser, arguments))
+        return;
+    if (parser.isSet(version)) {
+        print(QStringLiteral("outpost-cli %1").arg(QString::fromLatin1(versionString)));
+        return done(Success);
+    }
+    if (parser.isSet(QStringLiteral("help")) || command.isEmpty()) {
+        print(parser.helpText());
+        print(tr("\nCommands:\n"
+                 "  account add NAME --address ADDR --pop-host H --smtp-host H [options]\n"
+                 "  account edit NAME [options]\n"
+                 "  account list [--json]\n"
+                 "  account remove NAME\n"
+                 "  account password NAME [--smtp] --password-stdin\n"
+                 "Run \"outpost-cli COMMAND --help\" for the options of a command."));
+        return done(command.isEmpty() && !parser.isSet(QStringLiteral("help")) ? UsageError
+                                                                               : Success);
+    }
+    fail(tr("Unknown command \"%1\". Run \"outpost-cli --help\" for the list of commands.")
+             .arg(command));
+}
+
+void Cli::addCommonOptions(QCommandLineParser &parser, bool printsData)
+{
+    parser.addOption({QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                      tr("Shows this help and exits.")});
+    parser.addOption({QStringLiteral("profile"),
+                      tr("Uses the profile in DIR instead of the default (also: "
+                         "the OUTPOST_PROFILE environment variable)."),
+                      QStringLiteral("DIR")});
+    if (printsData)
+        parser.addOption({QStringLiteral("json"), tr("Prints the result as JSON.")});
+}
+
+bool Cli::parse(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(arguments)) {
+        fail(parser.errorText());
+        return false;
+    }
+    m_profileOption = parser.value(QStringLiteral("profile"));
+    m_json = parser.optionNames().contains(QLatin1String("json")) &&
+             parser.isSet(QStringLiteral("json"));
+    return true;
+}
+
+QString Cli::insecurePasswordFile() const
+{
+    return m_profile->directory() + QStringLiteral("/insecure-passwords.ini");
+}
+
+bool Cli::openProfile()
+{
+    m_profile = std::make_unique<Profile>(Profile::resolveDirectory(m_profileOption));
+    QString error;
+    if (!m_profile->ensureExists(&error)) {
+        fail(error);
+        return false;
+    }
+    m_accounts = std::make_unique<AccountStore>(m_profile->settingsFile());
+    if (!m_accounts->load(&error)) {
+        fail(error);
+        return false;
+    }
+    m_credentials = std::make_unique<CredentialStore>();
+    // The user opted in to a plain-text password file only if it exists.
+    if (QFile::exists(insecurePasswordFile()))
+        m_credentials->setPlainFileFallback(insecurePasswordFile());
+    return true;
+}
+
+const Account *Cli::accountArgument(const QString &nameOrId)
+{
+    if (nameOrId.isEmpty()) {
+        fail(tr("Name the account."));
+        return nullptr;
+    }
+    const Account *account = m_accounts->find(nameOrId);
+    if (!account)
+        fail(tr("There is no account \"%1\". \"outpost-cli account list\" shows the accounts.")
+                 .arg(nameOrId));
+    return account;
+}
+
+void Cli::done(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_out.flush();
+    m_err.flush();
+    // Queued, so that a caller that connects after start() still hears it.
+    QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT finished(exitCode); });
+}
+
+void Cli::fail(const QString &message, int exitCode)
+{
+    m_err << QStringLiteral("outpost-cli: ") << message << Qt::endl;
+    done(exitCode);
+}
+
+void Cli::print(const QString &text)
+{
+    m_out << text;
+    if (!text.endsWith(QLatin1Char('\n')))
+        m_out << Qt::endl;
+}
+
+void Cli::printJson(const QJsonValue &value)
+{
+    const QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    m_out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+}
+
+} // namespace Outpost

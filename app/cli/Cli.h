@@ -1,0 +1,77 @@
+#pragma once
+
+#include "store/AccountStore.h"
+#include "store/CredentialStore.h"
+
+#include <QCommandLineParser>
+#include <QJsonValue>
+#include <QObject>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+namespace Outpost {
+
+class Profile;
+
+/// outpost-cli: parses a command line, runs one command on the event loop and emits
+/// finished() with the exit code: 0 success, 1 when mail was deferred or failed,
+/// 2 for a usage or configuration error.
+class Cli : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum ExitCode
+    {
+        Success = 0,
+        MailNotSent = 1,
+        UsageError = 2,
+    };
+
+    Cli(QTextStream &out, QTextStream &err, QObject *parent = nullptr);
+    ~Cli() override;
+
+    /// Runs the command in @p arguments (argv, including the program name).
+    void start(const QStringList &arguments);
+
+    /// Where `account password --password-stdin` reads from (tests replace it).
+    void setStandardInput(QIODevice *input) { m_stdin = input; }
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    // Shared by the commands.
+    void addCommonOptions(QCommandLineParser &parser, bool printsData);
+    bool parse(QCommandLineParser &parser, const QStringList &arguments);
+    bool openProfile();
+    /// The plain-text password file; it exists only when the user opted in.
+    QString insecurePasswordFile() const;
+    const Account *accountArgument(const QString &nameOrId);
+    void done(int exitCode);
+    void fail(const QString &message, int exitCode = UsageError);
+    void print(const QString &text);
+    void printJson(const QJsonValue &value);
+
+    // Commands.
+    void runAccount(const QStringList &arguments);
+    void accountAddOrEdit(const QStringList &arguments, bool add);
+    void accountList(const QStringList &arguments);
+    void accountRemove(const QStringList &arguments);
+    void accountPassword(const QStringList &arguments);
+    bool applyAccountOptions(const QCommandLineParser &parser, Account *account);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QIODevice *m_stdin = nullptr;
+    bool m_json = false;
+    bool m_finished = false;
+    QString m_profileOption;
+    std::unique_ptr<Profile> m_profile;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<CredentialStore> m_credentials;
+};
+
+} // namespace Outpost
