@@ -523,6 +523,10 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
                                tr("The server refused the message: %1").arg(text));
         sendCommand("RSET", Step::Rset);
         failJob(*j, error);
+        if (m_finished)
+            return;
+        startNext(); // with PIPELINING, RSET may start the next group
+        maybeQuit();
         return;
     }
     case Step::DataEnd:
@@ -534,6 +538,10 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
             }
             sendCommand("RSET", Step::Rset);
             failJob(*j, error);
+            if (m_finished)
+                return;
+            startNext();
+            maybeQuit();
             return;
         }
         j->result.dataReply = reply;

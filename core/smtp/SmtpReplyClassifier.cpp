@@ -47,9 +47,9 @@ constexpr std::array rules{
     Rule{envelopeStages, 0, nullptr, "relay not permitted", SmtpReplyClass::RelayDenied},
     Rule{envelopeStages, 0, nullptr, "relay operation rejected", SmtpReplyClass::RelayDenied},
     Rule{envelopeStages, 0, nullptr, "relaying not allowed", SmtpReplyClass::RelayDenied},
-    // At RCPT, "delivery not authorized" (RFC 3463 X.7.1) without a known text.
+    // At RCPT, "delivery not authorized" (RFC 3463 X.7.1) without a known text. Not 4.7.1
+    // alone: greylisting uses it, and that is a plain transient refusal.
     Rule{stageBit(SmtpStage::RcptTo), 5, "5.7.1", nullptr, SmtpReplyClass::RelayDenied},
-    Rule{stageBit(SmtpStage::RcptTo), 4, "4.7.1", nullptr, SmtpReplyClass::RelayDenied},
     // RFC 4954 section 6: 530 5.7.0 Authentication required.
     Rule{anyStage, 5, "5.7.0", "authentication required", SmtpReplyClass::AuthRequired},
     Rule{anyStage & ~stageBit(SmtpStage::Auth), 5, nullptr, "authentication required",
