@@ -87,6 +87,7 @@ void SandboxSession::drop()
     m_dead = true;
     m_out.clear();
     m_timer.stop();
+    m_socket->flush(); // what was written before the drop still goes out
     m_socket->abort();
     deleteLater();
 }
@@ -106,7 +107,7 @@ bool SandboxSession::applyFault(const QByteArray &command)
         reply(fault->reply);
         return true;
     case SandboxFault::Disconnect:
-        drop();
+        then([this] { drop(); }); // earlier replies still go out
         return true;
     case SandboxFault::Silence:
         return true;
