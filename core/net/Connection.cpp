@@ -36,6 +36,8 @@ void Connection::open(const ConnectionSettings &settings)
     m_closing = false;
     m_idle = false;
     m_refused = CertificateInfo();
+    m_input.clear();
+    m_inputPos = 0;
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -93,7 +95,7 @@ void Connection::startTls()
         return;
     // Anything the server sent after its go-ahead would have been sent in plain text but be
     // read as if protected: refuse it (the STARTTLS command injection of CVE-2011-0411).
-    if (m_socket->bytesAvailable() > 0) {
+    if (m_socket->bytesAvailable() > 0 || m_input.size() > m_inputPos) {
         fail(NetError::make(NetError::Protocol,
                             tr("The server sent data before the TLS handshake.")));
         return;
@@ -237,18 +239,31 @@ void Connection::onEncrypted()
 void Connection::onReadyRead()
 {
     armTimer();
-    while (m_socket && !m_failed && m_socket->canReadLine()) {
-        QByteArray line = m_socket->readLine(maxLineLength + 2);
-        if (!line.endsWith('\n')) {
+    // Read in bulk and split lines here: QIODevice::readLine on an unencrypted QSslSocket
+    // reads byte by byte, which makes large transfers crawl.
+    m_input += m_socket->readAll();
+    while (m_socket && !m_failed) {
+        const qsizetype end = m_input.indexOf('\n', m_inputPos);
+        if (end < 0)
+            break;
+        qsizetype length = end - m_inputPos;
+        if (length > 0 && m_input.at(end - 1) == '\r')
+            --length;
+        const QByteArray line = m_input.mid(m_inputPos, length);
+        m_inputPos = end + 1;
+        if (line.size() > maxLineLength) {
             fail(NetError::make(NetError::Protocol, tr("The server sent an over-long line.")));
             return;
         }
-        line.chop(line.endsWith("\r\n") ? 2 : 1);
         if (!m_quietReceive)
             Q_EMIT transcript(QStringLiteral("S: ") + QString::fromUtf8(line));
         Q_EMIT lineReceived(line);
     }
-    if (m_socket && !m_failed && m_socket->bytesAvailable() > maxLineLength)
+    if (m_failed)
+        return;
+    m_input.remove(0, m_inputPos);
+    m_inputPos = 0;
+    if (m_input.size() > maxLineLength)
         fail(NetError::make(NetError::Protocol, tr("The server sent an over-long line.")));
 }
 

@@ -89,6 +89,8 @@ private:
     void configureTls();
 
     QPointer<QSslSocket> m_socket;
+    QByteArray m_input;       ///< received bytes not yet split into lines
+    qsizetype m_inputPos = 0; ///< start of the first unprocessed line in m_input
     ConnectionSettings m_settings;
     QTimer m_timer;
     CertificateInfo m_refused;

@@ -37,6 +37,10 @@ void SandboxPop3Session::greet()
 
 void SandboxPop3Session::handleLine(const QByteArray &line)
 {
+    if (m_sending) {
+        m_waiting << line; // answered in order once the message has gone out
+        return;
+    }
     if (m_awaitingPlain) {
         m_awaitingPlain = false;
         const QByteArrayList parts = QByteArray::fromBase64(line).split('\0');
@@ -158,6 +162,7 @@ void SandboxPop3Session::command(const QByteArray &verb, const QByteArray &argum
             return;
         }
         reply("+OK " + QByteArray::number(mailbox[i].size) + " octets");
+        m_sending = true;
         then([this, i] { startRetr(i); });
     } else if (verb == "DELE") {
         const int i = index(argument);
@@ -247,6 +252,7 @@ void SandboxPop3Session::pumpRetr()
             m_retr.reset();
             // RFC 1939 section 3: end the last line, then the terminator.
             write(m_retrAtLineStart ? QByteArray(".\r\n") : QByteArray("\r\n.\r\n"));
+            retrDone();
             return;
         }
         QByteArray out;
@@ -267,6 +273,24 @@ void SandboxPop3Session::pumpRetr()
         }
         m_retrSent += out.size();
         write(out);
+    }
+}
+
+} // namespace Outpost
+
+namespace Outpost {
+
+void SandboxPop3Session::retrDone()
+{
+    m_sending = false;
+    const QByteArrayList waiting = m_waiting;
+    m_waiting.clear();
+    for (qsizetype i = 0; i < waiting.size(); ++i) {
+        handleLine(waiting[i]);
+        if (m_sending) { // another RETR: keep the rest for later
+            m_waiting = waiting.mid(i + 1) + m_waiting;
+            return;
+        }
     }
 }
 

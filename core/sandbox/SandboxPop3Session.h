@@ -30,6 +30,7 @@ private:
     int index(const QByteArray &argument) const;
     void startRetr(int index);
     void pumpRetr();
+    void retrDone();
 
     QByteArray m_timestamp;
     QByteArray m_user;
@@ -38,6 +39,8 @@ private:
     bool m_awaitingPlain = false;
     QList<bool> m_deleted;
     std::unique_ptr<QIODevice> m_retr; ///< the message being sent by RETR
+    bool m_sending = false;            ///< a RETR answer is under way: later commands wait
+    QByteArrayList m_waiting;          ///< pipelined commands that arrived during a RETR
     qint64 m_retrSent = 0;
     bool m_retrAtLineStart = true;
 };

@@ -123,12 +123,23 @@ bool SandboxSession::applyFault(const QByteArray &command)
 
 void SandboxSession::onReadyRead()
 {
+    // Bulk reads, lines split here (readLine on an unencrypted QSslSocket goes byte by byte).
     QPointer<SandboxSession> self(this);
-    while (self && !m_dead && m_socket->canReadLine()) {
-        QByteArray line = m_socket->readLine();
-        line.chop(line.endsWith("\r\n") ? 2 : 1);
+    m_input += m_socket->readAll();
+    qsizetype pos = 0;
+    while (self && !m_dead) {
+        const qsizetype end = m_input.indexOf('\n', pos);
+        if (end < 0)
+            break;
+        qsizetype length = end - pos;
+        if (length > 0 && m_input.at(end - 1) == '\r')
+            --length;
+        const QByteArray line = m_input.mid(pos, length);
+        pos = end + 1;
         handleLine(line);
     }
+    if (self && !m_dead)
+        m_input.remove(0, pos);
 }
 
 void SandboxSession::process()

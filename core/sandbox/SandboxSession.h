@@ -71,6 +71,7 @@ private:
     QHostAddress m_peer;
     std::deque<Out> m_out;
     QTimer m_timer;
+    QByteArray m_input;
     int m_nextDelay = 0;
     bool m_implicitTls = false;
     bool m_dead = false;
