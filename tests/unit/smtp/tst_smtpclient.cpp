@@ -132,10 +132,15 @@ void TestSmtpClient::oneMessageWithoutPipelining()
                              "C: DATA", "S: 354 go ahead", "C: Subject: t", "C: ", "C: ..hidden",
                              "C: line", "C: ..", "C: .", "S: 250 2.0.0 Ok: queued as 1"} +
               bye());
+    QSignalSpy progress(&h.client, &SmtpClient::messageProgress);
     h.open();
     const int id = h.send("a@example.com", {"b@example.net"}, body);
     h.client.quit();
     QVERIFY(h.session.wait(5000));
+    QVERIFY(progress.count() >= 1);
+    QCOMPARE(progress.last().at(0).toInt(), id);
+    QCOMPARE(progress.last().at(1).toLongLong(), body.size());
+    QCOMPARE(progress.last().at(2).toLongLong(), body.size());
     QVERIFY2(h.server.allUsed(), h.server.report().constData());
     QCOMPARE(h.ready.count(), 1);
     QCOMPARE(h.dataSent.count(), 1);
