@@ -1,0 +1,352 @@
+#include "Connection.h"
+
+#include <QSslCipher>
+#include <QSslConfiguration>
+
+namespace Outpost {
+
+namespace {
+
+// A line longer than this is not a protocol line (RFC 5321 section 4.5.3.1.5 allows 512
+// octets for replies, RFC 1939 512 for responses; message lines are at most 998 octets but
+// real mail breaks that, so allow plenty before calling it a protocol violation).
+constexpr qint64 maxLineLength = 1024 * 1024;
+
+} // namespace
+
+Connection::Connection(QObject *parent)
+    : QObject(parent)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &Connection::onTimeout);
+}
+
+Connection::~Connection()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void Connection::open(const ConnectionSettings &settings)
+{
+    m_settings = settings;
+    m_failed = false;
+    m_closing = false;
+    m_idle = false;
+    m_refused = CertificateInfo();
+    m_input.clear();
+    m_inputPos = 0;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+    m_socket = new QSslSocket(this);
+    connect(m_socket, &QSslSocket::connected, this, &Connection::onConnected);
+    connect(m_socket, &QSslSocket::encrypted, this, &Connection::onEncrypted);
+    connect(m_socket, &QSslSocket::readyRead, this, &Connection::onReadyRead);
+    connect(m_socket, &QSslSocket::sslErrors, this, &Connection::onSslErrors);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &Connection::onError);
+    connect(m_socket, &QSslSocket::disconnected, this, &Connection::onDisconnected);
+    connect(m_socket, &QSslSocket::bytesWritten, this, [this](qint64 bytes) {
+        armTimer();
+        Q_EMIT bytesWritten(bytes);
+    });
+    configureTls();
+
+    auto protocol = QAbstractSocket::AnyIPProtocol;
+    if (!settings.localAddress.isNull()) {
+        // Same local address (and so the same family) as an earlier connection: POP before
+        // SMTP servers authorise the exact client address that logged in.
+        protocol = settings.localAddress.protocol();
+        if (!m_socket->bind(settings.localAddress, 0)) {
+            fail(NetError::make(NetError::Network, tr("Cannot use the local address %1: %2")
+                                                       .arg(settings.localAddress.toString(),
+                                                            m_socket->errorString())));
+            return;
+        }
+    }
+    m_connecting = true;
+    m_timer.start(settings.connectTimeoutMs);
+    note(QStringLiteral("*: connecting to %1 port %2").arg(settings.host).arg(settings.port));
+    if (settings.security == Security::Tls) {
+        m_handshaking = true;
+        m_socket->connectToHostEncrypted(settings.host, settings.port, QIODevice::ReadWrite,
+                                         protocol);
+    } else {
+        m_socket->connectToHost(settings.host, settings.port, QIODevice::ReadWrite, protocol);
+    }
+}
+
+void Connection::configureTls()
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    if (!m_settings.extraCaCertificates.isEmpty())
+        config.addCaCertificates(m_settings.extraCaCertificates);
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    m_socket->setSslConfiguration(config);
+}
+
+void Connection::startTls()
+{
+    if (!isOpen())
+        return;
+    // Anything the server sent after its go-ahead would have been sent in plain text but be
+    // read as if protected: refuse it (the STARTTLS command injection of CVE-2011-0411).
+    if (m_socket->bytesAvailable() > 0 || m_input.size() > m_inputPos) {
+        fail(NetError::make(NetError::Protocol,
+                            tr("The server sent data before the TLS handshake.")));
+        return;
+    }
+    m_handshaking = true;
+    armTimer();
+    m_socket->startClientEncryption();
+}
+
+void Connection::sendLine(const QByteArray &line, const QByteArray &shownAs)
+{
+    if (!isOpen())
+        return;
+    Q_EMIT transcript(QStringLiteral("C: ") +
+                      QString::fromUtf8(shownAs.isEmpty() ? line : shownAs));
+    m_idle = false;
+    armTimer();
+    m_socket->write(line + "\r\n");
+}
+
+void Connection::sendRaw(const QByteArray &data)
+{
+    if (!isOpen())
+        return;
+    m_idle = false;
+    armTimer();
+    m_socket->write(data);
+}
+
+void Connection::note(const QString &line)
+{
+    Q_EMIT transcript(line);
+}
+
+qint64 Connection::bytesToWrite() const
+{
+    if (!m_socket)
+        return 0;
+    return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
+}
+
+void Connection::setIdle(bool idle)
+{
+    m_idle = idle;
+    if (idle && !m_connecting && !m_handshaking)
+        m_timer.stop();
+    else
+        armTimer();
+}
+
+void Connection::close()
+{
+    if (!m_socket || m_failed)
+        return;
+    m_closing = true;
+    m_timer.stop();
+    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+        Q_EMIT closed();
+        return;
+    }
+    m_socket->disconnectFromHost();
+}
+
+void Connection::abort()
+{
+    m_timer.stop();
+    m_failed = true;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void Connection::fail(const NetError &error)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    m_timer.stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+    note(QStringLiteral("*: failed: %1").arg(error.message));
+    Q_EMIT failed(error);
+}
+
+bool Connection::isEncrypted() const
+{
+    return m_socket && m_socket->isEncrypted();
+}
+
+bool Connection::isOpen() const
+{
+    return m_socket && !m_failed && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void Connection::armTimer()
+{
+    if (m_failed || m_closing)
+        return;
+    if (m_connecting) {
+        return; // the connect timer keeps running until the connection is ready
+    }
+    if (m_idle && !m_handshaking) {
+        m_timer.stop();
+        return;
+    }
+    m_timer.start(m_settings.commandTimeoutMs);
+}
+
+void Connection::onConnected()
+{
+    m_localAddress = m_socket->localAddress();
+    m_peerAddress = m_socket->peerAddress();
+    // Few large writes, sent at once: no Nagle delay against the peer's delayed ACK.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    note(QStringLiteral("*: connected from %1 to %2")
+             .arg(m_localAddress.toString(), m_peerAddress.toString()));
+    if (m_settings.security == Security::Tls)
+        return; // ready once encrypted
+    m_connecting = false;
+    armTimer();
+    Q_EMIT ready();
+}
+
+void Connection::onEncrypted()
+{
+    m_handshaking = false;
+    note(QStringLiteral("*: TLS established (%1)").arg(m_socket->sessionCipher().name()));
+    if (m_connecting) {
+        m_connecting = false;
+        armTimer();
+        Q_EMIT ready();
+        return;
+    }
+    armTimer();
+    Q_EMIT encrypted();
+}
+
+void Connection::onReadyRead()
+{
+    armTimer();
+    // Read in bulk and split lines here: QIODevice::readLine on an unencrypted QSslSocket
+    // reads byte by byte, which makes large transfers crawl.
+    m_input += m_socket->readAll();
+    while (m_socket && !m_failed) {
+        const qsizetype end = m_input.indexOf('\n', m_inputPos);
+        if (end < 0)
+            break;
+        qsizetype length = end - m_inputPos;
+        if (length > 0 && m_input.at(end - 1) == '\r')
+            --length;
+        const QByteArray line = m_input.mid(m_inputPos, length);
+        m_inputPos = end + 1;
+        if (line.size() > maxLineLength) {
+            fail(NetError::make(NetError::Protocol, tr("The server sent an over-long line.")));
+            return;
+        }
+        if (!m_quietReceive)
+            Q_EMIT transcript(QStringLiteral("S: ") + QString::fromUtf8(line));
+        Q_EMIT lineReceived(line);
+    }
+    if (m_failed)
+        return;
+    m_input.remove(0, m_inputPos);
+    m_inputPos = 0;
+    if (m_input.size() > maxLineLength)
+        fail(NetError::make(NetError::Protocol, tr("The server sent an over-long line.")));
+}
+
+void Connection::onSslErrors(const QList<QSslError> &errors)
+{
+    const QSslCertificate peer = m_socket->peerCertificate();
+    const QByteArray pinned = CertificateInfo::normalizeFingerprint(m_settings.pinnedSha256);
+    if (!pinned.isEmpty() && !peer.isNull() && CertificateInfo::fingerprint(peer) == pinned) {
+        // The user looked at this exact certificate and chose to trust it.
+        note(QStringLiteral("*: accepting the pinned certificate %1")
+                 .arg(QString::fromLatin1(pinned)));
+        m_socket->ignoreSslErrors(errors);
+        return;
+    }
+    m_refused = CertificateInfo::describe(peer, errors);
+}
+
+void Connection::onError(QAbstractSocket::SocketError error)
+{
+    if (m_failed)
+        return;
+    if (m_closing && error == QAbstractSocket::RemoteHostClosedError)
+        return; // onDisconnected reports the normal end
+    NetError value;
+    switch (error) {
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        value = NetError::make(
+            NetError::Tls,
+            m_refused.isNull()
+                ? tr("The secure connection (TLS) failed: %1").arg(m_socket->errorString())
+                : tr("The server's certificate is not trusted."));
+        value.certificate = m_refused;
+        break;
+    case QAbstractSocket::HostNotFoundError:
+        value = NetError::make(NetError::Network,
+                               tr("The server %1 was not found.").arg(m_settings.host));
+        break;
+    case QAbstractSocket::ConnectionRefusedError:
+        value = NetError::make(NetError::Network,
+                               tr("The server %1 refused the connection.").arg(m_settings.host));
+        break;
+    case QAbstractSocket::RemoteHostClosedError:
+        value = NetError::make(NetError::Network, m_handshaking
+                                                      ? tr("The server closed the connection "
+                                                           "during the TLS handshake.")
+                                                      : tr("The server closed the connection."));
+        if (m_handshaking)
+            value.kind = NetError::Tls;
+        break;
+    default:
+        value =
+            NetError::make(NetError::Network, tr("Network error: %1").arg(m_socket->errorString()));
+        break;
+    }
+    fail(value);
+}
+
+void Connection::onDisconnected()
+{
+    if (m_failed)
+        return;
+    m_timer.stop();
+    if (m_closing) {
+        note(QStringLiteral("*: closed"));
+        Q_EMIT closed();
+        return;
+    }
+    fail(NetError::make(NetError::Network, tr("The server closed the connection.")));
+}
+
+void Connection::onTimeout()
+{
+    if (m_connecting) {
+        fail(NetError::make(NetError::ConnectTimeout,
+                            tr("Could not connect to %1 within %2 seconds.")
+                                .arg(m_settings.host)
+                                .arg(m_settings.connectTimeoutMs / 1000.0)));
+        return;
+    }
+    fail(NetError::make(NetError::Timeout, tr("The server did not answer within %1 seconds.")
+                                               .arg(m_settings.commandTimeoutMs / 1000.0)));
+}
+
+} // namespace Outpost

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "ConnectionSettings.h"
+#include "NetError.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QSslSocket>
+#include <QTimer>
+
+namespace Outpost {
+
+/// A line-oriented client connection over QSslSocket: plain, STARTTLS or implicit TLS,
+/// certificate verification with extra CAs and a pinned fingerprint, connect and inactivity
+/// timeouts, and a transcript. Never waits: everything is reported through signals.
+///
+/// After failed() the connection is closed and emits nothing more.
+class Connection : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Connection(QObject *parent = nullptr);
+    ~Connection() override;
+
+    /// Connects; emits ready() when the connection can carry the protocol (for implicit
+    /// TLS, after the handshake), or failed().
+    void open(const ConnectionSettings &settings);
+    /// Starts TLS on an open plain connection (after the server's go-ahead for STARTTLS/STLS);
+    /// emits encrypted() or failed().
+    void startTls();
+    /// Sends @p line followed by CRLF. The transcript shows @p shownAs instead when given
+    /// (for credentials).
+    void sendLine(const QByteArray &line, const QByteArray &shownAs = {});
+    /// Sends bytes as they are (message data); the caller logs a summary with note().
+    void sendRaw(const QByteArray &data);
+    /// Adds a line to the transcript without sending anything (e.g. "C: <1234 bytes>").
+    void note(const QString &line);
+    /// Bytes handed to sendRaw/sendLine that the socket has not written yet.
+    qint64 bytesToWrite() const;
+    /// While true, received lines are not copied to the transcript (message contents).
+    void setQuietReceive(bool quiet) { m_quietReceive = quiet; }
+    /// While idle, the inactivity timer does not run (nothing is expected from the server).
+    void setIdle(bool idle);
+    /// Closes gracefully after pending data is written; emits closed().
+    void close();
+    /// Closes at once; emits nothing.
+    void abort();
+    /// Reports a failure found by the protocol layer: closes and emits failed() once.
+    void fail(const NetError &error);
+
+    /// True once TLS is active (implicit or after STARTTLS).
+    bool isEncrypted() const;
+    /// True while connected and not failed.
+    bool isOpen() const;
+    /// The local address the connection used (valid once ready()).
+    QHostAddress localAddress() const { return m_localAddress; }
+    /// The server's address (valid once ready()).
+    QHostAddress peerAddress() const { return m_peerAddress; }
+    /// The settings given to open().
+    const ConnectionSettings &settings() const { return m_settings; }
+
+Q_SIGNALS:
+    /// The connection is up (and encrypted for implicit TLS); the greeting comes next.
+    void ready();
+    /// STARTTLS completed.
+    void encrypted();
+    /// One line from the server, without its CRLF.
+    void lineReceived(const QByteArray &line);
+    /// The socket wrote @p bytes (plain text) to the network; use for flow control.
+    void bytesWritten(qint64 bytes);
+    /// The connection failed; it is closed and emits nothing more.
+    void failed(const Outpost::NetError &error);
+    /// The connection closed after close() was called.
+    void closed();
+    /// One transcript line: "C: ..." sent, "S: ..." received, "*: ..." a note.
+    void transcript(const QString &line);
+
+private:
+    void onConnected();
+    void onEncrypted();
+    void onReadyRead();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onError(QAbstractSocket::SocketError error);
+    void onDisconnected();
+    void onTimeout();
+    void armTimer();
+    void configureTls();
+
+    QPointer<QSslSocket> m_socket;
+    QByteArray m_input;       ///< received bytes not yet split into lines
+    qsizetype m_inputPos = 0; ///< start of the first unprocessed line in m_input
+    ConnectionSettings m_settings;
+    QTimer m_timer;
+    CertificateInfo m_refused;
+    QHostAddress m_localAddress;
+    QHostAddress m_peerAddress;
+    bool m_connecting = false;
+    bool m_handshaking = false;
+    bool m_failed = false;
+    bool m_closing = false;
+    bool m_idle = false;
+    bool m_quietReceive = false;
+};
+
+} // namespace Outpost

@@ -1,0 +1,506 @@
+#include "Pop3Client.h"
+
+#include <QCryptographicHash>
+
+namespace Outpost {
+
+namespace {
+
+// RETR data is written to the sink in pieces of about this size.
+constexpr qsizetype sinkChunk = 64 * 1024;
+
+} // namespace
+
+Pop3Client::Pop3Client(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_connection, &Connection::ready, this, &Pop3Client::onReady);
+    connect(&m_connection, &Connection::lineReceived, this, &Pop3Client::onLine);
+    connect(&m_connection, &Connection::failed, this, &Pop3Client::onFailed);
+    connect(&m_connection, &Connection::closed, this, &Pop3Client::onClosed);
+    connect(&m_connection, &Connection::transcript, this, &Pop3Client::transcript);
+    connect(&m_connection, &Connection::encrypted, this, [this] {
+        // RFC 2595 section 4: capabilities learnt before TLS are discarded.
+        m_stlsDone = true;
+        m_capabilities.clear();
+        send({Kind::Capa, "CAPA", {}});
+    });
+}
+
+Pop3Client::~Pop3Client() = default;
+
+void Pop3Client::open()
+{
+    m_state = Connecting;
+    m_finished = false;
+    m_sent.clear();
+    m_inData = false;
+    m_capabilities.clear();
+    m_timestamp.clear();
+    m_loginMethod.clear();
+    m_marked.clear();
+    m_loginTime = {};
+    m_capaDone = false;
+    m_stlsDone = false;
+    m_loginSent = false;
+    m_connection.setQuietReceive(false);
+    m_connection.open(m_settings.connection);
+}
+
+void Pop3Client::stat()
+{
+    enqueue({Kind::Stat, "STAT", {}});
+}
+
+void Pop3Client::listUids()
+{
+    enqueue({Kind::Uidl, "UIDL", {}});
+}
+
+void Pop3Client::listSizes()
+{
+    enqueue({Kind::List, "LIST", {}});
+}
+
+void Pop3Client::retrieve(int number, QIODevice *sink)
+{
+    enqueue({Kind::Retr, "RETR " + QByteArray::number(number), {}, number, sink});
+}
+
+void Pop3Client::remove(int number)
+{
+    enqueue({Kind::Dele, "DELE " + QByteArray::number(number), {}, number});
+}
+
+void Pop3Client::quit()
+{
+    enqueue({Kind::Quit, "QUIT", {}});
+}
+
+void Pop3Client::abort()
+{
+    if (m_state == Disconnected)
+        return;
+    m_connection.abort();
+    finish(NetError::make(NetError::Network, tr("The session was cancelled.")));
+}
+
+void Pop3Client::enqueue(const Command &command)
+{
+    m_queued.push_back(command);
+    flush();
+}
+
+void Pop3Client::flush()
+{
+    if (m_finished || m_state == Disconnected || m_state == Update)
+        return;
+    // RFC 2449 section 6.6: with PIPELINING, commands may follow the login unanswered.
+    const bool canSend = m_state == Transaction || (m_loginSent && pipelining());
+    if (!canSend)
+        return;
+    while (!m_queued.empty() && (pipelining() || m_sent.empty())) {
+        const Command command = m_queued.front();
+        m_queued.pop_front();
+        send(command);
+        if (command.kind == Kind::Quit) {
+            m_queued.clear();
+            break;
+        }
+    }
+}
+
+void Pop3Client::send(const Command &command)
+{
+    m_sent.push_back(command);
+    m_connection.sendLine(command.line, command.shownAs);
+    updateIdle();
+}
+
+bool Pop3Client::pipelining() const
+{
+    return m_settings.usePipelining && m_capabilities.contains("PIPELINING");
+}
+
+void Pop3Client::onReady()
+{
+    m_state = Greeting;
+    m_sent.push_back({Kind::Greeting, {}, {}});
+    updateIdle();
+}
+
+void Pop3Client::onLine(const QByteArray &line)
+{
+    if (m_inData) {
+        handleData(line);
+        return;
+    }
+    if (m_sent.empty()) {
+        m_connection.fail(NetError::make(NetError::Protocol,
+                                         tr("The server sent a response nobody asked for."), line));
+        return;
+    }
+    const Pop3Response response = Pop3Response::parse(line);
+    if (response.status == Pop3Response::Invalid) {
+        m_connection.fail(NetError::make(NetError::Protocol,
+                                         tr("The server sent something that is not a POP3 "
+                                            "response."),
+                                         line));
+        return;
+    }
+    const Command &front = m_sent.front();
+    const bool multiLine = front.kind == Kind::Capa || front.kind == Kind::Uidl ||
+                           front.kind == Kind::List || front.kind == Kind::Retr;
+    if (multiLine && response.status == Pop3Response::Ok) {
+        m_inData = true;
+        m_bytes = 0;
+        m_buffer.clear();
+        m_sinkFailed = false;
+        m_uids.clear();
+        m_sizes.clear();
+        if (front.kind != Kind::Capa)
+            m_connection.setQuietReceive(true); // contents: summarised, not copied
+        return;
+    }
+    const Command command = m_sent.front();
+    m_sent.pop_front();
+    handleStatus(command, response, line);
+    if (!m_finished) {
+        flush();
+        updateIdle();
+    }
+}
+
+void Pop3Client::handleStatus(const Command &command, const Pop3Response &response,
+                              const QByteArray &line)
+{
+    const bool ok = response.status == Pop3Response::Ok;
+    switch (command.kind) {
+    case Kind::Greeting:
+        if (!ok) {
+            finish(errError(response, line, tr("The server refused the connection: %1"),
+                            NetError::Transient));
+            return;
+        }
+        m_timestamp = Pop3Response::apopTimestamp(response.text);
+        m_state = Authorization;
+        send({Kind::Capa, "CAPA", {}});
+        return;
+    case Kind::Capa:
+        // -ERR: no CAPA (RFC 2449 section 5); carry on without capabilities.
+        m_capabilities.clear();
+        m_capaDone = true;
+        if (m_settings.connection.security == Security::StartTls && !m_stlsDone) {
+            finish(NetError::make(NetError::Tls,
+                                  tr("The server does not offer STLS, so the connection "
+                                     "cannot be protected.")));
+            return;
+        }
+        startLogin();
+        return;
+    case Kind::Stls:
+        if (!ok) {
+            NetError error =
+                errError(response, line, tr("The server refused STLS: %1"), NetError::Tls);
+            error.kind = NetError::Tls;
+            finish(error);
+            return;
+        }
+        m_connection.startTls();
+        return;
+    case Kind::User:
+        if (!ok) {
+            finish(errError(response, line, tr("The server refused the user name: %1"),
+                            NetError::Authentication));
+            return;
+        }
+        if (!pipelining()) {
+            send({Kind::Pass, "PASS " + m_settings.password.toUtf8(), "PASS ****"});
+        }
+        return;
+    case Kind::AuthPlain:
+        if (response.status == Pop3Response::Continuation) {
+            // The server wants the response after an empty challenge (RFC 5034 section 4).
+            const QByteArray token =
+                ('\0' + m_settings.user.toUtf8() + '\0' + m_settings.password.toUtf8()).toBase64();
+            send({Kind::AuthPlain, token, "****"});
+            return;
+        }
+        [[fallthrough]];
+    case Kind::Pass:
+    case Kind::Apop:
+        if (!ok) {
+            finish(errError(response, line, tr("The server refused the login: %1"),
+                            NetError::Authentication));
+            return;
+        }
+        m_loginTime = QDateTime::currentDateTimeUtc();
+        m_state = Transaction;
+        Q_EMIT loggedIn(m_loginTime);
+        return;
+    case Kind::Stat: {
+        if (!ok) {
+            finish(errError(response, line, tr("The server refused STAT: %1"), NetError::Protocol));
+            return;
+        }
+        const QByteArrayList words = response.text.split(' ');
+        bool countOk = false;
+        bool sizeOk = false;
+        const int count = words.value(0).toInt(&countOk);
+        const qint64 size = words.value(1).toLongLong(&sizeOk);
+        if (!countOk || !sizeOk) {
+            m_connection.fail(NetError::make(NetError::Protocol,
+                                             tr("The server's STAT answer is malformed."), line));
+            return;
+        }
+        Q_EMIT statReceived(count, size);
+        return;
+    }
+    case Kind::Uidl:
+        Q_EMIT uidsReceived({}, false);
+        return;
+    case Kind::List:
+        Q_EMIT sizesReceived({});
+        return;
+    case Kind::Retr:
+        Q_EMIT requestFailed(command.number, errError(response, line,
+                                                      tr("The server could not send message "
+                                                         "%1: %2")
+                                                          .arg(command.number)
+                                                          .arg(QStringLiteral("%1")),
+                                                      NetError::Permanent));
+        return;
+    case Kind::Dele:
+        if (!ok) {
+            Q_EMIT requestFailed(command.number,
+                                 errError(response, line,
+                                          tr("The server could not delete message %1: %2")
+                                              .arg(command.number)
+                                              .arg(QStringLiteral("%1")),
+                                          NetError::Permanent));
+            return;
+        }
+        m_marked << command.number;
+        Q_EMIT markedForDeletion(command.number);
+        return;
+    case Kind::Quit:
+        if (!ok) {
+            // RFC 1939 section 6: -ERR means some deletions were not done.
+            finish(errError(response, line, tr("The server could not finish the session: %1"),
+                            NetError::Permanent));
+            return;
+        }
+        m_state = Update;
+        if (!m_marked.isEmpty())
+            Q_EMIT deletionsCommitted(m_marked);
+        if (m_finished)
+            return;
+        m_connection.close();
+        return;
+    }
+}
+
+void Pop3Client::handleData(const QByteArray &line)
+{
+    QByteArray data;
+    const Command &command = m_sent.front();
+    if (m_reader.addLine(line, &data) == Pop3MultiLineReader::End) {
+        endData();
+        return;
+    }
+    switch (command.kind) {
+    case Kind::Capa:
+        m_capabilities << data.trimmed().toUpper();
+        return;
+    case Kind::Uidl: {
+        const QByteArrayList words = data.simplified().split(' ');
+        bool ok = false;
+        const int number = words.value(0).toInt(&ok);
+        if (ok && words.size() >= 2)
+            m_uids << Pop3Uid{number, words[1]};
+        return;
+    }
+    case Kind::List: {
+        const QByteArrayList words = data.simplified().split(' ');
+        bool numberOk = false;
+        bool sizeOk = false;
+        const int number = words.value(0).toInt(&numberOk);
+        const qint64 size = words.value(1).toLongLong(&sizeOk);
+        if (numberOk && sizeOk)
+            m_sizes.insert(number, size);
+        return;
+    }
+    case Kind::Retr:
+        m_bytes += data.size() + 2;
+        if (m_sinkFailed)
+            return; // keep reading to the terminator; the failure is reported then
+        m_buffer += data;
+        m_buffer += "\r\n";
+        if (m_buffer.size() >= sinkChunk) {
+            QIODevice *sink = command.sink;
+            if (!sink || sink->write(m_buffer) != m_buffer.size())
+                m_sinkFailed = true;
+            m_buffer.clear();
+            Q_EMIT retrieveProgress(command.number, m_bytes);
+        }
+        return;
+    default:
+        return;
+    }
+}
+
+void Pop3Client::endData()
+{
+    const Command command = m_sent.front();
+    m_sent.pop_front();
+    m_inData = false;
+    m_connection.setQuietReceive(false);
+    switch (command.kind) {
+    case Kind::Capa:
+        m_capaDone = true;
+        if (m_settings.connection.security == Security::StartTls && !m_stlsDone) {
+            if (!m_capabilities.contains("STLS")) {
+                // Never fall back to plain text: no credentials go out.
+                finish(NetError::make(NetError::Tls,
+                                      tr("The server does not offer STLS, so the connection "
+                                         "cannot be protected.")));
+                return;
+            }
+            send({Kind::Stls, "STLS", {}});
+            return;
+        }
+        startLogin();
+        break;
+    case Kind::Uidl:
+        m_connection.note(QStringLiteral("S: <%1 unique ids>").arg(m_uids.size()));
+        Q_EMIT uidsReceived(m_uids, true);
+        break;
+    case Kind::List:
+        m_connection.note(QStringLiteral("S: <%1 sizes>").arg(m_sizes.size()));
+        Q_EMIT sizesReceived(m_sizes);
+        break;
+    case Kind::Retr: {
+        QIODevice *sink = command.sink;
+        if (!m_sinkFailed && !m_buffer.isEmpty() &&
+            (!sink || sink->write(m_buffer) != m_buffer.size()))
+            m_sinkFailed = true;
+        m_buffer.clear();
+        m_connection.note(QStringLiteral("S: <%1 bytes of message data>").arg(m_bytes));
+        m_connection.note(QStringLiteral("S: ."));
+        if (m_sinkFailed) {
+            Q_EMIT requestFailed(
+                command.number,
+                NetError::make(NetError::Permanent,
+                               tr("Message %1 could not be stored: %2")
+                                   .arg(command.number)
+                                   .arg(sink ? sink->errorString() : tr("no place to store it"))));
+        } else {
+            Q_EMIT retrieveProgress(command.number, m_bytes);
+            Q_EMIT messageRetrieved(command.number, m_bytes);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    if (!m_finished) {
+        flush();
+        updateIdle();
+    }
+}
+
+void Pop3Client::startLogin()
+{
+    QByteArray method;
+    const bool saslPlain =
+        std::any_of(m_capabilities.begin(), m_capabilities.end(), [](const QByteArray &capability) {
+            return capability.startsWith("SASL ") && capability.split(' ').contains("PLAIN");
+        });
+    switch (m_settings.login) {
+    case PopLogin::Auto:
+        method = !m_timestamp.isEmpty() ? "APOP" : saslPlain ? "SASL PLAIN" : "USER";
+        break;
+    case PopLogin::Apop:
+        if (m_timestamp.isEmpty()) {
+            finish(NetError::make(NetError::Authentication, tr("The server does not offer APOP.")));
+            return;
+        }
+        method = "APOP";
+        break;
+    case PopLogin::UserPass:
+        method = "USER";
+        break;
+    case PopLogin::SaslPlain:
+        if (m_capaDone && !m_capabilities.isEmpty() && !saslPlain) {
+            finish(NetError::make(NetError::Authentication,
+                                  tr("The server does not offer SASL PLAIN.")));
+            return;
+        }
+        method = "SASL PLAIN";
+        break;
+    }
+    m_loginMethod = method;
+    const QByteArray user = m_settings.user.toUtf8();
+    const QByteArray password = m_settings.password.toUtf8();
+    if (method == "APOP") {
+        // RFC 1939 section 7: MD5 of the greeting's timestamp followed by the secret.
+        const QByteArray digest =
+            QCryptographicHash::hash(m_timestamp + password, QCryptographicHash::Md5).toHex();
+        send({Kind::Apop, "APOP " + user + ' ' + digest, "APOP " + user + " ****"});
+    } else if (method == "SASL PLAIN") {
+        // RFC 5034 section 4 with an initial response (RFC 4616 message).
+        const QByteArray token = ('\0' + user + '\0' + password).toBase64();
+        send({Kind::AuthPlain, "AUTH PLAIN " + token, "AUTH PLAIN ****"});
+    } else {
+        send({Kind::User, "USER " + user, {}});
+        if (pipelining())
+            send({Kind::Pass, "PASS " + password, "PASS ****"});
+    }
+    m_loginSent = true;
+}
+
+void Pop3Client::finish(const NetError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_state = Disconnected;
+    if (error.isError())
+        m_connection.abort();
+    m_sent.clear();
+    m_queued.clear();
+    m_inData = false;
+    m_buffer.clear();
+    Q_EMIT finished(error);
+}
+
+void Pop3Client::onFailed(const NetError &error)
+{
+    finish(error);
+}
+
+void Pop3Client::onClosed()
+{
+    finish({});
+}
+
+void Pop3Client::updateIdle()
+{
+    m_connection.setIdle(m_sent.empty());
+}
+
+NetError Pop3Client::errError(const Pop3Response &response, const QByteArray &line,
+                              const QString &message, NetError::Kind fallback) const
+{
+    NetError::Kind kind = fallback;
+    // RFC 2449 section 8.1 and RFC 3206: temporary conditions are worth a retry.
+    if (response.code == "IN-USE" || response.code == "LOGIN-DELAY" || response.code == "SYS/TEMP")
+        kind = NetError::Transient;
+    else if (response.code == "AUTH")
+        kind = NetError::Authentication;
+    else if (response.code == "SYS/PERM" && fallback != NetError::Authentication)
+        kind = NetError::Permanent;
+    return NetError::make(kind, message.arg(QString::fromUtf8(response.text)), line);
+}
+
+} // namespace Outpost

@@ -1,0 +1,326 @@
+#include "SandboxSmtpSession.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QMessageAuthenticationCode>
+
+namespace Outpost {
+
+namespace {
+
+// "<addr> params" or "<addr>" after "FROM:"/"TO:"; returns the address without brackets.
+bool parsePath(const QByteArray &argument, const QByteArray &prefix, QByteArray *address,
+               QByteArray *params)
+{
+    if (!argument.toUpper().startsWith(prefix))
+        return false;
+    const QByteArray rest = argument.mid(prefix.size()).trimmed();
+    if (!rest.startsWith('<'))
+        return false;
+    const qsizetype close = rest.indexOf('>');
+    if (close < 0)
+        return false;
+    *address = rest.mid(1, close - 1);
+    *params = rest.mid(close + 1).trimmed().toUpper();
+    return true;
+}
+
+} // namespace
+
+SandboxSmtpSession::SandboxSmtpSession(SandboxServer *server)
+    : SandboxSession(server, SandboxFault::Smtp)
+{}
+
+void SandboxSmtpSession::greet()
+{
+    if (applyFault("GREETING"))
+        return;
+    reply("220 sandbox.invalid ESMTP Outpost sandbox");
+}
+
+void SandboxSmtpSession::handleLine(const QByteArray &line)
+{
+    switch (m_mode) {
+    case Mode::Data:
+        dataLine(line);
+        return;
+    case Mode::AuthLoginUser:
+        if (line == "*") {
+            m_mode = Mode::Command;
+            reply("501 5.7.0 Authentication cancelled");
+            return;
+        }
+        m_loginUser = QByteArray::fromBase64(line);
+        m_mode = Mode::AuthLoginPassword;
+        reply("334 UGFzc3dvcmQ6"); // "Password:"
+        return;
+    case Mode::AuthLoginPassword:
+        m_mode = Mode::Command;
+        authenticated(m_loginUser, QByteArray::fromBase64(line));
+        return;
+    case Mode::AuthPlain: {
+        m_mode = Mode::Command;
+        const QByteArrayList parts = QByteArray::fromBase64(line).split('\0');
+        authenticated(parts.value(1), parts.value(2));
+        return;
+    }
+    case Mode::AuthCramMd5: {
+        m_mode = Mode::Command;
+        const QByteArrayList parts = QByteArray::fromBase64(line).split(' ');
+        const QByteArray user = parts.value(0);
+        const auto it = m_server->m_users.constFind(user);
+        const QByteArray expected = it == m_server->m_users.constEnd()
+                                        ? QByteArray()
+                                        : QMessageAuthenticationCode::hash(
+                                              m_challenge, it->password, QCryptographicHash::Md5)
+                                              .toHex();
+        if (!expected.isEmpty() && parts.value(1) == expected)
+            authenticated(user, it->password);
+        else
+            authenticated(user, {});
+        return;
+    }
+    case Mode::Command:
+        break;
+    }
+    const qsizetype space = line.indexOf(' ');
+    const QByteArray verb = (space < 0 ? line : line.left(space)).toUpper();
+    const QByteArray argument = space < 0 ? QByteArray() : line.mid(space + 1);
+    if (applyFault(verb))
+        return;
+    command(verb, argument, line);
+}
+
+void SandboxSmtpSession::command(const QByteArray &verb, const QByteArray &argument,
+                                 const QByteArray &)
+{
+    const SandboxSettings &settings = m_server->m_settings;
+    if (verb == "EHLO") {
+        if (!settings.ehlo) {
+            reply("502 5.5.2 Error: command not recognized");
+            return;
+        }
+        ehlo(true);
+    } else if (verb == "HELO") {
+        ehlo(false);
+    } else if (verb == "STARTTLS") {
+        if (settings.smtpSecurity != Security::StartTls || !settings.offerStartTls ||
+            isEncrypted()) {
+            reply("502 5.5.1 Error: command not implemented");
+            return;
+        }
+        reply("220 2.0.0 Ready to start TLS");
+        startTlsAfterReplies();
+        // RFC 3207 section 4.2: the session starts over.
+        m_greeted = false;
+        m_authUser.clear();
+        resetTransaction();
+    } else if (verb == "AUTH") {
+        auth(argument);
+    } else if (verb == "MAIL") {
+        QByteArray address;
+        QByteArray params;
+        if (!m_greeted) {
+            reply("503 5.5.1 Error: send HELO/EHLO first");
+        } else if (m_haveMail) {
+            reply("503 5.5.1 Error: nested MAIL command");
+        } else if (!parsePath(argument, "FROM:", &address, &params)) {
+            reply("501 5.5.4 Syntax: MAIL FROM:<address>");
+        } else if (settings.smtpAuthRequired && m_authUser.isEmpty()) {
+            reply("530 5.7.0 Authentication required");
+        } else {
+            const qsizetype at = params.indexOf("SIZE=");
+            const qint64 size = at < 0 ? 0 : params.mid(at + 5).split(' ').value(0).toLongLong();
+            if (settings.maxSize > 0 && size > settings.maxSize) {
+                reply("552 5.3.4 Message size exceeds fixed limit");
+                return;
+            }
+            m_haveMail = true;
+            m_delivery = {};
+            m_delivery.sender = address;
+            reply("250 2.1.0 Ok");
+        }
+    } else if (verb == "RCPT") {
+        QByteArray address;
+        QByteArray params;
+        if (!m_haveMail) {
+            reply("503 5.5.1 Error: need MAIL command");
+        } else if (!parsePath(argument, "TO:", &address, &params)) {
+            reply("501 5.5.4 Syntax: RCPT TO:<address>");
+        } else if (!allowsRelay()) {
+            Q_EMIT m_server->relayRefused(peer(), address);
+            reply("554 5.7.1 <" + address + ">: Relay access denied");
+        } else {
+            m_delivery.recipients << address;
+            reply("250 2.1.5 Ok");
+        }
+    } else if (verb == "DATA") {
+        if (!m_haveMail) {
+            reply("503 5.5.1 Error: need RCPT command");
+        } else if (m_delivery.recipients.isEmpty()) {
+            reply("554 5.5.1 Error: no valid recipients");
+        } else {
+            m_mode = Mode::Data;
+            m_dataBytes = 0;
+            m_tooBig = false;
+            m_delivery.data.clear();
+            if (!settings.deliveryFolder.isEmpty()) {
+                QDir().mkpath(settings.deliveryFolder);
+                m_file = std::make_unique<QFile>(
+                    QDir(settings.deliveryFolder)
+                        .filePath(QStringLiteral("%1-%2.eml")
+                                      .arg(QDateTime::currentMSecsSinceEpoch())
+                                      .arg(m_server->m_deliveries.size() + 1)));
+                if (!m_file->open(QIODevice::WriteOnly))
+                    m_file.reset();
+            }
+            reply("354 End data with <CR><LF>.<CR><LF>");
+        }
+    } else if (verb == "RSET") {
+        resetTransaction();
+        reply("250 2.0.0 Ok");
+    } else if (verb == "NOOP") {
+        reply("250 2.0.0 Ok");
+    } else if (verb == "QUIT") {
+        reply("221 2.0.0 Bye");
+        closeAfterReplies();
+    } else {
+        reply("502 5.5.2 Error: command not recognized");
+    }
+}
+
+void SandboxSmtpSession::ehlo(bool extended)
+{
+    const SandboxSettings &settings = m_server->m_settings;
+    m_greeted = true;
+    resetTransaction();
+    if (!extended) {
+        reply("250 sandbox.invalid");
+        return;
+    }
+    QByteArrayList lines{"sandbox.invalid"};
+    if (settings.pipelining)
+        lines << "PIPELINING";
+    lines << "SIZE " + QByteArray::number(settings.maxSize);
+    if (settings.smtpSecurity == Security::StartTls && settings.offerStartTls && !isEncrypted())
+        lines << "STARTTLS";
+    if (settings.smtpAuth)
+        lines << "AUTH PLAIN LOGIN CRAM-MD5";
+    lines << "ENHANCEDSTATUSCODES"
+          << "8BITMIME"
+          << "SMTPUTF8";
+    QByteArray text;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        text += (i + 1 < lines.size() ? "250-" : "250 ") + lines[i];
+        if (i + 1 < lines.size())
+            text += "\r\n";
+    }
+    reply(text);
+}
+
+void SandboxSmtpSession::auth(const QByteArray &argument)
+{
+    if (!m_server->m_settings.smtpAuth) {
+        reply("502 5.5.1 Error: authentication not enabled");
+        return;
+    }
+    if (!m_authUser.isEmpty()) {
+        reply("503 5.5.1 Error: already authenticated");
+        return;
+    }
+    const QByteArrayList words = argument.split(' ');
+    const QByteArray mechanism = words.value(0).toUpper();
+    if (mechanism == "PLAIN") {
+        if (words.size() > 1) {
+            const QByteArrayList parts = QByteArray::fromBase64(words[1]).split('\0');
+            authenticated(parts.value(1), parts.value(2));
+        } else {
+            m_mode = Mode::AuthPlain;
+            reply("334 ");
+        }
+    } else if (mechanism == "LOGIN") {
+        m_mode = Mode::AuthLoginUser;
+        reply("334 VXNlcm5hbWU6"); // "Username:"
+    } else if (mechanism == "CRAM-MD5") {
+        m_mode = Mode::AuthCramMd5;
+        m_challenge =
+            "<" + QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + "@sandbox.invalid>";
+        reply("334 " + m_challenge.toBase64());
+    } else {
+        reply("504 5.5.4 Unrecognized authentication type");
+    }
+}
+
+void SandboxSmtpSession::authenticated(const QByteArray &user, const QByteArray &password)
+{
+    const auto it = m_server->m_users.constFind(user);
+    if (it == m_server->m_users.constEnd() || password.isEmpty() || it->password != password) {
+        reply("535 5.7.8 Error: authentication failed");
+        return;
+    }
+    m_authUser = user;
+    reply("235 2.7.0 Authentication successful");
+}
+
+bool SandboxSmtpSession::allowsRelay() const
+{
+    if (!m_authUser.isEmpty())
+        return true;
+    if (!m_server->m_settings.popBeforeSmtp)
+        return true;
+    return m_server->relayAllowed(peer());
+}
+
+void SandboxSmtpSession::dataLine(const QByteArray &line)
+{
+    if (line == ".") {
+        m_mode = Mode::Command;
+        if (m_file)
+            m_file->close();
+        if (applyFault("DATAEND")) {
+            resetTransaction();
+            return;
+        }
+        if (m_tooBig) {
+            resetTransaction();
+            reply("552 5.3.4 Message size exceeds fixed limit");
+            return;
+        }
+        m_delivery.size = m_dataBytes;
+        m_delivery.client = peer();
+        m_delivery.authenticatedUser = m_authUser;
+        if (m_file)
+            m_delivery.filePath = m_file->fileName();
+        m_server->recordDelivery(m_delivery);
+        const int id = static_cast<int>(m_server->m_deliveries.size());
+        resetTransaction();
+        reply("250 2.0.0 Ok: queued as SBX" + QByteArray::number(id));
+        return;
+    }
+    // RFC 5321 section 4.5.2: remove the stuffed dot.
+    const QByteArray data = (line.startsWith('.') ? line.mid(1) : line) + "\r\n";
+    m_dataBytes += data.size();
+    if (m_dropAfterBytes >= 0 && m_dataBytes >= m_dropAfterBytes) {
+        m_dropAfterBytes = -1;
+        drop();
+        return;
+    }
+    const qint64 max = m_server->m_settings.maxSize;
+    if (max > 0 && m_dataBytes > max) {
+        m_tooBig = true;
+        return;
+    }
+    if (m_file)
+        m_file->write(data);
+    else
+        m_delivery.data += data;
+}
+
+void SandboxSmtpSession::resetTransaction()
+{
+    m_haveMail = false;
+    m_delivery = {};
+    m_file.reset();
+}
+
+} // namespace Outpost

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "sandbox/SandboxSession.h"
+
+#include <QFile>
+
+#include <memory>
+
+namespace Outpost {
+
+/// The SMTP side of the sandbox (RFC 5321 with PIPELINING, SIZE, 8BITMIME, STARTTLS, AUTH):
+/// receives mail and applies the POP-before-SMTP relay policy. Kept small and plain so it can
+/// later serve a local submission relay.
+class SandboxSmtpSession : public SandboxSession
+{
+    Q_OBJECT
+
+public:
+    explicit SandboxSmtpSession(SandboxServer *server);
+
+protected:
+    void greet() override;
+    void handleLine(const QByteArray &line) override;
+
+private:
+    enum class Mode
+    {
+        Command,
+        Data,
+        AuthLoginUser,
+        AuthLoginPassword,
+        AuthCramMd5,
+        AuthPlain,
+    };
+    void command(const QByteArray &verb, const QByteArray &argument, const QByteArray &line);
+    void dataLine(const QByteArray &line);
+    void ehlo(bool extended);
+    void auth(const QByteArray &argument);
+    void authenticated(const QByteArray &user, const QByteArray &password);
+    void resetTransaction();
+    bool allowsRelay() const;
+
+    Mode m_mode = Mode::Command;
+    bool m_greeted = false;
+    bool m_haveMail = false;
+    QByteArray m_authUser;
+    QByteArray m_loginUser;
+    QByteArray m_challenge;
+    SandboxDelivery m_delivery;
+    std::unique_ptr<QFile> m_file;
+    qint64 m_dataBytes = 0;
+    bool m_tooBig = false;
+};
+
+} // namespace Outpost

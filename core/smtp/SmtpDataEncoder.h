@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace Outpost {
+
+/// The one place that turns message bytes into SMTP DATA: line ends become CRLF (a lone CR
+/// or LF too), a "." at the start of a line is doubled (RFC 5321 section 4.5.2, including the
+/// very first byte), and finish() ends the last line and adds the "." terminator.
+/// Works chunk by chunk, so a message is never held whole in memory.
+class SmtpDataEncoder
+{
+public:
+    /// Encodes the next chunk of the message.
+    QByteArray encode(QByteArrayView chunk);
+    /// Ends the data: CRLF when the last line is open, then ".\r\n".
+    QByteArray finish();
+    /// Starts over for another message.
+    void reset();
+
+private:
+    bool m_atLineStart = true;
+    bool m_pendingCr = false;
+};
+
+} // namespace Outpost

@@ -1,0 +1,368 @@
+// Scripted POP3 conversations: logins, STLS, listing, streamed RETR, deletions at QUIT.
+#include "ScriptedServer.h"
+#include "pop3/Pop3Client.h"
+
+#include <QBuffer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Outpost;
+
+namespace {
+
+// RFC 1939 section 7's example: user mrose, secret tanstaaf.
+const QByteArray rfcGreeting = "S: +OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>";
+const QByteArray rfcApop = "C: APOP mrose c4c9334bac560ecc979e58001b3e22fb";
+
+QByteArrayList capa(const QByteArrayList &capabilities)
+{
+    QByteArrayList script{"C: CAPA", "S: +OK capabilities follow"};
+    for (const QByteArray &c : capabilities)
+        script << "S: " + c;
+    return script << "S: .";
+}
+
+QByteArrayList loginSequence(const QByteArrayList &capabilities = {"USER", "UIDL"})
+{
+    return QByteArrayList{rfcGreeting} + capa(capabilities) +
+           QByteArrayList{rfcApop, "S: +OK mrose's maildrop has 2 messages"};
+}
+
+QByteArrayList quitSequence()
+{
+    return {"C: QUIT", "S: +OK bye", "X"};
+}
+
+struct Harness
+{
+    explicit Harness(const QByteArrayList &script)
+        : server(script)
+        , loggedIn(&client, &Pop3Client::loggedIn)
+        , stat(&client, &Pop3Client::statReceived)
+        , uids(&client, &Pop3Client::uidsReceived)
+        , sizes(&client, &Pop3Client::sizesReceived)
+        , retrieved(&client, &Pop3Client::messageRetrieved)
+        , marked(&client, &Pop3Client::markedForDeletion)
+        , committed(&client, &Pop3Client::deletionsCommitted)
+        , failedRequests(&client, &Pop3Client::requestFailed)
+        , finished(&client, &Pop3Client::finished)
+    {
+        settings.connection.host = QStringLiteral("127.0.0.1");
+        settings.connection.port = server.port();
+        settings.connection.security = Security::None;
+        settings.connection.commandTimeoutMs = 5000;
+        settings.user = QStringLiteral("mrose");
+        settings.password = QStringLiteral("tanstaaf");
+        QObject::connect(&client, &Pop3Client::transcript,
+                         [this](const QString &line) { transcript << line; });
+        QObject::connect(&client, &Pop3Client::finished, [this] { order << "finished"; });
+        QObject::connect(&client, &Pop3Client::deletionsCommitted,
+                         [this] { order << "committed"; });
+    }
+
+    void open()
+    {
+        client.setSettings(settings);
+        client.open();
+    }
+
+    NetError error() const { return finished.at(0).at(0).value<NetError>(); }
+
+    Pop3Settings settings;
+    ScriptedServer server;
+    Pop3Client client;
+    QSignalSpy loggedIn;
+    QSignalSpy stat;
+    QSignalSpy uids;
+    QSignalSpy sizes;
+    QSignalSpy retrieved;
+    QSignalSpy marked;
+    QSignalSpy committed;
+    QSignalSpy failedRequests;
+    QSignalSpy finished;
+    QStringList transcript;
+    QStringList order;
+};
+
+} // namespace
+
+class TestPop3Client : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void apopLoginAndStat();
+    void userPassPipelined();
+    void userPassOneByOne();
+    void saslPlain();
+    void loginRefused_data();
+    void loginRefused();
+    void apopRequiredButNotOffered();
+    void stlsNotOfferedSendsNoCredentials();
+    void stlsThenCapaAgain();
+    void downloadAndDelete();
+    void deletionsNeedQuitOk();
+    void serverWithoutUidl();
+    void disconnectMidRetr();
+    void retrieveError();
+    void inactivityTimeout();
+};
+
+void TestPop3Client::initTestCase()
+{
+    qRegisterMetaType<NetError>();
+    qRegisterMetaType<QList<Pop3Uid>>();
+}
+
+void TestPop3Client::apopLoginAndStat()
+{
+    Harness h(loginSequence() + QByteArrayList{"C: STAT", "S: +OK 2 320"} + quitSequence());
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    h.open();
+    h.client.stat();
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.loggedIn.count(), 1);
+    const QDateTime when = h.loggedIn.at(0).at(0).toDateTime();
+    QVERIFY(when >= before && when <= QDateTime::currentDateTimeUtc());
+    QCOMPARE(h.client.loginTime(), when);
+    QCOMPARE(h.client.loginMethod(), QByteArray("APOP"));
+    QCOMPARE(h.stat.count(), 1);
+    QCOMPARE(h.stat.at(0).at(0).toInt(), 2);
+    QCOMPARE(h.stat.at(0).at(1).toLongLong(), 320);
+    const QString transcript = h.transcript.join('\n');
+    QVERIFY(transcript.contains(QLatin1String("C: APOP mrose ****")));
+    QVERIFY(!transcript.contains(QLatin1String("c4c9334b")));
+    QCOMPARE(h.finished.count(), 1);
+}
+
+void TestPop3Client::userPassPipelined()
+{
+    // RFC 2449 section 6.6: USER, PASS, STAT and QUIT in one group.
+    Harness h({"S: +OK ready", "C: CAPA", "S: +OK", "S: USER", "S: PIPELINING", "S: .",
+               "C: USER mrose", "C: PASS tanstaaf", "C: STAT", "C: QUIT", "S: +OK",
+               "S: +OK logged in", "S: +OK 0 0", "S: +OK bye", "X"});
+    h.open();
+    h.client.stat();
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.loggedIn.count(), 1);
+    QCOMPARE(h.stat.count(), 1);
+    const QString transcript = h.transcript.join('\n');
+    QVERIFY(transcript.contains(QLatin1String("C: PASS ****")));
+    QVERIFY(!transcript.contains(QLatin1String("tanstaaf")));
+}
+
+void TestPop3Client::userPassOneByOne()
+{
+    Harness h({"S: +OK ready", "C: CAPA", "S: -ERR unknown command", "C: USER mrose", "S: +OK",
+               "C: PASS tanstaaf", "S: +OK logged in", "C: STAT", "S: +OK 0 0", "C: QUIT",
+               "S: +OK bye", "X"});
+    h.open();
+    h.client.stat();
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.client.loginMethod(), QByteArray("USER"));
+}
+
+void TestPop3Client::saslPlain()
+{
+    const QByteArray token = QByteArray("\0mrose\0tanstaaf", 15).toBase64();
+    Harness h(QByteArrayList{"S: +OK ready"} + capa({"SASL PLAIN", "USER"}) +
+              QByteArrayList{"C: AUTH PLAIN " + token, "S: +OK welcome"} + quitSequence());
+    h.open();
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.loggedIn.count(), 1);
+    QCOMPARE(h.client.loginMethod(), QByteArray("SASL PLAIN"));
+    QVERIFY(h.transcript.join('\n').contains(QLatin1String("C: AUTH PLAIN ****")));
+    QVERIFY(!h.transcript.join('\n').contains(QString::fromLatin1(token)));
+}
+
+void TestPop3Client::loginRefused_data()
+{
+    QTest::addColumn<QByteArray>("reply");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("wrong password")
+        << QByteArray("-ERR [AUTH] invalid password") << int(NetError::Authentication);
+    QTest::newRow("plain -ERR") << QByteArray("-ERR sorry") << int(NetError::Authentication);
+    QTest::newRow("in use") << QByteArray("-ERR [IN-USE] mailbox locked")
+                            << int(NetError::Transient);
+    QTest::newRow("sys/temp") << QByteArray("-ERR [SYS/TEMP] try later")
+                              << int(NetError::Transient);
+}
+
+void TestPop3Client::loginRefused()
+{
+    QFETCH(QByteArray, reply);
+    QFETCH(int, kind);
+    Harness h(QByteArrayList{rfcGreeting} + capa({"USER"}) +
+              QByteArrayList{rfcApop, "S: " + reply});
+    h.open();
+    h.client.stat();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(int(h.error().kind), kind);
+    QCOMPARE(h.error().reply, reply);
+    QCOMPARE(h.loggedIn.count(), 0);
+    QCOMPARE(h.stat.count(), 0);
+}
+
+void TestPop3Client::apopRequiredButNotOffered()
+{
+    Harness h(QByteArrayList{"S: +OK no timestamp here"} + capa({"USER"}));
+    h.settings.login = PopLogin::Apop;
+    h.open();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.error().kind, NetError::Authentication);
+}
+
+void TestPop3Client::stlsNotOfferedSendsNoCredentials()
+{
+    Harness h(QByteArrayList{rfcGreeting} + capa({"USER", "UIDL"}));
+    h.settings.connection.security = Security::StartTls;
+    h.open();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.error().kind, NetError::Tls);
+    QCOMPARE(h.loggedIn.count(), 0);
+}
+
+void TestPop3Client::stlsThenCapaAgain()
+{
+    Harness h(QByteArrayList{"S: +OK ready"} + capa({"STLS", "USER"}) +
+              QByteArrayList{"C: STLS", "S: +OK begin TLS", "TLS"} + capa({"USER", "PIPELINING"}) +
+              QByteArrayList{"C: USER mrose", "C: PASS tanstaaf", "C: QUIT", "S: +OK",
+                             "S: +OK logged in", "S: +OK bye", "X"});
+    h.settings.connection.security = Security::StartTls;
+    h.settings.connection.extraCaCertificates = {TestTls::ca()};
+    bool encryptedAtLogin = false;
+    QObject::connect(&h.client, &Pop3Client::loggedIn,
+                     [&] { encryptedAtLogin = h.client.isEncrypted(); });
+    h.open();
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!h.error().isError());
+    QVERIFY(encryptedAtLogin);
+    QVERIFY(!h.client.capabilities().contains("STLS")); // only the post-TLS list
+}
+
+void TestPop3Client::downloadAndDelete()
+{
+    // With PIPELINING, UIDL and LIST follow the login without waiting.
+    Harness h(QByteArrayList{rfcGreeting} + capa({"USER", "UIDL", "PIPELINING"}) +
+              QByteArrayList{rfcApop, "C: UIDL", "C: LIST", "S: +OK maildrop has 2 messages",
+                             "S: +OK", "S: 1 whqtswO00WBw418f9t5JxYwZ", "S: 2 QhdPYR:00WBw1Ph7x7",
+                             "S: .", "S: +OK 2 messages", "S: 1 120", "S: 2 200", "S: ."});
+    h.open();
+    h.client.listUids();
+    h.client.listSizes();
+    QVERIFY(h.sizes.wait(5000));
+    QCOMPARE(h.uids.count(), 1);
+    const auto uids = h.uids.at(0).at(0).value<QList<Pop3Uid>>();
+    QCOMPARE(uids.size(), 2);
+    QCOMPARE(uids[1].number, 2);
+    QCOMPARE(uids[1].uid, QByteArray("QhdPYR:00WBw1Ph7x7"));
+    QVERIFY(h.uids.at(0).at(1).toBool());
+    const auto sizes = h.sizes.at(0).at(0).value<QMap<int, qint64>>();
+    QCOMPARE(sizes.value(2), 200);
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+}
+
+void TestPop3Client::deletionsNeedQuitOk()
+{
+    Harness h(loginSequence() +
+              QByteArrayList{"C: RETR 1", "S: +OK 40 octets", "S: Subject: hi", "S: ", "S: ..",
+                             "S: ...dots", "S: .", "C: DELE 1", "S: +OK message 1 deleted"} +
+              quitSequence());
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    h.open();
+    h.client.retrieve(1, &sink);
+    h.client.remove(1);
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!h.error().isError());
+    QCOMPARE(sink.data(), QByteArray("Subject: hi\r\n\r\n.\r\n..dots\r\n"));
+    QCOMPARE(h.retrieved.count(), 1);
+    QCOMPARE(h.retrieved.at(0).at(1).toLongLong(), sink.data().size());
+    QCOMPARE(h.marked.count(), 1);
+    QCOMPARE(h.committed.count(), 1);
+    QCOMPARE(h.committed.at(0).at(0).value<QList<int>>(), QList<int>{1});
+    QCOMPARE(h.order, (QStringList{QStringLiteral("committed"), QStringLiteral("finished")}));
+    // The message contents are summarised, not copied, in the transcript.
+    QVERIFY(!h.transcript.join('\n').contains(QLatin1String("S: Subject: hi")));
+}
+
+void TestPop3Client::serverWithoutUidl()
+{
+    Harness h(loginSequence({"USER"}) + QByteArrayList{"C: UIDL", "S: -ERR unknown command"} +
+              quitSequence());
+    h.open();
+    h.client.listUids();
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.uids.count(), 1);
+    QVERIFY(h.uids.at(0).at(0).value<QList<Pop3Uid>>().isEmpty());
+    QVERIFY(!h.uids.at(0).at(1).toBool());
+    QVERIFY(!h.error().isError());
+}
+
+void TestPop3Client::disconnectMidRetr()
+{
+    Harness h(loginSequence() + QByteArrayList{"C: DELE 2", "S: +OK marked", "C: RETR 1",
+                                               "S: +OK 40 octets", "S: Subject: hi", "X"});
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    h.open();
+    h.client.remove(2);
+    h.client.retrieve(1, &sink);
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.error().kind, NetError::Network);
+    QCOMPARE(h.retrieved.count(), 0);
+    QCOMPARE(h.marked.count(), 1);
+    QCOMPARE(h.committed.count(), 0); // no QUIT +OK: nothing was deleted
+}
+
+void TestPop3Client::retrieveError()
+{
+    Harness h(loginSequence() + QByteArrayList{"C: RETR 9", "S: -ERR no such message"} +
+              quitSequence());
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    h.open();
+    h.client.retrieve(9, &sink);
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.failedRequests.count(), 1);
+    QCOMPARE(h.failedRequests.at(0).at(0).toInt(), 9);
+    QVERIFY(!h.error().isError());
+}
+
+void TestPop3Client::inactivityTimeout()
+{
+    Harness h({rfcGreeting, "C: CAPA"});
+    h.settings.connection.commandTimeoutMs = 200;
+    h.open();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.error().kind, NetError::Timeout);
+}
+
+QTEST_GUILESS_MAIN(TestPop3Client)
+#include "tst_pop3client.moc"

@@ -1,0 +1,105 @@
+// The pure POP3 pieces: status lines, APOP timestamps, the multi-line reader.
+#include "pop3/Pop3MultiLineReader.h"
+#include "pop3/Pop3Response.h"
+
+#include <QTest>
+
+using namespace Outpost;
+
+class TestPop3Parsers : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void response_data();
+    void response();
+    void timestamp_data();
+    void timestamp();
+    void multiLine();
+};
+
+void TestPop3Parsers::response_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("code");
+
+    QTest::newRow("ok") << QByteArray("+OK 2 320") << int(Pop3Response::Ok) << QByteArray("2 320")
+                        << QByteArray();
+    QTest::newRow("bare ok") << QByteArray("+OK") << int(Pop3Response::Ok) << QByteArray()
+                             << QByteArray();
+    QTest::newRow("err") << QByteArray("-ERR no such message") << int(Pop3Response::Err)
+                         << QByteArray("no such message") << QByteArray();
+    QTest::newRow("resp code") << QByteArray("-ERR [IN-USE] mailbox locked")
+                               << int(Pop3Response::Err) << QByteArray("mailbox locked")
+                               << QByteArray("IN-USE");
+    QTest::newRow("hierarchical code")
+        << QByteArray("-ERR [sys/temp] try later") << int(Pop3Response::Err)
+        << QByteArray("try later") << QByteArray("SYS/TEMP");
+    QTest::newRow("continuation") << QByteArray("+ ") << int(Pop3Response::Continuation)
+                                  << QByteArray() << QByteArray();
+    QTest::newRow("okay is not ok")
+        << QByteArray("+OKAY") << int(Pop3Response::Invalid) << QByteArray() << QByteArray();
+    QTest::newRow("lower case") << QByteArray("+ok") << int(Pop3Response::Invalid) << QByteArray()
+                                << QByteArray();
+    QTest::newRow("empty") << QByteArray() << int(Pop3Response::Invalid) << QByteArray()
+                           << QByteArray();
+    QTest::newRow("unclosed code") << QByteArray("-ERR [AUTH failed") << int(Pop3Response::Err)
+                                   << QByteArray("[AUTH failed") << QByteArray();
+}
+
+void TestPop3Parsers::response()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, status);
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, code);
+    const Pop3Response r = Pop3Response::parse(line);
+    QCOMPARE(int(r.status), status);
+    if (r.status == Pop3Response::Invalid)
+        return;
+    QCOMPARE(r.text, text);
+    QCOMPARE(r.code, code);
+}
+
+void TestPop3Parsers::timestamp_data()
+{
+    QTest::addColumn<QByteArray>("greeting");
+    QTest::addColumn<QByteArray>("stamp");
+    QTest::newRow("rfc 1939") << QByteArray("POP3 server ready <1896.697170952@dbc.mtview.ca.us>")
+                              << QByteArray("<1896.697170952@dbc.mtview.ca.us>");
+    QTest::newRow("none") << QByteArray("Dovecot ready.") << QByteArray();
+    QTest::newRow("no at") << QByteArray("ready <12345>") << QByteArray();
+    QTest::newRow("unclosed") << QByteArray("ready <1@x") << QByteArray();
+    QTest::newRow("space inside") << QByteArray("ready <a b@c>") << QByteArray();
+}
+
+void TestPop3Parsers::timestamp()
+{
+    QFETCH(QByteArray, greeting);
+    QFETCH(QByteArray, stamp);
+    QCOMPARE(Pop3Response::apopTimestamp(greeting), stamp);
+}
+
+void TestPop3Parsers::multiLine()
+{
+    Pop3MultiLineReader reader;
+    QByteArray out;
+    QCOMPARE(reader.addLine("Subject: x", &out), Pop3MultiLineReader::Data);
+    QCOMPARE(out, QByteArray("Subject: x"));
+    QCOMPARE(reader.addLine("", &out), Pop3MultiLineReader::Data);
+    QCOMPARE(out, QByteArray());
+    QCOMPARE(reader.addLine("..", &out), Pop3MultiLineReader::Data); // a lone "." line
+    QCOMPARE(out, QByteArray("."));
+    QCOMPARE(reader.addLine("...x", &out), Pop3MultiLineReader::Data);
+    QCOMPARE(out, QByteArray("..x"));
+    QCOMPARE(reader.addLine(".x", &out), Pop3MultiLineReader::Data);
+    QCOMPARE(out, QByteArray("x"));
+    QCOMPARE(reader.lines(), 5);
+    QCOMPARE(reader.addLine(".", &out), Pop3MultiLineReader::End);
+    QCOMPARE(reader.lines(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestPop3Parsers)
+#include "tst_pop3parsers.moc"

@@ -1,0 +1,526 @@
+// Scripted SMTP conversations: every line the client sends is checked, every line of each
+// script must be used, and nothing may be sent before the reply the client has to wait for.
+#include "ScriptedServer.h"
+#include "smtp/SmtpClient.h"
+
+#include <QBuffer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Outpost;
+
+namespace {
+
+QByteArrayList ehloLines(const QByteArrayList &capabilities)
+{
+    QByteArrayList script{"C: EHLO [127.0.0.1]"};
+    if (capabilities.isEmpty())
+        return script << "S: 250 fake.example";
+    script << "S: 250-fake.example";
+    for (qsizetype i = 0; i < capabilities.size(); ++i)
+        script << (i + 1 < capabilities.size() ? "S: 250-" : "S: 250 ") + capabilities[i];
+    return script;
+}
+
+QByteArrayList greetingAndEhlo(const QByteArrayList &capabilities = {"SIZE 1000000", "8BITMIME"})
+{
+    return QByteArrayList{"S: 220 fake.example ESMTP"} + ehloLines(capabilities);
+}
+
+QByteArrayList bye()
+{
+    return {"C: QUIT", "S: 221 2.0.0 Bye", "X"};
+}
+
+/// One client on a scripted server, with spies on everything it reports.
+struct Harness
+{
+    explicit Harness(const QByteArrayList &script)
+        : server(script)
+        , ready(&client, &SmtpClient::ready)
+        , dataSent(&client, &SmtpClient::messageDataSent)
+        , finished(&client, &SmtpClient::messageFinished)
+        , probes(&client, &SmtpClient::relayProbeFinished)
+        , session(&client, &SmtpClient::sessionFinished)
+    {
+        settings.connection.host = QStringLiteral("127.0.0.1");
+        settings.connection.port = server.port();
+        settings.connection.security = Security::None;
+        settings.connection.commandTimeoutMs = 5000;
+        settings.connection.connectTimeoutMs = 5000;
+        QObject::connect(&client, &SmtpClient::transcript,
+                         [this](const QString &line) { transcript << line; });
+    }
+
+    void open()
+    {
+        client.setSettings(settings);
+        client.open();
+    }
+
+    int send(const QByteArray &from, const QByteArrayList &to, const QByteArray &body)
+    {
+        auto *buffer = new QBuffer(&client);
+        buffer->setData(body);
+        buffer->open(QIODevice::ReadOnly);
+        SmtpMessage message;
+        message.sender = from;
+        message.recipients = to;
+        message.body = buffer;
+        return client.send(message);
+    }
+
+    NetError sessionError() const { return session.at(0).at(0).value<NetError>(); }
+    SmtpResult result(int i) const { return finished.at(i).at(0).value<SmtpResult>(); }
+
+    SmtpSettings settings;
+    ScriptedServer server;
+    SmtpClient client;
+    QSignalSpy ready;
+    QSignalSpy dataSent;
+    QSignalSpy finished;
+    QSignalSpy probes;
+    QSignalSpy session;
+    QStringList transcript;
+};
+
+} // namespace
+
+class TestSmtpClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void oneMessageWithoutPipelining();
+    void pipelinedMessages();
+    void ehloFallsBackToHelo();
+    void greetingRefused_data();
+    void greetingRefused();
+    void startTlsNotOfferedSendsNoCredentials();
+    void startTlsThenEhloAgain();
+    void authLoginMasked();
+    void authCramMd5();
+    void plainPasswordNotSentUnencrypted_data();
+    void plainPasswordNotSentUnencrypted();
+    void authRefused();
+    void someRecipientsRefused();
+    void relayDeniedThenRset();
+    void pipelinedRelayDenied();
+    void sizeRefusedBeforeUpload();
+    void dataRefused();
+    void serverClosing421();
+    void disconnectAfterData();
+    void inactivityTimeout();
+    void relayProbe();
+    void garbageReply();
+};
+
+void TestSmtpClient::initTestCase()
+{
+    qRegisterMetaType<NetError>();
+    qRegisterMetaType<SmtpResult>();
+    qRegisterMetaType<SmtpProbeResult>();
+}
+
+void TestSmtpClient::oneMessageWithoutPipelining()
+{
+    const QByteArray body("Subject: t\r\n\r\n.hidden\nline\r\n.\r\n");
+    Harness h(greetingAndEhlo() +
+              QByteArrayList{"C: MAIL FROM:<a@example.com> SIZE=" + QByteArray::number(body.size()),
+                             "S: 250 2.1.0 Ok", "C: RCPT TO:<b@example.net>", "S: 250 2.1.5 Ok",
+                             "C: DATA", "S: 354 go ahead", "C: Subject: t", "C: ", "C: ..hidden",
+                             "C: line", "C: ..", "C: .", "S: 250 2.0.0 Ok: queued as 1"} +
+              bye());
+    QSignalSpy progress(&h.client, &SmtpClient::messageProgress);
+    h.open();
+    const int id = h.send("a@example.com", {"b@example.net"}, body);
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY(progress.count() >= 1);
+    QCOMPARE(progress.last().at(0).toInt(), id);
+    QCOMPARE(progress.last().at(1).toLongLong(), body.size());
+    QCOMPARE(progress.last().at(2).toLongLong(), body.size());
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.ready.count(), 1);
+    QCOMPARE(h.dataSent.count(), 1);
+    QCOMPARE(h.dataSent.at(0).at(0).toInt(), id);
+    QCOMPARE(h.finished.count(), 1);
+    const SmtpResult result = h.result(0);
+    QCOMPARE(result.id, id);
+    QVERIFY(result.sent);
+    QVERIFY(result.dataWritten);
+    QVERIFY(!result.error.isError());
+    QCOMPARE(result.dataReply.code, 250);
+    QCOMPARE(result.recipients.size(), 1);
+    QVERIFY(result.recipients[0].accepted);
+    QCOMPARE(h.session.count(), 1);
+    QVERIFY(!h.sessionError().isError());
+    QVERIFY(!h.client.capabilities().pipelining);
+}
+
+void TestSmtpClient::pipelinedMessages()
+{
+    Harness h(greetingAndEhlo({"PIPELINING", "SIZE 1000000", "8BITMIME"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com> SIZE=6", "C: RCPT TO:<b@example.net>",
+                             "C: RCPT TO:<c@example.net>", "C: DATA", "S: 250 2.1.0 Ok",
+                             "S: 250 2.1.5 Ok", "S: 250 2.1.5 Ok", "S: 354 go ahead", "C: first",
+                             "C: .",
+                             // RFC 2920: the next envelope follows the data at once.
+                             "C: MAIL FROM:<a@example.com> SIZE=6 BODY=8BITMIME",
+                             "C: RCPT TO:<d@example.net>", "C: DATA", "S: 250 2.0.0 queued 1",
+                             "S: 250 2.1.0 Ok", "S: 250 2.1.5 Ok", "S: 354 go ahead", "C: secnd",
+                             "C: .", "C: QUIT", "S: 250 2.0.0 queued 2", "S: 221 2.0.0 Bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net", "c@example.net"}, "first\n");
+    auto *buffer = new QBuffer(&h.client);
+    buffer->setData("secnd\n");
+    buffer->open(QIODevice::ReadOnly);
+    SmtpMessage second;
+    second.sender = "a@example.com";
+    second.recipients = {"d@example.net"};
+    second.body = buffer;
+    second.eightBit = true;
+    h.client.send(second);
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.finished.count(), 2);
+    QVERIFY(h.result(0).sent);
+    QCOMPARE(h.result(0).dataReply.text(), QByteArray("2.0.0 queued 1"));
+    QVERIFY(h.result(1).sent);
+    QCOMPARE(h.result(1).dataReply.text(), QByteArray("2.0.0 queued 2"));
+    QVERIFY(!h.sessionError().isError());
+}
+
+void TestSmtpClient::ehloFallsBackToHelo()
+{
+    Harness h({"S: 220 old.example", "C: EHLO [127.0.0.1]", "S: 502 5.5.2 unknown command",
+               "C: HELO [127.0.0.1]", "S: 250 old.example", "C: MAIL FROM:<a@example.com>",
+               "S: 250 ok", "C: RCPT TO:<b@example.net>", "S: 250 ok", "C: DATA", "S: 354 go",
+               "C: x", "C: .", "S: 250 ok", "C: QUIT", "S: 221 bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "x");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!h.client.capabilities().extended);
+    QVERIFY(h.result(0).sent);
+}
+
+void TestSmtpClient::greetingRefused_data()
+{
+    QTest::addColumn<QByteArray>("greeting");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("554") << QByteArray("554 5.7.1 no service for you") << int(NetError::Permanent);
+    QTest::newRow("421") << QByteArray("421 4.3.2 busy, try later") << int(NetError::Transient);
+}
+
+void TestSmtpClient::greetingRefused()
+{
+    QFETCH(QByteArray, greeting);
+    QFETCH(int, kind);
+    Harness h({"S: " + greeting});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "x");
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(int(h.sessionError().kind), kind);
+    QCOMPARE(h.sessionError().reply, greeting);
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(int(h.result(0).error.kind), kind);
+    QVERIFY(!h.result(0).dataWritten);
+    QCOMPARE(h.ready.count(), 0);
+}
+
+void TestSmtpClient::startTlsNotOfferedSendsNoCredentials()
+{
+    Harness h(greetingAndEhlo({"AUTH PLAIN LOGIN", "SIZE 1000"}));
+    h.settings.connection.security = Security::StartTls;
+    h.settings.auth = SmtpAuth::Plain;
+    h.settings.user = QStringLiteral("user");
+    h.settings.password = QStringLiteral("s3cret");
+    h.settings.allowPlainTextPassword = true; // even so: STARTTLS was asked for
+    h.open();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.sessionError().kind, NetError::Tls);
+    QVERIFY(!h.transcript.join('\n').contains(QLatin1String("C: AUTH")));
+}
+
+void TestSmtpClient::startTlsThenEhloAgain()
+{
+    const QByteArray token = QByteArray("\0user\0s3cret", 12).toBase64();
+    Harness h(greetingAndEhlo({"STARTTLS", "SIZE 999", "AUTH LOGIN"}) +
+              QByteArrayList{"C: STARTTLS", "S: 220 2.0.0 go ahead", "TLS"} +
+              ehloLines({"AUTH PLAIN", "PIPELINING"}) +
+              QByteArrayList{"C: AUTH PLAIN " + token, "S: 235 2.7.0 ok"} + bye());
+    h.settings.connection.security = Security::StartTls;
+    h.settings.connection.extraCaCertificates = {TestTls::ca()};
+    h.settings.auth = SmtpAuth::Auto;
+    h.settings.user = QStringLiteral("user");
+    h.settings.password = QStringLiteral("s3cret");
+    h.open();
+    QVERIFY(h.ready.wait(5000));
+    QVERIFY(h.client.isEncrypted());
+    // The capabilities are those announced over TLS only.
+    QVERIFY(!h.client.capabilities().startTls);
+    QCOMPARE(h.client.capabilities().maxSize, 0);
+    QVERIFY(h.client.capabilities().pipelining);
+    QCOMPARE(h.client.authMechanism(), QByteArray("PLAIN"));
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    const QString transcript = h.transcript.join('\n');
+    QVERIFY(transcript.contains(QLatin1String("C: AUTH PLAIN ****")));
+    QVERIFY(!transcript.contains(QString::fromLatin1(token)));
+    QVERIFY(!transcript.contains(QLatin1String("s3cret")));
+}
+
+void TestSmtpClient::authLoginMasked()
+{
+    Harness h(greetingAndEhlo({"AUTH LOGIN"}) +
+              QByteArrayList{"C: AUTH LOGIN", "S: 334 VXNlcm5hbWU6", "C: dXNlcg==",
+                             "S: 334 UGFzc3dvcmQ6", "C: czNjcmV0", "S: 235 2.7.0 ok"} +
+              bye());
+    h.settings.auth = SmtpAuth::Login;
+    h.settings.user = QStringLiteral("user");
+    h.settings.password = QStringLiteral("s3cret");
+    h.settings.allowPlainTextPassword = true;
+    h.open();
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!h.sessionError().isError());
+    const QString transcript = h.transcript.join('\n');
+    QCOMPARE(transcript.count(QLatin1String("C: ****")), 2);
+    QVERIFY(!transcript.contains(QLatin1String("czNjcmV0")));
+}
+
+void TestSmtpClient::authCramMd5()
+{
+    // RFC 2195 section 2's example exchange.
+    Harness h(greetingAndEhlo({"AUTH PLAIN CRAM-MD5"}) +
+              QByteArrayList{"C: AUTH CRAM-MD5",
+                             "S: 334 PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+",
+                             "C: dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw",
+                             "S: 235 2.7.0 ok"} +
+              bye());
+    h.settings.auth = SmtpAuth::Auto; // CRAM-MD5 is the strongest offered
+    h.settings.user = QStringLiteral("tim");
+    h.settings.password = QStringLiteral("tanstaaftanstaaf");
+    h.open();
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!h.sessionError().isError());
+    QCOMPARE(h.client.authMechanism(), QByteArray("CRAM-MD5"));
+    QVERIFY(!h.transcript.join('\n').contains(QLatin1String("dGlt")));
+}
+
+void TestSmtpClient::plainPasswordNotSentUnencrypted_data()
+{
+    QTest::addColumn<int>("auth");
+    QTest::newRow("plain") << int(SmtpAuth::Plain);
+    QTest::newRow("login") << int(SmtpAuth::Login);
+    QTest::newRow("auto") << int(SmtpAuth::Auto);
+}
+
+void TestSmtpClient::plainPasswordNotSentUnencrypted()
+{
+    QFETCH(int, auth);
+    Harness h(greetingAndEhlo({"AUTH PLAIN LOGIN"}));
+    h.settings.auth = SmtpAuth(auth);
+    h.settings.user = QStringLiteral("user");
+    h.settings.password = QStringLiteral("s3cret");
+    h.open();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.sessionError().kind, NetError::Authentication);
+}
+
+void TestSmtpClient::authRefused()
+{
+    const QByteArray token = QByteArray("\0user\0wrong", 11).toBase64();
+    Harness h(
+        greetingAndEhlo({"AUTH PLAIN"}) +
+        QByteArrayList{"C: AUTH PLAIN " + token, "S: 535 5.7.8 Error: authentication failed"});
+    h.settings.auth = SmtpAuth::Plain;
+    h.settings.user = QStringLiteral("user");
+    h.settings.password = QStringLiteral("wrong");
+    h.settings.allowPlainTextPassword = true;
+    h.open();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.sessionError().kind, NetError::Authentication);
+    QCOMPARE(h.sessionError().replyCode, 535);
+    QCOMPARE(h.sessionError().enhancedCode, QByteArray("5.7.8"));
+}
+
+void TestSmtpClient::someRecipientsRefused()
+{
+    Harness h(greetingAndEhlo({"PIPELINING"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com>", "C: RCPT TO:<b@example.net>",
+                             "C: RCPT TO:<nobody@example.net>", "C: DATA", "S: 250 ok", "S: 250 ok",
+                             "S: 550 5.1.1 <nobody@example.net>: user unknown", "S: 354 go", "C: x",
+                             "C: .", "C: QUIT", "S: 250 ok", "S: 221 bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net", "nobody@example.net"}, "x");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    const SmtpResult result = h.result(0);
+    QVERIFY(result.sent);
+    QVERIFY(result.recipients[0].accepted);
+    QVERIFY(!result.recipients[1].accepted);
+    QCOMPARE(result.recipients[1].reply.code, 550);
+    QCOMPARE(result.recipients[1].error.kind, NetError::Permanent);
+    QCOMPARE(result.error.kind, NetError::Permanent);
+}
+
+void TestSmtpClient::relayDeniedThenRset()
+{
+    Harness h(greetingAndEhlo() +
+              QByteArrayList{
+                  "C: MAIL FROM:<a@example.com> SIZE=1", "S: 250 ok", "C: RCPT TO:<b@example.net>",
+                  "S: 554 5.7.1 <b@example.net>: Relay access denied", "C: RSET", "S: 250 ok"} +
+              bye());
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "x");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    const SmtpResult result = h.result(0);
+    QVERIFY(!result.sent);
+    QVERIFY(!result.dataWritten);
+    QCOMPARE(result.error.kind, NetError::RelayDenied);
+    QCOMPARE(result.error.replyCode, 554);
+    QCOMPARE(result.error.enhancedCode, QByteArray("5.7.1"));
+    QCOMPARE(result.error.reply, QByteArray("554 5.7.1 <b@example.net>: Relay access denied"));
+    QVERIFY(!result.error.message.isEmpty());
+    QVERIFY(!h.sessionError().isError());
+}
+
+void TestSmtpClient::pipelinedRelayDenied()
+{
+    Harness h(greetingAndEhlo({"PIPELINING"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com>", "C: RCPT TO:<b@example.net>",
+                             "C: DATA", "S: 250 ok",
+                             "S: 553 sorry, that domain isn't in my list of allowed rcpthosts "
+                             "(#5.7.1)",
+                             "S: 554 5.5.1 Error: no valid recipients", "C: RSET", "C: QUIT",
+                             "S: 250 ok", "S: 221 bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "x");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.result(0).error.kind, NetError::RelayDenied);
+    QCOMPARE(h.result(0).error.replyCode, 553);
+}
+
+void TestSmtpClient::sizeRefusedBeforeUpload()
+{
+    Harness h(greetingAndEhlo({"SIZE 10"}) + bye());
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, QByteArray(100, 'x'));
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.result(0).error.kind, NetError::Permanent);
+    QVERIFY(h.result(0).error.message.contains(QLatin1String("100")));
+    QCOMPARE(h.dataSent.count(), 0);
+}
+
+void TestSmtpClient::dataRefused()
+{
+    Harness h(greetingAndEhlo({}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com>", "S: 250 ok",
+                             "C: RCPT TO:<b@example.net>", "S: 250 ok", "C: DATA", "S: 354 go",
+                             "C: x", "C: .", "S: 554 5.7.1 Message rejected as spam"} +
+              bye());
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "x");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.result(0).error.kind, NetError::Permanent);
+    QVERIFY(h.result(0).dataWritten);
+    QVERIFY(!h.result(0).sent);
+}
+
+void TestSmtpClient::serverClosing421()
+{
+    Harness h(greetingAndEhlo({}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com>", "S: 421 4.3.2 shutting down", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "x");
+    h.send("a@example.com", {"c@example.net"}, "y");
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.session.count(), 1);
+    QCOMPARE(h.sessionError().kind, NetError::Transient);
+    QCOMPARE(h.finished.count(), 2);
+    QCOMPARE(h.result(0).error.kind, NetError::Transient);
+    QCOMPARE(h.result(1).error.kind, NetError::Transient);
+}
+
+void TestSmtpClient::disconnectAfterData()
+{
+    Harness h(greetingAndEhlo({}) + QByteArrayList{"C: MAIL FROM:<a@example.com>", "S: 250 ok",
+                                                   "C: RCPT TO:<b@example.net>", "S: 250 ok",
+                                                   "C: DATA", "S: 354 go", "C: x", "C: .", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "x");
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.session.count(), 1);
+    QCOMPARE(h.sessionError().kind, NetError::Network);
+    QCOMPARE(h.dataSent.count(), 1);
+    QVERIFY(h.result(0).dataWritten); // may have been delivered: the outbox must know
+    QVERIFY(!h.result(0).sent);
+}
+
+void TestSmtpClient::inactivityTimeout()
+{
+    Harness h({"S: 220 fake.example", "C: EHLO [127.0.0.1]"});
+    h.settings.connection.commandTimeoutMs = 200;
+    h.open();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.sessionError().kind, NetError::Timeout);
+}
+
+void TestSmtpClient::relayProbe()
+{
+    Harness h(greetingAndEhlo({"PIPELINING"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com>", "C: RCPT TO:<postmaster@example.com>",
+                             "C: RSET", "S: 250 ok",
+                             "S: 554 5.7.1 <postmaster@example.com>: Relay access denied",
+                             "S: 250 ok"} +
+              bye());
+    h.open();
+    const int id = h.client.probeRelay("a@example.com", "postmaster@example.com");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.probes.count(), 1);
+    const auto probe = h.probes.at(0).at(0).value<SmtpProbeResult>();
+    QCOMPARE(probe.id, id);
+    QVERIFY(!probe.relayAllowed);
+    QCOMPARE(probe.error.kind, NetError::RelayDenied);
+    QCOMPARE(probe.rcptReply.code, 554);
+    QCOMPARE(h.finished.count(), 0);
+}
+
+void TestSmtpClient::garbageReply()
+{
+    Harness h({"S: 220 fake.example", "C: EHLO [127.0.0.1]", "S: hello there"});
+    h.open();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.sessionError().kind, NetError::Protocol);
+}
+
+QTEST_GUILESS_MAIN(TestSmtpClient)
+#include "tst_smtpclient.moc"
