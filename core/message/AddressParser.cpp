@@ -376,7 +376,7 @@ private:
             QString local;
             for (qsizetype i = 0; i < phrase.size(); ++i) {
                 if (i > 0 && phrase.at(i).spaceBefore) {
-                    *failure = {phrase.at(i).position,
+                    *failure = {phrase.at(i).position - 1,
                                 AddressParser::tr("Unexpected space in the address at position "
                                                   "%1; put a name in quotes or the address in "
                                                   "\"<>\".")

@@ -96,8 +96,18 @@ QString Charsets::decode(const QByteArray &data, const QByteArray &charset)
         return QString::fromUtf8(data);
     if (name.isEmpty() || name == "us-ascii")
         return decodeGuessing(data);
-    if (QTextCodec *codec = codecFor(charset))
+    if (QTextCodec *codec = codecFor(charset)) {
+        if (name.startsWith("iso-2022")) {
+            // Joined encoded words leave "ESC ( B ESC $ B"; ICU reports the empty ASCII run
+            // as an error, so the redundant switch is dropped first.
+            QByteArray cleaned = data;
+            qsizetype at = 0;
+            while ((at = cleaned.indexOf("\x1b(B\x1b", at)) >= 0)
+                cleaned.remove(at, 3);
+            return codec->toUnicode(cleaned);
+        }
         return codec->toUnicode(data);
+    }
     return decodeGuessing(data);
 }
 
@@ -111,7 +121,11 @@ bool Charsets::toIso2022Jp(const QString &text, QByteArray *out)
     QTextCodec *codec = QTextCodec::codecForName("ISO-2022-JP");
     if (!codec)
         return false;
-    const QByteArray encoded = codec->fromUnicode(text);
+    QByteArray encoded = codec->fromUnicode(text);
+    // ICU does not always switch back at the end; RFC 1468 requires text to end in ASCII.
+    const qsizetype lastEscape = encoded.lastIndexOf('\x1b');
+    if (lastEscape >= 0 && encoded.mid(lastEscape, 3) != "\x1b(B")
+        encoded += "\x1b(B";
     // ICU maps some characters to look-alikes (half-width kana to full-width); only an
     // exact round trip counts as representable.
     if (codec->toUnicode(encoded) != text)

@@ -144,7 +144,8 @@ EncodedBody encodeBody(const QString &text, bool iso2022jp)
             return {"ISO-2022-JP", "7bit", out};
         }
         QByteArray whole;
-        if (Charsets::toIso2022Jp(text, &whole))
+        const QString normalized = lines.join(QLatin1String("\r\n")) + QLatin1String("\r\n");
+        if (Charsets::toIso2022Jp(normalized, &whole))
             return {"ISO-2022-JP", "base64", base64Lines(whole)};
         // A character ISO-2022-JP cannot hold: UTF-8 rather than a broken message.
     }
