@@ -1,6 +1,7 @@
 #include "DurableIo.h"
 
 #include <QDir>
+#include <QFileDevice>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -26,6 +27,26 @@ bool DurableIo::lastErrorWasDiskFull()
         return true;
 #endif
     return lastErrno == ENOSPC || lastErrno == EFBIG;
+}
+
+bool DurableIo::isDiskFull(const QFileDevice &file)
+{
+    if (file.error() == QFileDevice::ResourceError)
+        return true;
+    if (file.error() == QFileDevice::NoError)
+        return false;
+    // Qt reports EFBIG and EDQUOT as plain write errors; its text is the system's.
+    const QString text = file.errorString();
+    for (const int code : {ENOSPC, EFBIG
+#ifdef EDQUOT
+                           ,
+                           EDQUOT
+#endif
+         }) {
+        if (text == qt_error_string(code))
+            return true;
+    }
+    return lastErrorWasDiskFull();
 }
 
 bool DurableIo::syncFile(QFileDevice *file)
@@ -89,7 +110,7 @@ bool DurableIo::writeAtomically(const QString &path, const QByteArray &data, QSt
         if (errorString)
             *errorString = file.errorString();
         if (diskFull)
-            *diskFull = lastErrorWasDiskFull() || file.error() == QFileDevice::ResourceError;
+            *diskFull = isDiskFull(file);
         return false;
     }
     syncDirectory(QFileInfo(path).absolutePath());

@@ -23,6 +23,8 @@ public:
     static bool renameDurably(const QString &from, const QString &to, QString *errorString);
     /// Whether the last failed write looked like a full disk (ENOSPC, EFBIG, EDQUOT).
     static bool lastErrorWasDiskFull();
+    /// Whether @p file failed for lack of space (or a file size limit).
+    static bool isDiskFull(const QFileDevice &file);
 };
 
 } // namespace Outpost

@@ -280,58 +280,10 @@ std::optional<QString> OutboxStore::commitQueued(const QString &id, const QStrin
     return id;
 }
 
-std::optional<QString> OutboxStore::queue(const OutgoingMessage &message, StoreError *error)
+std::optional<QString> OutboxStore::queueWith(const Producer &produce, StoreError *error)
 {
     if (!m_open && !open(error))
         return std::nullopt;
-    const QString id = newId();
-    const QString tmpDir = outboxDirectory() + QLatin1Char('/') + tmpPrefix + id;
-    if (!QDir().mkpath(tmpDir)) {
-        setIoError(error, tr("The message could not be queued"), tmpDir, false);
-        return std::nullopt;
-    }
-    QFile file(tmpDir + QLatin1Char('/') + messageFileName);
-    if (!file.open(QIODevice::WriteOnly)) {
-        QDir(tmpDir).removeRecursively();
-        setIoError(error, tr("The message could not be queued"), file.errorString(),
-                   file.error() == QFileDevice::ResourceError);
-        return std::nullopt;
-    }
-    MessageError messageError;
-    errno = 0;
-    const std::optional<Envelope> envelope = MessageWriter::write(message, &file, &messageError);
-    const int writeErrno = errno;
-    const bool synced = envelope && DurableIo::syncFile(&file);
-    file.close();
-    if (!envelope || !synced) {
-        QDir(tmpDir).removeRecursively();
-        if (envelope || messageError.kind == MessageError::Kind::WriteFailed) {
-            const bool full = writeErrno == ENOSPC || writeErrno == EFBIG ||
-                              DurableIo::lastErrorWasDiskFull() ||
-                              file.error() == QFileDevice::ResourceError;
-            setIoError(error, tr("The message could not be queued"),
-                       messageError.detail.isEmpty() ? file.errorString() : messageError.detail,
-                       full);
-        } else if (error) {
-            *error = {StoreError::Kind::InvalidMessage, messageError.message, messageError.detail};
-        }
-        return std::nullopt;
-    }
-    return commitQueued(id, tmpDir, *envelope, error);
-}
-
-std::optional<QString> OutboxStore::queueFile(const QString &emlPath, StoreError *error)
-{
-    if (!m_open && !open(error))
-        return std::nullopt;
-    QFile in(emlPath);
-    if (!in.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = {StoreError::Kind::ReadFailed,
-                      tr("The file %1 cannot be read.").arg(QDir::toNativeSeparators(emlPath)),
-                      in.errorString()};
-        return std::nullopt;
-    }
     const QString id = newId();
     const QString tmpDir = outboxDirectory() + QLatin1Char('/') + tmpPrefix + id;
     if (!QDir().mkpath(tmpDir)) {
@@ -343,24 +295,53 @@ std::optional<QString> OutboxStore::queueFile(const QString &emlPath, StoreError
     std::optional<Envelope> envelope;
     errno = 0;
     if (file.open(QIODevice::WriteOnly))
-        envelope = MessageWriter::import(&in, &file, &messageError);
+        envelope = produce(&file, &messageError);
     else
         messageError = {MessageError::Kind::WriteFailed, {}, file.errorString()};
     const int writeErrno = errno;
     const bool synced = envelope && DurableIo::syncFile(&file);
+    // Judged before close(), which forgets the error.
+    const bool full = writeErrno == ENOSPC || writeErrno == EFBIG || DurableIo::isDiskFull(file);
+    const QString fileError = file.errorString();
     file.close();
     if (!envelope || !synced) {
+        // Nothing was published: the outbox is as before and the caller keeps the message.
         QDir(tmpDir).removeRecursively();
         if (envelope || messageError.kind == MessageError::Kind::WriteFailed) {
-            const bool full =
-                writeErrno == ENOSPC || writeErrno == EFBIG || DurableIo::lastErrorWasDiskFull();
-            setIoError(error, tr("The message could not be queued"), messageError.detail, full);
+            setIoError(error, tr("The message could not be queued"),
+                       messageError.detail.isEmpty() ? fileError : messageError.detail, full);
         } else if (error) {
             *error = {StoreError::Kind::InvalidMessage, messageError.message, messageError.detail};
         }
         return std::nullopt;
     }
     return commitQueued(id, tmpDir, *envelope, error);
+}
+
+std::optional<QString> OutboxStore::queue(const OutgoingMessage &message, StoreError *error)
+{
+    return queueWith(
+        [&](QIODevice *out, MessageError *messageError) {
+            return MessageWriter::write(message, out, messageError);
+        },
+        error);
+}
+
+std::optional<QString> OutboxStore::queueFile(const QString &emlPath, StoreError *error)
+{
+    QFile in(emlPath);
+    if (!in.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = {StoreError::Kind::ReadFailed,
+                      tr("The file %1 cannot be read.").arg(QDir::toNativeSeparators(emlPath)),
+                      in.errorString()};
+        return std::nullopt;
+    }
+    return queueWith(
+        [&](QIODevice *out, MessageError *messageError) {
+            return MessageWriter::import(&in, out, messageError);
+        },
+        error);
 }
 
 QList<OutboxEntry> OutboxStore::messages() const

@@ -17,6 +17,7 @@ class QIODevice;
 namespace Outpost {
 
 struct OutgoingMessage;
+struct MessageError;
 
 /// Where a message is in its life. Only Queued and due Deferred messages are sent.
 enum class OutboxState
@@ -126,6 +127,8 @@ private:
     std::optional<OutboxEntry> readState(const QString &directory) const;
     std::optional<QString> commitQueued(const QString &id, const QString &tmpDir,
                                         const Envelope &envelope, StoreError *error);
+    using Producer = std::function<std::optional<Envelope>(QIODevice *, MessageError *)>;
+    std::optional<QString> queueWith(const Producer &produce, StoreError *error);
     QString newId() const;
     Located *find(const QString &id, StoreError *error);
     bool transition(const QString &id, std::initializer_list<OutboxState> allowed,
