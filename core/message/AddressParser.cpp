@@ -82,6 +82,12 @@ public:
                         i += 2;
                         continue;
                     }
+                    if ((d.unicode() < 0x20 && !isSpace(d)) || d.unicode() == 0x7f) {
+                        *failure = {i, AddressParser::tr("A control character is not allowed in an "
+                                                         "address (position %1).")
+                                           .arg(i + 1)};
+                        return false;
+                    }
                     if (d == QLatin1Char('('))
                         ++depth;
                     else if (d == QLatin1Char(')'))
@@ -227,7 +233,7 @@ private:
                 raw += ' ';
             raw += words.at(i).text.toUtf8();
         }
-        return HeaderCodec::decode(raw).simplified();
+        return HeaderCodec::sanitize(HeaderCodec::decode(raw)).simplified();
     }
 
     bool parseAddrSpecAfterLocal(const QString &local, int localPosition, MailAddress *out,
@@ -401,7 +407,9 @@ private:
             // Old style "addr (Name)": the comment names the mailbox.
             const QString trailingComment = peek().comment;
             if (!trailingComment.isEmpty())
-                address.setDisplayName(HeaderCodec::decode(trailingComment.toUtf8()));
+                address.setDisplayName(
+                    HeaderCodec::sanitize(HeaderCodec::decode(trailingComment.toUtf8()))
+                        .simplified());
             out->append(address);
             return true;
         }
