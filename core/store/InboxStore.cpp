@@ -1,0 +1,320 @@
+#include "InboxStore.h"
+
+#include "DurableIo.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QSysInfo>
+
+namespace Outpost {
+
+namespace {
+
+// RFC 1939 section 7: a UIDL is 1 to 70 characters in the range 0x21 to 0x7E.
+bool validUidl(const QString &uidl)
+{
+    if (uidl.isEmpty() || uidl.size() > 512)
+        return false;
+    for (const QChar c : uidl)
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return false;
+    return true;
+}
+
+QString hostName()
+{
+    // Maildir escapes "/" and ":" in the host part.
+    QString host = QSysInfo::machineHostName();
+    if (host.isEmpty())
+        host = QStringLiteral("localhost");
+    host.replace(QLatin1Char('/'), QLatin1String("\\057"));
+    host.replace(QLatin1Char(':'), QLatin1String("\\072"));
+    return host;
+}
+
+} // namespace
+
+InboxDelivery::InboxDelivery(InboxStore *store, const QString &uidl, std::unique_ptr<QFile> file,
+                             const QString &baseName)
+    : m_store(store)
+    , m_uidl(uidl)
+    , m_file(std::move(file))
+    , m_baseName(baseName)
+{}
+
+InboxDelivery::~InboxDelivery()
+{
+    abort();
+}
+
+QIODevice *InboxDelivery::device() const
+{
+    return m_file.get();
+}
+
+bool InboxDelivery::commit(StoreError *error)
+{
+    if (m_done) {
+        if (error)
+            *error = {StoreError::Kind::InvalidState,
+                      QCoreApplication::translate("Outpost::InboxStore",
+                                                  "This message was already stored or abandoned."),
+                      m_uidl};
+        return false;
+    }
+    const bool ok = m_store->finishDelivery(this, error);
+    if (!ok)
+        abort();
+    m_done = true;
+    return ok;
+}
+
+void InboxDelivery::abort()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    const QString path = m_file->fileName();
+    m_file->close();
+    QFile::remove(path);
+}
+
+InboxStore::InboxStore(const QString &accountDirectory, QObject *parent)
+    : QObject(parent)
+    , m_accountDirectory(QDir::cleanPath(accountDirectory))
+{}
+
+InboxStore::~InboxStore() = default;
+
+QString InboxStore::maildirPath() const
+{
+    return m_accountDirectory + QStringLiteral("/inbox");
+}
+
+QString InboxStore::seenFile() const
+{
+    return m_accountDirectory + QStringLiteral("/seen-uidls.txt");
+}
+
+void InboxStore::setIoError(StoreError *error, const QString &what, const QString &detail,
+                            bool diskFull) const
+{
+    if (!error)
+        return;
+    error->kind = diskFull ? StoreError::Kind::DiskFull : StoreError::Kind::NotWritable;
+    error->message =
+        diskFull ? tr("%1: the disk is full. Free some space; the message stays on the server.")
+                       .arg(what)
+                 : tr("%1: the folder %2 cannot be written. The message stays on the server.")
+                       .arg(what, QDir::toNativeSeparators(maildirPath()));
+    error->detail = detail;
+}
+
+bool InboxStore::open(StoreError *error)
+{
+    m_seen.clear();
+    for (const char *sub : {"tmp", "new", "cur"}) {
+        const QString dir = maildirPath() + QLatin1Char('/') + QLatin1String(sub);
+        if (!QDir().mkpath(dir)) {
+            setIoError(error, tr("The inbox cannot be opened"), dir, false);
+            return false;
+        }
+    }
+    // Anything in tmp/ is a delivery a crash interrupted; the server still has it.
+    QDir tmp(maildirPath() + QStringLiteral("/tmp"));
+    for (const QString &name : tmp.entryList(QDir::Files | QDir::Hidden))
+        tmp.remove(name);
+
+    QFile file(seenFile());
+    bool needsRewrite = false;
+    if (file.open(QIODevice::ReadOnly)) {
+        const QByteArray data = file.readAll();
+        const QList<QByteArray> lines = data.split('\n');
+        // The last piece is empty after a final newline; anything else is a torn append.
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QByteArray &line = lines.at(i);
+            if (i + 1 == lines.size()) {
+                if (!line.isEmpty())
+                    needsRewrite = true;
+                break;
+            }
+            const qsizetype tab = line.indexOf('\t');
+            const QString uidl = QString::fromLatin1(tab < 0 ? line : line.left(tab));
+            if (!validUidl(uidl)) {
+                needsRewrite = true;
+                continue;
+            }
+            if (m_seen.contains(uidl))
+                needsRewrite = true;
+            m_seen.insert(uidl, tab < 0 ? QString() : QString::fromUtf8(line.mid(tab + 1)));
+        }
+    }
+    m_open = true;
+    if (needsRewrite && !rewriteSeen(error))
+        return false;
+    return true;
+}
+
+QString InboxStore::uniqueName()
+{
+    // Maildir: time.M<usec>P<pid>Q<counter>.host (unique within this host).
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    return QStringLiteral("%1.M%2P%3Q%4.%5")
+        .arg(ms / 1000)
+        .arg((ms % 1000) * 1000)
+        .arg(QCoreApplication::applicationPid())
+        .arg(++m_counter)
+        .arg(hostName());
+}
+
+std::unique_ptr<InboxDelivery> InboxStore::beginDelivery(const QString &uidl, StoreError *error)
+{
+    if (!m_open && !open(error))
+        return nullptr;
+    if (!validUidl(uidl)) {
+        if (error)
+            *error = {StoreError::Kind::InvalidMessage,
+                      tr("The server gave an invalid message id."), uidl.left(80)};
+        return nullptr;
+    }
+    QString base;
+    do {
+        base = uniqueName();
+    } while (QFile::exists(maildirPath() + QStringLiteral("/tmp/") + base) ||
+             QFile::exists(maildirPath() + QStringLiteral("/new/") + base));
+    auto file = std::make_unique<QFile>(maildirPath() + QStringLiteral("/tmp/") + base);
+    if (!file->open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        setIoError(error, tr("A message could not be received"), file->errorString(),
+                   file->error() == QFileDevice::ResourceError);
+        return nullptr;
+    }
+    return std::unique_ptr<InboxDelivery>(new InboxDelivery(this, uidl, std::move(file), base));
+}
+
+bool InboxStore::finishDelivery(InboxDelivery *delivery, StoreError *error)
+{
+    QFile *file = delivery->m_file.get();
+    if (file->error() != QFileDevice::NoError || !DurableIo::syncFile(file)) {
+        setIoError(error, tr("A message could not be received"), file->errorString(),
+                   DurableIo::lastErrorWasDiskFull() ||
+                       file->error() == QFileDevice::ResourceError);
+        return false;
+    }
+    const qint64 size = file->size();
+    file->close();
+    const QString name = delivery->m_baseName + QStringLiteral(",S=") + QString::number(size);
+    const QString target = maildirPath() + QStringLiteral("/new/") + name;
+    QString detail;
+    if (!DurableIo::renameDurably(file->fileName(), target, &detail)) {
+        setIoError(error, tr("A message could not be received"), detail, false);
+        return false;
+    }
+    // Only now is the UIDL seen: a crash before this downloads the message again, never loses it.
+    if (!appendSeen(delivery->m_uidl, name, error)) {
+        QFile::remove(target);
+        return false;
+    }
+    Q_EMIT delivered(target, delivery->m_uidl);
+    return true;
+}
+
+bool InboxStore::appendSeen(const QString &uidl, const QString &fileName, StoreError *error)
+{
+    QFile file(seenFile());
+    // One line per append, flushed to disk: a torn last line is ignored and rewritten on open.
+    const QByteArray line = uidl.toLatin1() + '\t' + fileName.toUtf8() + '\n';
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(line) != line.size() ||
+        !DurableIo::syncFile(&file)) {
+        setIoError(error, tr("The list of received messages could not be saved"),
+                   file.errorString(), DurableIo::lastErrorWasDiskFull());
+        return false;
+    }
+    m_seen.insert(uidl, fileName);
+    return true;
+}
+
+bool InboxStore::rewriteSeen(StoreError *error)
+{
+    QByteArray data;
+    for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
+        data += it.key().toLatin1() + '\t' + it.value().toUtf8() + '\n';
+    QString detail;
+    bool diskFull = false;
+    if (!DurableIo::writeAtomically(seenFile(), data, &detail, &diskFull)) {
+        setIoError(error, tr("The list of received messages could not be saved"), detail, diskFull);
+        return false;
+    }
+    return true;
+}
+
+bool InboxStore::isSeen(const QString &uidl) const
+{
+    return m_seen.contains(uidl);
+}
+
+bool InboxStore::isStored(const QString &uidl) const
+{
+    const auto it = m_seen.constFind(uidl);
+    if (it == m_seen.cend() || it->isEmpty())
+        return false;
+    return QFile::exists(maildirPath() + QStringLiteral("/new/") + *it) ||
+           !QDir(maildirPath() + QStringLiteral("/cur"))
+                .entryList({*it + QStringLiteral("*")}, QDir::Files)
+                .isEmpty();
+}
+
+QStringList InboxStore::seenUidls() const
+{
+    return m_seen.keys();
+}
+
+bool InboxStore::retainOnly(const QStringList &serverUidls, StoreError *error)
+{
+    const QSet<QString> keep(serverUidls.cbegin(), serverUidls.cend());
+    bool removed = false;
+    for (auto it = m_seen.begin(); it != m_seen.end();) {
+        if (!keep.contains(it.key())) {
+            it = m_seen.erase(it);
+            removed = true;
+        } else {
+            ++it;
+        }
+    }
+    return !removed || rewriteSeen(error);
+}
+
+bool InboxStore::markSeen(const QString &uidl, StoreError *error)
+{
+    if (!validUidl(uidl)) {
+        if (error)
+            *error = {StoreError::Kind::InvalidMessage,
+                      tr("The server gave an invalid message id."), uidl.left(80)};
+        return false;
+    }
+    if (m_seen.contains(uidl))
+        return true;
+    return appendSeen(uidl, QString(), error);
+}
+
+QList<InboxMessage> InboxStore::messages() const
+{
+    QHash<QString, QString> uidlByName;
+    for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
+        if (!it.value().isEmpty())
+            uidlByName.insert(it.value(), it.key());
+    QList<InboxMessage> out;
+    for (const bool isNew : {true, false}) {
+        QDir dir(maildirPath() + (isNew ? QStringLiteral("/new") : QStringLiteral("/cur")));
+        const QFileInfoList files = dir.entryInfoList(QDir::Files, QDir::Name);
+        for (const QFileInfo &info : files) {
+            // In cur/ a Maildir reader appends ":2,FLAGS" to the name.
+            const QString base = info.fileName().section(QLatin1Char(':'), 0, 0);
+            out.append({info.absoluteFilePath(), uidlByName.value(base), info.size(), isNew});
+        }
+    }
+    return out;
+}
+
+} // namespace Outpost

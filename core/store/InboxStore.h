@@ -1,0 +1,108 @@
+#pragma once
+
+#include "StoreError.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class QFile;
+class QIODevice;
+
+namespace Outpost {
+
+class InboxStore;
+
+/// One message being received into the Maildir's tmp/ folder. Write the bytes to device();
+/// commit() makes them durable in new/; destroying it uncommitted removes the file.
+class InboxDelivery
+{
+public:
+    ~InboxDelivery();
+    InboxDelivery(const InboxDelivery &) = delete;
+    InboxDelivery &operator=(const InboxDelivery &) = delete;
+
+    /// Where the message's bytes go (a file in tmp/).
+    QIODevice *device() const;
+    /// Flushes to disk, moves into new/ and records the UIDL as seen. Only when this returns
+    /// true may the message be deleted on the server.
+    bool commit(StoreError *error = nullptr);
+    /// Removes the partial file; the UIDL stays unseen.
+    void abort();
+    QString uidl() const { return m_uidl; }
+
+private:
+    friend class InboxStore;
+    InboxDelivery(InboxStore *store, const QString &uidl, std::unique_ptr<QFile> file,
+                  const QString &baseName);
+
+    InboxStore *m_store;
+    QString m_uidl;
+    std::unique_ptr<QFile> m_file;
+    QString m_baseName;
+    bool m_done = false;
+};
+
+/// A received message in the Maildir.
+struct InboxMessage
+{
+    QString path; ///< the file in new/ or cur/
+    QString uidl; ///< the server's UIDL, when known
+    qint64 size = 0;
+    bool isNew = true; ///< in new/ (not yet looked at)
+};
+
+/// The inbox of one account: a Maildir (tmp/, new/, cur/) other tools can read, and the
+/// persisted set of UIDLs already received (an append-only journal, compacted on open).
+class InboxStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit InboxStore(const QString &accountDirectory, QObject *parent = nullptr);
+    ~InboxStore() override;
+
+    /// Creates the Maildir, removes deliveries a crash interrupted, loads the seen UIDLs.
+    bool open(StoreError *error = nullptr);
+    QString maildirPath() const;
+
+    /// Starts receiving the message the server calls @p uidl; nullptr with @p error on failure.
+    std::unique_ptr<InboxDelivery> beginDelivery(const QString &uidl, StoreError *error = nullptr);
+
+    /// Whether @p uidl was received before (do not download it again).
+    bool isSeen(const QString &uidl) const;
+    /// Whether the local copy of @p uidl is on disk, so the server's copy may be deleted.
+    bool isStored(const QString &uidl) const;
+    QStringList seenUidls() const;
+    /// Forgets seen UIDLs the server no longer lists (keeps the journal small).
+    bool retainOnly(const QStringList &serverUidls, StoreError *error = nullptr);
+    /// Records @p uidl as seen without a message (authenticate-only accounts never need this,
+    /// but a user may skip a message).
+    bool markSeen(const QString &uidl, StoreError *error = nullptr);
+
+    /// The messages in new/ and cur/.
+    QList<InboxMessage> messages() const;
+
+Q_SIGNALS:
+    /// A message was delivered into new/ (its path).
+    void delivered(const QString &path, const QString &uidl);
+
+private:
+    friend class InboxDelivery;
+    bool finishDelivery(InboxDelivery *delivery, StoreError *error);
+    bool appendSeen(const QString &uidl, const QString &fileName, StoreError *error);
+    bool rewriteSeen(StoreError *error);
+    QString seenFile() const;
+    QString uniqueName();
+    void setIoError(StoreError *error, const QString &what, const QString &detail,
+                    bool diskFull) const;
+
+    QString m_accountDirectory;
+    QHash<QString, QString> m_seen; ///< UIDL -> Maildir base name ("" when skipped)
+    int m_counter = 0;
+    bool m_open = false;
+};
+
+} // namespace Outpost

@@ -1,0 +1,145 @@
+#pragma once
+
+#include "StoreError.h"
+#include "message/Envelope.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QIODevice;
+
+namespace Outpost {
+
+struct OutgoingMessage;
+struct MessageError;
+
+/// Where a message is in its life. Only Queued and due Deferred messages are sent.
+enum class OutboxState
+{
+    Queued,          ///< waiting for the next cycle
+    Sending,         ///< an SMTP transaction for it is under way
+    Deferred,        ///< a transient failure; retried at nextAttempt
+    Failed,          ///< a permanent failure, with the server's words
+    MayHaveBeenSent, ///< the end of its data went out but no reply was recorded
+    Sent,            ///< accepted by the server; kept in the Sent folder
+};
+
+/// One message of the outbox or the Sent folder, as recorded on disk.
+struct OutboxEntry
+{
+    QString id;
+    OutboxState state = OutboxState::Queued;
+    Envelope envelope;
+    QDateTime queuedAt;             ///< UTC; the sending order
+    QDateTime nextAttempt;          ///< UTC; for Deferred
+    int attempts = 0;               ///< SMTP transactions started
+    QString lastReply;              ///< the server's last words (Deferred, Failed)
+    bool dataComplete = false;      ///< journal: the end of data was written, reply pending
+    QDateTime sentAt;               ///< UTC; for Sent
+    QStringList rejectedRecipients; ///< recipients the server refused while accepting others
+    QString messagePath;            ///< the .eml: exactly the bytes to send
+};
+
+/// The outbox of one account: each message is a folder holding message.eml and state.json.
+/// Queueing and every state change are atomic (temporary file or folder, flushed to disk,
+/// renamed); open() recovers from a crash at any moment by reading the journaled phases.
+class OutboxStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// What open() found after an interrupted run.
+    struct RecoveryReport
+    {
+        QStringList requeued;        ///< were Sending before the end of data: Queued again
+        QStringList mayHaveBeenSent; ///< were Sending after the end of data
+        QStringList completedMoves;  ///< were Sent but not yet moved to the Sent folder
+        int removedTemporary = 0;    ///< unfinished queueings and deletions cleaned up
+        QStringList damaged;         ///< folders that could not be read (left untouched)
+    };
+
+    /// The store for the account whose folder is @p accountDirectory (Profile::accountDirectory()).
+    explicit OutboxStore(const QString &accountDirectory, QObject *parent = nullptr);
+    ~OutboxStore() override;
+
+    /// Creates the folders, recovers from an interrupted run and loads the messages.
+    bool open(StoreError *error = nullptr);
+    RecoveryReport recoveryReport() const { return m_report; }
+    QString outboxDirectory() const;
+    QString sentDirectory() const;
+
+    /// Writes @p message (MessageWriter) into the outbox; returns its id. On failure the
+    /// outbox is unchanged and the caller still holds the message.
+    std::optional<QString> queue(const OutgoingMessage &message, StoreError *error = nullptr);
+    /// Queues an existing .eml file (Bcc removed from the bytes, envelope from its headers).
+    std::optional<QString> queueFile(const QString &emlPath, StoreError *error = nullptr);
+
+    /// Messages not yet sent, oldest first.
+    QList<OutboxEntry> messages() const;
+    /// Messages in the Sent folder, oldest first.
+    QList<OutboxEntry> sentMessages() const;
+    std::optional<OutboxEntry> message(const QString &id) const;
+    /// Queued messages and Deferred ones whose time has come, oldest first.
+    QList<OutboxEntry> dueMessages(const QDateTime &now) const;
+    /// The .eml of a message (outbox or Sent) opened for reading.
+    std::unique_ptr<QIODevice> openMessage(const QString &id, StoreError *error = nullptr) const;
+
+    /// Queued/Deferred -> Sending (counts an attempt).
+    bool markSending(const QString &id, StoreError *error = nullptr);
+    /// Journals that the end of data was written and the reply is awaited.
+    bool markDataComplete(const QString &id, StoreError *error = nullptr);
+    /// Sending -> Sent, moved to the Sent folder (after the server's 250 for the data).
+    bool markSent(const QString &id, const QStringList &rejectedRecipients = {},
+                  StoreError *error = nullptr);
+    /// Sending (or Queued) -> Deferred until @p nextAttempt, with the server's reply.
+    bool defer(const QString &id, const QDateTime &nextAttempt, const QString &reply,
+               StoreError *error = nullptr);
+    /// -> Failed with the server's words.
+    bool fail(const QString &id, const QString &reply, StoreError *error = nullptr);
+    /// Failed, Deferred or MayHaveBeenSent -> Queued (the user's "send again").
+    bool requeue(const QString &id, StoreError *error = nullptr);
+    /// MayHaveBeenSent (or Failed) -> Sent: the user says it went out.
+    bool markAsSent(const QString &id, StoreError *error = nullptr);
+    /// Deletes a message that is not being sent (outbox or Sent folder).
+    bool remove(const QString &id, StoreError *error = nullptr);
+
+    static QString stateName(OutboxState state);
+
+Q_SIGNALS:
+    /// A message was added, changed state, moved to Sent or removed.
+    void changed(const QString &id);
+
+private:
+    struct Located
+    {
+        OutboxEntry entry;
+        bool inSent = false;
+    };
+    QString messageDirectory(const QString &id, bool inSent) const;
+    bool writeState(const OutboxEntry &entry, bool inSent, StoreError *error);
+    bool moveToSent(OutboxEntry entry, StoreError *error);
+    std::optional<OutboxEntry> readState(const QString &directory) const;
+    std::optional<QString> commitQueued(const QString &id, const QString &tmpDir,
+                                        const Envelope &envelope, StoreError *error);
+    using Producer = std::function<std::optional<Envelope>(QIODevice *, MessageError *)>;
+    std::optional<QString> queueWith(const Producer &produce, StoreError *error);
+    QString newId() const;
+    Located *find(const QString &id, StoreError *error);
+    bool transition(const QString &id, std::initializer_list<OutboxState> allowed,
+                    const std::function<void(OutboxEntry &)> &change, StoreError *error);
+    void setIoError(StoreError *error, const QString &what, const QString &detail,
+                    bool diskFull) const;
+
+    QString m_accountDirectory;
+    QHash<QString, Located> m_entries;
+    RecoveryReport m_report;
+    bool m_open = false;
+};
+
+} // namespace Outpost

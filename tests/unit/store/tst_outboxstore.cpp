@@ -1,0 +1,352 @@
+#include "message/AddressParser.h"
+#include "message/MessageReader.h"
+#include "message/MessageWriter.h"
+#include "store/OutboxStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
+
+using namespace Outpost;
+
+namespace {
+
+MailAddress addr(const char *text)
+{
+    return AddressParser::parseMailbox(QString::fromUtf8(text)).addresses.value(0);
+}
+
+OutgoingMessage message(const QString &subject, const QString &body = QStringLiteral("Hello\n"))
+{
+    OutgoingMessage m;
+    m.from = addr("Sender <sender@example.org>");
+    m.to = {addr("to@example.org")};
+    m.bcc = {addr("hidden@example.org")};
+    m.subject = subject;
+    m.body = body;
+    return m;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Limits the size of any file this process writes: writes beyond it fail as on a full disk.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        std::signal(SIGXFSZ, SIG_IGN);
+        getrlimit(RLIMIT_FSIZE, &m_old);
+        rlimit limit = m_old;
+        limit.rlim_cur = bytes;
+        setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &m_old); }
+
+private:
+    rlimit m_old{};
+};
+
+} // namespace
+
+class TestOutboxStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lifecycle()
+    {
+        QTemporaryDir dir;
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        QSignalSpy changed(&store, &OutboxStore::changed);
+
+        StoreError error;
+        const auto first = store.queue(message(QStringLiteral("first")), &error);
+        QVERIFY2(first, qPrintable(error.message));
+        const auto second = store.queue(message(QStringLiteral("second")), &error);
+        QVERIFY(second);
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.at(0).at(0).toString(), *first);
+
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QList<OutboxEntry> due = store.dueMessages(now);
+        QCOMPARE(due.size(), 2);
+        QCOMPARE(due.at(0).id, *first); // oldest first
+        const OutboxEntry entry = due.at(0);
+        QCOMPARE(entry.state, OutboxState::Queued);
+        QCOMPARE(entry.envelope.recipients, (QStringList{"to@example.org", "hidden@example.org"}));
+
+        const auto device = store.openMessage(*first);
+        QVERIFY(device);
+        const QByteArray bytes = device->readAll();
+        QCOMPARE(bytes.size(), entry.envelope.size);
+        QVERIFY(!bytes.contains("hidden"));
+        QVERIFY(bytes.contains("Message-ID: <" + entry.envelope.messageId + ">"));
+
+        QVERIFY(store.markSending(*first, &error));
+        QCOMPARE(store.message(*first)->state, OutboxState::Sending);
+        QCOMPARE(store.message(*first)->attempts, 1);
+        QCOMPARE(store.dueMessages(now).size(), 1);
+        QVERIFY(store.markDataComplete(*first, &error));
+        QVERIFY(store.message(*first)->dataComplete);
+        QVERIFY(store.markSent(*first, {QStringLiteral("hidden@example.org")}, &error));
+        QCOMPARE(store.message(*first)->state, OutboxState::Sent);
+        QCOMPARE(store.message(*first)->rejectedRecipients, QStringList{"hidden@example.org"});
+        QCOMPARE(store.messages().size(), 1);
+        QCOMPARE(store.sentMessages().size(), 1);
+        QVERIFY(QFile::exists(store.sentDirectory() + QLatin1Char('/') + *first +
+                              QStringLiteral("/message.eml")));
+        QVERIFY(!QFile::exists(store.outboxDirectory() + QLatin1Char('/') + *first));
+        QCOMPARE(readAll(store.sentMessages().first().messagePath), bytes); // the very bytes
+
+        // Reopened from disk, everything is as it was.
+        OutboxStore again(dir.path());
+        QVERIFY(again.open());
+        QCOMPARE(again.sentMessages().size(), 1);
+        QCOMPARE(again.sentMessages().first().envelope, entry.envelope);
+        QCOMPARE(again.messages().size(), 1);
+        QCOMPARE(again.messages().first().id, *second);
+        QVERIFY(again.remove(*first, &error));
+        QVERIFY(again.sentMessages().isEmpty());
+    }
+
+    void deferFailRequeue()
+    {
+        QTemporaryDir dir;
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QString id = *store.queue(message(QStringLiteral("retry")));
+        const QByteArray before = readAll(store.message(id)->messagePath);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(store.markSending(id));
+        QVERIFY(store.defer(id, now.addSecs(120), QStringLiteral("421 try later")));
+        OutboxEntry e = *store.message(id);
+        QCOMPARE(e.state, OutboxState::Deferred);
+        QCOMPARE(e.lastReply, QStringLiteral("421 try later"));
+        QVERIFY(store.dueMessages(now).isEmpty());
+        QCOMPARE(store.dueMessages(now.addSecs(121)).size(), 1);
+        QVERIFY(store.markSending(id));
+        QCOMPARE(store.message(id)->attempts, 2);
+        QVERIFY(store.fail(id, QStringLiteral("550 no such user")));
+        QCOMPARE(store.message(id)->state, OutboxState::Failed);
+        QVERIFY(store.dueMessages(now.addDays(10)).isEmpty());
+        QVERIFY(store.requeue(id));
+        QCOMPARE(store.message(id)->state, OutboxState::Queued);
+        // The Message-ID and every byte stay the same across retries.
+        QCOMPARE(readAll(store.message(id)->messagePath), before);
+
+        OutboxStore reopened(dir.path());
+        QVERIFY(reopened.open());
+        QCOMPARE(reopened.message(id)->attempts, 2);
+        QCOMPARE(reopened.message(id)->lastReply, QStringLiteral("550 no such user"));
+    }
+
+    void invalidTransitions()
+    {
+        QTemporaryDir dir;
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QString id = *store.queue(message(QStringLiteral("x")));
+        StoreError error;
+        QVERIFY(!store.markDataComplete(id, &error));
+        QCOMPARE(error.kind, StoreError::Kind::InvalidState);
+        QVERIFY(!store.markSent(id, {}, &error));
+        QVERIFY(!store.markAsSent(id, &error));
+        QVERIFY(!store.requeue(id, &error));
+        QVERIFY(store.markSending(id, &error));
+        QVERIFY(!store.remove(id, &error));
+        QCOMPARE(error.kind, StoreError::Kind::InvalidState);
+        QVERIFY(!store.markSending(QStringLiteral("nope"), &error));
+        QCOMPARE(error.kind, StoreError::Kind::NotFound);
+        QVERIFY(!error.message.isEmpty());
+    }
+
+    void recoveryFromJournal()
+    {
+        QTemporaryDir dir;
+        QString beforeData, afterData, sentNotMoved;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            beforeData = *store.queue(message(QStringLiteral("before")));
+            afterData = *store.queue(message(QStringLiteral("after")));
+            sentNotMoved = *store.queue(message(QStringLiteral("sent")));
+            QVERIFY(store.markSending(beforeData));
+            QVERIFY(store.markSending(afterData));
+            QVERIFY(store.markDataComplete(afterData));
+            QVERIFY(store.markSending(sentNotMoved));
+        }
+        // A crash between writing "sent" and moving the folder.
+        const QString statePath =
+            dir.path() + QStringLiteral("/outbox/") + sentNotMoved + QStringLiteral("/state.json");
+        QByteArray state = readAll(statePath);
+        state.replace("\"sending\"", "\"sent\"");
+        QFile f(statePath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(state);
+        f.close();
+        // Leftovers of an interrupted queueing and of an atomic state write.
+        QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/outbox/.tmp-123")));
+        QFile stray(dir.path() + QStringLiteral("/outbox/") + beforeData +
+                    QStringLiteral("/state.json.AbCdEf"));
+        QVERIFY(stray.open(QIODevice::WriteOnly));
+        stray.close();
+
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const OutboxStore::RecoveryReport report = store.recoveryReport();
+        QCOMPARE(report.requeued, QStringList{beforeData});
+        QCOMPARE(report.mayHaveBeenSent, QStringList{afterData});
+        QCOMPARE(report.completedMoves, QStringList{sentNotMoved});
+        QCOMPARE(report.removedTemporary, 1);
+        QVERIFY(report.damaged.isEmpty());
+        QCOMPARE(store.message(beforeData)->state, OutboxState::Queued);
+        QCOMPARE(store.message(afterData)->state, OutboxState::MayHaveBeenSent);
+        QCOMPARE(store.message(sentNotMoved)->state, OutboxState::Sent);
+        QVERIFY(!QFile::exists(stray.fileName()));
+        QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/outbox/.tmp-123")));
+
+        // "May have been sent" is never sent automatically; the user decides.
+        const QList<OutboxEntry> due =
+            store.dueMessages(QDateTime::currentDateTimeUtc().addDays(1));
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.first().id, beforeData);
+        QVERIFY(store.markAsSent(afterData));
+        QCOMPARE(store.sentMessages().size(), 2);
+    }
+
+    void resendMayHaveBeenSent()
+    {
+        QTemporaryDir dir;
+        QString id;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            id = *store.queue(message(QStringLiteral("m")));
+            QVERIFY(store.markSending(id));
+            QVERIFY(store.markDataComplete(id));
+        }
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        QCOMPARE(store.message(id)->state, OutboxState::MayHaveBeenSent);
+        QVERIFY(store.requeue(id));
+        QCOMPARE(store.dueMessages(QDateTime::currentDateTimeUtc()).size(), 1);
+    }
+
+    void importRemovesBcc()
+    {
+        QTemporaryDir dir;
+        const QString eml = dir.filePath(QStringLiteral("in.eml"));
+        QFile f(eml);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            "From: a@example.org\nTo: b@example.org\nBcc: c@example.org\nSubject: imp\n\nbody\n");
+        f.close();
+        OutboxStore store(dir.path() + QStringLiteral("/account"));
+        QVERIFY(store.open());
+        StoreError error;
+        const auto id = store.queueFile(eml, &error);
+        QVERIFY2(id, qPrintable(error.message));
+        const OutboxEntry e = *store.message(*id);
+        QCOMPARE(e.envelope.recipients, (QStringList{"b@example.org", "c@example.org"}));
+        const QByteArray bytes = readAll(e.messagePath);
+        QVERIFY(!bytes.contains("c@example.org"));
+        QCOMPARE(bytes.size(), e.envelope.size);
+
+        QVERIFY(!store.queueFile(dir.filePath(QStringLiteral("missing.eml")), &error));
+        QCOMPARE(error.kind, StoreError::Kind::ReadFailed);
+        QFile bad(dir.filePath(QStringLiteral("bad.eml")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("From: a@example.org\nSubject: no recipients\n\nx\n");
+        bad.close();
+        QVERIFY(!store.queueFile(bad.fileName(), &error));
+        QCOMPARE(error.kind, StoreError::Kind::InvalidMessage);
+        QCOMPARE(store.messages().size(), 1);
+        QCOMPARE(QDir(store.outboxDirectory())
+                     .entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)
+                     .size(),
+                 1);
+    }
+
+    void unwritableProfile()
+    {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(QStringLiteral("profile")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the folder should be
+        blocker.close();
+        OutboxStore store(blocker.fileName() + QStringLiteral("/accounts/a"));
+        StoreError error;
+        QVERIFY(!store.open(&error));
+        QCOMPARE(error.kind, StoreError::Kind::NotWritable);
+        QVERIFY(error.message.contains(QLatin1String("cannot be written")));
+        const OutgoingMessage m = message(QStringLiteral("keep me"));
+        QVERIFY(!store.queue(m, &error));
+        QCOMPARE(error.kind, StoreError::Kind::NotWritable);
+        QCOMPARE(m.subject, QStringLiteral("keep me")); // the caller still has it
+    }
+
+    void fullDisk()
+    {
+        QTemporaryDir dir;
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QString kept = *store.queue(message(QStringLiteral("small")));
+        StoreError error;
+        {
+            FileSizeLimit limit(16 * 1024);
+            const QString big =
+                QStringLiteral("A line of text that is long enough to matter.\n").repeated(2000);
+            QVERIFY(!store.queue(message(QStringLiteral("big"), big), &error));
+        }
+        QCOMPARE(error.kind, StoreError::Kind::DiskFull);
+        QVERIFY2(error.message.contains(QLatin1String("disk is full")), qPrintable(error.message));
+        QCOMPARE(store.messages().size(), 1);
+        QCOMPARE(QDir(store.outboxDirectory())
+                     .entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden),
+                 QStringList{kept}); // no half-written message left behind
+
+        {
+            FileSizeLimit limit(8); // even a state file cannot be written
+            QVERIFY(!store.markSending(kept, &error));
+        }
+        QCOMPARE(error.kind, StoreError::Kind::DiskFull);
+        QCOMPARE(store.message(kept)->state, OutboxState::Queued); // stays where it was
+        OutboxStore reopened(dir.path());
+        QVERIFY(reopened.open());
+        QCOMPARE(reopened.message(kept)->state, OutboxState::Queued);
+        QVERIFY(store.markSending(kept, &error)); // and works once there is room
+    }
+
+    void manyMessagesListQuickly()
+    {
+        QTemporaryDir dir;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            for (int i = 0; i < 300; ++i)
+                QVERIFY(store.queue(message(QStringLiteral("n%1").arg(i))));
+        }
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QList<OutboxEntry> all = store.messages();
+        QCOMPARE(all.size(), 300);
+        for (int i = 1; i < all.size(); ++i)
+            QVERIFY(all.at(i - 1).queuedAt <= all.at(i).queuedAt);
+        QCOMPARE(MessageReader::readSummary(all.first().messagePath).subject, QStringLiteral("n0"));
+        QCOMPARE(MessageReader::readSummary(all.last().messagePath).subject,
+                 QStringLiteral("n299"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutboxStore)
+#include "tst_outboxstore.moc"
