@@ -505,6 +505,18 @@ bool OutboxStore::fail(const QString &id, const QString &reply, StoreError *erro
         error);
 }
 
+bool OutboxStore::markMayHaveBeenSent(const QString &id, const QString &reply, StoreError *error)
+{
+    return transition(
+        id, {OutboxState::Sending},
+        [&](OutboxEntry &e) {
+            e.state = OutboxState::MayHaveBeenSent;
+            e.nextAttempt = {};
+            e.lastReply = reply;
+        },
+        error);
+}
+
 bool OutboxStore::requeue(const QString &id, StoreError *error)
 {
     return transition(

@@ -102,6 +102,9 @@ public:
                StoreError *error = nullptr);
     /// -> Failed with the server's words.
     bool fail(const QString &id, const QString &reply, StoreError *error = nullptr);
+    /// Sending -> MayHaveBeenSent: the connection broke after the end of the data and before
+    /// the server's reply, so the server may have accepted it. Never resent automatically.
+    bool markMayHaveBeenSent(const QString &id, const QString &reply, StoreError *error = nullptr);
     /// Failed, Deferred or MayHaveBeenSent -> Queued (the user's "send again").
     bool requeue(const QString &id, StoreError *error = nullptr);
     /// MayHaveBeenSent (or Failed) -> Sent: the user says it went out.

@@ -1,0 +1,170 @@
+#pragma once
+
+#include "AuthWindow.h"
+#include "ServerSettings.h"
+#include "net/NetError.h"
+#include "store/Account.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <deque>
+#include <map>
+#include <memory>
+
+namespace Outpost {
+
+class Clock;
+class InboxDelivery;
+class InboxStore;
+class OutboxStore;
+
+/// What one cycle did.
+struct CycleResult
+{
+    int received = 0;        ///< new messages stored in the inbox
+    int sent = 0;            ///< messages the server accepted
+    int deferred = 0;        ///< transient failures, retried later
+    int failed = 0;          ///< permanent failures
+    int mayHaveBeenSent = 0; ///< the connection broke after the data, before the reply
+    int waiting = 0;         ///< due messages left queued because the account is paused
+    int popLogins = 0;       ///< successful POP logins (re-authentications included)
+    /// Why the account could not work (wrong password, server down, certificate): its
+    /// queue is paused until the next cycle. None when the account worked.
+    NetError accountError;
+    /// A problem while receiving that did not stop sending (e.g. a download broke off).
+    NetError receiveError;
+    /// The outbox or inbox could not be written (full disk, no permission); for people.
+    QString storeError;
+
+    /// Every due message went out and nothing went wrong.
+    bool ok() const
+    {
+        return !accountError.isError() && storeError.isEmpty() && deferred == 0 && failed == 0 &&
+               mayHaveBeenSent == 0 && waiting == 0;
+    }
+};
+
+/// What a cycle does.
+struct CycleOptions
+{
+    bool receive = true; ///< log in over POP first (download or authenticate only)
+    bool send = true;    ///< send the due messages
+    Timeouts timeouts;
+    /// Waits before retrying a relay refusal that came right after a login (servers that
+    /// read their logs grant a moment late), before logging in again.
+    QList<int> relayRetryDelaysMs = {4000, 2000, 1000};
+    /// Log in again when the window would close sooner than this before a message.
+    qint64 windowMarginMs = 15000;
+};
+
+/// One receive-then-send cycle of one account (see "The cycle" in DESIGN.md):
+/// POP login (this opens the relay window) and download or authenticate-only; the delay
+/// after POP; then every due message, oldest first, in one SMTP session from the same local
+/// address, logging in over POP again when the window would close, recovering from relay
+/// refusals, deferring transient failures with backoff and failing permanent ones with the
+/// server's words. finished() comes exactly once.
+class Cycle : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// What the cycle is doing, for progress displays.
+    enum class Phase
+    {
+        Idle,
+        Receiving,        ///< POP3 login and download
+        WaitingAfterPop,  ///< the account's delay after the POP login
+        Connecting,       ///< SMTP connection, TLS and AUTH
+        Sending,          ///< messages going out
+        Reauthenticating, ///< logging in over POP again to reopen the window
+        WaitingForRelay,  ///< a short wait after a relay refusal before trying again
+        Done,
+    };
+    Q_ENUM(Phase)
+
+    /// @p outbox, @p inbox, @p window and @p clock must outlive the cycle.
+    Cycle(const Account &account, const QString &popPassword, const QString &smtpPassword,
+          OutboxStore *outbox, InboxStore *inbox, AuthWindow *window, Clock *clock,
+          const CycleOptions &options = {}, QObject *parent = nullptr);
+    ~Cycle() override;
+
+    void start();
+    /// Stops at once; a message in flight goes back to the queue (or, when its data was
+    /// complete, is left for the start-up recovery to mark "may have been sent").
+    void abort();
+
+    Phase phase() const { return m_phase; }
+    const CycleResult &result() const { return m_result; }
+
+Q_SIGNALS:
+    void phaseChanged(Outpost::Cycle::Phase phase);
+    /// Sending progress: @p done of @p total messages, @p bytes of the current one.
+    void sendProgress(int done, int total, qint64 bytes, qint64 messageSize);
+    /// A POP login succeeded at @p when (the relay window is open).
+    void loggedIn(const QDateTime &when);
+    /// One protocol line, prefixed with the protocol ("POP3 C: USER taro"), masked.
+    void transcript(const QString &line);
+    /// A short event for people ("Relay refused; logging in again").
+    void note(const QString &text);
+    void finished(const Outpost::CycleResult &result);
+
+private:
+    void setPhase(Phase phase);
+    void startPop(bool authenticateOnly);
+    void popFinished(const NetError &error);
+    void afterReceive();
+    void beginSend();
+    void openSmtp();
+    void sendNext();
+    void onMessageFinished(const SmtpResult &result);
+    void messageDone();
+    void storeFailed(const QString &message);
+    void handleRelayRefusal(const QString &id, const NetError &error);
+    void reauthenticate(std::function<void()> then);
+    void handleFailure(const QString &id, const NetError &error, bool dataWritten);
+    void giveUpOldMessages();
+    void pauseAccount(const NetError &error);
+    void finish();
+    QString describe(const NetError &error) const;
+
+    Account m_account;
+    QString m_popPassword;
+    QString m_smtpPassword;
+    OutboxStore *m_outbox;
+    InboxStore *m_inbox;
+    AuthWindow *m_window;
+    Clock *m_clock;
+    CycleOptions m_options;
+
+    Phase m_phase = Phase::Idle;
+    CycleResult m_result;
+    bool m_finished = false;
+
+    // Receive
+    QPointer<Pop3Client> m_pop;
+    bool m_popReauth = false;
+    bool m_popLoggedIn = false;
+    QHostAddress m_localAddress;
+    std::map<int, std::unique_ptr<InboxDelivery>> m_deliveries;
+    int m_retrievesLeft = 0;
+    std::function<void()> m_afterReauth;
+
+    // Send
+    QPointer<SmtpClient> m_smtp;
+    bool m_smtpReady = false;
+    std::deque<QString> m_queue;
+    int m_total = 0;
+    int m_done = 0;
+    QString m_current;
+    std::unique_ptr<QIODevice> m_body;
+    bool m_currentDataWritten = false;
+    int m_relayStep = 0;
+    bool m_relayReauthDone = false;
+    quint64 m_timer = 0;
+};
+
+} // namespace Outpost
+
+Q_DECLARE_METATYPE(Outpost::CycleResult)

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "AuthWindow.h"
+#include "Cycle.h"
+#include "store/Account.h"
+#include "store/CredentialStore.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace Outpost {
+
+class Clock;
+class InboxStore;
+class OutboxStore;
+class Profile;
+
+/// Runs every account's cycles: by its check interval, on "send/receive now", when a message
+/// is queued on an account that sends immediately, when the network comes back, at start-up
+/// and when a deferred message's retry time comes. One cycle per account at a time; a trigger
+/// during a running cycle is coalesced into one more run. Headless: the GUI and outpost-cli
+/// both drive it.
+class Scheduler : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Why a cycle runs.
+    enum class Trigger
+    {
+        Interval,    ///< the account's check interval
+        Manual,      ///< "Send/Receive now"
+        Queued,      ///< a message was queued on an account that sends immediately
+        NetworkBack, ///< the network came back
+        Startup,     ///< Outpost started ("check at start-up")
+        Retry,       ///< a deferred message is due again (sends; logs in only when needed)
+    };
+    Q_ENUM(Trigger)
+
+    /// What the GUI shows for an account.
+    struct Status
+    {
+        bool running = false;
+        Cycle::Phase phase = Cycle::Phase::Idle;
+        int done = 0;             ///< messages finished in the running cycle
+        int total = 0;            ///< messages due in the running cycle
+        QDateTime nextCheck;      ///< invalid when only manual
+        QDateTime windowClosesAt; ///< invalid when no POP login yet
+        int learnedWindowSeconds = 0;
+        NetError lastError; ///< the last cycle's account-level error (queue paused)
+        QString lastStoreError;
+        QDateTime lastCycleEnd;
+    };
+
+    /// @p clock and @p credentials must outlive the scheduler.
+    Scheduler(const Profile &profile, CredentialStore *credentials, Clock *clock,
+              QObject *parent = nullptr);
+    ~Scheduler() override;
+
+    /// Opens the stores of @p accounts (recovering from an interrupted run) and replaces the
+    /// account list; running cycles of removed accounts are aborted. False with @p error
+    /// (for people) when an account's folder cannot be opened.
+    bool setAccounts(const QList<Account> &accounts, QString *error);
+    QList<Account> accounts() const;
+    const Account *account(const QString &id) const;
+
+    OutboxStore *outbox(const QString &accountId) const;
+    InboxStore *inbox(const QString &accountId) const;
+    const AuthWindow *authWindow(const QString &accountId) const;
+    Status status(const QString &accountId) const;
+
+    /// Arms the interval timers and runs the start-up cycles; call once.
+    void start();
+    /// Starts a cycle of one account (or schedules one more after the running one).
+    void trigger(const QString &accountId, Trigger why);
+    /// Every account.
+    void triggerAll(Trigger why);
+    /// True while a cycle of @p accountId runs.
+    bool isRunning(const QString &accountId) const;
+    /// True while any cycle runs.
+    bool isBusy() const;
+    /// Aborts every running cycle (before quitting).
+    void abortAll();
+
+    /// Options used for every cycle (timeouts, relay retry waits).
+    void setCycleOptions(const CycleOptions &options) { m_options = options; }
+
+Q_SIGNALS:
+    void cycleStarted(const QString &accountId, Outpost::Scheduler::Trigger why);
+    void phaseChanged(const QString &accountId, Outpost::Cycle::Phase phase);
+    void sendProgress(const QString &accountId, int done, int total, qint64 bytes, qint64 size);
+    void cycleFinished(const QString &accountId, const Outpost::CycleResult &result);
+    void transcript(const QString &accountId, const QString &line);
+    void note(const QString &accountId, const QString &text);
+    /// The account's status changed (next check, window, error).
+    void statusChanged(const QString &accountId);
+    /// No password could be read for the account (not stored, no keychain, locked).
+    void passwordProblem(const QString &accountId, Outpost::CredentialStore::Server server,
+                         const Outpost::CredentialResult &result);
+
+private:
+    struct AccountState;
+    void runCycle(AccountState &state, Trigger why);
+    void startCycle(AccountState &state, Trigger why, const QString &popPassword,
+                    const QString &smtpPassword);
+    void cycleDone(const QString &accountId, const CycleResult &result);
+    void armTimers(AccountState &state);
+    void saveWindow(const AccountState &state);
+    void loadWindow(AccountState &state);
+    void watchNetwork();
+    AccountState *state(const QString &accountId) const;
+
+    QString m_profileDirectory;
+    CredentialStore *m_credentials;
+    Clock *m_clock;
+    CycleOptions m_options;
+    std::vector<std::unique_ptr<AccountState>> m_accounts;
+    bool m_started = false;
+};
+
+} // namespace Outpost

@@ -1,0 +1,316 @@
+// The receive-then-send cycle against the in-process POP-before-SMTP sandbox, over real
+// loopback TCP, with an injected clock (no test waits for real time).
+#include "CycleFixture.h"
+
+using namespace Outpost;
+
+namespace {
+QByteArray seeded(int n)
+{
+    return "From: Seeder <seed@example.org>\r\nTo: alice@example.com\r\nSubject: Seed " +
+           QByteArray::number(n) + "\r\nMessage-ID: <seed" + QByteArray::number(n) +
+           "@example.org>\r\n\r\nSeeded body " + QByteArray::number(n) + "\r\n";
+}
+} // namespace
+
+class TestCycle : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void receivesThenSendsTheExactBytes()
+    {
+        CycleFixture f;
+        f.server.addMessage("alice", seeded(1));
+        f.server.addMessage("alice", seeded(2));
+        const QString id = f.queue();
+        const CycleResult r = f.run();
+        QVERIFY2(r.ok(), qPrintable(r.accountError.message));
+        QCOMPARE(r.received, 2);
+        QCOMPARE(r.sent, 1);
+        QCOMPARE(r.popLogins, 1);
+        QCOMPARE(f.inbox->messages().size(), 2);
+        QCOMPARE(f.stateOf(id), OutboxState::Sent);
+        const auto deliveries = f.server.deliveries();
+        QCOMPARE(deliveries.size(), 1);
+        QCOMPARE(deliveries.first().data, f.sentBytes(id));
+        QCOMPARE(deliveries.first().recipients, QByteArrayList{"bob@example.net"});
+        // Receive first, then send: the POP login comes before any SMTP line.
+        auto first = [&](QLatin1String prefix) {
+            for (qsizetype i = 0; i < f.transcript.size(); ++i)
+                if (f.transcript.at(i).startsWith(prefix))
+                    return int(i);
+            return -1;
+        };
+        const int firstPop = first(QLatin1String("POP3 "));
+        const int firstSmtp = first(QLatin1String("SMTP "));
+        QVERIFY(firstPop >= 0);
+        QVERIFY(firstSmtp > firstPop);
+        // The password is masked in the transcript.
+        QVERIFY(!f.transcript.join(QLatin1Char('\n')).contains(QLatin1String("wonderland")));
+    }
+
+    void leaveOnServerAndNothingNewTheSecondTime()
+    {
+        CycleFixture f;
+        f.server.addMessage("alice", seeded(1));
+        QCOMPARE(f.run().received, 1);
+        QCOMPARE(f.server.mailboxSize("alice"), 1);
+        const CycleResult again = f.run();
+        QCOMPARE(again.received, 0);
+        QCOMPARE(again.popLogins, 1);
+        QCOMPARE(f.inbox->messages().size(), 1);
+    }
+
+    void deletesOnTheServerOnlyAfterStoring()
+    {
+        CycleFixture f;
+        f.account.leaveOnServer = false;
+        f.server.addMessage("alice", seeded(1));
+        f.server.addMessage("alice", seeded(2));
+        QCOMPARE(f.run().received, 2);
+        QCOMPARE(f.server.mailboxSize("alice"), 0);
+        QCOMPARE(f.inbox->messages().size(), 2);
+    }
+
+    void brokenDownloadKeepsTheServerCopy()
+    {
+        CycleFixture f;
+        f.account.leaveOnServer = false;
+        f.server.addMessage("alice", seeded(1));
+        SandboxFault fault;
+        fault.protocol = SandboxFault::Pop3;
+        fault.command = "RETR";
+        fault.action = SandboxFault::DisconnectMidData;
+        fault.afterBytes = 20;
+        f.server.addFault(fault);
+        const CycleResult r = f.run();
+        QCOMPARE(r.received, 0);
+        QVERIFY(r.receiveError.isError());
+        QCOMPARE(f.server.mailboxSize("alice"), 1);
+        QVERIFY(f.inbox->messages().isEmpty());
+        f.server.clearFaults();
+        QCOMPARE(f.run().received, 1);
+        QCOMPARE(f.server.mailboxSize("alice"), 0);
+    }
+
+    void authenticateOnlyDownloadsNothing()
+    {
+        CycleFixture f;
+        f.account.receiveMode = ReceiveMode::AuthOnly;
+        f.server.addMessage("alice", seeded(1));
+        f.queue();
+        const CycleResult r = f.run();
+        QCOMPARE(r.received, 0);
+        QCOMPARE(r.popLogins, 1);
+        QCOMPARE(r.sent, 1);
+        QVERIFY(f.inbox->messages().isEmpty());
+        QVERIFY(!f.transcript.join(QLatin1Char('\n')).contains(QLatin1String("RETR")));
+    }
+
+    void wrongPasswordPausesTheQueue()
+    {
+        CycleFixture f;
+        f.password = QStringLiteral("not-the-password");
+        const QString a = f.queue(), b = f.queue();
+        const CycleResult r = f.run();
+        QCOMPARE(r.accountError.kind, NetError::Authentication);
+        QCOMPARE(r.waiting, 2);
+        QCOMPARE(r.sent + r.failed + r.deferred, 0);
+        QCOMPARE(f.stateOf(a), OutboxState::Queued);
+        QCOMPARE(f.stateOf(b), OutboxState::Queued);
+        QVERIFY(f.server.deliveries().isEmpty());
+    }
+
+    void closedWindowMidBatchLogsInAgain()
+    {
+        CycleFixture f;
+        const QStringList ids{f.queue(), f.queue(), f.queue()};
+        // The server forgets the login after the first delivery, as if its window expired.
+        bool cleared = false;
+        QObject::connect(&f.server, &SandboxServer::delivered, &f.server, [&] {
+            if (!cleared)
+                f.server.clearGrants();
+            cleared = true;
+        });
+        f.clock.advance(0);
+        CycleOptions o = f.options();
+        o.relayRetryDelaysMs = {};
+        // The refusal comes long after the login: no lag waits, log in again at once.
+        QObject::connect(&f.server, &SandboxServer::delivered, &f.server,
+                         [&] { f.clock.advance(60000); });
+        const CycleResult r = f.run(o);
+        QCOMPARE(r.sent, 3);
+        QCOMPARE(r.popLogins, 2);
+        QCOMPARE(f.server.deliveries().size(), 3);
+        for (const QString &id : ids)
+            QCOMPARE(f.stateOf(id), OutboxState::Sent);
+    }
+
+    void windowAboutToCloseLogsInBeforeTheNextMessage()
+    {
+        CycleFixture f;
+        for (int i = 0; i < 4; ++i)
+            f.queue();
+        // Each message "takes" two minutes; the window is five.
+        QObject::connect(&f.server, &SandboxServer::delivered, &f.server,
+                         [&] { f.clock.advance(120000); });
+        const CycleResult r = f.run();
+        QCOMPARE(r.sent, 4);
+        QCOMPARE(r.popLogins, 2);
+        QCOMPARE(f.server.deliveries().size(), 4);
+    }
+
+    void lateGrantIsWaitedFor()
+    {
+        CycleFixture f;
+        f.server.settings().grantLagMs = 3000; // relaying starts 3 s after the POP login
+        const QString id = f.queue();
+        auto cycle = f.makeCycle(f.options());
+        QSignalSpy finished(cycle.get(), &Cycle::finished);
+        cycle->start();
+        QTRY_COMPARE_WITH_TIMEOUT(cycle->phase(), Cycle::Phase::WaitingForRelay, 10000);
+        QVERIFY(f.server.deliveries().isEmpty());
+        f.clock.advance(4000); // the first short wait
+        QVERIFY(finished.wait(10000));
+        const CycleResult r = finished.first().first().value<CycleResult>();
+        QCOMPARE(r.sent, 1);
+        QCOMPARE(r.popLogins, 1); // the short wait sufficed; no second login
+        QCOMPARE(f.stateOf(id), OutboxState::Sent);
+    }
+
+    void refusedAgainAfterLoginFailsWithGuidance()
+    {
+        CycleFixture f;
+        f.server.settings().windowMs = 0; // this server never relays for POP logins
+        const QString first = f.queue(), second = f.queue();
+        CycleOptions o = f.options();
+        o.relayRetryDelaysMs = {};
+        const CycleResult r = f.run(o);
+        QCOMPARE(r.failed, 1);
+        QCOMPARE(r.popLogins, 2);
+        QCOMPARE(r.accountError.kind, NetError::RelayDenied);
+        QCOMPARE(r.waiting, 1);
+        QCOMPARE(f.stateOf(first), OutboxState::Failed);
+        QCOMPARE(f.stateOf(second), OutboxState::Queued);
+        const QString words = f.outbox->message(first)->lastReply;
+        QVERIFY2(words.contains(QLatin1String("POP before SMTP")), qPrintable(words));
+        QVERIFY2(words.contains(QLatin1String("Relay access denied")), qPrintable(words));
+    }
+
+    void transientReplyDefersWithBackoff()
+    {
+        CycleFixture f;
+        const QString id = f.queue();
+        SandboxFault fault;
+        fault.command = "RCPT";
+        fault.reply = "451 4.3.0 Temporary local problem - please try later";
+        f.server.addFault(fault);
+        const CycleResult r = f.run();
+        QCOMPARE(r.deferred, 1);
+        const OutboxEntry e = *f.outbox->message(id);
+        QCOMPARE(e.state, OutboxState::Deferred);
+        QCOMPARE(e.attempts, 1);
+        QCOMPARE(f.clock.now().msecsTo(e.nextAttempt), qint64(60000));
+        QVERIFY2(e.lastReply.contains(QLatin1String("451")), qPrintable(e.lastReply));
+    }
+
+    void permanentReplyFailsWithTheServersWords()
+    {
+        CycleFixture f;
+        const QString id = f.queue();
+        SandboxFault fault;
+        fault.command = "DATAEND";
+        fault.reply = "554 5.6.0 Message rejected as spam";
+        f.server.addFault(fault);
+        const CycleResult r = f.run();
+        QCOMPARE(r.failed, 1);
+        QCOMPARE(f.stateOf(id), OutboxState::Failed);
+        QVERIFY(f.outbox->message(id)->lastReply.contains(QLatin1String("rejected as spam")));
+    }
+
+    void disconnectMidDataDefers()
+    {
+        CycleFixture f;
+        // Large enough that the connection breaks while the data is still going out.
+        QString body;
+        for (int i = 0; i < 200000; ++i)
+            body += QStringLiteral("Line %1 of a long message.\n").arg(i);
+        const QString id = f.queue(QStringLiteral("Long"), body);
+        SandboxFault fault;
+        fault.command = "DATA";
+        fault.action = SandboxFault::DisconnectMidData;
+        fault.afterBytes = 10;
+        f.server.addFault(fault);
+        const CycleResult r = f.run();
+        QCOMPARE(r.deferred, 1);
+        QCOMPARE(r.mayHaveBeenSent, 0);
+        QCOMPARE(f.stateOf(id), OutboxState::Deferred);
+    }
+
+    void disconnectAfterTheDataMayHaveSent()
+    {
+        CycleFixture f;
+        const QString id = f.queue();
+        SandboxFault fault;
+        fault.command = "DATAEND";
+        fault.action = SandboxFault::Disconnect;
+        f.server.addFault(fault);
+        const CycleResult r = f.run();
+        QCOMPARE(r.mayHaveBeenSent, 1);
+        QCOMPARE(f.stateOf(id), OutboxState::MayHaveBeenSent);
+        // Never resent on its own.
+        f.server.clearFaults();
+        QCOMPARE(f.run().sent, 0);
+        QCOMPARE(f.stateOf(id), OutboxState::MayHaveBeenSent);
+    }
+
+    void oldMessageGivesUp()
+    {
+        CycleFixture f;
+        f.account.giveUpAfterHours = 1;
+        const QString id = f.queue();
+        f.clock.advance(2 * 3600 * 1000);
+        SandboxFault fault;
+        fault.command = "RCPT";
+        fault.reply = "450 4.2.0 Mailbox busy";
+        f.server.addFault(fault);
+        const CycleResult r = f.run();
+        QCOMPARE(r.failed, 1);
+        QCOMPARE(f.stateOf(id), OutboxState::Failed);
+        QVERIFY(f.outbox->message(id)->lastReply.contains(QLatin1String("gave up")));
+    }
+
+    void delayAfterPopIsObserved()
+    {
+        CycleFixture f;
+        f.account.delayAfterPopMs = 2000;
+        f.queue();
+        auto cycle = f.makeCycle(f.options());
+        QSignalSpy finished(cycle.get(), &Cycle::finished);
+        cycle->start();
+        QTRY_COMPARE_WITH_TIMEOUT(cycle->phase(), Cycle::Phase::WaitingAfterPop, 10000);
+        QVERIFY(f.server.deliveries().isEmpty());
+        f.clock.advance(2000);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(f.server.deliveries().size(), 1);
+    }
+
+    void sendOnlyLogsInWhenTheWindowIsClosed()
+    {
+        CycleFixture f;
+        f.queue();
+        CycleOptions o = f.options();
+        o.receive = false;
+        CycleResult r = f.run(o); // no login yet: the window is closed
+        QCOMPARE(r.popLogins, 1);
+        QCOMPARE(r.sent, 1);
+        f.queue();
+        r = f.run(o); // the window is still open: straight to SMTP
+        QCOMPARE(r.popLogins, 0);
+        QCOMPARE(r.sent, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCycle)
+#include "tst_cycle.moc"

@@ -1,0 +1,161 @@
+// Triggers, coalescing, intervals and retries of the scheduler, with an injected clock.
+// Passwords come from the credential store's session memory, so no keychain is needed.
+#include "CycleFixture.h"
+
+#include "schedule/Scheduler.h"
+
+using namespace Outpost;
+
+namespace {
+struct SchedulerFixture : CycleFixture
+{
+    CredentialStore credentials{QStringLiteral("outpost-tests")};
+    std::unique_ptr<Scheduler> scheduler;
+
+    void make(bool rememberPassword = true)
+    {
+        // The scheduler opens its own stores in the profile.
+        outbox.reset();
+        inbox.reset();
+        if (rememberPassword)
+            credentials.rememberForSession(account.id, CredentialStore::Server::Incoming, password);
+        scheduler = std::make_unique<Scheduler>(Profile(dir.path()), &credentials, &clock);
+        CycleOptions o = options();
+        scheduler->setCycleOptions(o);
+        QString error;
+        if (!scheduler->setAccounts({account}, &error))
+            qFatal("setAccounts failed");
+    }
+
+    QString queueHere()
+    {
+        OutgoingMessage m;
+        m.from = MailAddress(QString(), QStringLiteral("alice"), QStringLiteral("example.com"));
+        m.to = {MailAddress(QString(), QStringLiteral("bob"), QStringLiteral("example.net"))};
+        m.subject = QStringLiteral("Hi");
+        m.body = QStringLiteral("Hi.\n");
+        return *scheduler->outbox(account.id)->queue(m);
+    }
+};
+} // namespace
+
+class TestScheduler : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void triggersDuringACycleAreCoalescedIntoOneMore()
+    {
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 0;
+        f.make();
+        QSignalSpy started(f.scheduler.get(), &Scheduler::cycleStarted);
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QVERIFY(f.scheduler->isRunning(f.account.id));
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Queued);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Interval);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QCOMPARE(started.size(), 2);
+        QVERIFY(!f.scheduler->isRunning(f.account.id));
+    }
+
+    void intervalRunsCycles()
+    {
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 5;
+        f.make();
+        QSignalSpy started(f.scheduler.get(), &Scheduler::cycleStarted);
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->start();
+        QCOMPARE(f.scheduler->status(f.account.id).nextCheck, f.clock.now().addSecs(5 * 60));
+        QVERIFY(started.isEmpty());
+        f.clock.advance(5 * 60 * 1000 - 1);
+        QVERIFY(started.isEmpty());
+        f.clock.advance(1);
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 5000);
+        QCOMPARE(started.first().at(1).value<Scheduler::Trigger>(), Scheduler::Trigger::Interval);
+        QVERIFY(finished.wait(20000));
+        // The next check counts from the end of this one.
+        QCOMPARE(f.scheduler->status(f.account.id).nextCheck, f.clock.now().addSecs(5 * 60));
+    }
+
+    void startupCheck()
+    {
+        SchedulerFixture f;
+        f.account.checkAtStartup = true;
+        f.make();
+        QSignalSpy started(f.scheduler.get(), &Scheduler::cycleStarted);
+        f.scheduler->start();
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 5000);
+        QCOMPARE(started.first().at(1).value<Scheduler::Trigger>(), Scheduler::Trigger::Startup);
+    }
+
+    void deferredMessageIsRetriedWhenDue()
+    {
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 0;
+        f.make();
+        const QString id = f.queueHere();
+        SandboxFault fault;
+        fault.command = "RCPT";
+        fault.occurrence = 1;
+        fault.reply = "451 4.7.1 Greylisted, try again later";
+        f.server.addFault(fault);
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().at(1).value<CycleResult>().deferred, 1);
+        QCOMPARE(f.scheduler->outbox(f.account.id)->message(id)->state, OutboxState::Deferred);
+
+        QSignalSpy started(f.scheduler.get(), &Scheduler::cycleStarted);
+        f.clock.advance(59 * 1000);
+        QVERIFY(started.isEmpty());
+        f.clock.advance(1000); // one minute: the first backoff step
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 5000);
+        QCOMPARE(started.first().at(1).value<Scheduler::Trigger>(), Scheduler::Trigger::Retry);
+        QVERIFY(finished.wait(20000));
+        const CycleResult retry = finished.last().at(1).value<CycleResult>();
+        QCOMPARE(retry.sent, 1);
+        QCOMPARE(retry.popLogins, 0); // the window was still open: no new login
+        QVERIFY(f.scheduler->outbox(f.account.id)->sentMessages().size() == 1);
+    }
+
+    void missingPasswordIsOneAccountError()
+    {
+        SchedulerFixture f;
+        f.account.id = QStringLiteral("no-password-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        f.make(false);
+        f.queueHere();
+        QSignalSpy problem(f.scheduler.get(), &Scheduler::passwordProblem);
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(problem.size(), 1);
+        const CycleResult r = finished.first().at(1).value<CycleResult>();
+        QCOMPARE(r.accountError.kind, NetError::Authentication);
+        QCOMPARE(r.waiting, 1);
+        QVERIFY(f.server.deliveries().isEmpty());
+    }
+
+    void learnedWindowIsKeptAcrossRestarts()
+    {
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.make();
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QVERIFY(finished.wait(20000));
+        const QDateTime login = f.scheduler->authWindow(f.account.id)->lastLogin();
+        QVERIFY(login.isValid());
+        f.make(); // a new scheduler on the same profile
+        QCOMPARE(f.scheduler->authWindow(f.account.id)->lastLogin(), login);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScheduler)
+#include "tst_scheduler.moc"
