@@ -1,0 +1,254 @@
+#include "AccountProbe.h"
+
+#include "Clock.h"
+
+namespace Outpost {
+namespace {
+
+const QByteArray probeRecipient = "postmaster@example.com";
+
+ProbeReport::Relay relayOf(const SmtpProbeResult &r)
+{
+    if (r.relayAllowed)
+        return ProbeReport::Relay::Allowed;
+    return r.error.kind == NetError::RelayDenied ? ProbeReport::Relay::Refused
+                                                 : ProbeReport::Relay::Failed;
+}
+
+} // namespace
+
+QStringList ProbeReport::verdict() const
+{
+    QStringList lines;
+    auto certificateProblem = [](const NetError &e) {
+        return e.kind == NetError::Tls && !e.certificate.isNull();
+    };
+    for (const NetError *e : {&smtpError, &popError}) {
+        if (certificateProblem(*e)) {
+            lines << AccountProbe::tr("The certificate is not trusted: %1 (issued by %2, SHA-256 "
+                                      "%3). %4")
+                         .arg(e->certificate.subject, e->certificate.issuer,
+                              QString::fromLatin1(e->certificate.sha256),
+                              e->certificate.reasons.join(QLatin1Char(' ')));
+            break;
+        }
+    }
+    if (!popOk)
+        lines << AccountProbe::tr("Receiving (POP3) does not work: %1").arg(popError.message);
+    else
+        lines << AccountProbe::tr("POP3 login works (%1%2).")
+                     .arg(QString::fromLatin1(popLoginMethod),
+                          popEncrypted ? AccountProbe::tr(", encrypted") : QString());
+    if (!smtpOk) {
+        lines << AccountProbe::tr("Sending (SMTP) does not work: %1").arg(smtpError.message);
+        return lines;
+    }
+    if (!smtpAuthMechanism.isEmpty())
+        lines << AccountProbe::tr("SMTP AUTH works (%1).")
+                     .arg(QString::fromLatin1(smtpAuthMechanism));
+    if (needsPopBeforeSmtp())
+        lines.prepend(AccountProbe::tr("This server needs POP before SMTP; Outpost will log in "
+                                       "over POP before sending."));
+    else if (relayBeforeLogin == Relay::Allowed && earlierLoginMayCount)
+        lines << AccountProbe::tr("The server relayed without a new POP login, but an earlier "
+                                  "login may still have been counting. Outpost logs in before "
+                                  "sending anyway.");
+    else if (relayBeforeLogin == Relay::Allowed)
+        lines << AccountProbe::tr("The server relays your mail without a POP login.");
+    else if (relayAfterLogin == Relay::Refused)
+        lines.prepend(AccountProbe::tr("The server refuses to relay even after a POP login. "
+                                       "Check the outgoing server and whether it needs SMTP AUTH "
+                                       "instead. It said: %1")
+                          .arg(QString::fromUtf8(relayReply)));
+    if (windowMeasured) {
+        if (windowClosedSeconds > 0)
+            lines << AccountProbe::tr("The relay window lasts between %1 and %2 seconds after a "
+                                      "login.")
+                         .arg(windowOpenSeconds)
+                         .arg(windowClosedSeconds);
+        else
+            lines << AccountProbe::tr("The relay window stayed open for the whole measurement "
+                                      "(%1 seconds).")
+                         .arg(windowOpenSeconds);
+    }
+    if (sizeLimit > 0)
+        lines << AccountProbe::tr("The largest message the server accepts is %1 MB.")
+                     .arg(QString::number(double(sizeLimit) / (1024 * 1024), 'f', 1));
+    return lines;
+}
+
+AccountProbe::AccountProbe(const Account &account, const QString &popPassword,
+                           const QString &smtpPassword, Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_account(account)
+    , m_popPassword(popPassword)
+    , m_smtpPassword(smtpPassword)
+    , m_clock(clock)
+{
+    qRegisterMetaType<ProbeReport>();
+}
+
+void AccountProbe::setMeasureWindow(bool on, int intervalSeconds, int limitSeconds)
+{
+    m_measure = on;
+    m_intervalSeconds = qMax(1, intervalSeconds);
+    m_limitSeconds = qMax(m_intervalSeconds, limitSeconds);
+}
+
+SmtpClient *AccountProbe::newSmtp()
+{
+    auto *smtp = new SmtpClient(this);
+    smtp->setSettings(smtpSettingsFor(m_account, m_smtpPassword, m_localAddress, m_timeouts));
+    connect(smtp, &SmtpClient::transcript, this,
+            [this](const QString &line) { Q_EMIT transcript(QStringLiteral("SMTP ") + line); });
+    return smtp;
+}
+
+void AccountProbe::start()
+{
+    smtpPhase();
+}
+
+void AccountProbe::smtpPhase()
+{
+    Q_EMIT step(tr("Connecting to the outgoing server %1:%2…")
+                    .arg(m_account.smtpHost)
+                    .arg(m_account.smtpPort));
+    SmtpClient *smtp = newSmtp();
+    m_smtp = smtp;
+    connect(smtp, &SmtpClient::ready, this, [this, smtp] {
+        const SmtpCapabilities &caps = smtp->capabilities();
+        m_report.smtpOk = true;
+        m_report.smtpEncrypted = smtp->isEncrypted();
+        m_report.smtpAuthMechanism = smtp->authMechanism();
+        m_report.smtpAuthOffered = caps.authMechanisms;
+        m_report.smtpStartTlsOffered = caps.startTls || smtp->isEncrypted();
+        m_report.pipelining = caps.pipelining;
+        m_report.smtpUtf8 = caps.smtpUtf8;
+        m_report.sizeLimit = caps.maxSize;
+        Q_EMIT step(tr("Checking whether the server relays before a POP login…"));
+        smtp->probeRelay(m_account.address.toUtf8(), probeRecipient);
+    });
+    connect(smtp, &SmtpClient::relayProbeFinished, this, [this](const SmtpProbeResult &r) {
+        m_report.relayBeforeLogin = relayOf(r);
+        if (m_report.relayBeforeLogin == ProbeReport::Relay::Refused)
+            m_report.relayReply = r.rcptReply.raw;
+        m_smtp->quit();
+    });
+    connect(smtp, &SmtpClient::sessionFinished, this, [this, smtp](const NetError &error) {
+        smtp->deleteLater();
+        if (error.isError() && !m_report.smtpOk)
+            m_report.smtpError = error;
+        popPhase();
+    });
+    smtp->open();
+}
+
+void AccountProbe::popPhase()
+{
+    Q_EMIT step(tr("Logging in to the incoming server %1:%2…")
+                    .arg(m_account.popHost)
+                    .arg(m_account.popPort));
+    auto *pop = new Pop3Client(this);
+    m_pop = pop;
+    pop->setSettings(pop3SettingsFor(m_account, m_popPassword, m_timeouts));
+    connect(pop, &Pop3Client::transcript, this,
+            [this](const QString &line) { Q_EMIT transcript(QStringLiteral("POP3 ") + line); });
+    connect(pop, &Pop3Client::loggedIn, this, [this, pop] {
+        m_report.popOk = true;
+        m_report.popLoginMethod = pop->loginMethod();
+        m_report.popEncrypted = pop->isEncrypted();
+        m_report.popCapabilities = pop->capabilities();
+        m_localAddress = pop->localAddress();
+        m_loginAt = m_clock->now();
+    });
+    connect(pop, &Pop3Client::finished, this, [this, pop](const NetError &error) {
+        pop->deleteLater();
+        if (!m_report.popOk) {
+            m_report.popError = error;
+            done();
+            return;
+        }
+        if (!m_report.smtpOk) {
+            done();
+            return;
+        }
+        relayAfterLogin();
+    });
+    pop->stat();
+    pop->quit();
+    pop->open();
+}
+
+void AccountProbe::relayAfterLogin()
+{
+    Q_EMIT step(tr("Checking whether the server relays after the POP login…"));
+    SmtpClient *smtp = newSmtp();
+    m_smtp = smtp;
+    connect(smtp, &SmtpClient::ready, this,
+            [smtp, this] { smtp->probeRelay(m_account.address.toUtf8(), probeRecipient); });
+    connect(smtp, &SmtpClient::relayProbeFinished, this, [this, smtp](const SmtpProbeResult &r) {
+        const ProbeReport::Relay relay = relayOf(r);
+        const int age = int(m_loginAt.secsTo(m_clock->now()));
+        if (m_report.relayAfterLogin == ProbeReport::Relay::NotTried) {
+            m_report.relayAfterLogin = relay;
+            if (relay == ProbeReport::Relay::Refused)
+                m_report.relayReply = r.rcptReply.raw;
+        } else if (relay == ProbeReport::Relay::Allowed) {
+            m_report.windowOpenSeconds = age;
+        } else {
+            m_report.windowClosedSeconds = age;
+        }
+        smtp->quit();
+    });
+    connect(smtp, &SmtpClient::sessionFinished, this, [this, smtp](const NetError &) {
+        smtp->deleteLater();
+        const bool measuring =
+            m_measure && m_report.relayAfterLogin == ProbeReport::Relay::Allowed &&
+            m_report.windowClosedSeconds == 0 && m_loginAt.secsTo(m_clock->now()) < m_limitSeconds;
+        if (measuring) {
+            m_report.windowMeasured = true;
+            measureNext();
+            return;
+        }
+        done();
+    });
+    smtp->open();
+}
+
+void AccountProbe::measureNext()
+{
+    Q_EMIT step(tr("Measuring the relay window: still open after %1 seconds; checking again in "
+                   "%2 seconds…")
+                    .arg(m_report.windowOpenSeconds)
+                    .arg(m_intervalSeconds));
+    m_timer = m_clock->callAfter(qint64(m_intervalSeconds) * 1000, this, [this] {
+        m_timer = 0;
+        relayAfterLogin();
+    });
+}
+
+void AccountProbe::done()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    // An earlier cycle's login can keep the window open: then "before" proves nothing.
+    m_report.earlierLoginMayCount =
+        m_report.relayBeforeLogin == ProbeReport::Relay::Allowed && m_account.popBeforeSmtp;
+    Q_EMIT finished(m_report);
+}
+
+void AccountProbe::abort()
+{
+    if (m_timer)
+        m_clock->cancel(m_timer);
+    m_timer = 0;
+    if (m_smtp)
+        m_smtp->abort();
+    if (m_pop)
+        m_pop->abort();
+    done();
+}
+
+} // namespace Outpost

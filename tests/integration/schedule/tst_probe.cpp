@@ -1,0 +1,96 @@
+// "Test settings" against the sandbox: it tells POP before SMTP from an open relay,
+// reports the server's features, and measures the window with an injected clock.
+#include "CycleFixture.h"
+
+#include "schedule/AccountProbe.h"
+
+using namespace Outpost;
+
+namespace {
+ProbeReport probe(CycleFixture &f, bool measure = false)
+{
+    AccountProbe p(f.account, f.password, f.password, &f.clock);
+    Timeouts t;
+    t.connectMs = t.commandMs = 5000;
+    p.setTimeouts(t);
+    p.setMeasureWindow(measure, 30, 600);
+    QSignalSpy finished(&p, &AccountProbe::finished);
+    p.start();
+    // While measuring, move time on whenever the probe waits.
+    for (int i = 0; i < 100 && finished.isEmpty(); ++i) {
+        if (!finished.wait(200) && f.clock.pendingCount() > 0)
+            f.clock.advance(30000);
+    }
+    if (finished.isEmpty())
+        qFatal("the probe did not finish");
+    return finished.first().first().value<ProbeReport>();
+}
+} // namespace
+
+class TestProbe : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void detectsPopBeforeSmtp()
+    {
+        CycleFixture f;
+        const ProbeReport r = probe(f);
+        QVERIFY(r.popOk);
+        QVERIFY(r.smtpOk);
+        QCOMPARE(r.relayBeforeLogin, ProbeReport::Relay::Refused);
+        QCOMPARE(r.relayAfterLogin, ProbeReport::Relay::Allowed);
+        QVERIFY(r.needsPopBeforeSmtp());
+        QVERIFY(r.pipelining);
+        QCOMPARE(r.sizeLimit, f.server.settings().maxSize);
+        QVERIFY(r.verdict().first().contains(QLatin1String("needs POP before SMTP")));
+        QVERIFY(r.relayReply.contains("Relay access denied"));
+        QVERIFY(f.server.deliveries().isEmpty()); // the probe sends no mail
+    }
+
+    void openRelayIsNotPopBeforeSmtp()
+    {
+        CycleFixture f;
+        f.server.settings().popBeforeSmtp = false;
+        const ProbeReport r = probe(f);
+        QCOMPARE(r.relayBeforeLogin, ProbeReport::Relay::Allowed);
+        QVERIFY(!r.needsPopBeforeSmtp());
+    }
+
+    void smtpAuthIsReported()
+    {
+        CycleFixture f;
+        f.server.settings().smtpAuth = true;
+        f.server.settings().popBeforeSmtp = false;
+        f.account.smtpAuth = SmtpAuth::Auto;
+        f.account.allowPlainTextAuth = true;
+        const ProbeReport r = probe(f);
+        QVERIFY(r.smtpOk);
+        QVERIFY(!r.smtpAuthMechanism.isEmpty());
+        QVERIFY(r.verdict().join(QLatin1Char(' ')).contains(QLatin1String("SMTP AUTH works")));
+    }
+
+    void wrongPasswordIsReported()
+    {
+        CycleFixture f;
+        f.password = QStringLiteral("wrong");
+        const ProbeReport r = probe(f);
+        QVERIFY(!r.popOk);
+        QCOMPARE(r.popError.kind, NetError::Authentication);
+        QVERIFY(r.verdict().join(QLatin1Char(' ')).contains(QLatin1String("Receiving (POP3)")));
+    }
+
+    void measuresTheWindow()
+    {
+        CycleFixture f;
+        f.server.settings().windowMs = 100 * 1000;
+        const ProbeReport r = probe(f, true);
+        QVERIFY(r.windowMeasured);
+        QCOMPARE(r.windowOpenSeconds, 90);
+        QCOMPARE(r.windowClosedSeconds, 120);
+        QVERIFY(r.verdict().join(QLatin1Char(' ')).contains(QLatin1String("between 90 and 120")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProbe)
+#include "tst_probe.moc"
