@@ -1,6 +1,9 @@
 #include "Cli.h"
 
 #include "Profile.h"
+#include "sandbox/SandboxServer.h"
+#include "schedule/Clock.h"
+#include "schedule/Scheduler.h"
 
 #include <outpost/Version.h>
 
@@ -48,6 +51,20 @@ void Cli::start(const QStringList &arguments)
     const QString command = words.value(0);
     if (command == QLatin1String("account"))
         return runAccount(arguments);
+    if (command == QLatin1String("queue"))
+        return runQueue(arguments);
+    if (command == QLatin1String("send-receive"))
+        return runSendReceive(arguments);
+    if (command == QLatin1String("outbox"))
+        return runListing(arguments, false);
+    if (command == QLatin1String("inbox"))
+        return runListing(arguments, true);
+    if (command == QLatin1String("probe"))
+        return runProbe(arguments);
+    if (command == QLatin1String("run"))
+        return runScheduler(arguments);
+    if (command == QLatin1String("sandbox"))
+        return runSandbox(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -58,7 +75,8 @@ void Cli::start(const QStringList &arguments)
                                      tr("Shows the version and exits."));
     parser.addOption(version);
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("account add|edit|list|remove|password"),
+                                 tr("account, queue, send-receive, outbox, inbox, probe, run or "
+                                    "sandbox"),
                                  QStringLiteral("<command>"));
     if (!parse(parser, arguments))
         return;
@@ -74,6 +92,17 @@ void Cli::start(const QStringList &arguments)
                  "  account list [--json]\n"
                  "  account remove NAME\n"
                  "  account password NAME [--smtp] --password-stdin\n"
+                 "  queue NAME FILE.eml\n"
+                 "  queue NAME --to ADDR [--cc ADDR] [--bcc ADDR] --subject TEXT (--body TEXT | "
+                 "--body-file FILE) [--attach FILE]\n"
+                 "  send-receive [NAME] [--verbose] [--json]\n"
+                 "  outbox [NAME] [--all] [--json]\n"
+                 "  inbox [NAME] [--json]\n"
+                 "  probe NAME [--measure-window] [--json]\n"
+                 "  run [--verbose]\n"
+                 "  sandbox [--window SECONDS]\n"
+                 "Exit status: 0 when every due message was sent, 1 when one was deferred or "
+                 "failed, 2 for a usage or configuration error.\n"
                  "Run \"outpost-cli COMMAND --help\" for the options of a command."));
         return done(command.isEmpty() && !parser.isSet(QStringLiteral("help")) ? UsageError
                                                                                : Success);

@@ -8,12 +8,16 @@
 #include <QObject>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace Outpost {
 
+class Clock;
 class Profile;
+class SandboxServer;
+class Scheduler;
 
 /// outpost-cli: parses a command line, runs one command on the event loop and emits
 /// finished() with the exit code: 0 success, 1 when mail was deferred or failed,
@@ -62,6 +66,15 @@ private:
     void accountRemove(const QStringList &arguments);
     void accountPassword(const QStringList &arguments);
     bool applyAccountOptions(const QCommandLineParser &parser, Account *account);
+    void runQueue(const QStringList &arguments);
+    void runSendReceive(const QStringList &arguments);
+    void runListing(const QStringList &arguments, bool inbox);
+    void runProbe(const QStringList &arguments);
+    void runScheduler(const QStringList &arguments);
+    void runSandbox(const QStringList &arguments);
+    bool openScheduler();
+    QList<Account> selectedAccounts(const QString &nameOrId);
+    void withPasswords(const Account &account, std::function<void(QString, QString)> then);
 
     QTextStream &m_out;
     QTextStream &m_err;
@@ -72,6 +85,9 @@ private:
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<CredentialStore> m_credentials;
+    std::unique_ptr<Clock> m_clock;
+    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<SandboxServer> m_sandbox;
 };
 
 } // namespace Outpost
