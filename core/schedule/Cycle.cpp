@@ -63,6 +63,7 @@ void Cycle::startPop(bool authenticateOnly)
         // The scheduler's clock, not the client's stamp: window arithmetic stays on one clock.
         const QDateTime when = m_clock->now();
         m_window->recordLogin(when);
+        m_relayedSinceLogin = 0;
         ++m_result.popLogins;
         Q_EMIT loggedIn(when);
     });
@@ -366,6 +367,7 @@ void Cycle::onMessageFinished(const SmtpResult &result)
             m_result.storeError = error.message;
         if (m_account.popBeforeSmtp)
             m_window->recordRelayAccepted(now);
+        ++m_relayedSinceLogin;
         ++m_result.sent;
         messageDone();
         return;
@@ -400,8 +402,10 @@ void Cycle::handleRelayRefusal(const QString &id, const NetError &error)
     // Honest on disk while Outpost waits: due again at once, not "sending".
     m_outbox->defer(id, now, describe(error));
 
-    const bool justLoggedIn =
-        m_window->hasLogin() && m_window->lastLogin().msecsTo(now) < AuthWindow::lagToleranceMs;
+    // A grant that comes late looks like a refusal right after the login; a refusal after
+    // this login already relayed mail means the window has closed.
+    const bool justLoggedIn = m_window->hasLogin() && m_relayedSinceLogin == 0 &&
+                              m_window->lastLogin().msecsTo(now) < AuthWindow::lagToleranceMs;
     if (justLoggedIn && m_relayStep < m_options.relayRetryDelaysMs.size()) {
         const int delay = m_options.relayRetryDelaysMs.at(m_relayStep++);
         setPhase(Phase::WaitingForRelay);

@@ -161,6 +161,7 @@ private:
     std::unique_ptr<QIODevice> m_body;
     bool m_currentDataWritten = false;
     int m_relayStep = 0;
+    int m_relayedSinceLogin = 0;
     bool m_relayReauthDone = false;
     quint64 m_timer = 0;
 };

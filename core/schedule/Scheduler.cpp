@@ -5,6 +5,7 @@
 #include "RetryPolicy.h"
 #include "store/InboxStore.h"
 #include "store/OutboxStore.h"
+#include "store/TranscriptLog.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -20,6 +21,7 @@ struct Scheduler::AccountState
     Account account;
     std::unique_ptr<OutboxStore> outbox;
     std::unique_ptr<InboxStore> inbox;
+    std::unique_ptr<TranscriptLog> log;
     AuthWindow window;
     QPointer<Cycle> cycle;
     bool fetchingPasswords = false;
@@ -75,6 +77,8 @@ bool Scheduler::setAccounts(const QList<Account> &accounts, QString *error)
             s->directory = profile.accountDirectory(account.id);
             s->outbox = std::make_unique<OutboxStore>(s->directory);
             s->inbox = std::make_unique<InboxStore>(s->directory);
+            s->log = std::make_unique<TranscriptLog>(profile.logsDirectory() + QLatin1Char('/') +
+                                                     account.id + QStringLiteral(".log"));
             StoreError storeError;
             if (!s->outbox->open(&storeError) || !s->inbox->open(&storeError)) {
                 if (error)
@@ -306,8 +310,11 @@ void Scheduler::startCycle(AccountState &s, Trigger why, const QString &popPassw
             saveWindow(*st);
         Q_EMIT statusChanged(id);
     });
-    connect(cycle, &Cycle::transcript, this,
-            [this, id](const QString &line) { Q_EMIT transcript(id, line); });
+    connect(cycle, &Cycle::transcript, this, [this, id](const QString &line) {
+        if (AccountState *st = state(id))
+            st->log->append(m_clock->now(), line);
+        Q_EMIT transcript(id, line);
+    });
     connect(cycle, &Cycle::note, this, [this, id](const QString &text) { Q_EMIT note(id, text); });
     connect(cycle, &Cycle::finished, this, [this, id, cycle](const CycleResult &result) {
         cycle->deleteLater();
