@@ -371,9 +371,18 @@ void SmtpClient::startNext()
     }
     if (!pipelining && !m_expects.empty())
         return;
-    for (Job &job : m_jobs) {
-        if (job.phase != JobPhase::Queued)
-            continue;
+    // failJob() may remove finished jobs from m_jobs: look the next one up afresh each time.
+    for (;;) {
+        Job *next = nullptr;
+        for (Job &job : m_jobs) {
+            if (job.phase == JobPhase::Queued) {
+                next = &job;
+                break;
+            }
+        }
+        if (!next)
+            return;
+        Job &job = *next;
         job.result.id = job.id;
         if (!job.probe) {
             QIODevice *body = job.message.body;

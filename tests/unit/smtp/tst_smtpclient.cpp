@@ -421,15 +421,24 @@ void TestSmtpClient::pipelinedRelayDenied()
 
 void TestSmtpClient::sizeRefusedBeforeUpload()
 {
-    Harness h(greetingAndEhlo({"SIZE 10"}) + bye());
+    Harness h(greetingAndEhlo({"SIZE 10"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com> SIZE=5", "S: 250 ok",
+                             "C: RCPT TO:<b@example.net>", "S: 250 ok", "C: DATA", "S: 354 go",
+                             "C: small", "C: .", "S: 250 ok"} +
+              bye());
     h.open();
     h.send("a@example.com", {"b@example.net"}, QByteArray(100, 'x'));
+    h.send("a@example.com", {"b@example.net"}, QByteArray(11, 'y'));
+    h.send("a@example.com", {"b@example.net"}, "small");
     h.client.quit();
     QVERIFY(h.session.wait(5000));
     QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.finished.count(), 3);
     QCOMPARE(h.result(0).error.kind, NetError::Permanent);
     QVERIFY(h.result(0).error.message.contains(QLatin1String("100")));
-    QCOMPARE(h.dataSent.count(), 0);
+    QCOMPARE(h.result(1).error.kind, NetError::Permanent);
+    QVERIFY(h.result(2).sent);
+    QCOMPARE(h.dataSent.count(), 1);
 }
 
 void TestSmtpClient::dataRefused()
