@@ -128,6 +128,17 @@ void SandboxSession::onReadyRead()
     m_input += m_socket->readAll();
     qsizetype pos = 0;
     while (self && !m_dead) {
+        if (m_rawBytes > 0) {
+            const qsizetype n =
+                static_cast<qsizetype>(qMin<qint64>(m_rawBytes, m_input.size() - pos));
+            if (n == 0)
+                break;
+            const QByteArray chunk = m_input.mid(pos, n);
+            pos += n;
+            m_rawBytes -= n;
+            handleRaw(chunk);
+            continue;
+        }
         const qsizetype end = m_input.indexOf('\n', pos);
         if (end < 0)
             break;

@@ -31,6 +31,8 @@ protected:
     virtual void handleLine(const QByteArray &line) = 0;
     /// The socket wrote data: subclasses streaming large data write more.
     virtual void wroteData() {}
+    /// Raw bytes asked for with m_rawBytes (SMTP BDAT chunks).
+    virtual void handleRaw(const QByteArray &) {}
 
     /// Queues @p text followed by CRLF, after the configured reply delay plus @p extraDelay.
     void reply(const QByteArray &text, int extraDelay = 0);
@@ -55,6 +57,7 @@ protected:
     SandboxServer *m_server;
     QSslSocket *m_socket;
     qint64 m_dropAfterBytes = -1; ///< DisconnectMidData fault armed for the next data transfer
+    qint64 m_rawBytes = 0;        ///< this many bytes go to handleRaw() before lines resume
 
 private:
     struct Out

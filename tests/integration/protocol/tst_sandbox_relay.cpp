@@ -270,13 +270,17 @@ void TestSandboxRelay::smtpRoundTrips_data()
 {
     QTest::addColumn<int>("messages");
     QTest::addColumn<bool>("pipelining");
+    QTest::addColumn<bool>("chunking");
     QTest::addColumn<int>("expected");
-    // Greeting + EHLO + one group per message (MAIL/RCPT/DATA, the data with the next
-    // envelope) + the last data with QUIT: N + 3. Without: greeting, EHLO, then MAIL,
-    // RCPT, DATA and the data for each message, and QUIT: 4N + 3.
+    // PIPELINING and CHUNKING: greeting, EHLO, then every message (MAIL, RCPT, BDAT ... LAST,
+    // RSET before the next) and QUIT in one stream: 3 whatever the number of messages.
+    // PIPELINING alone: greeting + EHLO + one group per message (MAIL/RCPT/DATA, the data
+    // with the next envelope) + the last data with QUIT: N + 3. Neither: greeting, EHLO, then
+    // MAIL, RCPT, DATA and the data for each message, and QUIT: 4N + 3.
     for (const int n : {1, 10}) {
-        QTest::addRow("%d message(s), pipelining", n) << n << true << n + 3;
-        QTest::addRow("%d message(s), no pipelining", n) << n << false << 4 * n + 3;
+        QTest::addRow("%d message(s), pipelining and chunking", n) << n << true << true << 3;
+        QTest::addRow("%d message(s), pipelining", n) << n << true << false << n + 3;
+        QTest::addRow("%d message(s), neither", n) << n << false << false << 4 * n + 3;
     }
 }
 
@@ -284,7 +288,9 @@ void TestSandboxRelay::smtpRoundTrips()
 {
     QFETCH(int, messages);
     QFETCH(bool, pipelining);
+    QFETCH(bool, chunking);
     QFETCH(int, expected);
+    m_server->settings().chunking = chunking;
     QVERIFY(!popLogin().isNull());
     m_server->settings().pipelining = pipelining;
     SmtpClient smtp;
@@ -303,8 +309,9 @@ void TestSandboxRelay::smtpRoundTrips()
         QVERIFY(args.at(0).value<SmtpResult>().sent);
     QCOMPARE(m_server->deliveries().size(), messages);
     const int trips = roundTrips(transcript);
-    qInfo("SMTP session with %d message(s), PIPELINING %s: %d round trips", messages,
-          pipelining ? "on" : "off", trips);
+    qInfo("SMTP session with %d message(s), PIPELINING %s, CHUNKING %s: %d round trips", messages,
+          pipelining ? "on" : "off", chunking ? "on" : "off", trips);
+    QCOMPARE(smtp.usesChunking(), chunking);
     QCOMPARE(trips, expected);
 }
 

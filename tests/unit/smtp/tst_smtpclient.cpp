@@ -94,6 +94,8 @@ private Q_SLOTS:
     void initTestCase();
     void oneMessageWithoutPipelining();
     void pipelinedMessages();
+    void chunkedMessagesNeverWait();
+    void chunkedRefusalDoesNotSpill();
     void ehloFallsBackToHelo();
     void greetingRefused_data();
     void greetingRefused();
@@ -190,6 +192,54 @@ void TestSmtpClient::pipelinedMessages()
     QCOMPARE(h.result(0).dataReply.text(), QByteArray("2.0.0 queued 1"));
     QVERIFY(h.result(1).sent);
     QCOMPARE(h.result(1).dataReply.text(), QByteArray("2.0.0 queued 2"));
+    QVERIFY(!h.sessionError().isError());
+}
+
+void TestSmtpClient::chunkedMessagesNeverWait()
+{
+    // RFC 3030 with RFC 2920: everything after EHLO goes without waiting; no dot-stuffing.
+    Harness h(greetingAndEhlo({"PIPELINING", "CHUNKING", "SIZE 1000"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com> SIZE=7", "C: RCPT TO:<b@example.net>",
+                             "C: BDAT 8 LAST", "C: .first", "C: RSET",
+                             "C: MAIL FROM:<a@example.com> SIZE=6", "C: RCPT TO:<c@example.net>",
+                             "C: BDAT 8 LAST", "C: second", "C: QUIT", "S: 250 2.1.0 Ok",
+                             "S: 250 2.1.5 Ok", "S: 250 2.0.0 queued 1", "S: 250 2.0.0 Ok",
+                             "S: 250 2.1.0 Ok", "S: 250 2.1.5 Ok", "S: 250 2.0.0 queued 2",
+                             "S: 221 bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, ".first\n");
+    h.send("a@example.com", {"c@example.net"}, "second");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(h.client.usesChunking());
+    QCOMPARE(h.finished.count(), 2);
+    QVERIFY(h.result(0).sent);
+    QCOMPARE(h.result(0).dataReply.text(), QByteArray("2.0.0 queued 1"));
+    QVERIFY(h.result(1).sent);
+    QCOMPARE(h.dataSent.count(), 2);
+    QVERIFY(!h.sessionError().isError());
+}
+
+void TestSmtpClient::chunkedRefusalDoesNotSpill()
+{
+    Harness h(greetingAndEhlo({"PIPELINING", "CHUNKING"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com>", "C: RCPT TO:<b@example.net>",
+                             "C: BDAT 5 LAST", "C: one", "C: RSET", "C: MAIL FROM:<a@example.com>",
+                             "C: RCPT TO:<c@example.net>", "C: BDAT 5 LAST", "C: two", "C: QUIT",
+                             "S: 250 Ok", "S: 554 5.7.1 <b@example.net>: Relay access denied",
+                             "S: 554 5.5.1 Error: no valid recipients", "S: 250 Ok", "S: 250 Ok",
+                             "S: 250 Ok", "S: 250 queued", "S: 221 bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "one");
+    h.send("a@example.com", {"c@example.net"}, "two");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.finished.count(), 2);
+    QCOMPARE(h.result(0).error.kind, NetError::RelayDenied);
+    QVERIFY(!h.result(0).sent);
+    QVERIFY(h.result(1).sent);
     QVERIFY(!h.sessionError().isError());
 }
 
