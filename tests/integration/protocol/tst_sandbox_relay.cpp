@@ -253,11 +253,13 @@ void TestSandboxRelay::authOnlyRoundTrips()
         connect(&pop, &Pop3Client::transcript, this,
                 [&](const QString &line) { transcript << line; });
         QSignalSpy finished(&pop, &Pop3Client::finished);
-        pop.open();
-        pop.stat();
-        pop.quit();
+        QSignalSpy stat(&pop, &Pop3Client::statReceived);
+        QSignalSpy loggedIn(&pop, &Pop3Client::loggedIn);
+        pop.authenticateOnly();
         QVERIFY(finished.wait(5000));
         QVERIFY(!finished.at(0).at(0).value<NetError>().isError());
+        QCOMPARE(loggedIn.count(), 1);
+        QCOMPARE(stat.count(), 1);
         const int trips = roundTrips(transcript);
         qInfo("POP3 USER/PASS login + STAT + QUIT, PIPELINING %s: %d round trips",
               pipelining ? "on" : "off", trips);

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void greetingRefused();
     void startTlsNotOfferedSendsNoCredentials();
     void startTlsThenEhloAgain();
+    void startTlsInjectionRefused();
     void authLoginMasked();
     void authCramMd5();
     void plainPasswordNotSentUnencrypted_data();
@@ -325,6 +326,19 @@ void TestSmtpClient::startTlsThenEhloAgain()
     QVERIFY(transcript.contains(QLatin1String("C: AUTH PLAIN ****")));
     QVERIFY(!transcript.contains(QString::fromLatin1(token)));
     QVERIFY(!transcript.contains(QLatin1String("s3cret")));
+}
+
+void TestSmtpClient::startTlsInjectionRefused()
+{
+    // A line sent in plain text after the go-ahead would be read as if it came over TLS
+    // (CVE-2011-0411): the client must refuse it rather than start TLS.
+    Harness h(greetingAndEhlo({"STARTTLS"}) +
+              QByteArrayList{"C: STARTTLS", "S: 220 2.0.0 go ahead", "S: 250-injected"});
+    h.settings.connection.security = Security::StartTls;
+    h.open();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.sessionError().kind, NetError::Protocol);
 }
 
 void TestSmtpClient::authLoginMasked()
