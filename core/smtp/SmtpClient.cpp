@@ -580,8 +580,11 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
             }
             finishJob(*j);
         } else {
-            failJob(*j, replyError(reply, SmtpStage::DataEnd,
-                                   tr("The server refused the message: %1").arg(text)));
+            // With BDAT the envelope's refusal (when known) says more than the data's.
+            failJob(*j, j->result.error.isError()
+                            ? j->result.error
+                            : replyError(reply, SmtpStage::DataEnd,
+                                         tr("The server refused the message: %1").arg(text)));
         }
         if (m_finished)
             return;

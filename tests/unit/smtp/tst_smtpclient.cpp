@@ -96,6 +96,7 @@ private Q_SLOTS:
     void pipelinedMessages();
     void chunkedMessagesNeverWait();
     void chunkedRefusalDoesNotSpill();
+    void chunkedSenderRefused();
     void ehloFallsBackToHelo();
     void greetingRefused_data();
     void greetingRefused();
@@ -242,6 +243,24 @@ void TestSmtpClient::chunkedRefusalDoesNotSpill()
     QVERIFY(!h.result(0).sent);
     QVERIFY(h.result(1).sent);
     QVERIFY(!h.sessionError().isError());
+}
+
+void TestSmtpClient::chunkedSenderRefused()
+{
+    // nifty refuses at MAIL; the RCPT and BDAT replies that follow must not hide that.
+    Harness h(greetingAndEhlo({"PIPELINING", "CHUNKING"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com>", "C: RCPT TO:<b@example.net>",
+                             "C: BDAT 5 LAST", "C: one", "C: QUIT",
+                             "S: 554 sorry, you must get POP/APOP authorization",
+                             "S: 503 5.5.1 Error: need MAIL command",
+                             "S: 503 5.5.1 Error: need MAIL command", "S: 221 bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "one");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.result(0).error.kind, NetError::RelayDenied);
+    QCOMPARE(h.result(0).error.replyCode, 554);
 }
 
 void TestSmtpClient::ehloFallsBackToHelo()
