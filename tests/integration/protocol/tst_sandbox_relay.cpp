@@ -21,6 +21,7 @@ private Q_SLOTS:
     void windowAndLagFollowTheInjectedClock();
     void sameLocalAddressAsPop();
     void smtpAuthAllowsRelay();
+    void heloOnlyServer();
     void wrongPopPasswordGrantsNothing();
     void downloadAndDelete();
     void authOnlyRoundTrips();
@@ -183,6 +184,15 @@ void TestSandboxRelay::smtpAuthAllowsRelay()
     smtp.open();
     QVERIFY(session.wait(5000));
     QCOMPARE(session.at(0).at(0).value<NetError>().kind, NetError::Authentication);
+}
+
+void TestSandboxRelay::heloOnlyServer()
+{
+    m_server->settings().ehlo = false;
+    QVERIFY(!popLogin().isNull());
+    const SmtpResult result = sendOne(smtpSettings(*m_server), message(this, ".x\r\n"));
+    QVERIFY2(result.sent, qPrintable(result.error.message));
+    QCOMPARE(m_server->deliveries().at(0).data, QByteArray(".x\r\n"));
 }
 
 void TestSandboxRelay::wrongPopPasswordGrantsNothing()
