@@ -54,6 +54,12 @@ void Connection::open(const ConnectionSettings &settings)
         armTimer();
         Q_EMIT bytesWritten(bytes);
     });
+    // Over TLS the plain text is encrypted at once and waits as cipher text; only
+    // encryptedBytesWritten tells when that drains, so flow control listens to it too.
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this](qint64 bytes) {
+        armTimer();
+        Q_EMIT bytesWritten(bytes);
+    });
     configureTls();
 
     auto protocol = QAbstractSocket::AnyIPProtocol;

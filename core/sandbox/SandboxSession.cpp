@@ -18,6 +18,7 @@ SandboxSession::SandboxSession(SandboxServer *server, SandboxFault::Protocol pro
     });
     connect(m_socket, &QSslSocket::readyRead, this, &SandboxSession::onReadyRead);
     connect(m_socket, &QSslSocket::bytesWritten, this, [this] { wroteData(); });
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { wroteData(); });
     connect(m_socket, &QSslSocket::disconnected, this, [this] {
         m_dead = true;
         deleteLater();

@@ -52,7 +52,11 @@ protected:
 
     bool isEncrypted() const { return m_socket->isEncrypted(); }
     QHostAddress peer() const { return m_peer; }
-    qint64 pendingBytes() const { return m_socket->bytesToWrite(); }
+    /// Bytes written but not yet sent, plain and (over TLS) encrypted.
+    qint64 pendingBytes() const
+    {
+        return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
+    }
 
     SandboxServer *m_server;
     QSslSocket *m_socket;

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void popThenSmtp();
     void untrustedCertificateIsDescribed_data();
     void untrustedCertificateIsDescribed();
+    void largeMessageBothWays_data();
+    void largeMessageBothWays();
     void extraCaIsNeeded();
     void smtpAuthMechanisms_data();
     void smtpAuthMechanisms();
@@ -154,6 +156,54 @@ void TestSandboxTls::untrustedCertificateIsDescribed()
     QVERIFY(error.certificate.toText().contains(QString::fromLatin1(error.certificate.sha256)));
     if (pop)
         QVERIFY(!m_server->relayAllowed(QHostAddress::LocalHost)); // no login happened
+}
+
+void TestSandboxTls::largeMessageBothWays_data()
+{
+    QTest::addColumn<bool>("chunking");
+    QTest::newRow("BDAT") << true;
+    QTest::newRow("DATA") << false;
+}
+
+void TestSandboxTls::largeMessageBothWays()
+{
+    // Several megabytes over TLS: the flow control must follow the encrypted buffer
+    // (a stall here shows as an inactivity timeout).
+    QFETCH(bool, chunking);
+    m_server->settings().smtpSecurity = Security::Tls;
+    m_server->settings().popSecurity = Security::Tls;
+    m_server->settings().chunking = chunking;
+    QByteArray big;
+    for (int i = 0; big.size() < 3 * 1024 * 1024; ++i)
+        big += (i % 40 == 0 ? "." : "") + QByteArray("line of a large message ") +
+               QByteArray::number(i) + "\r\n";
+    m_server->addMessage("alice", big);
+    QVERIFY(m_server->listen());
+
+    SmtpSettings s = smtpSettings(*m_server);
+    SmtpClient smtp;
+    smtp.setSettings(s);
+    QSignalSpy session(&smtp, &SmtpClient::sessionFinished);
+    smtp.open();
+    smtp.send(message(this, big));
+    smtp.quit();
+    QVERIFY(session.wait(10000));
+    QVERIFY2(!session.at(0).at(0).value<NetError>().isError(),
+             qPrintable(session.at(0).at(0).value<NetError>().message));
+    QCOMPARE(m_server->deliveries().size(), 1);
+    QVERIFY(m_server->deliveries().at(0).data == big);
+
+    Pop3Client pop;
+    pop.setSettings(popSettings(*m_server));
+    QSignalSpy finished(&pop, &Pop3Client::finished);
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    pop.open();
+    pop.retrieve(1, &sink);
+    pop.quit();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!finished.at(0).at(0).value<NetError>().isError());
+    QVERIFY(sink.data() == big);
 }
 
 void TestSandboxTls::extraCaIsNeeded()
