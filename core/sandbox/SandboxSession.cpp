@@ -40,6 +40,7 @@ void SandboxSession::start(qintptr descriptor, bool implicitTls)
 {
     m_socket->setSocketDescriptor(descriptor);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(1024 * 1024); // read no further ahead than this
     m_peer = m_socket->peerAddress();
     m_implicitTls = implicitTls;
     if (implicitTls)
