@@ -11,6 +11,7 @@ namespace {
 // octets for replies, RFC 1939 512 for responses; message lines are at most 998 octets but
 // real mail breaks that, so allow plenty before calling it a protocol violation).
 constexpr qint64 maxLineLength = 1024 * 1024;
+constexpr qint64 readBufferSize = 1024 * 1024;
 
 } // namespace
 
@@ -54,7 +55,15 @@ void Connection::open(const ConnectionSettings &settings)
         armTimer();
         Q_EMIT bytesWritten(bytes);
     });
+    // Over TLS the plain text is encrypted at once and waits as cipher text; only
+    // encryptedBytesWritten tells when that drains, so flow control listens to it too.
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this](qint64 bytes) {
+        armTimer();
+        Q_EMIT bytesWritten(bytes);
+    });
     configureTls();
+    // Read at most this much ahead of the protocol: a fast server cannot fill memory.
+    m_socket->setReadBufferSize(readBufferSize);
 
     auto protocol = QAbstractSocket::AnyIPProtocol;
     if (!settings.localAddress.isNull()) {

@@ -47,6 +47,13 @@ void Pop3Client::open()
     m_connection.open(m_settings.connection);
 }
 
+void Pop3Client::authenticateOnly()
+{
+    open();
+    stat();
+    quit();
+}
+
 void Pop3Client::stat()
 {
     enqueue({Kind::Stat, "STAT", {}});

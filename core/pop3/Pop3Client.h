@@ -73,6 +73,9 @@ public:
     void setSettings(const Pop3Settings &settings) { m_settings = settings; }
     /// Connects and logs in; emits loggedIn() or finished() with an error.
     void open();
+    /// "Authenticate only": open(), STAT and QUIT (pipelined when the server allows it).
+    /// Used to open a POP-before-SMTP relay window without downloading anything.
+    void authenticateOnly();
     /// Queues STAT; emits statReceived().
     void stat();
     /// Queues UIDL; emits uidsReceived().

@@ -40,7 +40,9 @@ struct SandboxFault
 
     Protocol protocol = Smtp;
     /// The command verb, upper case ("EHLO", "MAIL", "RCPT", "DATA", "RETR", "PASS", ...),
-    /// "GREETING" for the greeting, "DATAEND" for the reply after the message data.
+    /// "GREETING" for the greeting, "DATAEND" for the reply after the message data (DATA or
+    /// BDAT LAST). DisconnectMidData applies to "DATA" and "BDAT"; at "BDAT" only Delay and
+    /// DisconnectMidData are meaningful (a chunk's data must still be read).
     QByteArray command;
     int occurrence = 1; ///< the n-th time the server sees the command (1-based), 0 = every time
     Action action = Reply;
@@ -73,6 +75,7 @@ struct SandboxSettings
     bool smtpAuth = false;            ///< offer SMTP AUTH (PLAIN, LOGIN, CRAM-MD5); it allows relay
     bool smtpAuthRequired = false;    ///< refuse MAIL before SMTP AUTH (a submission port)
     bool pipelining = true;           ///< advertise PIPELINING (SMTP and POP3)
+    bool chunking = true;             ///< advertise CHUNKING (SMTP BDAT, RFC 3030)
     bool apop = true;                 ///< put an APOP timestamp in the POP3 greeting
     bool uidl = true;                 ///< support UIDL
     bool saslPlain = true;            ///< offer POP3 AUTH PLAIN

@@ -18,6 +18,7 @@ SandboxSession::SandboxSession(SandboxServer *server, SandboxFault::Protocol pro
     });
     connect(m_socket, &QSslSocket::readyRead, this, &SandboxSession::onReadyRead);
     connect(m_socket, &QSslSocket::bytesWritten, this, [this] { wroteData(); });
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { wroteData(); });
     connect(m_socket, &QSslSocket::disconnected, this, [this] {
         m_dead = true;
         deleteLater();
@@ -39,6 +40,7 @@ void SandboxSession::start(qintptr descriptor, bool implicitTls)
 {
     m_socket->setSocketDescriptor(descriptor);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(1024 * 1024); // read no further ahead than this
     m_peer = m_socket->peerAddress();
     m_implicitTls = implicitTls;
     if (implicitTls)
@@ -128,6 +130,17 @@ void SandboxSession::onReadyRead()
     m_input += m_socket->readAll();
     qsizetype pos = 0;
     while (self && !m_dead) {
+        if (m_rawBytes > 0) {
+            const qsizetype n =
+                static_cast<qsizetype>(qMin<qint64>(m_rawBytes, m_input.size() - pos));
+            if (n == 0)
+                break;
+            const QByteArray chunk = m_input.mid(pos, n);
+            pos += n;
+            m_rawBytes -= n;
+            handleRaw(chunk);
+            continue;
+        }
         const qsizetype end = m_input.indexOf('\n', pos);
         if (end < 0)
             break;

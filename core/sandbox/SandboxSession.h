@@ -31,6 +31,8 @@ protected:
     virtual void handleLine(const QByteArray &line) = 0;
     /// The socket wrote data: subclasses streaming large data write more.
     virtual void wroteData() {}
+    /// Raw bytes asked for with m_rawBytes (SMTP BDAT chunks).
+    virtual void handleRaw(const QByteArray &) {}
 
     /// Queues @p text followed by CRLF, after the configured reply delay plus @p extraDelay.
     void reply(const QByteArray &text, int extraDelay = 0);
@@ -50,11 +52,16 @@ protected:
 
     bool isEncrypted() const { return m_socket->isEncrypted(); }
     QHostAddress peer() const { return m_peer; }
-    qint64 pendingBytes() const { return m_socket->bytesToWrite(); }
+    /// Bytes written but not yet sent, plain and (over TLS) encrypted.
+    qint64 pendingBytes() const
+    {
+        return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
+    }
 
     SandboxServer *m_server;
     QSslSocket *m_socket;
     qint64 m_dropAfterBytes = -1; ///< DisconnectMidData fault armed for the next data transfer
+    qint64 m_rawBytes = 0;        ///< this many bytes go to handleRaw() before lines resume
 
 private:
     struct Out

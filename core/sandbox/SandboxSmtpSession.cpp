@@ -161,21 +161,32 @@ void SandboxSmtpSession::command(const QByteArray &verb, const QByteArray &argum
             reply("554 5.5.1 Error: no valid recipients");
         } else {
             m_mode = Mode::Data;
-            m_dataBytes = 0;
-            m_tooBig = false;
-            m_delivery.data.clear();
-            if (!settings.deliveryFolder.isEmpty()) {
-                QDir().mkpath(settings.deliveryFolder);
-                m_file = std::make_unique<QFile>(
-                    QDir(settings.deliveryFolder)
-                        .filePath(QStringLiteral("%1-%2.eml")
-                                      .arg(QDateTime::currentMSecsSinceEpoch())
-                                      .arg(m_server->m_deliveries.size() + 1)));
-                if (!m_file->open(QIODevice::WriteOnly))
-                    m_file.reset();
-            }
+            startData();
             reply("354 End data with <CR><LF>.<CR><LF>");
         }
+    } else if (verb == "BDAT") {
+        const QByteArrayList words = argument.simplified().split(' ');
+        bool ok = false;
+        const qint64 size = words.value(0).toLongLong(&ok);
+        const bool last = words.size() == 2 && words[1].toUpper() == "LAST";
+        if (!settings.chunking || !ok || size < 0 || words.size() > 2 ||
+            (words.size() == 2 && !last)) {
+            reply("501 5.5.4 Syntax: BDAT count [LAST]");
+            return;
+        }
+        if (!m_bdat) {
+            // RFC 3030 section 2: a refused transaction still takes (and discards) its data.
+            m_bdat = true;
+            m_bdatRefusal = !m_haveMail ? QByteArray("503 5.5.1 Error: need MAIL command")
+                            : m_delivery.recipients.isEmpty()
+                                ? QByteArray("554 5.5.1 Error: no valid recipients")
+                                : QByteArray();
+            startData();
+        }
+        m_bdatLast = last;
+        m_rawBytes = size;
+        if (size == 0)
+            bdatChunkDone();
     } else if (verb == "RSET") {
         resetTransaction();
         reply("250 2.0.0 Ok");
@@ -201,6 +212,8 @@ void SandboxSmtpSession::ehlo(bool extended)
     QByteArrayList lines{"sandbox.invalid"};
     if (settings.pipelining)
         lines << "PIPELINING";
+    if (settings.chunking)
+        lines << "CHUNKING";
     lines << "SIZE " + QByteArray::number(settings.maxSize);
     if (settings.smtpSecurity == Security::StartTls && settings.offerStartTls && !isEncrypted())
         lines << "STARTTLS";
@@ -271,34 +284,84 @@ bool SandboxSmtpSession::allowsRelay() const
     return m_server->relayAllowed(peer());
 }
 
+void SandboxSmtpSession::startData()
+{
+    const SandboxSettings &settings = m_server->m_settings;
+    m_dataBytes = 0;
+    m_tooBig = false;
+    m_delivery.data.clear();
+    if (!settings.deliveryFolder.isEmpty()) {
+        QDir().mkpath(settings.deliveryFolder);
+        m_file =
+            std::make_unique<QFile>(QDir(settings.deliveryFolder)
+                                        .filePath(QStringLiteral("%1-%2.eml")
+                                                      .arg(QDateTime::currentMSecsSinceEpoch())
+                                                      .arg(m_server->m_deliveries.size() + 1)));
+        if (!m_file->open(QIODevice::WriteOnly))
+            m_file.reset();
+    }
+}
+
+void SandboxSmtpSession::finishMessage()
+{
+    if (m_file)
+        m_file->close();
+    if (applyFault("DATAEND")) {
+        resetTransaction();
+        return;
+    }
+    if (m_tooBig) {
+        resetTransaction();
+        reply("552 5.3.4 Message size exceeds fixed limit");
+        return;
+    }
+    m_delivery.size = m_dataBytes;
+    m_delivery.client = peer();
+    m_delivery.authenticatedUser = m_authUser;
+    if (m_file)
+        m_delivery.filePath = m_file->fileName();
+    m_server->recordDelivery(m_delivery);
+    const int id = static_cast<int>(m_server->m_deliveries.size());
+    resetTransaction();
+    reply("250 2.0.0 Ok: queued as SBX" + QByteArray::number(id));
+}
+
+void SandboxSmtpSession::handleRaw(const QByteArray &data)
+{
+    if (m_bdatRefusal.isEmpty())
+        storeData(data);
+    if (m_rawBytes == 0)
+        bdatChunkDone();
+}
+
+void SandboxSmtpSession::bdatChunkDone()
+{
+    if (!m_bdatRefusal.isEmpty()) {
+        reply(m_bdatRefusal);
+        if (m_bdatLast)
+            resetTransaction();
+        return;
+    }
+    if (m_bdatLast) {
+        finishMessage();
+        return;
+    }
+    reply("250 2.0.0 Ok: " + QByteArray::number(m_dataBytes) + " octets received");
+}
+
 void SandboxSmtpSession::dataLine(const QByteArray &line)
 {
     if (line == ".") {
         m_mode = Mode::Command;
-        if (m_file)
-            m_file->close();
-        if (applyFault("DATAEND")) {
-            resetTransaction();
-            return;
-        }
-        if (m_tooBig) {
-            resetTransaction();
-            reply("552 5.3.4 Message size exceeds fixed limit");
-            return;
-        }
-        m_delivery.size = m_dataBytes;
-        m_delivery.client = peer();
-        m_delivery.authenticatedUser = m_authUser;
-        if (m_file)
-            m_delivery.filePath = m_file->fileName();
-        m_server->recordDelivery(m_delivery);
-        const int id = static_cast<int>(m_server->m_deliveries.size());
-        resetTransaction();
-        reply("250 2.0.0 Ok: queued as SBX" + QByteArray::number(id));
+        finishMessage();
         return;
     }
     // RFC 5321 section 4.5.2: remove the stuffed dot.
-    const QByteArray data = (line.startsWith('.') ? line.mid(1) : line) + "\r\n";
+    storeData((line.startsWith('.') ? line.mid(1) : line) + "\r\n");
+}
+
+void SandboxSmtpSession::storeData(const QByteArray &data)
+{
     m_dataBytes += data.size();
     if (m_dropAfterBytes >= 0 && m_dataBytes >= m_dropAfterBytes) {
         m_dropAfterBytes = -1;
@@ -321,6 +384,9 @@ void SandboxSmtpSession::resetTransaction()
     m_haveMail = false;
     m_delivery = {};
     m_file.reset();
+    m_bdat = false;
+    m_bdatLast = false;
+    m_bdatRefusal.clear();
 }
 
 } // namespace Outpost

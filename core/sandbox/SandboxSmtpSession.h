@@ -38,6 +38,11 @@ private:
     void auth(const QByteArray &argument);
     void authenticated(const QByteArray &user, const QByteArray &password);
     void resetTransaction();
+    void startData();
+    void storeData(const QByteArray &data);
+    void finishMessage();
+    void handleRaw(const QByteArray &data) override;
+    void bdatChunkDone();
     bool allowsRelay() const;
 
     Mode m_mode = Mode::Command;
@@ -50,6 +55,9 @@ private:
     std::unique_ptr<QFile> m_file;
     qint64 m_dataBytes = 0;
     bool m_tooBig = false;
+    bool m_bdat = false;      ///< a BDAT transfer is under way (RFC 3030)
+    bool m_bdatLast = false;  ///< the current chunk is the last
+    QByteArray m_bdatRefusal; ///< the answer to every chunk when the transaction failed
 };
 
 } // namespace Outpost

@@ -45,6 +45,7 @@ void SmtpClient::open()
     m_quitSent = false;
     m_startTlsDone = false;
     m_streaming = 0;
+    m_transactions = 0;
     m_mechanism.clear();
     m_caps = {};
     m_expects.clear();
@@ -364,16 +365,25 @@ void SmtpClient::startNext()
 {
     if (m_state != Ready || m_streaming != 0 || m_finished)
         return;
-    const bool pipelining = m_caps.pipelining && m_settings.usePipelining;
+    const bool pipelining = this->pipelining();
     for (const Job &job : m_jobs) {
         if (job.phase == JobPhase::Envelope || job.phase == JobPhase::Streaming)
             return;
     }
     if (!pipelining && !m_expects.empty())
         return;
-    for (Job &job : m_jobs) {
-        if (job.phase != JobPhase::Queued)
-            continue;
+    // failJob() may remove finished jobs from m_jobs: look the next one up afresh each time.
+    for (;;) {
+        Job *next = nullptr;
+        for (Job &job : m_jobs) {
+            if (job.phase == JobPhase::Queued) {
+                next = &job;
+                break;
+            }
+        }
+        if (!next)
+            return;
+        Job &job = *next;
         job.result.id = job.id;
         if (!job.probe) {
             QIODevice *body = job.message.body;
@@ -413,6 +423,9 @@ void SmtpClient::startNext()
 void SmtpClient::sendEnvelope(Job &job)
 {
     job.phase = JobPhase::Envelope;
+    if (chunking() && m_transactions > 0)
+        sendCommand("RSET", Step::Rset); // a clean slate whatever became of the previous one
+    ++m_transactions;
     for (const QByteArray &rcpt : std::as_const(job.message.recipients)) {
         SmtpRecipientResult r;
         r.address = rcpt;
@@ -428,21 +441,30 @@ void SmtpClient::sendEnvelope(Job &job)
             mail += " SMTPUTF8"; // RFC 6531
     }
     sendCommand(mail, Step::Mail, job.id);
-    if (m_caps.pipelining && m_settings.usePipelining) {
+    if (pipelining()) {
         // RFC 2920 section 3.1: MAIL and RCPT may go in one group, ended by DATA (or RSET).
         for (int i = 0; i < job.message.recipients.size(); ++i)
             sendCommand("RCPT TO:" + angle(job.message.recipients[i]), Step::Rcpt, job.id, i);
-        if (job.probe)
+        if (job.probe) {
             sendCommand("RSET", Step::Rset, job.id);
-        else
+        } else if (chunking()) {
+            // RFC 3030 section 4.2: BDAT chunks may follow in the same group.
+            job.phase = JobPhase::Streaming;
+            m_streaming = job.id;
+            m_encoder.reset();
+            m_encoder.setDotStuffing(false);
+            job.read = 0;
+            pump();
+        } else {
             sendCommand("DATA", Step::Data, job.id);
+        }
     }
 }
 
 void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
 {
     Job *j = job(expect.job);
-    const bool pipelining = m_caps.pipelining && m_settings.usePipelining;
+    const bool pipelining = this->pipelining();
     const QString text = QString::fromUtf8(reply.text());
     if (!j) {
         // RSET after a failed transaction, or a probe already reported.
@@ -486,6 +508,8 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
         }
         if (!pipelining)
             continueEnvelope(*j, expect.index + 1);
+        else if (chunking() && !j->probe && expect.index + 1 == j->message.recipients.size())
+            failEnvelope(*j);
         return;
     }
     case Step::Data: {
@@ -497,6 +521,7 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
                 j->phase = JobPhase::Streaming;
                 m_streaming = j->id;
                 m_encoder.reset();
+                m_encoder.setDotStuffing(true);
                 j->read = 0;
                 pump();
             } else {
@@ -555,14 +580,38 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
             }
             finishJob(*j);
         } else {
-            failJob(*j, replyError(reply, SmtpStage::DataEnd,
-                                   tr("The server refused the message: %1").arg(text)));
+            // With BDAT the envelope's refusal (when known) says more than the data's.
+            failJob(*j, j->result.error.isError()
+                            ? j->result.error
+                            : replyError(reply, SmtpStage::DataEnd,
+                                         tr("The server refused the message: %1").arg(text)));
         }
         if (m_finished)
             return;
         startNext();
         maybeQuit();
         return;
+    case Step::Bdat: {
+        if (reply.isCode(2))
+            return;
+        // RFC 3030 section 2: after a refused chunk the transaction has failed; send no more.
+        NetError error = j->result.error;
+        for (const SmtpRecipientResult &r : std::as_const(j->result.recipients)) {
+            if (!error.isError() && r.error.isError())
+                error = r.error;
+        }
+        if (!error.isError())
+            error = replyError(reply, SmtpStage::DataEnd,
+                               tr("The server refused the message: %1").arg(text));
+        if (m_streaming == j->id)
+            m_streaming = 0;
+        failJob(*j, error);
+        if (m_finished)
+            return;
+        startNext();
+        maybeQuit();
+        return;
+    }
     case Step::Rset:
         if (j->probe) {
             finishJob(*j);
@@ -636,30 +685,89 @@ void SmtpClient::pump()
                                                 "not be read.")));
                 return;
             }
-            m_connection.sendRaw(m_encoder.finish());
-            m_connection.note(QStringLiteral("C: <%1 bytes of message data>").arg(j->read));
-            m_connection.note(QStringLiteral("C: ."));
-            m_expects.push_back({Step::DataEnd, j->id});
-            j->phase = JobPhase::AwaitingDataReply;
-            j->result.dataWritten = true;
-            m_streaming = 0;
-            const int id = j->id;
-            Q_EMIT messageDataSent(id);
-            if (m_finished)
-                return;
-            // With PIPELINING the next envelope follows the data at once (RFC 2920
-            // section 3.1: the message content may start a group).
-            startNext();
-            maybeQuit();
-            updateIdle();
+            if (chunking() && !j->abandonData) {
+                // An empty message, or one whose end came with an empty read.
+                const QByteArray tail = m_encoder.endLastLine();
+                sendCommand("BDAT " + QByteArray::number(tail.size()) + " LAST", Step::DataEnd,
+                            j->id);
+                m_connection.sendRaw(tail);
+            } else {
+                m_connection.sendRaw(m_encoder.finish());
+                m_connection.note(QStringLiteral("C: <%1 bytes of message data>").arg(j->read));
+                m_connection.note(QStringLiteral("C: ."));
+                m_expects.push_back({Step::DataEnd, j->id});
+            }
+            dataWritten(*j);
             return;
         }
         j->read += chunk.size();
+        if (chunking() && !j->abandonData) {
+            // RFC 3030: "BDAT size [LAST]" then exactly that many octets, not dot-stuffed.
+            QByteArray data = m_encoder.encode(chunk);
+            const bool last = body->atEnd();
+            if (last)
+                data += m_encoder.endLastLine();
+            if (data.isEmpty() && !last)
+                continue;
+            const int id = j->id;
+            sendCommand("BDAT " + QByteArray::number(data.size()) + (last ? " LAST" : ""),
+                        last ? Step::DataEnd : Step::Bdat, id);
+            m_connection.sendRaw(data);
+            Q_EMIT messageProgress(id, j->read, j->total);
+            if (m_finished)
+                return;
+            if (last) {
+                if (Job *done = job(id))
+                    dataWritten(*done);
+                return;
+            }
+            continue;
+        }
         m_connection.sendRaw(m_encoder.encode(chunk));
         Q_EMIT messageProgress(j->id, j->read, j->total);
         if (m_finished)
             return;
     }
+}
+
+void SmtpClient::dataWritten(Job &job)
+{
+    job.phase = JobPhase::AwaitingDataReply;
+    job.result.dataWritten = true;
+    m_streaming = 0;
+    const int id = job.id;
+    Q_EMIT messageDataSent(id);
+    if (m_finished)
+        return;
+    // With PIPELINING the next envelope follows the data at once (RFC 2920 section 3.1:
+    // the message content may start a group).
+    startNext();
+    maybeQuit();
+    updateIdle();
+}
+
+void SmtpClient::failEnvelope(Job &job)
+{
+    // With BDAT nothing waits for the envelope: when MAIL or every RCPT was refused, the
+    // message has failed now; stop its data if it is still being written.
+    const bool anyAccepted = std::any_of(job.result.recipients.begin(), job.result.recipients.end(),
+                                         [](const SmtpRecipientResult &r) { return r.accepted; });
+    if (job.mailAccepted && anyAccepted)
+        return;
+    NetError error = job.result.error;
+    for (const SmtpRecipientResult &r : std::as_const(job.result.recipients)) {
+        if (!error.isError() && r.error.isError())
+            error = r.error;
+    }
+    if (!error.isError())
+        error = NetError::make(NetError::Permanent, tr("The message has no recipients."));
+    if (m_streaming == job.id)
+        m_streaming = 0;
+    failJob(job, error);
+    if (m_finished)
+        return;
+    startNext();
+    maybeQuit();
 }
 
 void SmtpClient::finishJob(Job &job)
@@ -696,7 +804,7 @@ void SmtpClient::maybeQuit()
             return;
     }
     // RFC 2920 section 3.1: QUIT may end a group, so it can follow the last data at once.
-    if (!(m_caps.pipelining && m_settings.usePipelining) && !m_expects.empty())
+    if (!pipelining() && !m_expects.empty())
         return;
     m_quitSent = true;
     m_state = Quitting;

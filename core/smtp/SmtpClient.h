@@ -27,6 +27,11 @@ struct SmtpSettings
     QByteArray heloName;
     /// Pipeline MAIL/RCPT/DATA when the server offers PIPELINING (RFC 2920).
     bool usePipelining = true;
+    /// Send message data with BDAT (RFC 3030) when the server offers CHUNKING and PIPELINING:
+    /// then no message waits for a reply (a session costs the same round trips for any
+    /// number of messages). Each message after the first starts with RSET, so a failed
+    /// transaction never spills into the next.
+    bool useChunking = true;
 };
 
 /// One message to send: the envelope and the exact bytes.
@@ -122,6 +127,8 @@ public:
     QHostAddress localAddress() const { return m_connection.localAddress(); }
     /// True when the session is protected by TLS.
     bool isEncrypted() const { return m_connection.isEncrypted(); }
+    /// True when messages go with BDAT (CHUNKING and PIPELINING offered and allowed).
+    bool usesChunking() const { return chunking(); }
     /// The mechanism AUTH used, empty when none.
     QByteArray authMechanism() const { return m_mechanism; }
 
@@ -154,6 +161,7 @@ private:
         Rcpt,
         Data,
         DataEnd,
+        Bdat,
         Rset,
         Quit,
     };
@@ -209,6 +217,10 @@ private:
     void maybeQuit();
     void finishSession(const NetError &error);
     void updateIdle();
+    void dataWritten(Job &job);
+    void failEnvelope(Job &job);
+    bool pipelining() const { return m_caps.pipelining && m_settings.usePipelining; }
+    bool chunking() const { return pipelining() && m_caps.chunking && m_settings.useChunking; }
     Job *job(int id);
     NetError replyError(const SmtpReply &reply, SmtpStage stage, const QString &message) const;
 
@@ -221,7 +233,8 @@ private:
     std::deque<Expect> m_expects;
     std::deque<Job> m_jobs;
     int m_nextId = 1;
-    int m_streaming = 0; ///< id of the job whose data is being written, 0 when none
+    int m_streaming = 0;    ///< id of the job whose data is being written, 0 when none
+    int m_transactions = 0; ///< envelopes sent in this session
     QByteArray m_mechanism;
     int m_authStep = 0;
     bool m_quitRequested = false;

@@ -20,7 +20,7 @@ QByteArray SmtpDataEncoder::encode(QByteArrayView chunk)
             out += "\r\n";
             m_atLineStart = true;
         } else {
-            if (m_atLineStart && c == '.')
+            if (m_atLineStart && c == '.' && m_dotStuffing)
                 out += '.';
             out += c;
             m_atLineStart = false;
@@ -31,12 +31,18 @@ QByteArray SmtpDataEncoder::encode(QByteArrayView chunk)
 
 QByteArray SmtpDataEncoder::finish()
 {
-    QByteArray out;
-    if (m_pendingCr || !m_atLineStart)
-        out += "\r\n";
+    QByteArray out = endLastLine();
     out += ".\r\n";
     reset();
     return out;
+}
+
+QByteArray SmtpDataEncoder::endLastLine()
+{
+    const bool open = m_pendingCr || !m_atLineStart;
+    m_pendingCr = false;
+    m_atLineStart = true;
+    return open ? QByteArray("\r\n") : QByteArray();
 }
 
 void SmtpDataEncoder::reset()

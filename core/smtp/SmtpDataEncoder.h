@@ -5,9 +5,9 @@
 
 namespace Outpost {
 
-/// The one place that turns message bytes into SMTP DATA: line ends become CRLF (a lone CR
-/// or LF too), a "." at the start of a line is doubled (RFC 5321 section 4.5.2, including the
-/// very first byte), and finish() ends the last line and adds the "." terminator.
+/// The one place that turns message bytes into SMTP DATA (and BDAT chunks): line ends become CRLF
+/// (a lone CR or LF too), a "." at the start of a line is doubled (RFC 5321 section 4.5.2,
+/// including the very first byte), and finish() ends the last line and adds the "." terminator.
 /// Works chunk by chunk, so a message is never held whole in memory.
 class SmtpDataEncoder
 {
@@ -16,12 +16,18 @@ public:
     QByteArray encode(QByteArrayView chunk);
     /// Ends the data: CRLF when the last line is open, then ".\r\n".
     QByteArray finish();
+    /// Ends the last line when it is open (CRLF), without a terminator; for BDAT (RFC 3030),
+    /// whose data is counted, not terminated.
+    QByteArray endLastLine();
+    /// Whether a "." starting a line is doubled (DATA: yes; BDAT: no). On by default.
+    void setDotStuffing(bool on) { m_dotStuffing = on; }
     /// Starts over for another message.
     void reset();
 
 private:
     bool m_atLineStart = true;
     bool m_pendingCr = false;
+    bool m_dotStuffing = true;
 };
 
 } // namespace Outpost

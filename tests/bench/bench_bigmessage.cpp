@@ -1,7 +1,8 @@
 // Sends a large message to the sandbox over SMTP and downloads one over POP3, printing the
 // throughput and the process's peak memory growth during each transfer (from
 // /proc/self/status; the peak is reset through /proc/self/clear_refs before each phase).
-// Usage: bench_bigmessage [--size-mb N] (default 50). Fails when a transfer fails, the bytes
+// Usage: bench_bigmessage [--size-mb N] [--tls] (default 50 MB, plain; --tls: implicit TLS
+// with the test CA for both protocols). Fails when a transfer fails, the bytes
 // differ in size, or the growth exceeds 20 MB. Build without sanitizers for real figures.
 #include "pop3/Pop3Client.h"
 #include "sandbox/SandboxServer.h"
@@ -11,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSslKey>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -26,6 +28,14 @@ constexpr bool judgeMemory = false;
 #else
 constexpr bool judgeMemory = true;
 #endif
+
+QByteArray testData(const char *name)
+{
+    QFile file(QStringLiteral(OUTPOST_TEST_DATA_DIR "/") + QLatin1String(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing test data");
+    return file.readAll();
+}
 
 qint64 statusKb(const char *field)
 {
@@ -86,6 +96,9 @@ int main(int argc, char **argv)
     if (at >= 0 && at + 1 < args.size())
         sizeMb = args[at + 1].toLongLong();
     const qint64 limitKb = 20 * 1024;
+    const bool tls = args.contains(QStringLiteral("--tls"));
+    const Security security = tls ? Security::Tls : Security::None;
+    const QList<QSslCertificate> ca{QSslCertificate(testData("ca.pem"))};
 
     QTemporaryDir dir;
     const QString source = dir.filePath(QStringLiteral("message.eml"));
@@ -98,6 +111,12 @@ int main(int argc, char **argv)
     server.settings().deliveryFolder = dir.filePath(QStringLiteral("delivered"));
     server.addUser("bench", "bench");
     server.addMessageFile("bench", source);
+    if (tls) {
+        server.settings().certificate = QSslCertificate(testData("server.pem"));
+        server.settings().privateKey = QSslKey(testData("server.key"), QSsl::Rsa);
+        server.settings().smtpSecurity = Security::Tls;
+        server.settings().popSecurity = Security::Tls;
+    }
     if (!server.listen())
         qFatal("sandbox: %s", qPrintable(server.errorString()));
 
@@ -105,8 +124,9 @@ int main(int argc, char **argv)
     const auto report = [&](const char *what, qint64 bytes, qint64 ms, qint64 baseKb) {
         const qint64 growthKb = statusKb("VmHWM:") - baseKb;
         const double mb = bytes / 1048576.0;
-        std::printf("%-8s %8.1f MB in %7.3f s = %8.1f MB/s, peak memory growth %6.1f MB%s\n", what,
-                    mb, ms / 1000.0, ms > 0 ? mb * 1000.0 / ms : 0.0, growthKb / 1024.0,
+        std::printf("%-5s %-8s %8.1f MB in %7.3f s = %8.1f MB/s, peak memory growth %6.1f MB%s\n",
+                    tls ? "TLS" : "plain", what, mb, ms / 1000.0, ms > 0 ? mb * 1000.0 / ms : 0.0,
+                    growthKb / 1024.0,
                     !judgeMemory         ? "  (sanitizer build: not judged)"
                     : growthKb > limitKb ? "  (OVER the 20 MB limit)"
                                          : "");
@@ -122,7 +142,8 @@ int main(int argc, char **argv)
     SmtpSettings smtpSettings;
     smtpSettings.connection.host = QStringLiteral("127.0.0.1");
     smtpSettings.connection.port = server.smtpPort();
-    smtpSettings.connection.security = Security::None;
+    smtpSettings.connection.security = security;
+    smtpSettings.connection.extraCaCertificates = ca;
     smtp.setSettings(smtpSettings);
     Pop3Client pop;
     QFile sink(dir.filePath(QStringLiteral("downloaded.eml")));
@@ -154,7 +175,8 @@ int main(int argc, char **argv)
         Pop3Settings popSettings;
         popSettings.connection.host = QStringLiteral("127.0.0.1");
         popSettings.connection.port = server.popPort();
-        popSettings.connection.security = Security::None;
+        popSettings.connection.security = security;
+        popSettings.connection.extraCaCertificates = ca;
         popSettings.user = QStringLiteral("bench");
         popSettings.password = QStringLiteral("bench");
         pop.setSettings(popSettings);
@@ -180,6 +202,13 @@ int main(int argc, char **argv)
         app.exit(status);
     });
 
+    if (qEnvironmentVariableIsSet("OUTPOST_BENCH_TRANSCRIPT")) {
+        const auto print = [](const QString &line) {
+            std::fprintf(stderr, "%s\n", qPrintable(line));
+        };
+        QObject::connect(&smtp, &SmtpClient::transcript, print);
+        QObject::connect(&pop, &Pop3Client::transcript, print);
+    }
     SmtpMessage message;
     message.sender = "a@example.com";
     message.recipients = {"b@example.net"};

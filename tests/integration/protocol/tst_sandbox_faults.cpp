@@ -18,6 +18,7 @@ private Q_SLOTS:
     void chosenReplyAtRcpt();
     void chosenReplyAfterData();
     void greetingRefused();
+    void disconnectMidData_data();
     void disconnectMidData();
     void disconnectMidRetr();
     void disconnectAtQuitDeletesNothing();
@@ -116,10 +117,21 @@ void TestSandboxFaults::greetingRefused()
     QCOMPARE(run.results[0].error.kind, NetError::Permanent);
 }
 
+void TestSandboxFaults::disconnectMidData_data()
+{
+    QTest::addColumn<QByteArray>("command");
+    QTest::addColumn<bool>("chunking");
+    QTest::newRow("DATA") << QByteArray("DATA") << false;
+    QTest::newRow("BDAT") << QByteArray("BDAT") << true;
+}
+
 void TestSandboxFaults::disconnectMidData()
 {
+    QFETCH(QByteArray, command);
+    QFETCH(bool, chunking);
+    m_server->settings().chunking = chunking;
     m_server->addFault(
-        {SandboxFault::Smtp, "DATA", 1, SandboxFault::DisconnectMidData, {}, 0, 4096});
+        {SandboxFault::Smtp, command, 1, SandboxFault::DisconnectMidData, {}, 0, 4096});
     QByteArray big;
     for (int i = 0; i < 4000; ++i)
         big += "a line of the message body, number " + QByteArray::number(i) + "\r\n";
@@ -178,7 +190,7 @@ void TestSandboxFaults::disconnectAtQuitDeletesNothing()
 
 void TestSandboxFaults::silenceTimesOut()
 {
-    m_server->addFault({SandboxFault::Smtp, "MAIL", 1, SandboxFault::Silence, {}, 0, 0});
+    m_server->addFault({SandboxFault::Smtp, "EHLO", 1, SandboxFault::Silence, {}, 0, 0});
     const SmtpRun run = runSmtp({"one\r\n"}, 300);
     QCOMPARE(run.session.kind, NetError::Timeout);
     QCOMPARE(run.results.size(), 1);

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void windowAndLagFollowTheInjectedClock();
     void sameLocalAddressAsPop();
     void smtpAuthAllowsRelay();
+    void heloOnlyServer();
     void wrongPopPasswordGrantsNothing();
     void downloadAndDelete();
     void authOnlyRoundTrips();
@@ -185,6 +186,15 @@ void TestSandboxRelay::smtpAuthAllowsRelay()
     QCOMPARE(session.at(0).at(0).value<NetError>().kind, NetError::Authentication);
 }
 
+void TestSandboxRelay::heloOnlyServer()
+{
+    m_server->settings().ehlo = false;
+    QVERIFY(!popLogin().isNull());
+    const SmtpResult result = sendOne(smtpSettings(*m_server), message(this, ".x\r\n"));
+    QVERIFY2(result.sent, qPrintable(result.error.message));
+    QCOMPARE(m_server->deliveries().at(0).data, QByteArray(".x\r\n"));
+}
+
 void TestSandboxRelay::wrongPopPasswordGrantsNothing()
 {
     Pop3Client pop;
@@ -253,11 +263,13 @@ void TestSandboxRelay::authOnlyRoundTrips()
         connect(&pop, &Pop3Client::transcript, this,
                 [&](const QString &line) { transcript << line; });
         QSignalSpy finished(&pop, &Pop3Client::finished);
-        pop.open();
-        pop.stat();
-        pop.quit();
+        QSignalSpy stat(&pop, &Pop3Client::statReceived);
+        QSignalSpy loggedIn(&pop, &Pop3Client::loggedIn);
+        pop.authenticateOnly();
         QVERIFY(finished.wait(5000));
         QVERIFY(!finished.at(0).at(0).value<NetError>().isError());
+        QCOMPARE(loggedIn.count(), 1);
+        QCOMPARE(stat.count(), 1);
         const int trips = roundTrips(transcript);
         qInfo("POP3 USER/PASS login + STAT + QUIT, PIPELINING %s: %d round trips",
               pipelining ? "on" : "off", trips);
@@ -270,13 +282,17 @@ void TestSandboxRelay::smtpRoundTrips_data()
 {
     QTest::addColumn<int>("messages");
     QTest::addColumn<bool>("pipelining");
+    QTest::addColumn<bool>("chunking");
     QTest::addColumn<int>("expected");
-    // Greeting + EHLO + one group per message (MAIL/RCPT/DATA, the data with the next
-    // envelope) + the last data with QUIT: N + 3. Without: greeting, EHLO, then MAIL,
-    // RCPT, DATA and the data for each message, and QUIT: 4N + 3.
+    // PIPELINING and CHUNKING: greeting, EHLO, then every message (MAIL, RCPT, BDAT ... LAST,
+    // RSET before the next) and QUIT in one stream: 3 whatever the number of messages.
+    // PIPELINING alone: greeting + EHLO + one group per message (MAIL/RCPT/DATA, the data
+    // with the next envelope) + the last data with QUIT: N + 3. Neither: greeting, EHLO, then
+    // MAIL, RCPT, DATA and the data for each message, and QUIT: 4N + 3.
     for (const int n : {1, 10}) {
-        QTest::addRow("%d message(s), pipelining", n) << n << true << n + 3;
-        QTest::addRow("%d message(s), no pipelining", n) << n << false << 4 * n + 3;
+        QTest::addRow("%d message(s), pipelining and chunking", n) << n << true << true << 3;
+        QTest::addRow("%d message(s), pipelining", n) << n << true << false << n + 3;
+        QTest::addRow("%d message(s), neither", n) << n << false << false << 4 * n + 3;
     }
 }
 
@@ -284,7 +300,9 @@ void TestSandboxRelay::smtpRoundTrips()
 {
     QFETCH(int, messages);
     QFETCH(bool, pipelining);
+    QFETCH(bool, chunking);
     QFETCH(int, expected);
+    m_server->settings().chunking = chunking;
     QVERIFY(!popLogin().isNull());
     m_server->settings().pipelining = pipelining;
     SmtpClient smtp;
@@ -303,8 +321,9 @@ void TestSandboxRelay::smtpRoundTrips()
         QVERIFY(args.at(0).value<SmtpResult>().sent);
     QCOMPARE(m_server->deliveries().size(), messages);
     const int trips = roundTrips(transcript);
-    qInfo("SMTP session with %d message(s), PIPELINING %s: %d round trips", messages,
-          pipelining ? "on" : "off", trips);
+    qInfo("SMTP session with %d message(s), PIPELINING %s, CHUNKING %s: %d round trips", messages,
+          pipelining ? "on" : "off", chunking ? "on" : "off", trips);
+    QCOMPARE(smtp.usesChunking(), chunking);
     QCOMPARE(trips, expected);
 }
 

@@ -11,6 +11,7 @@ using namespace Outpost;
 using namespace SandboxFixture;
 
 Q_DECLARE_METATYPE(Outpost::Security)
+Q_DECLARE_METATYPE(Outpost::SmtpAuth)
 
 class TestSandboxTls : public QObject
 {
@@ -24,6 +25,11 @@ private Q_SLOTS:
     void popThenSmtp();
     void untrustedCertificateIsDescribed_data();
     void untrustedCertificateIsDescribed();
+    void largeMessageBothWays_data();
+    void largeMessageBothWays();
+    void extraCaIsNeeded();
+    void smtpAuthMechanisms_data();
+    void smtpAuthMechanisms();
     void pinnedFingerprintIsAccepted();
     void otherPinIsRefused();
     void startTlsNotOfferedNeverFallsBack();
@@ -150,6 +156,107 @@ void TestSandboxTls::untrustedCertificateIsDescribed()
     QVERIFY(error.certificate.toText().contains(QString::fromLatin1(error.certificate.sha256)));
     if (pop)
         QVERIFY(!m_server->relayAllowed(QHostAddress::LocalHost)); // no login happened
+}
+
+void TestSandboxTls::largeMessageBothWays_data()
+{
+    QTest::addColumn<bool>("chunking");
+    QTest::newRow("BDAT") << true;
+    QTest::newRow("DATA") << false;
+}
+
+void TestSandboxTls::largeMessageBothWays()
+{
+    // Several megabytes over TLS: the flow control must follow the encrypted buffer
+    // (a stall here shows as an inactivity timeout).
+    QFETCH(bool, chunking);
+    m_server->settings().smtpSecurity = Security::Tls;
+    m_server->settings().popSecurity = Security::Tls;
+    m_server->settings().chunking = chunking;
+    QByteArray big;
+    for (int i = 0; big.size() < 3 * 1024 * 1024; ++i)
+        big += (i % 40 == 0 ? "." : "") + QByteArray("line of a large message ") +
+               QByteArray::number(i) + "\r\n";
+    m_server->addMessage("alice", big);
+    QVERIFY(m_server->listen());
+
+    SmtpSettings s = smtpSettings(*m_server);
+    SmtpClient smtp;
+    smtp.setSettings(s);
+    QSignalSpy session(&smtp, &SmtpClient::sessionFinished);
+    smtp.open();
+    smtp.send(message(this, big));
+    smtp.quit();
+    QVERIFY(session.wait(10000));
+    QVERIFY2(!session.at(0).at(0).value<NetError>().isError(),
+             qPrintable(session.at(0).at(0).value<NetError>().message));
+    QCOMPARE(m_server->deliveries().size(), 1);
+    QVERIFY(m_server->deliveries().at(0).data == big);
+
+    Pop3Client pop;
+    pop.setSettings(popSettings(*m_server));
+    QSignalSpy finished(&pop, &Pop3Client::finished);
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    pop.open();
+    pop.retrieve(1, &sink);
+    pop.quit();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!finished.at(0).at(0).value<NetError>().isError());
+    QVERIFY(sink.data() == big);
+}
+
+void TestSandboxTls::extraCaIsNeeded()
+{
+    m_server->settings().smtpSecurity = Security::Tls;
+    QVERIFY(m_server->listen());
+    SmtpSettings s = smtpSettings(*m_server);
+    s.connection.extraCaCertificates.clear(); // the system CAs do not know the test CA
+    const NetError error = runSmtp(s);
+    QCOMPARE(error.kind, NetError::Tls);
+    QVERIFY(error.certificate.issuer.contains(QLatin1String("Outpost Test CA")));
+}
+
+void TestSandboxTls::smtpAuthMechanisms_data()
+{
+    QTest::addColumn<SmtpAuth>("auth");
+    QTest::addColumn<QByteArray>("mechanism");
+    QTest::newRow("plain") << SmtpAuth::Plain << QByteArray("PLAIN");
+    QTest::newRow("login") << SmtpAuth::Login << QByteArray("LOGIN");
+    QTest::newRow("cram-md5") << SmtpAuth::CramMd5 << QByteArray("CRAM-MD5");
+    QTest::newRow("auto") << SmtpAuth::Auto << QByteArray("CRAM-MD5");
+}
+
+void TestSandboxTls::smtpAuthMechanisms()
+{
+    QFETCH(SmtpAuth, auth);
+    QFETCH(QByteArray, mechanism);
+    m_server->settings().smtpSecurity = Security::StartTls;
+    m_server->settings().smtpAuth = true;
+    m_server->settings().smtpAuthRequired = true;
+    m_server->settings().popBeforeSmtp = true;
+    QVERIFY(m_server->listen());
+    SmtpSettings s = smtpSettings(*m_server);
+    s.auth = auth;
+    s.user = QStringLiteral("alice");
+    s.password = QStringLiteral("wonderland");
+    SmtpClient smtp;
+    smtp.setSettings(s);
+    QSignalSpy session(&smtp, &SmtpClient::sessionFinished);
+    QSignalSpy finished(&smtp, &SmtpClient::messageFinished);
+    QStringList transcript;
+    connect(&smtp, &SmtpClient::transcript, this, [&](const QString &line) { transcript << line; });
+    smtp.open();
+    smtp.send(message(this, "Subject: auth\r\n\r\nbody\r\n"));
+    smtp.quit();
+    QVERIFY(session.wait(5000));
+    QVERIFY(!session.at(0).at(0).value<NetError>().isError());
+    QCOMPARE(smtp.authMechanism(), mechanism);
+    QVERIFY(finished.at(0).at(0).value<SmtpResult>().sent);
+    QCOMPARE(m_server->deliveries().at(0).authenticatedUser, QByteArray("alice"));
+    QVERIFY(!transcript.join('\n').contains(QLatin1String("wonderland")));
+    QVERIFY(
+        !transcript.join('\n').contains(QString::fromLatin1(QByteArray("wonderland").toBase64())));
 }
 
 void TestSandboxTls::pinnedFingerprintIsAccepted()

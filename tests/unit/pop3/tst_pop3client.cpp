@@ -101,6 +101,7 @@ private Q_SLOTS:
     void apopRequiredButNotOffered();
     void stlsNotOfferedSendsNoCredentials();
     void stlsThenCapaAgain();
+    void stlsInjectionRefused();
     void downloadAndDelete();
     void deletionsNeedQuitOk();
     void serverWithoutUidl();
@@ -255,6 +256,19 @@ void TestPop3Client::stlsThenCapaAgain()
     QVERIFY(!h.error().isError());
     QVERIFY(encryptedAtLogin);
     QVERIFY(!h.client.capabilities().contains("STLS")); // only the post-TLS list
+}
+
+void TestPop3Client::stlsInjectionRefused()
+{
+    Harness h(QByteArrayList{"S: +OK ready"} + capa({"STLS", "USER"}) +
+              QByteArrayList{"C: STLS", "S: +OK begin TLS", "S: +OK injected"});
+    h.settings.connection.security = Security::StartTls;
+    h.open();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.error().kind, NetError::Protocol);
+    QVERIFY(h.error().message.contains(QLatin1String("TLS"))); // refused as an injection
+    QCOMPARE(h.loggedIn.count(), 0);
 }
 
 void TestPop3Client::downloadAndDelete()

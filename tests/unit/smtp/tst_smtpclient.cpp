@@ -94,11 +94,15 @@ private Q_SLOTS:
     void initTestCase();
     void oneMessageWithoutPipelining();
     void pipelinedMessages();
+    void chunkedMessagesNeverWait();
+    void chunkedRefusalDoesNotSpill();
+    void chunkedSenderRefused();
     void ehloFallsBackToHelo();
     void greetingRefused_data();
     void greetingRefused();
     void startTlsNotOfferedSendsNoCredentials();
     void startTlsThenEhloAgain();
+    void startTlsInjectionRefused();
     void authLoginMasked();
     void authCramMd5();
     void plainPasswordNotSentUnencrypted_data();
@@ -193,6 +197,72 @@ void TestSmtpClient::pipelinedMessages()
     QVERIFY(!h.sessionError().isError());
 }
 
+void TestSmtpClient::chunkedMessagesNeverWait()
+{
+    // RFC 3030 with RFC 2920: everything after EHLO goes without waiting; no dot-stuffing.
+    Harness h(greetingAndEhlo({"PIPELINING", "CHUNKING", "SIZE 1000"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com> SIZE=7", "C: RCPT TO:<b@example.net>",
+                             "C: BDAT 8 LAST", "C: .first", "C: RSET",
+                             "C: MAIL FROM:<a@example.com> SIZE=6", "C: RCPT TO:<c@example.net>",
+                             "C: BDAT 8 LAST", "C: second", "C: QUIT", "S: 250 2.1.0 Ok",
+                             "S: 250 2.1.5 Ok", "S: 250 2.0.0 queued 1", "S: 250 2.0.0 Ok",
+                             "S: 250 2.1.0 Ok", "S: 250 2.1.5 Ok", "S: 250 2.0.0 queued 2",
+                             "S: 221 bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, ".first\n");
+    h.send("a@example.com", {"c@example.net"}, "second");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(h.client.usesChunking());
+    QCOMPARE(h.finished.count(), 2);
+    QVERIFY(h.result(0).sent);
+    QCOMPARE(h.result(0).dataReply.text(), QByteArray("2.0.0 queued 1"));
+    QVERIFY(h.result(1).sent);
+    QCOMPARE(h.dataSent.count(), 2);
+    QVERIFY(!h.sessionError().isError());
+}
+
+void TestSmtpClient::chunkedRefusalDoesNotSpill()
+{
+    Harness h(greetingAndEhlo({"PIPELINING", "CHUNKING"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com>", "C: RCPT TO:<b@example.net>",
+                             "C: BDAT 5 LAST", "C: one", "C: RSET", "C: MAIL FROM:<a@example.com>",
+                             "C: RCPT TO:<c@example.net>", "C: BDAT 5 LAST", "C: two", "C: QUIT",
+                             "S: 250 Ok", "S: 554 5.7.1 <b@example.net>: Relay access denied",
+                             "S: 554 5.5.1 Error: no valid recipients", "S: 250 Ok", "S: 250 Ok",
+                             "S: 250 Ok", "S: 250 queued", "S: 221 bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "one");
+    h.send("a@example.com", {"c@example.net"}, "two");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.finished.count(), 2);
+    QCOMPARE(h.result(0).error.kind, NetError::RelayDenied);
+    QVERIFY(!h.result(0).sent);
+    QVERIFY(h.result(1).sent);
+    QVERIFY(!h.sessionError().isError());
+}
+
+void TestSmtpClient::chunkedSenderRefused()
+{
+    // nifty refuses at MAIL; the RCPT and BDAT replies that follow must not hide that.
+    Harness h(greetingAndEhlo({"PIPELINING", "CHUNKING"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com>", "C: RCPT TO:<b@example.net>",
+                             "C: BDAT 5 LAST", "C: one", "C: QUIT",
+                             "S: 554 sorry, you must get POP/APOP authorization",
+                             "S: 503 5.5.1 Error: need MAIL command",
+                             "S: 503 5.5.1 Error: need MAIL command", "S: 221 bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "one");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.result(0).error.kind, NetError::RelayDenied);
+    QCOMPARE(h.result(0).error.replyCode, 554);
+}
+
 void TestSmtpClient::ehloFallsBackToHelo()
 {
     Harness h({"S: 220 old.example", "C: EHLO [127.0.0.1]", "S: 502 5.5.2 unknown command",
@@ -275,6 +345,19 @@ void TestSmtpClient::startTlsThenEhloAgain()
     QVERIFY(transcript.contains(QLatin1String("C: AUTH PLAIN ****")));
     QVERIFY(!transcript.contains(QString::fromLatin1(token)));
     QVERIFY(!transcript.contains(QLatin1String("s3cret")));
+}
+
+void TestSmtpClient::startTlsInjectionRefused()
+{
+    // A line sent in plain text after the go-ahead would be read as if it came over TLS
+    // (CVE-2011-0411): the client must refuse it rather than start TLS.
+    Harness h(greetingAndEhlo({"STARTTLS"}) +
+              QByteArrayList{"C: STARTTLS", "S: 220 2.0.0 go ahead", "S: 250-injected"});
+    h.settings.connection.security = Security::StartTls;
+    h.open();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.sessionError().kind, NetError::Protocol);
 }
 
 void TestSmtpClient::authLoginMasked()
@@ -421,15 +504,24 @@ void TestSmtpClient::pipelinedRelayDenied()
 
 void TestSmtpClient::sizeRefusedBeforeUpload()
 {
-    Harness h(greetingAndEhlo({"SIZE 10"}) + bye());
+    Harness h(greetingAndEhlo({"SIZE 10"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com> SIZE=5", "S: 250 ok",
+                             "C: RCPT TO:<b@example.net>", "S: 250 ok", "C: DATA", "S: 354 go",
+                             "C: small", "C: .", "S: 250 ok"} +
+              bye());
     h.open();
     h.send("a@example.com", {"b@example.net"}, QByteArray(100, 'x'));
+    h.send("a@example.com", {"b@example.net"}, QByteArray(11, 'y'));
+    h.send("a@example.com", {"b@example.net"}, "small");
     h.client.quit();
     QVERIFY(h.session.wait(5000));
     QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.finished.count(), 3);
     QCOMPARE(h.result(0).error.kind, NetError::Permanent);
     QVERIFY(h.result(0).error.message.contains(QLatin1String("100")));
-    QCOMPARE(h.dataSent.count(), 0);
+    QCOMPARE(h.result(1).error.kind, NetError::Permanent);
+    QVERIFY(h.result(2).sent);
+    QCOMPARE(h.dataSent.count(), 1);
 }
 
 void TestSmtpClient::dataRefused()

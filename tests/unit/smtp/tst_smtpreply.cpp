@@ -26,6 +26,7 @@ private Q_SLOTS:
     void encoder_data();
     void encoder();
     void encoderAcrossChunks();
+    void encoderForBdat();
     void capabilities();
 };
 
@@ -244,6 +245,17 @@ void TestSmtpReply::encoderAcrossChunks()
             QCOMPARE(out, expected);
         }
     }
+}
+
+void TestSmtpReply::encoderForBdat()
+{
+    // BDAT data (RFC 3030) is counted, not terminated: line ends still CRLF, no stuffing.
+    SmtpDataEncoder encoder;
+    encoder.setDotStuffing(false);
+    QByteArray out = encoder.encode(".a\n.\nb");
+    out += encoder.endLastLine();
+    QCOMPARE(out, QByteArray(".a\r\n.\r\nb\r\n"));
+    QCOMPARE(encoder.endLastLine(), QByteArray());
 }
 
 void TestSmtpReply::capabilities()
