@@ -372,8 +372,9 @@ void Cycle::onMessageFinished(const SmtpResult &result)
         messageDone();
         return;
     }
-    if (result.error.kind == NetError::RelayDenied && m_account.popBeforeSmtp &&
-        !result.dataWritten) {
+    // A relay refusal comes at RCPT: no recipient took the message, even when (with BDAT and
+    // PIPELINING) its data had already gone out behind the envelope.
+    if (result.error.kind == NetError::RelayDenied && m_account.popBeforeSmtp) {
         handleRelayRefusal(id, result.error);
         return;
     }

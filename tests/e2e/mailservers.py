@@ -136,7 +136,7 @@ def start(root, window=120, seed=2):
           "#!/bin/sh\n"
           "# Records the client IP of every successful POP login (POP before SMTP).\n"
           "umask 022\n"
-          f"date +%s > \"{root}/popauth/$IP.tmp\" && mv \"{root}/popauth/$IP.tmp\" \"{root}/popauth/$IP\"\n"
+          f"date +%s.%N > \"{root}/popauth/$IP.tmp\" && mv \"{root}/popauth/$IP.tmp\" \"{root}/popauth/$IP\"\n"
           "exec \"$@\"\n", 0o755)
     maildir = f"{root}/mail/alice/Maildir"
     for sub in ("new", "cur", "tmp"):
@@ -341,7 +341,7 @@ def clear_grants(root):
     """Forgets every POP login, as if every window had expired."""
     grants = f"{os.path.abspath(root)}/popauth"
     for name in os.listdir(grants):
-        if name != "window":
+        if name not in ("window", "budget"):
             os.remove(os.path.join(grants, name))
 
 

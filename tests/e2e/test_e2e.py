@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""End-to-end tests: outpost-cli against a real Dovecot and Postfix on loopback, set up
+as an ISP's POP-before-SMTP service (see mailservers.py). Needs root (the servers run
+as their own users) and a Secret Service (scripts/test.sh provides one).
+
+    test_e2e.py --cli PATH/TO/outpost-cli
+"""
+import email
+import email.policy
+import glob
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+import mailservers
+
+CLI = None
+SERVERS = None
+ROOT = None
+OUTPUTS = []  # everything the CLI printed, checked for the password at the end
+PROFILES = []
+
+
+def cli(profile, *args, stdin=None, check=True):
+    result = subprocess.run([CLI, "--profile", profile, *args], input=stdin, capture_output=True,
+                            text=True, timeout=120)
+    OUTPUTS.append(result.stdout + result.stderr)
+    if check and result.returncode != 0:
+        raise AssertionError(f"outpost-cli {' '.join(args)} exited {result.returncode}:\n"
+                             f"{result.stdout}\n{result.stderr}")
+    return result
+
+
+def password():
+    return pathlib.Path(SERVERS["password_file"]).read_text()
+
+
+def new_profile(*extra, name="e2e"):
+    profile = tempfile.mkdtemp(prefix="profile-", dir=ROOT)
+    PROFILES.append(profile)
+    cli(profile, "account", "add", name, "--address", SERVERS["address"],
+        "--pop-host", "127.0.0.1", "--pop-port", str(SERVERS["pop3"]), "--pop-user", "alice",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(SERVERS["smtp"]), "--interval", "0",
+        *extra)
+    cli(profile, "account", "password", name, "--password-stdin", stdin=password() + "\n")
+    return profile
+
+
+def send_receive(profile, name="e2e", expect=0):
+    r = cli(profile, "send-receive", name, "--json", check=False)
+    if r.returncode != expect:
+        raise AssertionError(f"send-receive exited {r.returncode}, expected {expect}:\n"
+                             f"{r.stdout}\n{r.stderr}")
+    return json.loads(r.stdout)[0]
+
+
+def delivered_to(recipient, timeout=30):
+    """The delivered files for @recipient (Postfix delivers asynchronously)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        files = sorted(glob.glob(os.path.join(SERVERS["delivered"], f"*.{recipient}.eml")))
+        if files:
+            return files
+        time.sleep(0.05)
+    raise AssertionError(f"nothing was delivered to {recipient}")
+
+
+def without_postfix_headers(data):
+    """The delivered bytes minus what Postfix adds in front (X-Original-To, Received)."""
+    lines = data.split(b"\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(b"X-Original-To:"):
+            i += 1
+        elif line.startswith(b"Received:"):
+            i += 1
+            while i < len(lines) and lines[i][:1] in (b" ", b"\t"):
+                i += 1
+        else:
+            break
+    return b"\n".join(lines[i:])
+
+
+def sent_file(profile, name="e2e"):
+    entries = json.loads(cli(profile, "outbox", name, "--all", "--json").stdout)
+    sent = [e for e in entries if e["state"] == "sent"]
+    return sent
+
+
+class EndToEnd(unittest.TestCase):
+    def setUp(self):
+        mailservers.clear_grants(SERVERS["root"])
+        for extra in ("budget",):
+            path = os.path.join(SERVERS["grants"], extra)
+            if os.path.exists(path):
+                os.remove(path)
+
+    def test_relay_is_refused_before_a_pop_login(self):
+        profile = new_profile()
+        report = json.loads(cli(profile, "probe", "e2e", "--json").stdout)
+        self.assertEqual(report["relayBeforeLogin"], "refused")
+        self.assertEqual(report["relayAfterLogin"], "allowed")
+        self.assertTrue(report["needsPopBeforeSmtp"])
+        self.assertIn("POP before SMTP", report["verdict"][0])
+
+    def test_a_cycle_receives_then_sends_the_exact_bytes(self):
+        profile = new_profile()
+        cli(profile, "queue", "e2e", "--to", "bytes@example.com", "--subject", "Exact bytes",
+            "--body", "Line one.\n.\n..leading dots\nLast line.")
+        result = send_receive(profile)
+        self.assertEqual(result["sent"], 1)
+        self.assertEqual(result["received"], 2)  # the seeded messages
+        self.assertEqual(result["popLogins"], 1)
+        [entry] = sent_file(profile)
+        eml = pathlib.Path(entry["file"]).read_bytes()
+        [delivered] = delivered_to("bytes@example.com")
+        got = without_postfix_headers(pathlib.Path(delivered).read_bytes())
+        self.assertEqual(got, eml.replace(b"\r\n", b"\n"))
+        inbox = json.loads(cli(profile, "inbox", "e2e", "--json").stdout)
+        self.assertEqual(sorted(m["subject"] for m in inbox),
+                         ["Seeded message 0", "Seeded message 1"])
+
+    def test_after_the_window_expired_the_next_cycle_logs_in_again(self):
+        profile = new_profile()
+        cli(profile, "queue", "e2e", "--to", "first@example.com", "--subject", "1", "--body", "1")
+        self.assertEqual(send_receive(profile)["sent"], 1)
+        mailservers.clear_grants(SERVERS["root"])  # the server forgets the login: the window is over
+        cli(profile, "queue", "e2e", "--to", "second@example.com", "--subject", "2", "--body", "2")
+        result = send_receive(profile)
+        self.assertEqual(result["sent"], 1)
+        self.assertEqual(result["popLogins"], 1)
+        delivered_to("second@example.com")
+
+    def test_a_batch_that_outlasts_the_window_logs_in_again_mid_batch(self):
+        profile = new_profile()
+        with open(os.path.join(SERVERS["grants"], "budget"), "w") as f:
+            f.write("2\n")  # the window ends after two messages
+        for i in range(5):
+            cli(profile, "queue", "e2e", "--to", f"batch{i}@example.com", "--subject", str(i),
+                "--body", "batch")
+        result = send_receive(profile)
+        self.assertEqual(result["sent"], 5)
+        self.assertEqual(result["popLogins"], 3)
+        for i in range(5):
+            delivered_to(f"batch{i}@example.com")
+
+    def test_smtp_auth_over_starttls_with_the_test_ca(self):
+        profile = new_profile("--pop-security", "starttls", "--pop-port", str(SERVERS["pop3"]),
+                              "--smtp-port", str(SERVERS["submission"]), "--smtp-security",
+                              "starttls", "--smtp-auth", "auto", "--pop-before-smtp", "off",
+                              "--ca-file", SERVERS["ca"])
+        cli(profile, "queue", "e2e", "--to", "tls@example.com", "--subject", "TLS", "--body", "x")
+        result = send_receive(profile)
+        self.assertEqual(result["sent"], 1)
+        delivered_to("tls@example.com")
+        self.assertIn("ESMTPSA", pathlib.Path(delivered_to("tls@example.com")[0]).read_text())
+
+        # The same account without the CA: refused, and the error names the fingerprint.
+        cli(profile, "account", "edit", "e2e", "--ca-file", "none")
+        cli(profile, "queue", "e2e", "--to", "tls2@example.com", "--subject", "TLS", "--body", "y")
+        r = cli(profile, "send-receive", "e2e", check=False)
+        self.assertEqual(r.returncode, 1)
+        report = json.loads(cli(profile, "probe", "e2e", "--json", check=False).stdout)
+        self.assertFalse(report["smtpOk"])
+        self.assertEqual(report["certificateSha256"], SERVERS["fingerprint"])
+        self.assertIn(SERVERS["fingerprint"], " ".join(report["verdict"]).lower())
+        # Pinning that fingerprint makes it work.
+        cli(profile, "account", "edit", "e2e", "--trust-fingerprint", SERVERS["fingerprint"])
+        self.assertEqual(send_receive(profile)["sent"], 1)
+
+    def test_japanese_subject_body_and_attachment_arrive_intact(self):
+        profile = new_profile()
+        attachment = os.path.join(tempfile.mkdtemp(dir=ROOT), "報告書.txt")
+        with open(attachment, "w", encoding="utf-8") as f:
+            f.write("添付ファイルの中身です。\n")
+        os.chmod(os.path.dirname(attachment), 0o755)
+        for encoding in ("utf-8", "iso-2022-jp"):
+            rcpt = f"nihongo-{encoding}@example.com"
+            cli(profile, "queue", "e2e", "--to", rcpt, "--subject", "会議の議事録について",
+                "--body", "山田様\n\nお世話になっております。\n議事録を添付します。\n",
+                "--attach", attachment, "--encoding", encoding)
+            self.assertEqual(send_receive(profile)["sent"], 1)
+            [path] = delivered_to(rcpt)
+            msg = email.message_from_bytes(pathlib.Path(path).read_bytes(), policy=email.policy.default)
+            self.assertEqual(msg["Subject"], "会議の議事録について")
+            body = msg.get_body(preferencelist=("plain",)).get_content()
+            self.assertIn("お世話になっております。", body)
+            [att] = list(msg.iter_attachments())
+            self.assertEqual(att.get_filename(), "報告書.txt")
+            self.assertEqual(att.get_payload(decode=True), "添付ファイルの中身です。\n".encode())
+
+    def test_leave_on_server_and_nothing_new_the_second_time(self):
+        profile = new_profile()
+        self.assertEqual(send_receive(profile)["received"], 2)
+        self.assertEqual(send_receive(profile)["received"], 0)
+        maildir = SERVERS["maildir"]
+        on_server = os.listdir(os.path.join(maildir, "cur")) + os.listdir(os.path.join(maildir, "new"))
+        self.assertEqual(len(on_server), 2)
+
+    def test_zz_no_password_in_profiles_logs_or_output(self):
+        secret = password().encode()
+        self.assertTrue(PROFILES, "the other tests made profiles")
+        for profile in PROFILES:
+            for folder, _, files in os.walk(profile):
+                for name in files:
+                    path = pathlib.Path(folder, name)
+                    self.assertNotIn(secret, path.read_bytes(), str(path))
+        logs = [log for profile in PROFILES for log in glob.glob(os.path.join(profile, "logs", "*.log"))]
+        self.assertTrue(logs, "the protocol log is written")
+        texts = [pathlib.Path(log).read_text() for log in logs]
+        self.assertTrue(any("APOP alice ****" in t or "PASS ****" in t for t in texts),
+                        "logins appear masked in the log")
+        for output in OUTPUTS:
+            self.assertNotIn(password(), output)
+
+
+def main():
+    global CLI, SERVERS, ROOT
+    args = sys.argv[1:]
+    if len(args) < 2 or args[0] != "--cli":
+        print(__doc__, file=sys.stderr)
+        return 2
+    CLI = os.path.abspath(args[1])
+    if os.geteuid() != 0:
+        print("SKIP: the end-to-end tests run Dovecot and Postfix and need root")
+        return 77
+    ROOT = tempfile.mkdtemp(prefix="outpost-e2e-", dir=os.environ.get("OUTPOST_TEST_SCRATCH"))
+    SERVERS = mailservers.start(os.path.join(ROOT, "servers"))
+    try:
+        program = unittest.main(argv=[sys.argv[0], "-v"] + args[2:], exit=False)
+        return 0 if program.result.wasSuccessful() else 1
+    finally:
+        mailservers.stop(os.path.join(ROOT, "servers"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
