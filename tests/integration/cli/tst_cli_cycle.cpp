@@ -1,0 +1,166 @@
+// outpost-cli queue / send-receive / outbox against the in-process sandbox: exit codes,
+// what it prints, and a message caught by a kill after its data went out.
+#include "CliRunner.h"
+
+#include "sandbox/SandboxServer.h"
+#include "store/OutboxStore.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace Outpost;
+
+class TestCliCycle : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    SandboxServer m_server;
+    int m_profiles = 0;
+
+    QStringList profileArgs(const QString &profile) const
+    {
+        return {QStringLiteral("--profile"), profile};
+    }
+
+    /// A fresh profile with an account "sb" on the sandbox and its password stored.
+    QString newProfile()
+    {
+        const QString profile = m_dir.filePath(QStringLiteral("p%1").arg(++m_profiles));
+        const CliRun add = runCli(
+            QStringList{"account", "add", "sb", "--address", "alice@example.com", "--pop-host",
+                        "127.0.0.1", "--pop-port", QString::number(m_server.popPort()),
+                        "--pop-user", "alice", "--smtp-host", "127.0.0.1", "--smtp-port",
+                        QString::number(m_server.smtpPort()), "--interval", "0"} +
+            profileArgs(profile));
+        if (add.exitCode != 0)
+            qFatal("account add failed");
+        if (runCli(QStringList{"account", "password", "sb", "--password-stdin"} +
+                       profileArgs(profile),
+                   "wonderland\n")
+                .exitCode != 0)
+            qFatal("account password failed");
+        return profile;
+    }
+
+    QString queue(const QString &profile, const QString &to = QStringLiteral("bob@example.net"))
+    {
+        const CliRun r = runCli(
+            QStringList{"queue", "sb", "--to", to, "--subject", "Hello", "--body", "Hello Bob."} +
+            profileArgs(profile));
+        if (r.exitCode != 0)
+            qFatal("queue failed");
+        return r.out.trimmed();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server.addUser("alice", "wonderland");
+        QVERIFY(m_server.listen());
+    }
+
+    void init() { m_server.clearFaults(); }
+
+    void queueThenSendReceive()
+    {
+        const QString profile = newProfile();
+        const QString id = queue(profile);
+        QVERIFY(!id.isEmpty());
+        const int before = int(m_server.deliveries().size());
+        const CliRun r = runCli(QStringList{"send-receive", "sb"} + profileArgs(profile));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("sent 1")), qPrintable(r.out));
+        QCOMPARE(m_server.deliveries().size(), before + 1);
+
+        const CliRun outbox =
+            runCli(QStringList{"outbox", "sb", "--all", "--json"} + profileArgs(profile));
+        const QJsonArray list = QJsonDocument::fromJson(outbox.out.toUtf8()).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first()[QLatin1String("id")].toString(), id);
+        QCOMPARE(list.first()[QLatin1String("state")].toString(), QStringLiteral("sent"));
+    }
+
+    void deferralExitsWithOne()
+    {
+        const QString profile = newProfile();
+        queue(profile);
+        SandboxFault fault;
+        fault.command = "RCPT";
+        fault.reply = "451 4.3.0 Try again later";
+        m_server.addFault(fault);
+        const CliRun r = runCli(QStringList{"send-receive", "sb", "--json"} + profileArgs(profile));
+        QCOMPARE(r.exitCode, int(Cli::MailNotSent));
+        const QJsonObject result =
+            QJsonDocument::fromJson(r.out.toUtf8()).array().first().toObject();
+        QCOMPARE(result[QLatin1String("deferred")].toInt(), 1);
+        const CliRun outbox = runCli(QStringList{"outbox", "sb"} + profileArgs(profile));
+        QVERIFY2(outbox.out.contains(QLatin1String("will retry")), qPrintable(outbox.out));
+        QVERIFY(outbox.out.contains(QLatin1String("451")));
+    }
+
+    void badQueueLosesNothing()
+    {
+        const QString profile = newProfile();
+        const QString id = queue(profile);
+        CliRun r = runCli(QStringList{"queue", "sb", "--subject", "x", "--body", "y"} +
+                          profileArgs(profile));
+        QCOMPARE(r.exitCode, int(Cli::UsageError));
+        QVERIFY(r.err.contains(QLatin1String("recipient")));
+        r = runCli(
+            QStringList{"queue", "sb", "--to", "not an address", "--subject", "x", "--body", "y"} +
+            profileArgs(profile));
+        QCOMPARE(r.exitCode, int(Cli::UsageError));
+        QVERIFY2(r.err.contains(QLatin1String("--to")), qPrintable(r.err));
+        r = runCli(QStringList{"queue", "sb", "/nonexistent/message.eml"} + profileArgs(profile));
+        QCOMPARE(r.exitCode, int(Cli::UsageError));
+        const CliRun outbox = runCli(QStringList{"outbox", "sb", "--json"} + profileArgs(profile));
+        const QJsonArray list = QJsonDocument::fromJson(outbox.out.toUtf8()).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first()[QLatin1String("id")].toString(), id);
+    }
+
+    void killAfterTheDataLeavesMayHaveBeenSent()
+    {
+        const QString profile = newProfile();
+        const QString id = queue(profile);
+        SandboxFault fault;
+        fault.command = "DATAEND";
+        fault.action = SandboxFault::Silence; // the reply never comes
+        m_server.addFault(fault);
+
+        QProcess cli;
+        cli.start(QStringLiteral(OUTPOST_CLI_PATH),
+                  QStringList{"send-receive", "sb"} + profileArgs(profile));
+        QVERIFY(cli.waitForStarted());
+        // Wait until the journal says the whole message went out, then kill without mercy.
+        const QString state =
+            profile + QStringLiteral("/accounts/sb/outbox/") + id + QStringLiteral("/state.json");
+        auto dataComplete = [&] {
+            QFile f(state);
+            return f.open(QIODevice::ReadOnly) && f.readAll().contains("\"dataComplete\": true");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(dataComplete(), 20000);
+        cli.kill();
+        QVERIFY(cli.waitForFinished());
+
+        const CliRun outbox = runCli(QStringList{"outbox", "sb", "--json"} + profileArgs(profile));
+        const QJsonArray list = QJsonDocument::fromJson(outbox.out.toUtf8()).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first()[QLatin1String("state")].toString(),
+                 OutboxStore::stateName(OutboxState::MayHaveBeenSent));
+        // Not sent again on its own.
+        m_server.clearFaults();
+        const int before = int(m_server.deliveries().size());
+        const CliRun again = runCli(QStringList{"send-receive", "sb"} + profileArgs(profile));
+        QCOMPARE(m_server.deliveries().size(), before);
+        QVERIFY2(again.out.contains(QLatin1String("sent 0")), qPrintable(again.out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCycle)
+#include "tst_cli_cycle.moc"
