@@ -120,6 +120,159 @@
     </message>
 </context>
 <context>
+    <name>AddressParser</name>
+    <message>
+        <source>A control character is not allowed in an address (position %1).</source>
+        <translation>アドレスに制御文字は使えません (位置 %1)。</translation>
+    </message>
+    <message>
+        <source>A comment that starts at position %1 is not closed with &quot;)&quot;.</source>
+        <translation>位置 %1 から始まるコメントが「)」で閉じられていません。</translation>
+    </message>
+    <message>
+        <source>The quotation mark at position %1 is not closed.</source>
+        <translation>位置 %1 の引用符が閉じられていません。</translation>
+    </message>
+    <message>
+        <source>The &quot;[&quot; at position %1 is not closed with &quot;]&quot;.</source>
+        <translation>位置 %1 の「[」が「]」で閉じられていません。</translation>
+    </message>
+    <message>
+        <source>The character &quot;%1&quot; at position %2 is not allowed here.</source>
+        <translation>位置 %2 の文字「%1」はここでは使えません。</translation>
+    </message>
+    <message>
+        <source>Expected a comma between addresses at position %1.</source>
+        <translation>位置 %1 で、アドレスの間にカンマが必要です。</translation>
+    </message>
+    <message>
+        <source>An address is required.</source>
+        <translation>アドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>Only one address is allowed here (position %1).</source>
+        <translation>ここに入力できるアドレスは 1 つだけです (位置 %1)。</translation>
+    </message>
+    <message>
+        <source>A domain is missing after &quot;@&quot; at position %1.</source>
+        <translation>位置 %1 の「@」の後にドメインがありません。</translation>
+    </message>
+    <message>
+        <source>The domain &quot;%1&quot; at position %2 is not valid.</source>
+        <translation>位置 %2 のドメイン「%1」は正しくありません。</translation>
+    </message>
+    <message>
+        <source>The international domain &quot;%1&quot; at position %2 cannot be converted for sending.</source>
+        <translation>位置 %2 の国際化ドメイン「%1」は送信用に変換できません。</translation>
+    </message>
+    <message>
+        <source>The part before &quot;@&quot; at position %1 is empty or too long.</source>
+        <translation>位置 %1 の「@」より前の部分が空か、長すぎます。</translation>
+    </message>
+    <message>
+        <source>An address is missing inside &quot;&lt;&gt;&quot; at position %1.</source>
+        <translation>位置 %1 の「&lt;&gt;」の中にアドレスがありません。</translation>
+    </message>
+    <message>
+        <source>The address at position %1 has no &quot;@&quot; and domain.</source>
+        <translation>位置 %1 のアドレスに「@」とドメインがありません。</translation>
+    </message>
+    <message>
+        <source>Expected &quot;&gt;&quot; at position %1.</source>
+        <translation>位置 %1 に「&gt;」が必要です。</translation>
+    </message>
+    <message>
+        <source>A group cannot contain another group (position %1).</source>
+        <translation>グループの中に別のグループは入れられません (位置 %1)。</translation>
+    </message>
+    <message>
+        <source>A group needs a name before &quot;:&quot; at position %1.</source>
+        <translation>位置 %1 の「:」の前にグループ名が必要です。</translation>
+    </message>
+    <message>
+        <source>Expected a comma or &quot;;&quot; at position %1.</source>
+        <translation>位置 %1 にカンマか「;」が必要です。</translation>
+    </message>
+    <message>
+        <source>Unexpected space in the address at position %1; put a name in quotes or the address in &quot;&lt;&gt;&quot;.</source>
+        <translation>位置 %1 のアドレスに予期しない空白があります。名前は引用符で囲むか、アドレスを「&lt;&gt;」で囲んでください。</translation>
+    </message>
+    <message>
+        <source>The dots in the address at position %1 are not allowed there.</source>
+        <translation>位置 %1 のアドレスのドットはその場所には使えません。</translation>
+    </message>
+    <message>
+        <source>Unexpected &quot;%1&quot; at position %2.</source>
+        <translation>位置 %2 に予期しない「%1」があります。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at position %2 is not a complete address (it needs &quot;@&quot; and a domain).</source>
+        <translation>位置 %2 の「%1」は完全なアドレスではありません (「@」とドメインが必要です)。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageReader</name>
+    <message>
+        <source>attachment %1</source>
+        <translation>添付ファイル %1</translation>
+    </message>
+    <message>
+        <source>The message has no such attachment.</source>
+        <translation>メッセージにその添付ファイルはありません。</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved to %1.</source>
+        <translation>添付ファイルを %1 に保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>The message file %1 cannot be read.</source>
+        <translation>メッセージ ファイル %1 を読み込めません。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageWriter</name>
+    <message>
+        <source>The message has no sender.</source>
+        <translation>メッセージに差出人がありません。</translation>
+    </message>
+    <message>
+        <source>The address &quot;%1&quot; cannot be used.</source>
+        <translation>アドレス「%1」は使えません。</translation>
+    </message>
+    <message>
+        <source>The message has no recipients.</source>
+        <translation>メッセージに宛先がありません。</translation>
+    </message>
+    <message>
+        <source>The attachment %1 cannot be read.</source>
+        <translation>添付ファイル %1 を読み込めません。</translation>
+    </message>
+    <message>
+        <source>The message could not be written. The disk may be full.</source>
+        <translation>メッセージを書き込めませんでした。ディスクがいっぱいの可能性があります。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the message is longer than 998 octets, which mail servers refuse.</source>
+        <translation>メッセージの %1 行目が 998 オクテットより長いため、メール サーバーに拒否されます。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the message header is not a header field.</source>
+        <translation>メッセージ ヘッダーの %1 行目はヘッダー フィールドではありません。</translation>
+    </message>
+    <message>
+        <source>The message header is too large.</source>
+        <translation>メッセージ ヘッダーが大きすぎます。</translation>
+    </message>
+    <message>
+        <source>The %1 field cannot be read: %2</source>
+        <translation>%1 フィールドを読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>The message has no sender (no From field).</source>
+        <translation>メッセージに差出人がありません (From フィールドがありません)。</translation>
+    </message>
+</context>
+<context>
     <name>Outpost::AboutDialog</name>
     <message>
         <source>About Outpost</source>
@@ -128,6 +281,100 @@
     <message>
         <source>&lt;h3&gt;Outpost %1&lt;/h3&gt;&lt;p&gt;Sends your mail through servers that need a POP login before SMTP: every check receives first, then sends, and nothing queued is lost.&lt;/p&gt;&lt;p&gt;Released under the MIT License.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Outpost %1&lt;/h3&gt;&lt;p&gt;送信の前に POP でのログインが必要なサーバー (POP before SMTP) からでも、確実にメールを送信します。チェックのたびに受信してから送信し、送信トレイのメッセージは失われません。&lt;/p&gt;&lt;p&gt;MIT ライセンスで公開しています。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::AccountProbe</name>
+    <message>
+        <source>The certificate is not trusted: %1 (issued by %2, SHA-256 %3). %4</source>
+        <translation>証明書は信頼されていません: %1 (発行者 %2、SHA-256 %3)。%4</translation>
+    </message>
+    <message>
+        <source>Receiving (POP3) does not work: %1</source>
+        <translation>受信 (POP3) ができません: %1</translation>
+    </message>
+    <message>
+        <source>POP3 login works (%1%2).</source>
+        <translation>POP3 のログインは成功しました (%1%2)。</translation>
+    </message>
+    <message>
+        <source>, encrypted</source>
+        <translation>、暗号化あり</translation>
+    </message>
+    <message>
+        <source>Sending (SMTP) does not work: %1</source>
+        <translation>送信 (SMTP) ができません: %1</translation>
+    </message>
+    <message>
+        <source>SMTP AUTH works (%1).</source>
+        <translation>SMTP 認証は成功しました (%1)。</translation>
+    </message>
+    <message>
+        <source>This server needs POP before SMTP; Outpost will log in over POP before sending.</source>
+        <translation>このサーバーは POP before SMTP が必要です。Outpost は送信の前に POP でログインします。</translation>
+    </message>
+    <message>
+        <source>The server relayed without a new POP login, but an earlier login may still have been counting. Outpost logs in before sending anyway.</source>
+        <translation>サーバーは新しい POP ログインなしで中継しましたが、以前のログインがまだ有効だった可能性があります。Outpost はいずれにしても送信の前にログインします。</translation>
+    </message>
+    <message>
+        <source>The server relays your mail without a POP login.</source>
+        <translation>このサーバーは POP ログインなしでメールを中継します。</translation>
+    </message>
+    <message>
+        <source>The server refuses to relay even after a POP login. Check the outgoing server and whether it needs SMTP AUTH instead. It said: %1</source>
+        <translation>POP ログインの後でもサーバーが中継を拒否しました。送信サーバーの設定と、代わりに SMTP 認証が必要かどうかを確認してください。サーバーの応答: %1</translation>
+    </message>
+    <message>
+        <source>The relay window lasts between %1 and %2 seconds after a login.</source>
+        <translation>中継が許可される時間は、ログインから %1 秒以上 %2 秒未満です。</translation>
+    </message>
+    <message>
+        <source>The relay window stayed open for the whole measurement (%1 seconds).</source>
+        <translation>測定中 (%1 秒間) ずっと中継が許可されていました。</translation>
+    </message>
+    <message>
+        <source>The largest message the server accepts is %1 MB.</source>
+        <translation>サーバーが受け付けるメッセージの最大サイズは %1 MB です。</translation>
+    </message>
+    <message>
+        <source>Connecting to the outgoing server %1:%2…</source>
+        <translation>送信サーバー %1:%2 に接続しています…</translation>
+    </message>
+    <message>
+        <source>Checking whether the server relays before a POP login…</source>
+        <translation>POP ログインの前に中継されるかを確認しています…</translation>
+    </message>
+    <message>
+        <source>Logging in to the incoming server %1:%2…</source>
+        <translation>受信サーバー %1:%2 にログインしています…</translation>
+    </message>
+    <message>
+        <source>Checking whether the server relays after the POP login…</source>
+        <translation>POP ログインの後に中継されるかを確認しています…</translation>
+    </message>
+    <message>
+        <source>Measuring the relay window: still open after %1 seconds; checking again in %2 seconds…</source>
+        <translation>中継の有効時間を測定しています: %1 秒後もまだ有効です。%2 秒後にもう一度確認します…</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::CertificateInfo</name>
+    <message>
+        <source>Subject: %1</source>
+        <translation>サブジェクト: %1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>発行者: %1</translation>
+    </message>
+    <message>
+        <source>Valid from %1 to %2</source>
+        <translation>有効期間: %1 から %2 まで</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256 フィンガープリント: %1</translation>
     </message>
 </context>
 <context>
@@ -347,28 +594,6 @@
         <translation>バージョンを表示して終了する。</translation>
     </message>
     <message>
-        <source>account add|edit|list|remove|password</source>
-        <translation>account add|edit|list|remove|password</translation>
-    </message>
-    <message>
-        <source>
-Commands:
-  account add NAME --address ADDR --pop-host H --smtp-host H [options]
-  account edit NAME [options]
-  account list [--json]
-  account remove NAME
-  account password NAME [--smtp] --password-stdin
-Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source>
-        <translation>
-コマンド:
-  account add 名前 --address アドレス --pop-host ホスト --smtp-host ホスト [オプション]
-  account edit 名前 [オプション]
-  account list [--json]
-  account remove 名前
-  account password 名前 [--smtp] --password-stdin
-各コマンドのオプションは「outpost-cli コマンド --help」で表示されます。</translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;. Run &quot;outpost-cli --help&quot; for the list of commands.</source>
         <translation>コマンド「%1」は不明です。コマンドの一覧は「outpost-cli --help」で表示されます。</translation>
     </message>
@@ -391,6 +616,339 @@ Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source
     <message>
         <source>There is no account &quot;%1&quot;. &quot;outpost-cli account list&quot; shows the accounts.</source>
         <translation>アカウント「%1」はありません。アカウントの一覧は「outpost-cli account list」で表示されます。</translation>
+    </message>
+    <message>
+        <source>account, queue, send-receive, outbox, inbox, probe, run or sandbox</source>
+        <translation>account、queue、send-receive、outbox、inbox、probe、run、sandbox のどれか</translation>
+    </message>
+    <message>
+        <source>
+Commands:
+  account add NAME --address ADDR --pop-host H --smtp-host H [options]
+  account edit NAME [options]
+  account list [--json]
+  account remove NAME
+  account password NAME [--smtp] --password-stdin
+  queue NAME FILE.eml
+  queue NAME --to ADDR [--cc ADDR] [--bcc ADDR] --subject TEXT (--body TEXT | --body-file FILE) [--attach FILE]
+  send-receive [NAME] [--verbose] [--json]
+  outbox [NAME] [--all] [--json]
+  inbox [NAME] [--json]
+  probe NAME [--measure-window] [--json]
+  run [--verbose]
+  sandbox [--window SECONDS]
+Exit status: 0 when every due message was sent, 1 when one was deferred or failed, 2 for a usage or configuration error.
+Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source>
+        <translation>
+コマンド:
+  account add 名前 --address アドレス --pop-host ホスト --smtp-host ホスト [オプション]
+  account edit 名前 [オプション]
+  account list [--json]
+  account remove 名前
+  account password 名前 [--smtp] --password-stdin
+  queue 名前 ファイル.eml
+  queue 名前 --to アドレス [--cc アドレス] [--bcc アドレス] --subject 件名 (--body 本文 | --body-file ファイル) [--attach ファイル]
+  send-receive [名前] [--verbose] [--json]
+  outbox [名前] [--all] [--json]
+  inbox [名前] [--json]
+  probe 名前 [--measure-window] [--json]
+  run [--verbose]
+  sandbox [--window 秒]
+終了コード: 送信すべきメッセージをすべて送信できたら 0、延期または失敗したものがあれば 1、使い方や設定の誤りは 2。
+各コマンドのオプションは「outpost-cli コマンド --help」で表示されます。</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>will retry at %1</source>
+        <translation>%1 に再試行</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>may have been sent</source>
+        <translation>送信済みの可能性あり</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>%1 に送信済み</translation>
+    </message>
+    <message>
+        <source>There are no accounts yet. Add one with &quot;outpost-cli account add&quot;.</source>
+        <translation>アカウントがまだありません。「outpost-cli account add」で追加してください。</translation>
+    </message>
+    <message>
+        <source>A recipient (repeatable; or a comma-separated list).</source>
+        <translation>宛先 (複数指定可。カンマ区切りでも可)。</translation>
+    </message>
+    <message>
+        <source>A copy recipient (repeatable).</source>
+        <translation>CC の宛先 (複数指定可)。</translation>
+    </message>
+    <message>
+        <source>A blind copy recipient (repeatable).</source>
+        <translation>BCC の宛先 (複数指定可)。</translation>
+    </message>
+    <message>
+        <source>The subject.</source>
+        <translation>件名。</translation>
+    </message>
+    <message>
+        <source>The message text.</source>
+        <translation>本文。</translation>
+    </message>
+    <message>
+        <source>Reads the message text (UTF-8) from FILE.</source>
+        <translation>本文 (UTF-8) を FILE から読み込む。</translation>
+    </message>
+    <message>
+        <source>Attaches FILE (repeatable).</source>
+        <translation>FILE を添付する (複数指定可)。</translation>
+    </message>
+    <message>
+        <source>How Japanese text is written: auto, utf-8 or iso-2022-jp (default: the account&apos;s choice).</source>
+        <translation>日本語の文字コード: auto、utf-8、iso-2022-jp (既定はアカウントの設定)。</translation>
+    </message>
+    <message>
+        <source>Usage: outpost-cli queue NAME FILE.eml
+       outpost-cli queue NAME --to ADDR --subject TEXT (--body TEXT | --body-file FILE) [--attach FILE]</source>
+        <translation>使い方: outpost-cli queue 名前 ファイル.eml
+        outpost-cli queue 名前 --to アドレス --subject 件名 (--body 本文 | --body-file ファイル) [--attach ファイル]</translation>
+    </message>
+    <message>
+        <source>Give either a .eml file or --to/--subject/--body, not both.</source>
+        <translation>.eml ファイルか --to/--subject/--body のどちらか一方を指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 はファイルではありません。</translation>
+    </message>
+    <message>
+        <source>--%1 &quot;%2&quot;: %3</source>
+        <translation>--%1 「%2」: %3</translation>
+    </message>
+    <message>
+        <source>Give at least one recipient with --to, --cc or --bcc.</source>
+        <translation>--to、--cc、--bcc で宛先を 1 つ以上指定してください。</translation>
+    </message>
+    <message>
+        <source>Give a subject with --subject (it may be empty: --subject &quot;&quot;).</source>
+        <translation>--subject で件名を指定してください (空でもかまいません: --subject &quot;&quot;)。</translation>
+    </message>
+    <message>
+        <source>Give the text with either --body or --body-file.</source>
+        <translation>本文は --body か --body-file のどちらかで指定してください。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The attachment %1 is not a readable file.</source>
+        <translation>添付ファイル %1 は読み込めるファイルではありません。</translation>
+    </message>
+    <message>
+        <source>--encoding: use auto, utf-8 or iso-2022-jp.</source>
+        <translation>--encoding: auto、utf-8、iso-2022-jp のどれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Usage: outpost-cli queue NAME FILE.eml, or outpost-cli queue NAME --to ADDR --subject TEXT --body TEXT</source>
+        <translation>使い方: outpost-cli queue 名前 ファイル.eml、または outpost-cli queue 名前 --to アドレス --subject 件名 --body 本文</translation>
+    </message>
+    <message>
+        <source>The message was not queued: %1</source>
+        <translation>メッセージは送信トレイに入りませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Prints the conversation with the servers (passwords masked).</source>
+        <translation>サーバーとのやり取りを表示する (パスワードは伏せ字)。</translation>
+    </message>
+    <message>
+        <source>%1: received %2, sent %3, deferred %4, failed %5</source>
+        <translation>%1: 受信 %2、送信 %3、延期 %4、失敗 %5</translation>
+    </message>
+    <message>
+        <source>%1: %2 message(s) may have been sent; check and choose resend or mark as sent.</source>
+        <translation>%1: %2 件のメッセージが送信済みの可能性があります。確認して、再送信するか送信済みにするかを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1: paused, %2 message(s) waiting: %3</source>
+        <translation>%1: 一時停止中、%2 件が送信待ち: %3</translation>
+    </message>
+    <message>
+        <source>%1: receiving: %2</source>
+        <translation>%1: 受信: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>  %1 %2: %3</source>
+        <translation>  %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Also lists the Sent folder.</source>
+        <translation>送信済みフォルダーも表示する。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) in %2</source>
+        <translation>
+            <numerusform>%1: %2 に %n 件のメッセージ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s)</source>
+        <translation>
+            <numerusform>%1: %n 件のメッセージ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also measures how long the relay window lasts (probes every 30 seconds, at most 30 minutes).</source>
+        <translation>中継の有効時間も測定する (30 秒ごとに確認、最大 30 分)。</translation>
+    </message>
+    <message>
+        <source>No password for &quot;%1&quot;: %2 Store it with: outpost-cli account password &quot;%1&quot; --password-stdin</source>
+        <translation>「%1」のパスワードがありません: %2 次のコマンドで保存してください: outpost-cli account password &quot;%1&quot; --password-stdin</translation>
+    </message>
+    <message>
+        <source>No SMTP password for &quot;%1&quot;: %2</source>
+        <translation>「%1」の SMTP パスワードがありません: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2: send/receive started</source>
+        <translation>%1 %2: 送受信を開始しました</translation>
+    </message>
+    <message>
+        <source>%1 %2: received %3, sent %4, deferred %5, failed %6%7</source>
+        <translation>%1 %2: 受信 %3、送信 %4、延期 %5、失敗 %6%7</translation>
+    </message>
+    <message>
+        <source> — paused: %1</source>
+        <translation> — 一時停止: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: next check at %3</source>
+        <translation>%1 %2: 次のチェックは %3</translation>
+    </message>
+    <message>
+        <source>Stopping.</source>
+        <translation>停止します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outpost is running %n account(s). Press Ctrl+C to stop.</source>
+        <translation>
+            <numerusform>Outpost は %n 個のアカウントで動作中です。Ctrl+C で停止します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SMTP port (default: any free port).</source>
+        <translation>SMTP のポート番号 (既定: 空いている任意のポート)。</translation>
+    </message>
+    <message>
+        <source>The POP3 port (default: any free port).</source>
+        <translation>POP3 のポート番号 (既定: 空いている任意のポート)。</translation>
+    </message>
+    <message>
+        <source>How long a POP login allows relaying, in seconds (default 120).</source>
+        <translation>POP ログインで中継を許可する時間 (秒、既定は 120)。</translation>
+    </message>
+    <message>
+        <source>--smtp-port and --pop-port take a port number, --window a number of seconds.</source>
+        <translation>--smtp-port と --pop-port にはポート番号を、--window には秒数を指定してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start: %1</source>
+        <translation>サンドボックスを起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>%1 POP3 login by %2 from %3: relaying allowed for %4 seconds</source>
+        <translation>%1 %3 から %2 が POP3 ログイン: %4 秒間の中継を許可</translation>
+    </message>
+    <message>
+        <source>%1 SMTP relay to %2 refused for %3: no POP login in the window</source>
+        <translation>%1 %3 からの %2 への SMTP 中継を拒否: 有効時間内に POP ログインがありません</translation>
+    </message>
+    <message>
+        <source>%1 SMTP accepted a message from %2 to %3 (%4 bytes)</source>
+        <translation>%1 SMTP が %2 から %3 へのメッセージを受け付けました (%4 バイト)</translation>
+    </message>
+    <message>
+        <source>The Outpost sandbox is running: a POP-before-SMTP mail server on this computer.
+  POP3 127.0.0.1:%1, SMTP 127.0.0.1:%2, user &quot;demo&quot;, password &quot;demo&quot;, relay window %3 seconds.
+Add it as an account and send through it (in another terminal):
+  outpost-cli%4 account add sandbox --address demo@sandbox.invalid --pop-host 127.0.0.1 --pop-port %1 --pop-user demo --smtp-host 127.0.0.1 --smtp-port %2 --interval 0
+  echo demo | outpost-cli%4 account password sandbox --password-stdin
+  outpost-cli%4 queue sandbox --to friend@example.com --subject Hello --body Hi
+  outpost-cli%4 send-receive sandbox --verbose
+Press Ctrl+C to stop the sandbox.</source>
+        <translation>Outpost サンドボックスが動作中です: このコンピューター上の POP before SMTP メール サーバーです。
+  POP3 127.0.0.1:%1、SMTP 127.0.0.1:%2、ユーザー「demo」、パスワード「demo」、中継の有効時間 %3 秒。
+アカウントとして追加し、これを通して送信してみてください (別の端末で):
+  outpost-cli%4 account add sandbox --address demo@sandbox.invalid --pop-host 127.0.0.1 --pop-port %1 --pop-user demo --smtp-host 127.0.0.1 --smtp-port %2 --interval 0
+  echo demo | outpost-cli%4 account password sandbox --password-stdin
+  outpost-cli%4 queue sandbox --to friend@example.com --subject Hello --body Hi
+  outpost-cli%4 send-receive sandbox --verbose
+Ctrl+C でサンドボックスを停止します。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::Connection</name>
+    <message>
+        <source>Cannot use the local address %1: %2</source>
+        <translation>ローカル アドレス %1 を使えません: %2</translation>
+    </message>
+    <message>
+        <source>The server sent data before the TLS handshake.</source>
+        <translation>サーバーが TLS ハンドシェイクの前にデータを送ってきました。</translation>
+    </message>
+    <message>
+        <source>The server sent an over-long line.</source>
+        <translation>サーバーが長すぎる行を送ってきました。</translation>
+    </message>
+    <message>
+        <source>The secure connection (TLS) failed: %1</source>
+        <translation>安全な接続 (TLS) に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted.</source>
+        <translation>サーバーの証明書は信頼されていません。</translation>
+    </message>
+    <message>
+        <source>The server %1 was not found.</source>
+        <translation>サーバー %1 が見つかりません。</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection.</source>
+        <translation>サーバー %1 が接続を拒否しました。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection during the TLS handshake.</source>
+        <translation>TLS ハンドシェイクの途中でサーバーが接続を閉じました。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection.</source>
+        <translation>サーバーが接続を閉じました。</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>ネットワーク エラー: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1 within %2 seconds.</source>
+        <translation>%2 秒以内に %1 に接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>The server did not answer within %1 seconds.</source>
+        <translation>サーバーが %1 秒以内に応答しませんでした。</translation>
     </message>
 </context>
 <context>
@@ -422,6 +980,90 @@ Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source
     <message>
         <source>Could not write the password file %1.</source>
         <translation>パスワード ファイル %1 に書き込めませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::Cycle</name>
+    <message>
+        <source>The server cannot name its messages (no UIDL), so Outpost does not download while mail is left on the server.</source>
+        <translation>サーバーがメッセージの識別子 (UIDL) に対応していないため、メールをサーバーに残す設定ではダウンロードしません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outpost gave up after trying for %n hour(s). The last reply was: %1</source>
+        <translation>
+            <numerusform>%n 時間試しましたが送信をあきらめました。最後の応答: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>接続が閉じられました。</translation>
+    </message>
+    <message>
+        <source>The relay window is about to close; logging in over POP again.</source>
+        <translation>中継の有効時間がまもなく切れるため、もう一度 POP でログインします。</translation>
+    </message>
+    <message>
+        <source>An address in this message has non-ASCII characters before the @, and the server does not accept such addresses (no SMTPUTF8).</source>
+        <translation>このメッセージのアドレスの「@」より前に ASCII 以外の文字があり、サーバーはそのようなアドレスを受け付けません (SMTPUTF8 非対応)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server stopped relaying %n second(s) after the POP login; Outpost will log in again sooner from now on.</source>
+        <translation>
+            <numerusform>サーバーは POP ログインから %n 秒後に中継をやめました。今後は早めにログインし直します。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Relaying refused right after the login; trying again in %n second(s).</source>
+        <translation>
+            <numerusform>ログイン直後に中継を拒否されました。%n 秒後にもう一度試します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Relaying refused; logging in over POP again.</source>
+        <translation>中継を拒否されました。もう一度 POP でログインします。</translation>
+    </message>
+    <message>
+        <source>The server refused to relay even right after a POP login. Check the outgoing server name, that &quot;POP before SMTP&quot; is what this provider uses (it may need SMTP AUTH instead), and the POP user name. The server said: %1</source>
+        <translation>POP ログインの直後でもサーバーが中継を拒否しました。送信サーバー名、このプロバイダーが本当に「POP before SMTP」を使っているか (代わりに SMTP 認証が必要な場合があります)、POP のユーザー名を確認してください。サーバーの応答: %1</translation>
+    </message>
+    <message>
+        <source>Sending was interrupted after the whole message had gone out, before the server confirmed it.</source>
+        <translation>メッセージ全体を送り終えた後、サーバーが受信を確認する前に送信が中断されました。</translation>
+    </message>
+    <message>
+        <source>Sending was interrupted.</source>
+        <translation>送信が中断されました。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::InboxStore</name>
+    <message>
+        <source>This message was already stored or abandoned.</source>
+        <translation>このメッセージはすでに保存されたか、破棄されています。</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full. Free some space; the message stays on the server.</source>
+        <translation>%1: ディスクがいっぱいです。空き容量を確保してください。メッセージはサーバーに残っています。</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 cannot be written. The message stays on the server.</source>
+        <translation>%1: フォルダー %2 に書き込めません。メッセージはサーバーに残っています。</translation>
+    </message>
+    <message>
+        <source>The inbox cannot be opened</source>
+        <translation>受信トレイを開けません</translation>
+    </message>
+    <message>
+        <source>The server gave an invalid message id.</source>
+        <translation>サーバーが不正なメッセージ ID を返しました。</translation>
+    </message>
+    <message>
+        <source>A message could not be received</source>
+        <translation>メッセージを受信できませんでした</translation>
+    </message>
+    <message>
+        <source>The list of received messages could not be saved</source>
+        <translation>受信済みメッセージの一覧を保存できませんでした</translation>
     </message>
 </context>
 <context>
@@ -457,6 +1099,242 @@ Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source
     <message>
         <source>&amp;About Outpost</source>
         <translation>Outpost について(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::OutboxStore</name>
+    <message>
+        <source>%1: the disk is full. Free some space and try again; nothing was lost.</source>
+        <translation>%1: ディスクがいっぱいです。空き容量を確保してもう一度試してください。失われたものはありません。</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 cannot be written. Check that it exists and that you may write to it; nothing was lost.</source>
+        <translation>%1: フォルダー %2 に書き込めません。フォルダーが存在し、書き込み権限があることを確認してください。失われたものはありません。</translation>
+    </message>
+    <message>
+        <source>The outbox cannot be opened</source>
+        <translation>送信トレイを開けません</translation>
+    </message>
+    <message>
+        <source>The message state could not be saved</source>
+        <translation>メッセージの状態を保存できませんでした</translation>
+    </message>
+    <message>
+        <source>The message could not be moved to the Sent folder</source>
+        <translation>メッセージを送信済みフォルダーに移動できませんでした</translation>
+    </message>
+    <message>
+        <source>The message could not be queued</source>
+        <translation>メッセージを送信トレイに入れられませんでした</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>ファイル %1 を読み込めません。</translation>
+    </message>
+    <message>
+        <source>The message is no longer in the outbox.</source>
+        <translation>メッセージはもう送信トレイにありません。</translation>
+    </message>
+    <message>
+        <source>The message file cannot be read.</source>
+        <translation>メッセージ ファイルを読み込めません。</translation>
+    </message>
+    <message>
+        <source>This cannot be done to a message that is %1.</source>
+        <translation>「%1」のメッセージにはこの操作はできません。</translation>
+    </message>
+    <message>
+        <source>The message is being sent and cannot be deleted now.</source>
+        <translation>メッセージは送信中のため、今は削除できません。</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted</source>
+        <translation>メッセージを削除できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::Pop3Client</name>
+    <message>
+        <source>The session was cancelled.</source>
+        <translation>セッションは取り消されました。</translation>
+    </message>
+    <message>
+        <source>The server sent a response nobody asked for.</source>
+        <translation>サーバーが要求していない応答を送ってきました。</translation>
+    </message>
+    <message>
+        <source>The server sent something that is not a POP3 response.</source>
+        <translation>サーバーが POP3 の応答ではないものを送ってきました。</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: %1</source>
+        <translation>サーバーが接続を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The server does not offer STLS, so the connection cannot be protected.</source>
+        <translation>サーバーが STLS に対応していないため、接続を保護できません。</translation>
+    </message>
+    <message>
+        <source>The server refused STLS: %1</source>
+        <translation>サーバーが STLS を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the user name: %1</source>
+        <translation>サーバーがユーザー名を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the login: %1</source>
+        <translation>サーバーがログインを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The server refused STAT: %1</source>
+        <translation>サーバーが STAT を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s STAT answer is malformed.</source>
+        <translation>サーバーの STAT の応答が不正です。</translation>
+    </message>
+    <message>
+        <source>The server could not send message %1: %2</source>
+        <translation>サーバーがメッセージ %1 を送れませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The server could not delete message %1: %2</source>
+        <translation>サーバーがメッセージ %1 を削除できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The server could not finish the session: %1</source>
+        <translation>サーバーがセッションを終了できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Message %1 could not be stored: %2</source>
+        <translation>メッセージ %1 を保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>no place to store it</source>
+        <translation>保存先がありません</translation>
+    </message>
+    <message>
+        <source>The server does not offer APOP.</source>
+        <translation>サーバーは APOP に対応していません。</translation>
+    </message>
+    <message>
+        <source>The server does not offer SASL PLAIN.</source>
+        <translation>サーバーは SASL PLAIN に対応していません。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::Scheduler</name>
+    <message>
+        <source>Account &quot;%1&quot;: %2</source>
+        <translation>アカウント「%1」: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::SmtpClient</name>
+    <message>
+        <source>The session was cancelled.</source>
+        <translation>セッションは取り消されました。</translation>
+    </message>
+    <message>
+        <source>The server sent something that is not an SMTP reply.</source>
+        <translation>サーバーが SMTP の応答ではないものを送ってきました。</translation>
+    </message>
+    <message>
+        <source>The server sent a reply nobody asked for.</source>
+        <translation>サーバーが要求していない応答を送ってきました。</translation>
+    </message>
+    <message>
+        <source>The server is closing the connection: %1</source>
+        <translation>サーバーが接続を閉じようとしています: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: %1</source>
+        <translation>サーバーが接続を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The server refused EHLO: %1</source>
+        <translation>サーバーが EHLO を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The server refused HELO: %1</source>
+        <translation>サーバーが HELO を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The server refused STARTTLS: %1</source>
+        <translation>サーバーが STARTTLS を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The server does not offer STARTTLS, so the connection cannot be protected.</source>
+        <translation>サーバーが STARTTLS に対応していないため、接続を保護できません。</translation>
+    </message>
+    <message>
+        <source>The server offers no authentication method Outpost supports.</source>
+        <translation>サーバーは Outpost が対応している認証方式を提供していません。</translation>
+    </message>
+    <message>
+        <source>The server does not offer the authentication method %1.</source>
+        <translation>サーバーは認証方式 %1 に対応していません。</translation>
+    </message>
+    <message>
+        <source>The password would be sent unprotected; use TLS or STARTTLS, or allow this explicitly.</source>
+        <translation>パスワードが保護されずに送られてしまいます。TLS か STARTTLS を使うか、明示的に許可してください。</translation>
+    </message>
+    <message>
+        <source>The server continued the authentication unexpectedly.</source>
+        <translation>サーバーが予期せず認証を続けました。</translation>
+    </message>
+    <message>
+        <source>The server refused the login: %1</source>
+        <translation>サーバーがログインを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The message file cannot be read.</source>
+        <translation>メッセージ ファイルを読み込めません。</translation>
+    </message>
+    <message>
+        <source>The message (%1 bytes) is larger than the server accepts (%2 bytes).</source>
+        <translation>メッセージ (%1 バイト) はサーバーが受け付けるサイズ (%2 バイト) より大きいです。</translation>
+    </message>
+    <message>
+        <source>The server does not accept international addresses (SMTPUTF8).</source>
+        <translation>サーバーは国際化アドレス (SMTPUTF8) を受け付けません。</translation>
+    </message>
+    <message>
+        <source>The server refused the sender %1: %2</source>
+        <translation>サーバーが差出人 %1 を拒否しました: %2</translation>
+    </message>
+    <message>
+        <source>The server refused the recipient %1: %2</source>
+        <translation>サーバーが宛先 %1 を拒否しました: %2</translation>
+    </message>
+    <message>
+        <source>The server refused the message: %1</source>
+        <translation>サーバーがメッセージを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The message has no recipients.</source>
+        <translation>メッセージに宛先がありません。</translation>
+    </message>
+    <message>
+        <source>The message file went away while it was sent.</source>
+        <translation>送信中にメッセージ ファイルがなくなりました。</translation>
+    </message>
+    <message>
+        <source>The session ended because a message could not be read.</source>
+        <translation>メッセージを読み込めなかったため、セッションを終了しました。</translation>
+    </message>
+    <message>
+        <source>The message file could not be read: %1</source>
+        <translation>メッセージ ファイルを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The session ended before the message was sent.</source>
+        <translation>メッセージを送信する前にセッションが終了しました。</translation>
+    </message>
+    <message>
+        <source>The server refused to relay: %1</source>
+        <translation>サーバーが中継を拒否しました: %1</translation>
     </message>
 </context>
 <context>
