@@ -195,12 +195,10 @@ struct TextCandidate
 class Walker
 {
 public:
-    Walker(const QByteArray &raw, ParsedMessage *message, QList<TextCandidate> *texts,
-           QByteArray fallbackCharset)
+    Walker(const QByteArray &raw, QList<TextCandidate> *texts, QByteArray fallbackCharset)
         : m_raw(raw)
         , m_texts(texts)
         , m_fallback(std::move(fallbackCharset))
-        , m_message(message)
     {}
 
     struct Out
@@ -269,7 +267,7 @@ public:
                 // A forwarded message: name it after its subject.
                 qsizetype bodyAt = 0;
                 const QList<HeaderField> inner =
-                    MessageReader::parseHeaderBlock(m_raw.left(end), begin, &bodyAt);
+                    MessageReader::parseHeaderBlock(m_raw, begin, end, &bodyAt);
                 const QString subject =
                     HeaderCodec::decode(headerValue(inner, "Subject"), m_fallback).simplified();
                 name = (subject.isEmpty() ? QStringLiteral("message") : subject) +
@@ -328,15 +326,14 @@ private:
                   const QByteArray &defaultType, Out out)
     {
         qsizetype bodyAt = end;
-        const QByteArray slice = m_raw.left(end);
-        const QList<HeaderField> headers = MessageReader::parseHeaderBlock(slice, begin, &bodyAt);
+        const QList<HeaderField> headers =
+            MessageReader::parseHeaderBlock(m_raw, begin, end, &bodyAt);
         walk(headers, bodyAt, end, depth + 1, inAlternative, defaultType, out);
     }
 
     const QByteArray &m_raw;
     QList<TextCandidate> *m_texts;
     QByteArray m_fallback;
-    ParsedMessage *m_message;
     int m_parts = 0;
 };
 
@@ -403,12 +400,20 @@ bool ParsedMessage::saveAttachment(int index, const QString &path, MessageError 
 QList<HeaderField> MessageReader::parseHeaderBlock(const QByteArray &bytes, qsizetype from,
                                                    qsizetype *bodyOffset)
 {
+    return parseHeaderBlock(bytes, from, bytes.size(), bodyOffset);
+}
+
+QList<HeaderField> MessageReader::parseHeaderBlock(const QByteArray &bytes, qsizetype from,
+                                                   qsizetype end, qsizetype *bodyOffset)
+{
     QList<HeaderField> fields;
     qsizetype pos = from;
-    const qsizetype size = bytes.size();
+    const qsizetype size = qMin(end, bytes.size());
     bool first = true;
     while (pos < size) {
         qsizetype lineEnd = bytes.indexOf('\n', pos);
+        if (lineEnd >= size)
+            lineEnd = -1;
         const qsizetype next = lineEnd < 0 ? size : lineEnd + 1;
         if (lineEnd < 0)
             lineEnd = size;
@@ -601,7 +606,7 @@ ParsedMessage MessageReader::parse(const QByteArray &bytes)
     QList<TextCandidate> texts;
     QList<QByteArray> encodings;
     QList<std::pair<qsizetype, qsizetype>> ranges;
-    Walker walker(message.m_raw, &message, &texts, fallback);
+    Walker walker(message.m_raw, &texts, fallback);
     walker.walk(message.m_headers, bodyAt, bytes.size(), 0, false, "text/plain",
                 {&message.m_attachments, &encodings, &ranges});
     for (qsizetype i = 0; i < ranges.size(); ++i)
