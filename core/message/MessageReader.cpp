@@ -185,6 +185,48 @@ QString normalizeNewlines(QString text)
     return text;
 }
 
+// RFC 3676 section 4: joins soft-broken lines of format=flowed text.
+QString unflow(const QString &text, bool delSp)
+{
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    QString out;
+    QString paragraph;
+    int paragraphDepth = -1;
+    auto flush = [&] {
+        if (paragraphDepth < 0)
+            return;
+        out += QString(paragraphDepth, QLatin1Char('>'));
+        if (paragraphDepth > 0)
+            out += QLatin1Char(' ');
+        out += paragraph + QLatin1Char('\n');
+        paragraph.clear();
+        paragraphDepth = -1;
+    };
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QString line = lines.at(i);
+        if (i + 1 == lines.size() && line.isEmpty())
+            break;
+        int depth = 0;
+        while (depth < line.size() && line.at(depth) == QLatin1Char('>'))
+            ++depth;
+        line.remove(0, depth);
+        if (line.startsWith(QLatin1Char(' ')))
+            line.remove(0, 1); // space-stuffing (section 4.4)
+        if (paragraphDepth >= 0 && depth != paragraphDepth)
+            flush();
+        const bool signature = line == QLatin1String("-- ");
+        const bool flowed = !signature && line.endsWith(QLatin1Char(' '));
+        if (flowed && delSp)
+            line.chop(1);
+        paragraph += line;
+        paragraphDepth = depth;
+        if (!flowed)
+            flush();
+    }
+    flush();
+    return out;
+}
+
 struct TextCandidate
 {
     QString text;
@@ -259,6 +301,10 @@ public:
             const bool html = type.value == "text/html";
             if (html)
                 text = MessageReader::htmlToText(text);
+            else if (type.parameters.value("format").compare(QLatin1String("flowed"),
+                                                             Qt::CaseInsensitive) == 0)
+                text = unflow(text, type.parameters.value("delsp").compare(
+                                        QLatin1String("yes"), Qt::CaseInsensitive) == 0);
             m_texts->append({text, html, inAlternative});
             return;
         }

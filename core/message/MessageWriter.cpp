@@ -269,6 +269,24 @@ QByteArray attachmentHeaders(const Attachment &attachment, const QString &displa
            "Content-Transfer-Encoding: base64\r\n";
 }
 
+// RFC 2045 section 5.1: type "/" subtype, both tokens.
+bool isMimeType(const QByteArray &type)
+{
+    const qsizetype slash = type.indexOf('/');
+    if (slash <= 0 || slash + 1 >= type.size() || type.size() > 127)
+        return false;
+    for (qsizetype i = 0; i < type.size(); ++i) {
+        const char c = type.at(i);
+        if (i == slash)
+            continue;
+        const bool token = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                           QByteArrayView("!#$&-^_.+").contains(c);
+        if (!token)
+            return false;
+    }
+    return true;
+}
+
 bool validMessageId(const QByteArray &id)
 {
     if (id.isEmpty() || id.size() > 250 || !id.contains('@'))
@@ -372,10 +390,18 @@ std::optional<Envelope> MessageWriter::write(const OutgoingMessage &message, QIO
                      tr("The attachment %1 cannot be read.").arg(info.fileName()), a.filePath);
             return std::nullopt;
         }
-        mimeTypes.append(a.mimeType.isEmpty()
-                             ? mimeDatabase.mimeTypeForFile(info).name().toLatin1()
-                             : HeaderCodec::sanitize(QString::fromLatin1(a.mimeType)).toLatin1());
-        names.append(a.fileName.isEmpty() ? info.fileName() : a.fileName);
+        const QString name = a.fileName.isEmpty() ? info.fileName() : a.fileName;
+        QByteArray type = a.mimeType.trimmed().toLower();
+        if (!isMimeType(type)) {
+            // The name recipients see decides, with the content as a tie-breaker.
+            QFile probe(a.filePath);
+            probe.open(QIODevice::ReadOnly);
+            type = mimeDatabase.mimeTypeForFileNameAndData(name, &probe).name().toLatin1();
+            if (!isMimeType(type))
+                type = "application/octet-stream";
+        }
+        mimeTypes.append(type);
+        names.append(name);
     }
 
     bool japanese = message.encoding == TextEncoding::Iso2022Jp;

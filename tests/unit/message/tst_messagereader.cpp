@@ -249,6 +249,22 @@ private Q_SLOTS:
         QVERIFY(buffer.pos() < headerSize + 64 * 1024);
     }
 
+    void formatFlowed()
+    {
+        const QByteArray bytes = "Content-Type: text/plain; charset=utf-8; format=flowed\r\n\r\n"
+                                 "This is a long \r\nparagraph.\r\n"
+                                 "> quoted \r\n> text\r\n"
+                                 " From stuffed\r\n"
+                                 "-- \r\nsig\r\n";
+        QCOMPARE(
+            MessageReader::parse(bytes).text(),
+            QStringLiteral("This is a long paragraph.\n> quoted text\nFrom stuffed\n-- \nsig\n"));
+        const QByteArray delsp =
+            "Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes\r\n\r\n"
+            "\xe6\x97\xa5\xe6\x9c\xac \r\n\xe8\xaa\x9e\r\n";
+        QCOMPARE(MessageReader::parse(delsp).text(), QString::fromUtf8("日本語\n"));
+    }
+
     void quotedPrintable()
     {
         QCOMPARE(MessageReader::decodeQuotedPrintable("a=3Db=\r\nc=20 \r\nd= \t\r\ne=XY"),

@@ -214,6 +214,10 @@ private Q_SLOTS:
         QCOMPARE(parsed.attachments().size(), attachmentNames.size());
         for (qsizetype i = 0; i < attachmentNames.size(); ++i) {
             QCOMPARE(parsed.attachments().at(int(i)).fileName, attachmentNames.at(i));
+            if (attachmentNames.at(i).endsWith(QLatin1String(".pdf")))
+                QCOMPARE(parsed.attachments().at(int(i)).mimeType, QByteArray("application/pdf"));
+            if (attachmentNames.at(i).endsWith(QLatin1String(".jpg")))
+                QCOMPARE(parsed.attachments().at(int(i)).mimeType, QByteArray("image/jpeg"));
             QCOMPARE(parsed.attachments().at(int(i)).size, contents.at(i).size());
             QCOMPARE(parsed.attachmentData(int(i)), contents.at(i));
         }
@@ -240,6 +244,8 @@ private Q_SLOTS:
         QVERIFY(!header.contains("\nBcc:"));
         QVERIFY(!header.contains("\nInjected"));
         QVERIFY(!bytes.contains("\nX-Evil"));
+        QVERIFY(!bytes.contains("X-Evil")); // the bad type was refused, the name decides
+        QVERIFY(bytes.contains("Content-Type: text/plain;\r\n name="));
         QVERIFY(!bytes.contains("\nContent-Type: text/html"));
         const ParsedMessage parsed = MessageReader::parse(bytes);
         QCOMPARE(parsed.text(), QStringLiteral("body\n"));
