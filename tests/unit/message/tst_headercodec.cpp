@@ -72,14 +72,16 @@ private Q_SLOTS:
                                                    "て折り返されるかどうかを確かめます。絵文字も");
         QTest::newRow("utf8") << japanese << int(HeaderCodec::Charset::Utf8);
         QTest::newRow("iso-2022-jp") << japanese << int(HeaderCodec::Charset::Iso2022Jp);
-        QTest::newRow("emoji") << QString::fromUtf8("😀😁😂🤣😃😄😅😆😉😊😋😎😍😘🥰😗😙😚☺️"
-                                                    "🙂"
-                                                    "🤗"
-                                                    "🤩"
-                                                    "🤔"
-                                                    "🤨😐😑😶🙄😏😣😥😮"
-                                                    "🤐😯😪😫")
-                               << int(HeaderCodec::Charset::Utf8);
+        QTest::newRow("emoji")
+            << QString::fromUtf8(
+                   "😀😁😂🤣😃😄😅😆😉😊😋😎😍😘🥰😗😙😚☺️"
+                   "🙂"
+                   "🤗"
+                   "🤩"
+                   "🤔"
+                   "🤨😐😑😶🙄😏😣😥😮"
+                   "🤐😯😪😫")
+            << int(HeaderCodec::Charset::Utf8);
         QTest::newRow("iso fallback")
             << QString::fromUtf8("日本語と絵文字😀") << int(HeaderCodec::Charset::Iso2022Jp);
         QTest::newRow("long ascii")
