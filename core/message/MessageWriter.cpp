@@ -372,6 +372,9 @@ std::optional<Envelope> MessageWriter::write(const OutgoingMessage &message, QIO
     for (const MailAddress &a : everyone)
         if (!envelope.recipients.contains(a.address()))
             envelope.recipients.append(a.address());
+    for (const MailAddress &a : message.bcc)
+        if (!envelope.bcc.contains(a.address()))
+            envelope.bcc.append(a.address());
     if (envelope.recipients.isEmpty()) {
         setError(error, MessageError::Kind::NoRecipients, tr("The message has no recipients."));
         return std::nullopt;
@@ -580,6 +583,10 @@ std::optional<Envelope> MessageWriter::import(QIODevice *in, QIODevice *out, Mes
                     envelope.sender = parsed.addresses.first().address();
             } else {
                 recipients += parsed.addresses;
+                if (name == "bcc")
+                    for (const MailAddress &a : parsed.addresses)
+                        if (!envelope.bcc.contains(a.address()))
+                            envelope.bcc.append(a.address());
             }
             for (const MailAddress &a : parsed.addresses)
                 if (a.needsSmtpUtf8())

@@ -118,6 +118,7 @@ private Q_SLOTS:
         QVERIFY(again.open());
         QCOMPARE(again.sentMessages().size(), 1);
         QCOMPARE(again.sentMessages().first().envelope, entry.envelope);
+        QCOMPARE(entry.envelope.bcc, QStringList{"hidden@example.org"}); // kept for editing
         QCOMPARE(again.messages().size(), 1);
         QCOMPARE(again.messages().first().id, *second);
         QVERIFY(again.remove(*first, &error));
