@@ -186,6 +186,7 @@ private Q_SLOTS:
         QCOMPARE(envelope->sender, QStringLiteral("suzuki@example.co.jp"));
         QCOMPARE(envelope->recipients, (QStringList{"yamada@example.ne.jp", "b@example.org",
                                                     "cc@example.org", "hidden@example.org"}));
+        QCOMPARE(envelope->bcc, QStringList{"hidden@example.org"});
         QVERIFY(!envelope->needs8BitMime);
         QVERIFY(!envelope->needsSmtpUtf8);
         for (const char c : bytes)
@@ -373,6 +374,7 @@ private Q_SLOTS:
         QCOMPARE(envelope->recipients,
                  (QStringList{"a@example.org", "b@example.org", "c@example.org",
                               "secret@example.org", "other-secret@example.org"}));
+        QCOMPARE(envelope->bcc, (QStringList{"secret@example.org", "other-secret@example.org"}));
         QCOMPARE(envelope->size, bytes.size());
 
         QBuffer longIn;
