@@ -98,6 +98,8 @@ private Q_SLOTS:
         QVERIFY(bytes.contains("Message-ID: <" + entry.envelope.messageId + ">"));
 
         QVERIFY(store.markSending(*first, &error));
+        QCOMPARE(changed.size(), 3); // every change is announced
+        QCOMPARE(changed.last().at(0).toString(), *first);
         QCOMPARE(store.message(*first)->state, OutboxState::Sending);
         QCOMPARE(store.message(*first)->attempts, 1);
         QCOMPARE(store.dueMessages(now).size(), 1);
@@ -121,8 +123,13 @@ private Q_SLOTS:
         QCOMPARE(entry.envelope.bcc, QStringList{"hidden@example.org"}); // kept for editing
         QCOMPARE(again.messages().size(), 1);
         QCOMPARE(again.messages().first().id, *second);
+        QSignalSpy removed(&again, &OutboxStore::changed);
         QVERIFY(again.remove(*first, &error));
+        QCOMPARE(removed.size(), 1);
         QVERIFY(again.sentMessages().isEmpty());
+        QVERIFY(!again.message(*first));
+        QVERIFY(!again.openMessage(*first, &error));
+        QCOMPARE(error.kind, StoreError::Kind::NotFound);
     }
 
     void deferFailRequeue()
