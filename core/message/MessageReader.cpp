@@ -591,7 +591,13 @@ QString MessageReader::htmlToText(const QString &html)
             continue;
         }
         if (c == QLatin1Char('&')) {
-            const qsizetype semi = html.indexOf(QLatin1Char(';'), i);
+            qsizetype semi = -1;
+            for (qsizetype k = i + 1; k < n && k <= i + 10; ++k) {
+                if (html.at(k) == QLatin1Char(';')) {
+                    semi = k;
+                    break;
+                }
+            }
             if (semi > i && semi - i <= 10) {
                 const QString entity = html.mid(i + 1, semi - i - 1);
                 QString replacement;

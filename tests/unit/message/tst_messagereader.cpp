@@ -211,6 +211,10 @@ private Q_SLOTS:
                 b += "--q\r\n\r\nx\r\n";
             return b;
         }();
+        QTest::newRow("unterminated encoded words")
+            << "Subject: " + QByteArray("=?utf-8?b?").repeated(100000) + "\r\n\r\n";
+        QTest::newRow("ampersands in html")
+            << "Content-Type: text/html\r\n\r\n" + QByteArray("&").repeated(400000);
         QTest::newRow("nul bytes") << QByteArray("Subject: a\0b\r\n\r\n\0\0\0", 16);
     }
 
