@@ -38,6 +38,12 @@ bool isSpecial(QChar c)
     return QStringView(u"()<>[]:;@\\,\"").contains(c);
 }
 
+// RFC 5322 section 3.2.1: a quoted-pair escapes VCHAR or WSP, never a control character.
+bool isQuotable(QChar c)
+{
+    return c.unicode() >= 0x20 ? c.unicode() != 0x7f : c == QLatin1Char('\t');
+}
+
 bool isSpace(QChar c)
 {
     return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r') ||
@@ -77,7 +83,7 @@ public:
                 QString body;
                 while (i < n) {
                     const QChar d = m_text.at(i);
-                    if (d == QLatin1Char('\\') && i + 1 < n) {
+                    if (d == QLatin1Char('\\') && i + 1 < n && isQuotable(m_text.at(i + 1))) {
                         body += m_text.at(i + 1);
                         i += 2;
                         continue;
@@ -119,7 +125,7 @@ public:
                 bool closed = false;
                 while (i < n) {
                     const QChar d = m_text.at(i);
-                    if (d == QLatin1Char('\\') && i + 1 < n) {
+                    if (d == QLatin1Char('\\') && i + 1 < n && isQuotable(m_text.at(i + 1))) {
                         token.text += m_text.at(i + 1);
                         i += 2;
                         continue;
@@ -129,7 +135,7 @@ public:
                         closed = true;
                         break;
                     }
-                    if (d.unicode() == 0 || d == QLatin1Char('\r') || d == QLatin1Char('\n')) {
+                    if (!isQuotable(d)) {
                         *failure = {i - 1, AddressParser::tr("A control character is not "
                                                              "allowed in an address (position %1).")
                                                .arg(i)};

@@ -30,6 +30,7 @@ QJsonObject Envelope::toJson() const
 {
     return {{QStringLiteral("sender"), sender},
             {QStringLiteral("recipients"), QJsonArray::fromStringList(recipients)},
+            {QStringLiteral("bcc"), QJsonArray::fromStringList(bcc)},
             {QStringLiteral("messageId"), QString::fromLatin1(messageId)},
             {QStringLiteral("size"), double(size)},
             {QStringLiteral("8bitmime"), needs8BitMime},
@@ -42,6 +43,8 @@ Envelope Envelope::fromJson(const QJsonObject &object)
     e.sender = object.value(QStringLiteral("sender")).toString();
     for (const QJsonValue &v : object.value(QStringLiteral("recipients")).toArray())
         e.recipients.append(v.toString());
+    for (const QJsonValue &v : object.value(QStringLiteral("bcc")).toArray())
+        e.bcc.append(v.toString());
     e.messageId = object.value(QStringLiteral("messageId")).toString().toLatin1();
     e.size = qint64(object.value(QStringLiteral("size")).toDouble());
     e.needs8BitMime = object.value(QStringLiteral("8bitmime")).toBool();

@@ -11,10 +11,11 @@ namespace Outpost {
 /// message requires from the server.
 struct Envelope
 {
-    QString sender;             ///< reverse-path, Unicode domain
-    QStringList recipients;     ///< every To, Cc and Bcc address, Unicode domains, no duplicates
-    QByteArray messageId;       ///< the Message-ID without angle brackets
-    qint64 size = 0;            ///< octets of the .eml
+    QString sender;         ///< reverse-path, Unicode domain
+    QStringList recipients; ///< every To, Cc and Bcc address, Unicode domains, no duplicates
+    QStringList bcc;        ///< the Bcc ones among them (not in the bytes), for editing a message
+    QByteArray messageId;   ///< the Message-ID without angle brackets
+    qint64 size = 0;        ///< octets of the .eml
     bool needs8BitMime = false; ///< the bytes hold 8-bit octets (RFC 6152)
     bool needsSmtpUtf8 = false; ///< an address needs SMTPUTF8 (RFC 6531)
 

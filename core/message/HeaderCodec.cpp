@@ -51,14 +51,22 @@ bool parseEncodedWord(const QByteArray &s, qsizetype pos, EncodedWord *word)
 {
     if (!s.mid(pos, 2).startsWith("=?"))
         return false;
-    const qsizetype q1 = s.indexOf('?', pos + 2);
+    // Words are short (75 octets by RFC 2047 section 2; some mailers write longer ones);
+    // looking no further keeps hostile input linear.
+    constexpr qsizetype window = 2000;
+    qsizetype q1 =
+        QByteArrayView(s).sliced(pos + 2, qMin<qsizetype>(80, s.size() - pos - 2)).indexOf('?');
+    if (q1 >= 0)
+        q1 += pos + 2;
     if (q1 < 0 || q1 == pos + 2 || q1 + 2 >= s.size() || s.at(q1 + 2) != '?')
         return false;
     const char enc = s.at(q1 + 1);
     const qsizetype textStart = q1 + 3;
-    const qsizetype close = s.indexOf("?=", textStart);
+    qsizetype close =
+        QByteArrayView(s).sliced(textStart, qMin(window, s.size() - textStart)).indexOf("?=");
     if (close < 0)
         return false;
+    close += textStart;
     for (qsizetype i = pos + 2; i < close; ++i) {
         const char c = s.at(i);
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')

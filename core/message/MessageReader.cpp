@@ -185,6 +185,48 @@ QString normalizeNewlines(QString text)
     return text;
 }
 
+// RFC 3676 section 4: joins soft-broken lines of format=flowed text.
+QString unflow(const QString &text, bool delSp)
+{
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    QString out;
+    QString paragraph;
+    int paragraphDepth = -1;
+    auto flush = [&] {
+        if (paragraphDepth < 0)
+            return;
+        out += QString(paragraphDepth, QLatin1Char('>'));
+        if (paragraphDepth > 0)
+            out += QLatin1Char(' ');
+        out += paragraph + QLatin1Char('\n');
+        paragraph.clear();
+        paragraphDepth = -1;
+    };
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QString line = lines.at(i);
+        if (i + 1 == lines.size() && line.isEmpty())
+            break;
+        int depth = 0;
+        while (depth < line.size() && line.at(depth) == QLatin1Char('>'))
+            ++depth;
+        line.remove(0, depth);
+        if (line.startsWith(QLatin1Char(' ')))
+            line.remove(0, 1); // space-stuffing (section 4.4)
+        if (paragraphDepth >= 0 && depth != paragraphDepth)
+            flush();
+        const bool signature = line == QLatin1String("-- ");
+        const bool flowed = !signature && line.endsWith(QLatin1Char(' '));
+        if (flowed && delSp)
+            line.chop(1);
+        paragraph += line;
+        paragraphDepth = depth;
+        if (!flowed)
+            flush();
+    }
+    flush();
+    return out;
+}
+
 struct TextCandidate
 {
     QString text;
@@ -195,12 +237,10 @@ struct TextCandidate
 class Walker
 {
 public:
-    Walker(const QByteArray &raw, ParsedMessage *message, QList<TextCandidate> *texts,
-           QByteArray fallbackCharset)
+    Walker(const QByteArray &raw, QList<TextCandidate> *texts, QByteArray fallbackCharset)
         : m_raw(raw)
         , m_texts(texts)
         , m_fallback(std::move(fallbackCharset))
-        , m_message(message)
     {}
 
     struct Out
@@ -261,6 +301,10 @@ public:
             const bool html = type.value == "text/html";
             if (html)
                 text = MessageReader::htmlToText(text);
+            else if (type.parameters.value("format").compare(QLatin1String("flowed"),
+                                                             Qt::CaseInsensitive) == 0)
+                text = unflow(text, type.parameters.value("delsp").compare(
+                                        QLatin1String("yes"), Qt::CaseInsensitive) == 0);
             m_texts->append({text, html, inAlternative});
             return;
         }
@@ -269,7 +313,7 @@ public:
                 // A forwarded message: name it after its subject.
                 qsizetype bodyAt = 0;
                 const QList<HeaderField> inner =
-                    MessageReader::parseHeaderBlock(m_raw.left(end), begin, &bodyAt);
+                    MessageReader::parseHeaderBlock(m_raw, begin, end, &bodyAt);
                 const QString subject =
                     HeaderCodec::decode(headerValue(inner, "Subject"), m_fallback).simplified();
                 name = (subject.isEmpty() ? QStringLiteral("message") : subject) +
@@ -328,15 +372,14 @@ private:
                   const QByteArray &defaultType, Out out)
     {
         qsizetype bodyAt = end;
-        const QByteArray slice = m_raw.left(end);
-        const QList<HeaderField> headers = MessageReader::parseHeaderBlock(slice, begin, &bodyAt);
+        const QList<HeaderField> headers =
+            MessageReader::parseHeaderBlock(m_raw, begin, end, &bodyAt);
         walk(headers, bodyAt, end, depth + 1, inAlternative, defaultType, out);
     }
 
     const QByteArray &m_raw;
     QList<TextCandidate> *m_texts;
     QByteArray m_fallback;
-    ParsedMessage *m_message;
     int m_parts = 0;
 };
 
@@ -403,12 +446,20 @@ bool ParsedMessage::saveAttachment(int index, const QString &path, MessageError 
 QList<HeaderField> MessageReader::parseHeaderBlock(const QByteArray &bytes, qsizetype from,
                                                    qsizetype *bodyOffset)
 {
+    return parseHeaderBlock(bytes, from, bytes.size(), bodyOffset);
+}
+
+QList<HeaderField> MessageReader::parseHeaderBlock(const QByteArray &bytes, qsizetype from,
+                                                   qsizetype end, qsizetype *bodyOffset)
+{
     QList<HeaderField> fields;
     qsizetype pos = from;
-    const qsizetype size = bytes.size();
+    const qsizetype size = qMin(end, bytes.size());
     bool first = true;
     while (pos < size) {
         qsizetype lineEnd = bytes.indexOf('\n', pos);
+        if (lineEnd >= size)
+            lineEnd = -1;
         const qsizetype next = lineEnd < 0 ? size : lineEnd + 1;
         if (lineEnd < 0)
             lineEnd = size;
@@ -540,7 +591,13 @@ QString MessageReader::htmlToText(const QString &html)
             continue;
         }
         if (c == QLatin1Char('&')) {
-            const qsizetype semi = html.indexOf(QLatin1Char(';'), i);
+            qsizetype semi = -1;
+            for (qsizetype k = i + 1; k < n && k <= i + 10; ++k) {
+                if (html.at(k) == QLatin1Char(';')) {
+                    semi = k;
+                    break;
+                }
+            }
             if (semi > i && semi - i <= 10) {
                 const QString entity = html.mid(i + 1, semi - i - 1);
                 QString replacement;
@@ -601,7 +658,7 @@ ParsedMessage MessageReader::parse(const QByteArray &bytes)
     QList<TextCandidate> texts;
     QList<QByteArray> encodings;
     QList<std::pair<qsizetype, qsizetype>> ranges;
-    Walker walker(message.m_raw, &message, &texts, fallback);
+    Walker walker(message.m_raw, &texts, fallback);
     walker.walk(message.m_headers, bodyAt, bytes.size(), 0, false, "text/plain",
                 {&message.m_attachments, &encodings, &ranges});
     for (qsizetype i = 0; i < ranges.size(); ++i)

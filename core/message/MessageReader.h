@@ -104,6 +104,9 @@ public:
     /// the body starts (after the empty line), or the end when there is none.
     static QList<HeaderField> parseHeaderBlock(const QByteArray &bytes, qsizetype from,
                                                qsizetype *bodyOffset);
+    /// The same, looking no further than @p end.
+    static QList<HeaderField> parseHeaderBlock(const QByteArray &bytes, qsizetype from,
+                                               qsizetype end, qsizetype *bodyOffset);
     /// Decodes quoted-printable (RFC 2045 section 6.7); invalid sequences are kept as is.
     static QByteArray decodeQuotedPrintable(const QByteArray &data);
     /// Turns HTML into readable plain text (blocks to lines, entities decoded, scripts dropped).

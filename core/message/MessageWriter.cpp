@@ -269,6 +269,24 @@ QByteArray attachmentHeaders(const Attachment &attachment, const QString &displa
            "Content-Transfer-Encoding: base64\r\n";
 }
 
+// RFC 2045 section 5.1: type "/" subtype, both tokens.
+bool isMimeType(const QByteArray &type)
+{
+    const qsizetype slash = type.indexOf('/');
+    if (slash <= 0 || slash + 1 >= type.size() || type.size() > 127)
+        return false;
+    for (qsizetype i = 0; i < type.size(); ++i) {
+        const char c = type.at(i);
+        if (i == slash)
+            continue;
+        const bool token = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                           QByteArrayView("!#$&-^_.+").contains(c);
+        if (!token)
+            return false;
+    }
+    return true;
+}
+
 bool validMessageId(const QByteArray &id)
 {
     if (id.isEmpty() || id.size() > 250 || !id.contains('@'))
@@ -354,6 +372,9 @@ std::optional<Envelope> MessageWriter::write(const OutgoingMessage &message, QIO
     for (const MailAddress &a : everyone)
         if (!envelope.recipients.contains(a.address()))
             envelope.recipients.append(a.address());
+    for (const MailAddress &a : message.bcc)
+        if (!envelope.bcc.contains(a.address()))
+            envelope.bcc.append(a.address());
     if (envelope.recipients.isEmpty()) {
         setError(error, MessageError::Kind::NoRecipients, tr("The message has no recipients."));
         return std::nullopt;
@@ -372,10 +393,18 @@ std::optional<Envelope> MessageWriter::write(const OutgoingMessage &message, QIO
                      tr("The attachment %1 cannot be read.").arg(info.fileName()), a.filePath);
             return std::nullopt;
         }
-        mimeTypes.append(a.mimeType.isEmpty()
-                             ? mimeDatabase.mimeTypeForFile(info).name().toLatin1()
-                             : HeaderCodec::sanitize(QString::fromLatin1(a.mimeType)).toLatin1());
-        names.append(a.fileName.isEmpty() ? info.fileName() : a.fileName);
+        const QString name = a.fileName.isEmpty() ? info.fileName() : a.fileName;
+        QByteArray type = a.mimeType.trimmed().toLower();
+        if (!isMimeType(type)) {
+            // The name recipients see decides, with the content as a tie-breaker.
+            QFile probe(a.filePath);
+            probe.open(QIODevice::ReadOnly);
+            type = mimeDatabase.mimeTypeForFileNameAndData(name, &probe).name().toLatin1();
+            if (!isMimeType(type))
+                type = "application/octet-stream";
+        }
+        mimeTypes.append(type);
+        names.append(name);
     }
 
     bool japanese = message.encoding == TextEncoding::Iso2022Jp;
@@ -554,6 +583,10 @@ std::optional<Envelope> MessageWriter::import(QIODevice *in, QIODevice *out, Mes
                     envelope.sender = parsed.addresses.first().address();
             } else {
                 recipients += parsed.addresses;
+                if (name == "bcc")
+                    for (const MailAddress &a : parsed.addresses)
+                        if (!envelope.bcc.contains(a.address()))
+                            envelope.bcc.append(a.address());
             }
             for (const MailAddress &a : parsed.addresses)
                 if (a.needsSmtpUtf8())

@@ -34,6 +34,37 @@ QString hostName()
     return host;
 }
 
+// The device the POP3 client writes to: a file whose short writes (full disk) are
+// remembered, so that commit() refuses a truncated message.
+class DeliveryDevice : public QIODevice
+{
+public:
+    explicit DeliveryDevice(QFile *file)
+        : m_file(file)
+    {
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+    bool failed() const { return m_failed; }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 length) override
+    {
+        const qint64 written = m_file->write(data, length);
+        if (written != length) {
+            m_failed = true;
+            setErrorString(m_file->errorString());
+            return -1;
+        }
+        return written;
+    }
+
+private:
+    QFile *m_file;
+    bool m_failed = false;
+};
+
 } // namespace
 
 InboxDelivery::InboxDelivery(InboxStore *store, const QString &uidl, std::unique_ptr<QFile> file,
@@ -41,6 +72,7 @@ InboxDelivery::InboxDelivery(InboxStore *store, const QString &uidl, std::unique
     : m_store(store)
     , m_uidl(uidl)
     , m_file(std::move(file))
+    , m_device(std::make_unique<DeliveryDevice>(m_file.get()))
     , m_baseName(baseName)
 {}
 
@@ -51,7 +83,7 @@ InboxDelivery::~InboxDelivery()
 
 QIODevice *InboxDelivery::device() const
 {
-    return m_file.get();
+    return m_device.get();
 }
 
 bool InboxDelivery::commit(StoreError *error)
@@ -196,10 +228,12 @@ std::unique_ptr<InboxDelivery> InboxStore::beginDelivery(const QString &uidl, St
 bool InboxStore::finishDelivery(InboxDelivery *delivery, StoreError *error)
 {
     QFile *file = delivery->m_file.get();
-    if (file->error() != QFileDevice::NoError || !DurableIo::syncFile(file)) {
-        setIoError(error, tr("A message could not be received"), file->errorString(),
-                   DurableIo::lastErrorWasDiskFull() ||
-                       file->error() == QFileDevice::ResourceError);
+    const bool shortWrite = static_cast<DeliveryDevice *>(delivery->m_device.get())->failed();
+    if (shortWrite || file->error() != QFileDevice::NoError || !DurableIo::syncFile(file)) {
+        // A short write to a regular file means the space ran out (ENOSPC, EFBIG, quota).
+        setIoError(error, tr("A message could not be received"),
+                   shortWrite ? QStringLiteral("short write") : file->errorString(),
+                   shortWrite || DurableIo::isDiskFull(*file));
         return false;
     }
     const qint64 size = file->size();

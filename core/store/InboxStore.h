@@ -41,6 +41,7 @@ private:
     InboxStore *m_store;
     QString m_uidl;
     std::unique_ptr<QFile> m_file;
+    std::unique_ptr<QIODevice> m_device; ///< forwards to m_file and notices short writes
     QString m_baseName;
     bool m_done = false;
 };

@@ -49,6 +49,12 @@ struct OutboxEntry
 /// The outbox of one account: each message is a folder holding message.eml and state.json.
 /// Queueing and every state change are atomic (temporary file or folder, flushed to disk,
 /// renamed); open() recovers from a crash at any moment by reading the journaled phases.
+///
+/// On disk, under the account folder:
+///   outbox/<id>/message.eml   the bytes to send (never rewritten)
+///   outbox/<id>/state.json    state, envelope, attempts, replies, the dataComplete phase
+///   sent/<id>/...             the same, moved there by one rename when sent
+///   outbox/.tmp-<id>/         a queueing in progress (removed by recovery)
 class OutboxStore : public QObject
 {
     Q_OBJECT

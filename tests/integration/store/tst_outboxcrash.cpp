@@ -5,6 +5,7 @@
 #include "message/MessageReader.h"
 #include "store/OutboxStore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QMap>
@@ -208,5 +209,14 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestOutboxCrash)
+int main(int argc, char **argv)
+{
+    // A soak run (OUTPOST_CRASH_KILLS) may outlast QtTest's five-minute watchdog.
+    if (qEnvironmentVariableIsSet("OUTPOST_CRASH_KILLS") &&
+        !qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", "86400000");
+    QCoreApplication app(argc, argv);
+    TestOutboxCrash test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_outboxcrash.moc"

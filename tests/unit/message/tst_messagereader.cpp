@@ -211,6 +211,10 @@ private Q_SLOTS:
                 b += "--q\r\n\r\nx\r\n";
             return b;
         }();
+        QTest::newRow("unterminated encoded words")
+            << "Subject: " + QByteArray("=?utf-8?b?").repeated(100000) + "\r\n\r\n";
+        QTest::newRow("ampersands in html")
+            << "Content-Type: text/html\r\n\r\n" + QByteArray("&").repeated(400000);
         QTest::newRow("nul bytes") << QByteArray("Subject: a\0b\r\n\r\n\0\0\0", 16);
     }
 
@@ -247,6 +251,22 @@ private Q_SLOTS:
         QCOMPARE(s.messageId, QByteArray("id.1@x.jp"));
         QCOMPARE(s.size, bytes.size());
         QVERIFY(buffer.pos() < headerSize + 64 * 1024);
+    }
+
+    void formatFlowed()
+    {
+        const QByteArray bytes = "Content-Type: text/plain; charset=utf-8; format=flowed\r\n\r\n"
+                                 "This is a long \r\nparagraph.\r\n"
+                                 "> quoted \r\n> text\r\n"
+                                 " From stuffed\r\n"
+                                 "-- \r\nsig\r\n";
+        QCOMPARE(
+            MessageReader::parse(bytes).text(),
+            QStringLiteral("This is a long paragraph.\n> quoted text\nFrom stuffed\n-- \nsig\n"));
+        const QByteArray delsp =
+            "Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes\r\n\r\n"
+            "\xe6\x97\xa5\xe6\x9c\xac \r\n\xe8\xaa\x9e\r\n";
+        QCOMPARE(MessageReader::parse(delsp).text(), QString::fromUtf8("日本語\n"));
     }
 
     void quotedPrintable()

@@ -6,7 +6,36 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/resource.h>
+#endif
+
 using namespace Outpost;
+
+namespace {
+
+#ifdef Q_OS_UNIX
+// Limits the size of any file this process writes: writes beyond it fail as on a full disk.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        std::signal(SIGXFSZ, SIG_IGN);
+        getrlimit(RLIMIT_FSIZE, &m_old);
+        rlimit limit = m_old;
+        limit.rlim_cur = bytes;
+        setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &m_old); }
+
+private:
+    rlimit m_old{};
+};
+#endif
+
+} // namespace
 
 class TestInboxStore : public QObject
 {
@@ -110,6 +139,32 @@ private Q_SLOTS:
         QCOMPARE(again.seenUidls().size(), 2);
         QVERIFY(again.isSeen(QStringLiteral("id1")));
         QVERIFY(!again.isSeen(QStringLiteral("id0")));
+    }
+
+    void fullDiskKeepsMessageOnServer()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("needs RLIMIT_FSIZE to simulate a full disk");
+#else
+        QTemporaryDir dir;
+        InboxStore inbox(dir.path());
+        QVERIFY(inbox.open());
+        StoreError error;
+        {
+            FileSizeLimit limit(1024);
+            auto d = inbox.beginDelivery(QStringLiteral("big"), &error);
+            QVERIFY(d);
+            d->device()->write(QByteArray(64 * 1024, 'x'));
+            QVERIFY(!d->commit(&error));
+        }
+        QCOMPARE(error.kind, StoreError::Kind::DiskFull);
+        QVERIFY(!error.message.isEmpty());
+        QVERIFY(!inbox.isSeen(QStringLiteral("big")));
+        QVERIFY(!inbox.isStored(QStringLiteral("big"))); // so it is not deleted on the server
+        QVERIFY(inbox.messages().isEmpty());
+        QVERIFY(
+            QDir(inbox.maildirPath() + QStringLiteral("/tmp")).entryList(QDir::Files).isEmpty());
+#endif
     }
 
     void invalidUidlRefused()

@@ -9,8 +9,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
 #include <csignal>
 #include <sys/resource.h>
+#endif
 
 using namespace Outpost;
 
@@ -38,6 +40,7 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+#ifdef Q_OS_UNIX
 // Limits the size of any file this process writes: writes beyond it fail as on a full disk.
 class FileSizeLimit
 {
@@ -55,6 +58,7 @@ public:
 private:
     rlimit m_old{};
 };
+#endif
 
 } // namespace
 
@@ -94,6 +98,8 @@ private Q_SLOTS:
         QVERIFY(bytes.contains("Message-ID: <" + entry.envelope.messageId + ">"));
 
         QVERIFY(store.markSending(*first, &error));
+        QCOMPARE(changed.size(), 3); // every change is announced
+        QCOMPARE(changed.last().at(0).toString(), *first);
         QCOMPARE(store.message(*first)->state, OutboxState::Sending);
         QCOMPARE(store.message(*first)->attempts, 1);
         QCOMPARE(store.dueMessages(now).size(), 1);
@@ -114,10 +120,16 @@ private Q_SLOTS:
         QVERIFY(again.open());
         QCOMPARE(again.sentMessages().size(), 1);
         QCOMPARE(again.sentMessages().first().envelope, entry.envelope);
+        QCOMPARE(entry.envelope.bcc, QStringList{"hidden@example.org"}); // kept for editing
         QCOMPARE(again.messages().size(), 1);
         QCOMPARE(again.messages().first().id, *second);
+        QSignalSpy removed(&again, &OutboxStore::changed);
         QVERIFY(again.remove(*first, &error));
+        QCOMPARE(removed.size(), 1);
         QVERIFY(again.sentMessages().isEmpty());
+        QVERIFY(!again.message(*first));
+        QVERIFY(!again.openMessage(*first, &error));
+        QCOMPARE(error.kind, StoreError::Kind::NotFound);
     }
 
     void deferFailRequeue()
@@ -297,6 +309,9 @@ private Q_SLOTS:
 
     void fullDisk()
     {
+#ifndef Q_OS_UNIX
+        QSKIP("needs RLIMIT_FSIZE to simulate a full disk");
+#else
         QTemporaryDir dir;
         OutboxStore store(dir.path());
         QVERIFY(store.open());
@@ -325,6 +340,7 @@ private Q_SLOTS:
         QVERIFY(reopened.open());
         QCOMPARE(reopened.message(kept)->state, OutboxState::Queued);
         QVERIFY(store.markSending(kept, &error)); // and works once there is room
+#endif
     }
 
     void manyMessagesListQuickly()
