@@ -229,20 +229,29 @@ private Q_SLOTS:
         QVERIFY(f.outbox->message(id)->lastReply.contains(QLatin1String("rejected as spam")));
     }
 
+    void disconnectMidDataDefers_data()
+    {
+        QTest::addColumn<bool>("chunking");
+        QTest::newRow("DATA") << false;
+        QTest::newRow("BDAT") << true;
+    }
     void disconnectMidDataDefers()
     {
+        QFETCH(bool, chunking);
         CycleFixture f;
+        f.server.settings().chunking = chunking;
         // Large enough that the connection breaks while the data is still going out.
         QString body;
         for (int i = 0; i < 200000; ++i)
             body += QStringLiteral("Line %1 of a long message.\n").arg(i);
         const QString id = f.queue(QStringLiteral("Long"), body);
         SandboxFault fault;
-        fault.command = "DATA";
+        fault.command = chunking ? "BDAT" : "DATA";
         fault.action = SandboxFault::DisconnectMidData;
         fault.afterBytes = 10;
         f.server.addFault(fault);
         const CycleResult r = f.run();
+        QCOMPARE(r.sent, 0);
         QCOMPARE(r.deferred, 1);
         QCOMPARE(r.mayHaveBeenSent, 0);
         QCOMPARE(f.stateOf(id), OutboxState::Deferred);
