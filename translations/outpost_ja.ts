@@ -899,6 +899,10 @@ Press Ctrl+C to stop the sandbox.</source>
   outpost-cli%4 send-receive sandbox --verbose
 Ctrl+C でサンドボックスを停止します。</translation>
     </message>
+    <message>
+        <source>  learned: the server stops relaying about %1 s after a login</source>
+        <translation>  学習結果: サーバーはログインから約 %1 秒後に中継をやめます</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::Connection</name>

@@ -2,11 +2,13 @@
 #include "Cli.h"
 
 #include "Profile.h"
+#include "schedule/AuthWindow.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSslCertificate>
 
@@ -281,10 +283,6 @@ void Cli::accountAddOrEdit(const QStringList &arguments, bool add)
     parser.addPositionalArgument(QStringLiteral("NAME"), tr("The account's name."));
     if (!parse(parser, arguments))
         return;
-    if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
-        return done(Success);
-    }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 3) {
         fail(add ? tr("Usage: outpost-cli account add NAME --address ADDR --pop-host HOST "
@@ -327,22 +325,34 @@ void Cli::accountAddOrEdit(const QStringList &arguments, bool add)
     done(Success);
 }
 
+namespace {
+/// What the scheduler learned about the account's relay window (0 = nothing yet).
+int learnedWindow(const Profile &profile, const Account &a)
+{
+    QFile file(profile.accountDirectory(a.id) + QStringLiteral("/window.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return AuthWindow::fromJson(QJsonDocument::fromJson(file.readAll()).object(),
+                                a.authWindowSeconds)
+        .learnedSeconds();
+}
+} // namespace
+
 void Cli::accountList(const QStringList &arguments)
 {
     QCommandLineParser parser;
     addCommonOptions(parser, true);
     if (!parse(parser, arguments))
         return;
-    if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
-        return done(Success);
-    }
     if (!openProfile())
         return;
     if (m_json) {
         QJsonArray list;
-        for (const Account &a : m_accounts->accounts())
-            list.append(toJson(a));
+        for (const Account &a : m_accounts->accounts()) {
+            QJsonObject o = toJson(a);
+            o.insert(QStringLiteral("learnedWindowSeconds"), learnedWindow(*m_profile, a));
+            list.append(o);
+        }
         printJson(list);
         return done(Success);
     }
@@ -360,6 +370,8 @@ void Cli::accountList(const QStringList &arguments)
                                              .arg(a.authWindowSeconds)
                                              .arg(a.checkIntervalMinutes)
                                        : QString()));
+        if (const int learned = learnedWindow(*m_profile, a))
+            print(tr("  learned: the server stops relaying about %1 s after a login").arg(learned));
     }
     done(Success);
 }
@@ -408,10 +420,6 @@ void Cli::accountPassword(const QStringList &arguments)
             "Anyone who can read your files can read them.")});
     if (!parse(parser, arguments))
         return;
-    if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
-        return done(Success);
-    }
     if (!parser.isSet(QStringLiteral("password-stdin"))) {
         fail(tr("Give the password on standard input with --password-stdin."));
         return;

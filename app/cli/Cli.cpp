@@ -74,6 +74,7 @@ void Cli::start(const QStringList &arguments)
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                                      tr("Shows the version and exits."));
     parser.addOption(version);
+    m_handleHelp = false; // the overview below adds the list of commands
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("account, queue, send-receive, outbox, inbox, probe, run or "
                                     "sandbox"),
@@ -123,6 +124,12 @@ void Cli::addCommonOptions(QCommandLineParser &parser, bool printsData)
         parser.addOption({QStringLiteral("json"), tr("Prints the result as JSON.")});
 }
 
+void Cli::addVerboseOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("verbose"),
+                      tr("Prints the conversation with the servers (passwords masked).")});
+}
+
 bool Cli::parse(QCommandLineParser &parser, const QStringList &arguments)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -131,8 +138,12 @@ bool Cli::parse(QCommandLineParser &parser, const QStringList &arguments)
         return false;
     }
     m_profileOption = parser.value(QStringLiteral("profile"));
-    m_json = parser.optionNames().contains(QLatin1String("json")) &&
-             parser.isSet(QStringLiteral("json"));
+    m_json = parser.optionNames().contains(QLatin1String("json")); // set, and defined
+    if (m_handleHelp && parser.isSet(QStringLiteral("help"))) {
+        print(parser.helpText());
+        done(Success);
+        return false;
+    }
     return true;
 }
 

@@ -49,6 +49,8 @@ Q_SIGNALS:
 private:
     // Shared by the commands.
     void addCommonOptions(QCommandLineParser &parser, bool printsData);
+    void addVerboseOption(QCommandLineParser &parser);
+    /// Parses; false (and finished) on an error or after printing --help.
     bool parse(QCommandLineParser &parser, const QStringList &arguments);
     bool openProfile();
     /// The plain-text password file; it exists only when the user opted in.
@@ -80,6 +82,7 @@ private:
     QTextStream &m_err;
     QIODevice *m_stdin = nullptr;
     bool m_json = false;
+    bool m_handleHelp = true;
     bool m_finished = false;
     QString m_profileOption;
     std::unique_ptr<Profile> m_profile;

@@ -94,6 +94,10 @@ QList<Account> Cli::selectedAccounts(const QString &nameOrId)
 void Cli::runQueue(const QStringList &arguments)
 {
     QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Usage: outpost-cli queue NAME FILE.eml\n"
+           "       outpost-cli queue NAME --to ADDR --subject TEXT (--body TEXT | --body-file "
+           "FILE) [--attach FILE]"));
     addCommonOptions(parser, false);
     parser.addOption({QStringLiteral("to"),
                       tr("A recipient (repeatable; or a comma-separated list)."),
@@ -114,13 +118,6 @@ void Cli::runQueue(const QStringList &arguments)
                       QStringLiteral("auto|utf-8|iso-2022-jp")});
     if (!parse(parser, arguments))
         return;
-    if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
-        print(tr("Usage: outpost-cli queue NAME FILE.eml\n"
-                 "       outpost-cli queue NAME --to ADDR --subject TEXT (--body TEXT | "
-                 "--body-file FILE) [--attach FILE]"));
-        return done(Success);
-    }
     const QStringList positional = parser.positionalArguments();
     if (!openProfile())
         return;
@@ -225,14 +222,9 @@ void Cli::runSendReceive(const QStringList &arguments)
 {
     QCommandLineParser parser;
     addCommonOptions(parser, true);
-    parser.addOption({QStringLiteral("verbose"),
-                      tr("Prints the conversation with the servers (passwords masked).")});
+    addVerboseOption(parser);
     if (!parse(parser, arguments))
         return;
-    if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
-        return done(Success);
-    }
     if (!openProfile())
         return;
     const QList<Account> selected = selectedAccounts(parser.positionalArguments().value(1));
@@ -319,10 +311,6 @@ void Cli::runListing(const QStringList &arguments, bool inbox)
         parser.addOption({QStringLiteral("all"), tr("Also lists the Sent folder.")});
     if (!parse(parser, arguments))
         return;
-    if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
-        return done(Success);
-    }
     if (!openProfile())
         return;
     const QList<Account> selected = selectedAccounts(parser.positionalArguments().value(1));
@@ -388,14 +376,9 @@ void Cli::runProbe(const QStringList &arguments)
     parser.addOption({QStringLiteral("measure-window"),
                       tr("Also measures how long the relay window lasts (probes every 30 seconds, "
                          "at most 30 minutes).")});
-    parser.addOption({QStringLiteral("verbose"),
-                      tr("Prints the conversation with the servers (passwords masked).")});
+    addVerboseOption(parser);
     if (!parse(parser, arguments))
         return;
-    if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
-        return done(Success);
-    }
     if (!openProfile())
         return;
     const Account *account = accountArgument(parser.positionalArguments().value(1));
@@ -491,14 +474,9 @@ void Cli::runScheduler(const QStringList &arguments)
 {
     QCommandLineParser parser;
     addCommonOptions(parser, false);
-    parser.addOption({QStringLiteral("verbose"),
-                      tr("Prints the conversation with the servers (passwords masked).")});
+    addVerboseOption(parser);
     if (!parse(parser, arguments))
         return;
-    if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
-        return done(Success);
-    }
     if (!openScheduler())
         return;
     if (m_accounts->accounts().isEmpty()) {
@@ -563,10 +541,6 @@ void Cli::runSandbox(const QStringList &arguments)
                       QStringLiteral("SECONDS"), QStringLiteral("120")});
     if (!parse(parser, arguments))
         return;
-    if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
-        return done(Success);
-    }
     bool ok1 = false, ok2 = false, ok3 = false;
     const uint smtpPort = parser.value(QStringLiteral("smtp-port")).toUInt(&ok1);
     const uint popPort = parser.value(QStringLiteral("pop-port")).toUInt(&ok2);
