@@ -27,9 +27,12 @@ bool load(QTranslator *translator, const QLocale &locale, const QString &name,
 
 } // namespace
 
-bool installTranslations(const QLocale &locale)
+bool installTranslations(const QLocale &requested)
 {
     removeTranslations();
+    // The "C" locale (LANG unset, as in many scripts) reads English.
+    const QLocale locale =
+        requested.language() == QLocale::C ? QLocale(QLocale::English) : requested;
     auto *app = QCoreApplication::instance();
     // Qt's own strings (standard buttons, dialogs); absent on some systems, which is fine.
     load(new QTranslator(app), locale, QStringLiteral("qtbase"),

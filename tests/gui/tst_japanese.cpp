@@ -42,12 +42,18 @@ private Q_SLOTS:
         QVERIFY(hasJapanese(window.accountTree()->headerItem()->text(0)));
     }
 
-    void englishNeedsNoTranslation()
+    void englishHasOnlyPluralForms()
     {
         Outpost::removeTranslations();
-        QVERIFY(!Outpost::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)));
+        QVERIFY(Outpost::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)));
         MainWindow window;
         QCOMPARE(window.accountTree()->headerItem()->text(0), QStringLiteral("Accounts"));
+        QCOMPARE(QCoreApplication::translate("Outpost::Cli", "%1: %n message(s)", nullptr, 1)
+                     .arg(QStringLiteral("Home")),
+                 QStringLiteral("Home: 1 message"));
+        QCOMPARE(QCoreApplication::translate("Outpost::Cli", "%1: %n message(s)", nullptr, 3)
+                     .arg(QStringLiteral("Home")),
+                 QStringLiteral("Home: 3 messages"));
     }
 };
 

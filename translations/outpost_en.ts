@@ -1,0 +1,52 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Outpost::Cli</name>
+    <message numerus="yes">
+        <source>%1: %n message(s) in %2</source>
+        <translation>
+            <numerusform>%1: %n message in %2</numerusform>
+            <numerusform>%1: %n messages in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s)</source>
+        <translation>
+            <numerusform>%1: %n message</numerusform>
+            <numerusform>%1: %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Outpost is running %n account(s). Press Ctrl+C to stop.</source>
+        <translation>
+            <numerusform>Outpost is running %n account. Press Ctrl+C to stop.</numerusform>
+            <numerusform>Outpost is running %n accounts. Press Ctrl+C to stop.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::Cycle</name>
+    <message numerus="yes">
+        <source>Outpost gave up after trying for %n hour(s). The last reply was: %1</source>
+        <translation>
+            <numerusform>Outpost gave up after trying for %n hour. The last reply was: %1</numerusform>
+            <numerusform>Outpost gave up after trying for %n hours. The last reply was: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server stopped relaying %n second(s) after the POP login; Outpost will log in again sooner from now on.</source>
+        <translation>
+            <numerusform>The server stopped relaying %n second after the POP login; Outpost will log in again sooner from now on.</numerusform>
+            <numerusform>The server stopped relaying %n seconds after the POP login; Outpost will log in again sooner from now on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Relaying refused right after the login; trying again in %n second(s).</source>
+        <translation>
+            <numerusform>Relaying refused right after the login; trying again in %n second.</numerusform>
+            <numerusform>Relaying refused right after the login; trying again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
