@@ -5,6 +5,8 @@
 #include "store/InboxStore.h"
 #include "store/OutboxStore.h"
 
+#include <algorithm>
+
 namespace Outpost {
 
 Cycle::Cycle(const Account &account, const QString &popPassword, const QString &smtpPassword,
@@ -267,7 +269,7 @@ void Cycle::openSmtp()
             m_smtp->deleteLater();
             m_smtp = nullptr;
         }
-        if (m_finished || m_popReauth)
+        if (m_finished)
             return;
         if (!m_current.isEmpty()) {
             // The session ended before the client reported the message in flight.
@@ -283,18 +285,32 @@ void Cycle::openSmtp()
                 m_queue.pop_front();
             ++m_done;
         }
-        if (error.isError() && (!wasReady || !m_queue.empty())) {
-            pauseAccount(error);
+        if (m_queue.empty()) {
+            finish();
             return;
         }
-        finish();
+        // The server dropped an idle session while Outpost waited (a POP login, a short
+        // wait after a refusal): the next message opens a new one.
+        const bool waiting = m_popReauth || m_timer != 0;
+        if (wasReady && waiting)
+            return;
+        pauseAccount(error.isError()
+                         ? error
+                         : NetError::make(NetError::Network, tr("The connection was closed.")));
     });
     smtp->open();
 }
 
 void Cycle::sendNext()
 {
-    if (m_finished || !m_smtp || m_smtp->state() != SmtpClient::Ready || !m_current.isEmpty())
+    if (m_finished || !m_current.isEmpty())
+        return;
+    if (!m_smtp) {
+        if (!m_queue.empty())
+            openSmtp(); // the last session ended while Outpost waited
+        return;
+    }
+    if (m_smtp->state() != SmtpClient::Ready)
         return;
     if (m_queue.empty()) {
         m_smtp->quit();
@@ -378,7 +394,12 @@ void Cycle::onMessageFinished(const SmtpResult &result)
         handleRelayRefusal(id, result.error);
         return;
     }
-    handleFailure(id, result.error, result.dataWritten);
+    // The server can only have taken the message if it accepted a recipient and the whole
+    // data went out; with BDAT the data may go out before the envelope is answered.
+    const bool acceptedRecipient =
+        std::any_of(result.recipients.begin(), result.recipients.end(),
+                    [](const SmtpRecipientResult &r) { return r.accepted; });
+    handleFailure(id, result.error, result.dataWritten && acceptedRecipient);
     messageDone();
 }
 
