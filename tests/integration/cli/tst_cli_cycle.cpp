@@ -124,6 +124,38 @@ private Q_SLOTS:
         QCOMPARE(list.first()[QLatin1String("id")].toString(), id);
     }
 
+    void runCyclesAtStartupAndStopsOnSigterm()
+    {
+        const QString profile = newProfile();
+        QCOMPARE(runCli(QStringList{"account", "edit", "sb", "--check-at-startup", "on",
+                                    "--interval", "30"} +
+                        profileArgs(profile))
+                     .exitCode,
+                 0);
+        queue(profile, QStringLiteral("run@example.net"));
+        QProcess cli;
+        cli.start(QStringLiteral(OUTPOST_CLI_PATH), QStringList{"run"} + profileArgs(profile));
+        QVERIFY(cli.waitForStarted());
+        auto delivered = [&] {
+            for (const SandboxDelivery &d : m_server.deliveries())
+                if (d.recipients.contains("run@example.net"))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(delivered(), 20000);
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += cli.readAllStandardOutput()).contains("next check at"),
+                                 20000);
+        cli.terminate(); // SIGTERM: stop cleanly
+        QVERIFY(cli.waitForFinished(20000));
+        out += cli.readAllStandardOutput();
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 0);
+        QVERIFY2(out.contains("send/receive started"), out.constData());
+        QVERIFY2(out.contains("sent 1"), out.constData());
+        QVERIFY2(out.contains("Stopping."), out.constData());
+    }
+
     void killAfterTheDataLeavesMayHaveBeenSent()
     {
         const QString profile = newProfile();
