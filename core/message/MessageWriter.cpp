@@ -12,6 +12,7 @@
 #include <QIODevice>
 #include <QMimeDatabase>
 #include <QRandomGenerator>
+#include <QStringDecoder>
 
 namespace Outpost {
 
@@ -248,12 +249,34 @@ QByteArray joinParameters(const QByteArray &name, const QByteArray &value,
     return out + "\r\n";
 }
 
+// True when the file is text in UTF-8 (ASCII included) without NULs, read in chunks.
+bool isUtf8TextFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    while (!file.atEnd()) {
+        const QByteArray chunk = file.read(64 * 1024);
+        if (chunk.isEmpty() || chunk.contains('\0'))
+            return false;
+        const QString text = decoder.decode(chunk); // decodes only when made a QString
+        if (decoder.hasError())
+            return false;
+    }
+    return true;
+}
+
 QByteArray attachmentHeaders(const Attachment &attachment, const QString &displayName,
                              const QByteArray &mimeType, HeaderCodec::Charset charset)
 {
     const QString name = HeaderCodec::sanitize(displayName);
     QList<QByteArray> typeParameters;
     QList<QByteArray> dispositionParameters;
+    // RFC 2046 section 4.1.2: text without a charset means US-ASCII; say what it is, so a
+    // Japanese text file is not shown as mojibake.
+    if (mimeType.startsWith("text/") && isUtf8TextFile(attachment.filePath))
+        typeParameters.append("charset=utf-8");
     if (isSimpleAsciiName(name)) {
         typeParameters.append("name=" + quoteParameter(name));
         dispositionParameters.append("filename=" + quoteParameter(name));
@@ -263,7 +286,6 @@ QByteArray attachmentHeaders(const Attachment &attachment, const QString &displa
         typeParameters.append("name=\"" + words.join("\r\n ") + '"');
         dispositionParameters = rfc2231Segments("filename", name);
     }
-    Q_UNUSED(attachment);
     return joinParameters("Content-Type", mimeType, typeParameters) +
            joinParameters("Content-Disposition", "attachment", dispositionParameters) +
            "Content-Transfer-Encoding: base64\r\n";

@@ -193,7 +193,7 @@ class EndToEnd(unittest.TestCase):
             self.assertIn("お世話になっております。", body)
             [att] = list(msg.iter_attachments())
             self.assertEqual(att.get_filename(), "報告書.txt")
-            self.assertEqual(att.get_payload(decode=True), "添付ファイルの中身です。\n".encode())
+            self.assertEqual(att.get_content(), "添付ファイルの中身です。\n")
 
     def test_leave_on_server_and_nothing_new_the_second_time(self):
         profile = new_profile()

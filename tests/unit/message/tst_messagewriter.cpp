@@ -257,11 +257,38 @@ private Q_SLOTS:
         QVERIFY(!header.contains("\nInjected"));
         QVERIFY(!bytes.contains("\nX-Evil"));
         QVERIFY(!bytes.contains("X-Evil")); // the bad type was refused, the name decides
-        QVERIFY(bytes.contains("Content-Type: text/plain;\r\n name="));
+        QVERIFY(bytes.contains("Content-Type: text/plain;\r\n charset=utf-8;\r\n name="));
         QVERIFY(!bytes.contains("\nContent-Type: text/html"));
         const ParsedMessage parsed = MessageReader::parse(bytes);
         QCOMPARE(parsed.text(), QStringLiteral("body\n"));
         QCOMPARE(parsed.attachments().size(), 1);
+    }
+
+    void textAttachmentsSayTheirCharset()
+    {
+        OutgoingMessage m;
+        m.from = addr("a@example.org");
+        m.to = {addr("b@example.org")};
+        m.attachments = {{makeFile(QStringLiteral("メモ.txt"), "日本語のメモ\n"), {}, {}},
+                         {makeFile(QStringLiteral("data.txt"), QByteArray("bin\0ary", 7)), {}, {}},
+                         {makeFile(QStringLiteral("sjis.txt"), "\x93\xfa\x96\x7b"), {}, {}}};
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        QVERIFY(MessageWriter::write(m, &out, nullptr));
+        const QByteArray bytes = out.data();
+        // UTF-8 text is labelled; NUL-bearing or non-UTF-8 content is not claimed to be UTF-8.
+        QVERIFY(bytes.contains("Content-Type: text/plain;\r\n charset=utf-8;\r\n name=\"=?"));
+        QVERIFY(bytes.contains("name=\"data.txt\""));
+        QVERIFY(!bytes.contains("charset=utf-8;\r\n name=\"data.txt\""));
+        QVERIFY(bytes.contains("name=\"sjis.txt\""));
+        QVERIFY(!bytes.contains("charset=utf-8;\r\n name=\"sjis.txt\""));
+        const ParsedMessage parsed = MessageReader::parse(bytes);
+        QCOMPARE(parsed.attachments().size(), 3);
+        QCOMPARE(parsed.attachmentData(0), QByteArray("日本語のメモ\n"));
+        const qsizetype memo = bytes.indexOf("name=\"=?");
+        QVERIFY(memo > 0);
+        QVERIFY(bytes.lastIndexOf("charset=utf-8", memo) >
+                bytes.lastIndexOf("Content-Type:", memo));
     }
 
     void messageIdKeptWhenGiven()
