@@ -11,7 +11,7 @@ namespace Outpost {
 /// The Japanese encoding choice for outgoing text (see the message writer).
 enum class JapaneseEncoding
 {
-    Automatic, ///< UTF-8 (what every current mailer reads)
+    Automatic, ///< ISO-2022-JP when the text is Japanese and fits it, else UTF-8
     Utf8,      ///< always UTF-8
     Iso2022Jp, ///< traditional ISO-2022-JP where every character fits, else UTF-8
 };
