@@ -112,6 +112,7 @@ AccountDialog::AccountDialog(AccountStore *accounts, CredentialStore *credential
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->addButton(m_askEachTime, QDialogButtonBox::ActionRole);
+    m_askEachTime->hide(); // shown only when the keychain cannot take the password
     connect(buttons, &QDialogButtonBox::accepted, this, &AccountDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &AccountDialog::reject);
 

@@ -176,7 +176,9 @@ MainWindow::MainWindow(const QString &profileDirectory, QWidget *parent,
 
 MainWindow::~MainWindow()
 {
-    m_scheduler->abortAll();
+    // The scheduler uses the clock and the credential store: it goes first.
+    delete m_scheduler;
+    m_scheduler = nullptr;
 }
 
 QWidget *MainWindow::createWelcomePage()
@@ -638,6 +640,11 @@ void MainWindow::showSelectedMessage()
     m_attachments->setVisible(!attachments.isEmpty());
     m_saveAttachment->setVisible(!attachments.isEmpty());
     m_saveAttachment->setEnabled(!attachments.isEmpty());
+}
+
+bool MainWindow::showsWelcome() const
+{
+    return m_stack->currentIndex() == 0;
 }
 
 QString MainWindow::previewText() const

@@ -75,6 +75,9 @@ public:
     /// Counts for the account tree: unread inbox, outbox (not failed), sent, failed.
     static int count(Folder folder, OutboxStore *outbox, InboxStore *inbox);
 
+    /// How many header summaries were read so far (for tests of the lazy reading).
+    int cachedSummaries() const { return int(m_summaries.size()); }
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

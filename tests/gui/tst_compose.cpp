@@ -1,0 +1,170 @@
+#include "ComposeWindow.h"
+#include "GuiFixture.h"
+#include "MainWindow.h"
+#include "schedule/Scheduler.h"
+#include "store/CredentialStore.h"
+#include "store/OutboxStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QCompleter>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+#include <QTreeWidget>
+
+using Outpost::ComposeWindow;
+using Outpost::MainWindow;
+
+namespace {
+QString keychainService()
+{
+    return QStringLiteral("OutpostTest-compose");
+}
+} // namespace
+
+class TestCompose : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void fill(ComposeWindow *compose, const QString &to, const QString &subject)
+    {
+        compose->findChild<QLineEdit *>(QStringLiteral("composeTo"))->setText(to);
+        compose->findChild<QLineEdit *>(QStringLiteral("composeSubject"))->setText(subject);
+        compose->findChild<QPlainTextEdit *>(QStringLiteral("composeBody"))
+            ->setPlainText(QStringLiteral("こんにちは、ボブさん。\n"));
+    }
+
+private Q_SLOTS:
+    void composeQueueCycleSent()
+    {
+        GuiFixture f(true);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.credentials()->rememberForSession(
+            f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wonderland"));
+        window.show();
+        QCOMPARE(window.accountTree()->topLevelItemCount(), 1);
+        QVERIFY(!window.showsWelcome());
+        QAbstractItemModelTester tester(window.sortModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        ComposeWindow *compose = window.newMessage();
+        QSignalSpy queued(compose, &ComposeWindow::queued);
+        QSignalSpy delivered(&f.server, &Outpost::SandboxServer::delivered);
+        fill(compose, QStringLiteral("Bob <bob@example.net>"), QStringLiteral("日本語の件名"));
+        compose->findChild<QPushButton *>(QStringLiteral("composeSend"))->click();
+        QCOMPARE(queued.count(), 1);
+        QVERIFY(queued.first().at(2).toString().contains(QLatin1String("sends it now")));
+
+        Outpost::OutboxStore *outbox = window.scheduler()->outbox(f.account.id);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox->sentMessages().size(), 1, 20000);
+        QCOMPARE(delivered.count(), 1);
+        QCOMPARE(outbox->messages().size(), 0);
+        QVERIFY(f.server.deliveries().first().recipients.contains("bob@example.net"));
+
+        // The Sent folder lists it, and the preview shows the decoded Japanese text.
+        window.selectFolder(f.account.id, Outpost::MessageListModel::Folder::Sent);
+        QCOMPARE(window.messageModel()->rowCount(), 1);
+        window.selectRow(0);
+        QVERIFY(window.previewText().contains(QStringLiteral("こんにちは、ボブさん。")));
+        QCOMPARE(window.messageModel()
+                     ->index(0, Outpost::MessageListModel::SubjectColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("日本語の件名"));
+        QTRY_VERIFY(window.accountTree()->topLevelItem(0)->child(2)->text(0).contains(
+            QLatin1String("(1)")));
+
+        // The address is remembered for completion next time.
+        ComposeWindow *next = window.newMessage();
+        auto *to = next->findChild<QLineEdit *>(QStringLiteral("composeTo"));
+        QVERIFY(to);
+        QVERIFY(to->findChild<QCompleter *>());
+        QVERIFY(to->findChild<QCompleter *>()
+                    ->model()
+                    ->match(to->findChild<QCompleter *>()->model()->index(0, 0), Qt::DisplayRole,
+                            QStringLiteral("bob@example.net"), 1, Qt::MatchContains)
+                    .size() == 1);
+        next->setAttribute(Qt::WA_DeleteOnClose, false);
+        delete next;
+    }
+
+    void invalidAddressIsMarkedAndNothingQueued()
+    {
+        GuiFixture f(false);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        ComposeWindow *compose = window.newMessage();
+        fill(compose, QStringLiteral("bob@example.net, carol@@example.org"), QStringLiteral("Hi"));
+        QVERIFY(!compose->send());
+        auto *to = compose->findChild<QLineEdit *>(QStringLiteral("composeTo"));
+        QVERIFY(!to->styleSheet().isEmpty());
+        QVERIFY(!to->toolTip().isEmpty());
+        QVERIFY(compose->notice().contains(QLatin1String("To")));
+        QVERIFY(compose->isVisible());
+        QCOMPARE(window.scheduler()->outbox(f.account.id)->messages().size(), 0);
+        // Nothing typed is lost.
+        QCOMPARE(compose->content().subject, QStringLiteral("Hi"));
+
+        // Without "send immediately" the window says it waits for Send/Receive.
+        to->setText(QStringLiteral("bob@example.net"));
+        QSignalSpy queued(compose, &ComposeWindow::queued);
+        QVERIFY(compose->send());
+        QCOMPARE(queued.count(), 1);
+        QVERIFY(queued.first().at(2).toString().contains(QLatin1String("Send/Receive")));
+        QCOMPARE(window.scheduler()->outbox(f.account.id)->messages().size(), 1);
+        QVERIFY(!window.scheduler()->isRunning(f.account.id));
+    }
+
+    void closingAsksToKeepDraft()
+    {
+        GuiFixture f(false);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        QPointer<ComposeWindow> compose = window.newMessage();
+        QTest::keyClicks(compose->findChild<QLineEdit *>(QStringLiteral("composeSubject")),
+                         QStringLiteral("Draft subject"));
+        QVERIFY(compose->isModified());
+        compose->close();
+        QVERIFY(compose); // still open: it asks first
+        auto *box = compose->findChild<QMessageBox *>(QStringLiteral("keepDraftQuestion"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        box->button(QMessageBox::Save)->click();
+        QTRY_VERIFY(!compose);
+        const QStringList drafts = ComposeWindow::drafts(f.profile());
+        QCOMPARE(drafts.size(), 1);
+        QCOMPARE(ComposeWindow::draftSubject(drafts.first()), QStringLiteral("Draft subject"));
+
+        // A draft opens again, and sending it removes it.
+        ComposeWindow *again = window.newMessage();
+        QVERIFY(again->loadDraft(drafts.first()));
+        QCOMPARE(again->content().subject, QStringLiteral("Draft subject"));
+        again->findChild<QLineEdit *>(QStringLiteral("composeTo"))
+            ->setText(QStringLiteral("bob@example.net"));
+        QVERIFY(again->send());
+        QCOMPARE(ComposeWindow::drafts(f.profile()).size(), 0);
+    }
+
+    void mailtoFillsTheFields()
+    {
+        GuiFixture f(false);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.handleArguments(
+            {QStringLiteral("mailto:bob@example.net?subject=Hello%20there&body=Line%201")});
+        auto *compose = window.findChild<ComposeWindow *>();
+        QVERIFY(compose);
+        QCOMPARE(compose->content().to, QStringLiteral("bob@example.net"));
+        QCOMPARE(compose->content().subject, QStringLiteral("Hello there"));
+        QCOMPARE(compose->content().body, QStringLiteral("Line 1"));
+    }
+};
+
+QTEST_MAIN(TestCompose)
+#include "tst_compose.moc"
