@@ -97,7 +97,7 @@ AccountDialog::AccountDialog(AccountStore *accounts, CredentialStore *credential
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_log->setPlaceholderText(tr("Press \"Test settings\" to check the servers. The "
                                  "conversation appears here, with passwords hidden."));
-    m_log->setMinimumHeight(110);
+    m_log->setMinimumHeight(90);
 
     m_notice = new QLabel;
     m_notice->setObjectName(QStringLiteral("accountNotice"));
@@ -121,9 +121,9 @@ AccountDialog::AccountDialog(AccountStore *accounts, CredentialStore *credential
     testRow->addWidget(m_verdict, 1);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_tabs);
+    layout->addWidget(m_tabs, 3);
     layout->addLayout(testRow);
-    layout->addWidget(m_log, 1);
+    layout->addWidget(m_log, 2);
     layout->addWidget(m_notice);
     layout->addWidget(buttons);
 
@@ -139,7 +139,7 @@ AccountDialog::AccountDialog(AccountStore *accounts, CredentialStore *credential
     setAccount(account);
     if (!m_isNew)
         loadPasswords();
-    resize(620, 640);
+    resize(640, 600);
 }
 
 AccountDialog::~AccountDialog()
@@ -279,6 +279,7 @@ QWidget *AccountDialog::schedulePage()
 
     auto *page = new QWidget;
     auto *form = new QFormLayout(page);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("Check &every:"), m_interval);
     form->addRow(QString(), m_sendImmediately);
     form->addRow(QString(), m_checkAtStartup);

@@ -165,7 +165,7 @@ MainWindow::MainWindow(const QString &profileDirectory, QWidget *parent,
     m_countsTimer->setInterval(150);
     connect(m_countsTimer, &QTimer::timeout, this, &MainWindow::updateCounts);
 
-    resize(1000, 640);
+    resize(1040, 660);
 
     QString error;
     if (!m_profile.ensureExists(&error) || !m_store.load(&error))
@@ -240,10 +240,14 @@ QWidget *MainWindow::createMailPage()
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->sortByColumn(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_list->header()->setStretchLastSection(true);
-    m_list->header()->resizeSection(MessageListModel::PeopleColumn, 200);
-    m_list->header()->resizeSection(MessageListModel::SubjectColumn, 260);
-    m_list->header()->resizeSection(MessageListModel::DateColumn, 130);
-    m_list->header()->resizeSection(MessageListModel::SizeColumn, 70);
+    m_list->header()->resizeSection(MessageListModel::PeopleColumn, 170);
+    m_list->header()->resizeSection(MessageListModel::SubjectColumn, 240);
+    m_list->header()->resizeSection(
+        MessageListModel::DateColumn,
+        m_list->fontMetrics().horizontalAdvance(QLocale().toString(
+            QDateTime(QDate(2026, 12, 28), QTime(22, 58)), QLocale::ShortFormat)) +
+            24);
+    m_list->header()->resizeSection(MessageListModel::SizeColumn, 80);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelectedMessage);
     connect(m_list, &QTreeView::doubleClicked, this, [this] {
@@ -467,6 +471,9 @@ void MainWindow::applyAccounts()
         m_sendReceiveMenu->addAction(a.name, this, [this, id] { sendReceive(id); });
     }
     m_sendReceiveMenu->setEnabled(!accounts.isEmpty());
+    for (const char *name :
+         {"actionNewMessage", "actionSendReceive", "actionAccountSettings", "actionRemoveAccount"})
+        findChild<QAction *>(QLatin1String(name))->setEnabled(!accounts.isEmpty());
     m_log->setAccounts(names);
     rebuildTree();
     m_stack->setCurrentIndex(accounts.isEmpty() ? 0 : 1);
@@ -626,9 +633,11 @@ void MainWindow::showSelectedMessage()
         header += QStringLiteral("<br>") +
                   tr("<b>Date:</b> %1")
                       .arg(QLocale().toString(parsed->date().toLocalTime(), QLocale::LongFormat));
-    if (auto e = selectedEntry()) {
+    if (selectedEntry()) {
+        const QModelIndex state = m_proxy->mapToSource(m_list->currentIndex())
+                                      .siblingAtColumn(MessageListModel::StateColumn);
         header += QStringLiteral("<br>") +
-                  tr("<b>State:</b> %1").arg(MessageListModel::stateText(*e).toHtmlEscaped());
+                  tr("<b>State:</b> %1").arg(state.data().toString().toHtmlEscaped());
     }
     m_previewHeader->setText(header);
     m_preview->setPlainText(parsed->text());

@@ -5,12 +5,14 @@
 #include "Profile.h"
 #include "SingleInstance.h"
 #include "Translations.h"
+#include "schedule/Scheduler.h"
 
 #include <outpost/Version.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QTabWidget>
 #include <QTimer>
 #include <QUrl>
 
@@ -28,7 +30,14 @@ void takeScreenshots(MainWindow *window, const QStringList &requests)
             const QString name = request.section(u'=', 0, 0);
             const QString file = request.section(u'=', 1);
             QWidget *target = window;
-            if (name == QLatin1String("compose")) {
+            const QList<Account> accounts = window->scheduler()->accounts();
+            if (name == QLatin1String("main") && !accounts.isEmpty()) {
+                window->selectFolder(accounts.first().id, MessageListModel::Folder::Inbox);
+                window->selectRow(0);
+            } else if (name == QLatin1String("outbox") && !accounts.isEmpty()) {
+                window->selectFolder(accounts.first().id, MessageListModel::Folder::Outbox);
+                window->selectRow(0);
+            } else if (name == QLatin1String("compose")) {
                 ComposeWindow *compose = window->newMessage();
                 ComposeWindow::Content c = compose->content();
                 c.to = QStringLiteral("Hanako Suzuki <hanako@example.jp>");
@@ -38,9 +47,12 @@ void takeScreenshots(MainWindow *window, const QStringList &requests)
                 compose->setContent(c);
                 target = compose;
             } else if (name == QLatin1String("settings")) {
-                const QList<Account> accounts = window->accountStore()->accounts();
-                target = accounts.isEmpty() ? window->addAccount()
+                AccountDialog *dialog = accounts.isEmpty()
+                                            ? window->addAccount()
                                             : window->editAccount(accounts.first().id);
+                if (auto *tabs = dialog ? dialog->findChild<QTabWidget *>() : nullptr)
+                    tabs->setCurrentIndex(tabs->count() - 1); // the schedule: POP before SMTP
+                target = dialog;
             }
             if (!target)
                 continue;
