@@ -193,6 +193,12 @@ QWidget *AccountDialog::receivingPage()
                            int(ReceiveMode::AuthOnly));
     m_leaveOnServer = new QCheckBox(tr("&Leave a copy of messages on the server"));
     m_leaveOnServer->setObjectName(QStringLiteral("leaveOnServer"));
+    m_allowPlainText =
+        new QCheckBox(tr("Allow sending my password &unencrypted when the connection has no "
+                         "security"));
+    m_allowPlainText->setObjectName(QStringLiteral("allowPlainText"));
+    m_allowPlainText->setToolTip(tr("Some providers offer only plain-text logins. Outpost "
+                                    "refuses them unless you allow it here."));
 
     auto *server = new QHBoxLayout;
     server->addWidget(m_popHost, 1);
@@ -207,6 +213,7 @@ QWidget *AccountDialog::receivingPage()
     form->addRow(tr("&Login method:"), m_popLogin);
     form->addRow(tr("&When checking:"), m_receiveMode);
     form->addRow(QString(), m_leaveOnServer);
+    form->addRow(QString(), m_allowPlainText);
     return page;
 }
 
@@ -305,6 +312,7 @@ void AccountDialog::setAccount(const Account &a)
     select(m_popLogin, int(a.popLogin));
     select(m_receiveMode, int(a.receiveMode));
     m_leaveOnServer->setChecked(a.leaveOnServer);
+    m_allowPlainText->setChecked(a.allowPlainTextAuth);
     m_smtpHost->setText(a.smtpHost);
     select(m_smtpSecurity, int(a.smtpSecurity));
     m_smtpSecurity->setProperty("previous", int(a.smtpSecurity));
@@ -348,6 +356,7 @@ Account AccountDialog::account() const
     a.popLogin = PopLogin(m_popLogin->currentData().toInt());
     a.receiveMode = ReceiveMode(m_receiveMode->currentData().toInt());
     a.leaveOnServer = m_leaveOnServer->isChecked();
+    a.allowPlainTextAuth = m_allowPlainText->isChecked();
     a.smtpHost = m_smtpHost->text().trimmed();
     a.smtpPort = quint16(m_smtpPort->value());
     a.smtpSecurity = Security(m_smtpSecurity->currentData().toInt());

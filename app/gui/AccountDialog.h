@@ -103,6 +103,7 @@ private:
     QComboBox *m_popLogin = nullptr;
     QComboBox *m_receiveMode = nullptr;
     QCheckBox *m_leaveOnServer = nullptr;
+    QCheckBox *m_allowPlainText = nullptr;
 
     QLineEdit *m_smtpHost = nullptr;
     QSpinBox *m_smtpPort = nullptr;

@@ -19,7 +19,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -1074,15 +1076,26 @@ void MainWindow::editMessage()
     c.bcc = bcc.join(QStringLiteral(", "));
     c.subject = m_parsed->subject();
     c.body = m_parsed->text();
+    // The attachments go along: saved into the profile for the new message to read.
+    const QString folder = m_profile.directory() + QStringLiteral("/edited/") + e->id;
+    for (int i = 0; i < m_parsed->attachments().size(); ++i) {
+        const QString path = folder + QStringLiteral("/%1/").arg(i) +
+                             QFileInfo(m_parsed->attachments().at(i).fileName).fileName();
+        MessageError error;
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (m_parsed->saveAttachment(i, path, &error))
+            c.attachments.append(path);
+        else
+            showNotice(tr("An attachment could not be copied: %1").arg(error.message));
+    }
     ComposeWindow *compose = newMessage();
     compose->setContent(c);
-    if (!m_parsed->attachments().isEmpty())
-        compose->setProperty("hint", true);
     const QString oldId = e->id;
     // The corrected message replaces the failed one once it is queued.
-    connect(compose, &ComposeWindow::queued, this, [this, account, oldId] {
+    connect(compose, &ComposeWindow::queued, this, [this, account, oldId, folder] {
         if (OutboxStore *outbox = m_scheduler->outbox(account))
             outbox->remove(oldId);
+        QDir(folder).removeRecursively(); // the queued message holds its own copy
     });
 }
 

@@ -66,6 +66,11 @@ private Q_SLOTS:
         QCOMPARE(delivered.count(), 1);
         QCOMPARE(outbox->messages().size(), 0);
         QVERIFY(f.server.deliveries().first().recipients.contains("bob@example.net"));
+        // The status line counts down the relay window the POP login opened.
+        QTRY_VERIFY2(
+            window.statusText(f.account.id).startsWith(QLatin1String("Relay window open for")),
+            qPrintable(window.statusText(f.account.id)));
+        QVERIFY(window.statusText(f.account.id).contains(QLatin1String("Send/Receive")));
 
         // The Sent folder lists it, and the preview shows the decoded Japanese text.
         window.selectFolder(f.account.id, Outpost::MessageListModel::Folder::Sent);
@@ -92,6 +97,31 @@ private Q_SLOTS:
                     .size() == 1);
         next->setAttribute(Qt::WA_DeleteOnClose, false);
         delete next;
+    }
+
+    void wrongPasswordPausesTheQueue()
+    {
+        GuiFixture f(true);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.credentials()->rememberForSession(
+            f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wrong"));
+        QSignalSpy finished(window.scheduler(), &Outpost::Scheduler::cycleFinished);
+        ComposeWindow *compose = window.newMessage();
+        fill(compose, QStringLiteral("bob@example.net"), QStringLiteral("Hi"));
+        QVERIFY(compose->send());
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(window.statusText(f.account.id).startsWith(QLatin1String("Paused: ")),
+                 qPrintable(window.statusText(f.account.id)));
+        QCOMPARE(f.server.deliveries().size(), 0);
+        // The message still waits, in people's words.
+        window.selectFolder(f.account.id, Outpost::MessageListModel::Folder::Outbox);
+        QCOMPARE(window.messageModel()->rowCount(), 1);
+        QVERIFY(window.messageModel()
+                    ->index(0, Outpost::MessageListModel::StateColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QLatin1String("Waiting")));
     }
 
     void invalidAddressIsMarkedAndNothingQueued()
