@@ -99,6 +99,19 @@ ComposeWindow::ComposeWindow(Scheduler *scheduler, const QString &profileDirecto
         tr("Automatic writes Japanese text as ISO-2022-JP when every character "
            "fits, which every Japanese mail program reads, and UTF-8 otherwise."));
 
+    // The encoding follows the sending account's choice.
+    auto followAccount = [this] {
+        if (const Account *a = m_scheduler->account(m_from->currentData().toString())) {
+            const TextEncoding e =
+                a->japaneseEncoding == JapaneseEncoding::Iso2022Jp ? TextEncoding::Iso2022Jp
+                : a->japaneseEncoding == JapaneseEncoding::Utf8    ? TextEncoding::Utf8
+                                                                   : TextEncoding::Automatic;
+            m_encoding->setCurrentIndex(qMax(0, m_encoding->findData(int(e))));
+        }
+    };
+    connect(m_from, &QComboBox::currentIndexChanged, this, followAccount);
+    followAccount();
+
     m_notice = new QLabel;
     m_notice->setObjectName(QStringLiteral("composeNotice"));
     m_notice->setWordWrap(true);
