@@ -1,7 +1,11 @@
 #include "AccountDialog.h"
+#include "CertificateDialog.h"
 #include "GuiFixture.h"
 #include "MainWindow.h"
+#include "TestTls.h"
+#include "net/CertificateInfo.h"
 #include "schedule/Clock.h"
+#include "store/AccountStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -90,6 +94,46 @@ private Q_SLOTS:
                  qPrintable(dialog->verdict()));
         QVERIFY(dialog->testLog().contains(QLatin1String("needs POP before SMTP")));
         QVERIFY(!dialog->testLog().contains(QLatin1String("wonderland")));
+    }
+
+    void untrustedCertificateIsPinnedOnlyByChoice()
+    {
+        GuiFixture f;
+        f.server.settings().certificate = TestTls::serverCertificate();
+        f.server.settings().privateKey = TestTls::serverKey();
+        f.server.settings().popSecurity = Outpost::Security::Tls;
+        f.server.settings().smtpSecurity = Outpost::Security::Tls;
+        f.account.popSecurity = Outpost::Security::Tls;
+        f.account.smtpSecurity = Outpost::Security::Tls;
+        f.account.popHost = f.account.smtpHost = QStringLiteral("localhost");
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        AccountDialog *dialog = window.addAccount();
+        dialog->setAccount(f.account);
+        dialog->setPasswords(QStringLiteral("wonderland"));
+        QSignalSpy finished(dialog, &AccountDialog::testFinished);
+        field<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(dialog->verdict().contains(QLatin1String("certificate is not trusted")),
+                 qPrintable(dialog->verdict()));
+        auto *certificate = dialog->findChild<Outpost::CertificateDialog *>();
+        QVERIFY(certificate);
+        QTRY_VERIFY(certificate->isVisible());
+        const QByteArray fingerprint =
+            Outpost::CertificateInfo::fingerprint(TestTls::serverCertificate());
+        QVERIFY(certificate->text().contains(QString::fromLatin1(fingerprint.left(2)).toUpper()));
+        QVERIFY(certificate->text().contains(QLatin1String("Outpost Test CA")));
+        // Nothing is pinned until the user chooses to trust it.
+        QVERIFY(dialog->account().trustedFingerprints.isEmpty());
+        field<QPushButton>(certificate, "trustCertificate")->click();
+        QCOMPARE(dialog->account().trustedFingerprints,
+                 QStringList{QString::fromLatin1(fingerprint)});
+
+        // With the pin, the test gets through to the relay probe.
+        finished.clear();
+        field<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(dialog->verdict().contains(QLatin1String("needs POP before SMTP")),
+                 qPrintable(dialog->verdict()));
     }
 
     void wrongPasswordIsReported()
