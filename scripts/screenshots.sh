@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots under Xvfb: the main window (inbox and outbox), the compose
-# window, the account settings dialog and the first-run page, in English and Japanese, into
+# window, the account settings dialog, the first-run page and the sandbox demo's log, in English and Japanese, into
 # docs/screenshots/. Uses a demo profile in a temporary folder (nothing is sent anywhere).
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default: build/asan)
 set -euo pipefail
@@ -67,5 +67,7 @@ for lang in en_US.UTF-8:"" ja_JP.UTF-8:-ja; do
     shoot "$lang" "$suffix" "$demo" main outbox compose settings
     rm -rf "$scratch/empty"
     shoot "$lang" "$suffix" "$scratch/empty" welcome
+    rm -rf "$scratch/empty"
+    shoot "$lang" "$suffix" "$scratch/empty" sandbox
 done
 ls -1 "$out"

@@ -31,7 +31,7 @@ ProtocolLogWindow::ProtocolLogWindow(QWidget *parent)
     m_text = new QPlainTextEdit;
     m_text->setObjectName(QStringLiteral("logText"));
     m_text->setReadOnly(true);
-    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setMaximumBlockCount(maxLinesPerAccount);
 
@@ -88,7 +88,16 @@ void ProtocolLogWindow::appendLine(const QString &accountId, const QString &line
     if (lines.size() > maxLinesPerAccount)
         lines.remove(0, lines.size() - maxLinesPerAccount);
     if (m_account->currentData().toString() == accountId)
-        m_text->appendPlainText(stamped);
+        showLine(stamped);
+}
+
+void ProtocolLogWindow::showLine(const QString &line)
+{
+    // Lines for people (the sandbox's steps, notes) stand out from the protocol.
+    if (line.contains(QStringLiteral("★ ")))
+        m_text->appendHtml(QStringLiteral("<b>%1</b>").arg(line.toHtmlEscaped()));
+    else
+        m_text->appendPlainText(line);
 }
 
 QString ProtocolLogWindow::text() const
@@ -98,7 +107,9 @@ QString ProtocolLogWindow::text() const
 
 void ProtocolLogWindow::showSelected()
 {
-    m_text->setPlainText(m_lines.value(m_account->currentData().toString()).join(u'\n'));
+    m_text->clear();
+    for (const QString &line : m_lines.value(m_account->currentData().toString()))
+        showLine(line);
     m_text->moveCursor(QTextCursor::End);
 }
 

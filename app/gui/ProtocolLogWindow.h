@@ -32,6 +32,7 @@ public Q_SLOTS:
 
 private:
     void showSelected();
+    void showLine(const QString &line);
 
     QComboBox *m_account = nullptr;
     QPlainTextEdit *m_text = nullptr;

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "PreferencesDialog.h"
 #include "Profile.h"
+#include "ProtocolLogWindow.h"
 #include "SingleInstance.h"
 #include "Translations.h"
 #include "schedule/Scheduler.h"
@@ -25,7 +26,13 @@ namespace {
 /// --screenshot NAME=FILE: saves a picture of a window and quits (for the documentation).
 void takeScreenshots(MainWindow *window, const QStringList &requests)
 {
-    QTimer::singleShot(1200, window, [window, requests] {
+    // "sandbox" pictures the protocol log of the first-run demo once it has run.
+    const bool sandbox = std::any_of(requests.begin(), requests.end(), [](const QString &r) {
+        return r.startsWith(QLatin1String("sandbox="));
+    });
+    if (sandbox)
+        QTimer::singleShot(300, window, [window] { window->startSandbox(); });
+    QTimer::singleShot(sandbox ? 6000 : 1200, window, [window, requests] {
         for (const QString &request : requests) {
             const QString name = request.section(u'=', 0, 0);
             const QString file = request.section(u'=', 1);
@@ -37,6 +44,8 @@ void takeScreenshots(MainWindow *window, const QStringList &requests)
             } else if (name == QLatin1String("outbox") && !accounts.isEmpty()) {
                 window->selectFolder(accounts.first().id, MessageListModel::Folder::Outbox);
                 window->selectRow(0);
+            } else if (name == QLatin1String("sandbox")) {
+                target = window->protocolLog();
             } else if (name == QLatin1String("compose")) {
                 ComposeWindow *compose = window->newMessage();
                 ComposeWindow::Content c = compose->content();
