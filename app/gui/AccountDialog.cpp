@@ -329,8 +329,8 @@ void AccountDialog::setAccount(const Account &a)
 
     const AuthWindow *window = a.id.isEmpty() ? nullptr : m_scheduler->authWindow(a.id);
     if (window && window->learnedSeconds() > 0)
-        m_learned->setText(tr("About %n second(s), learned from this server's answers.", nullptr,
-                              window->learnedSeconds()));
+        m_learned->setText(tr("About %1 seconds, learned from this server's answers.")
+                               .arg(window->learnedSeconds()));
     else
         m_learned->setText(tr("Not learned yet: Outpost notices when the server starts "
                               "refusing after a login."));

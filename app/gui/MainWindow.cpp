@@ -719,7 +719,8 @@ QString MainWindow::statusText(const QString &accountId) const
     }
     const QNetworkInformation *network = QNetworkInformation::instance();
     if (network && network->reachability() == QNetworkInformation::Reachability::Disconnected)
-        return waiting > 0 ? tr("Offline — %n message(s) waiting", nullptr, waiting)
+        return waiting > 0 ? (waiting == 1 ? tr("Offline — 1 message waiting")
+                                           : tr("Offline — %1 messages waiting").arg(waiting))
                            : tr("Offline");
     QStringList parts;
     const QDateTime now = m_clock->now();
@@ -730,7 +731,8 @@ QString MainWindow::statusText(const QString &accountId) const
                          .arg(left % 60, 2, 10, QLatin1Char('0')));
     }
     if (waiting > 0)
-        parts.append(tr("%n message(s) waiting", nullptr, waiting));
+        parts.append(waiting == 1 ? tr("1 message waiting")
+                                  : tr("%1 messages waiting").arg(waiting));
     if (s.nextCheck.isValid())
         parts.append(
             tr("Next check at %1")
@@ -799,21 +801,28 @@ void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &re
     const QString name = a ? a->name : accountId;
     m_bytes.remove(accountId);
     if (result.received > 0)
-        notify(tr("New mail"), tr("%1: %n new message(s)", nullptr, result.received).arg(name));
+        notify(tr("New mail"), result.received == 1
+                                   ? tr("%1: 1 new message").arg(name)
+                                   : tr("%1: %2 new messages").arg(name).arg(result.received));
     if (result.failed > 0)
         notify(tr("A message could not be sent"),
-               tr("%1: %n message(s) failed. See the Failed folder for the server's reply.",
-                  nullptr, result.failed)
-                   .arg(name),
+               result.failed == 1
+                   ? tr("%1: a message could not be sent. The Failed folder shows the "
+                        "server's reply.")
+                         .arg(name)
+                   : tr("%1: %2 messages could not be sent. The Failed folder shows the "
+                        "server's replies.")
+                         .arg(name)
+                         .arg(result.failed),
                QSystemTrayIcon::Warning);
     if (OutboxStore *outbox = m_scheduler->outbox(accountId); outbox && result.sent > 0) {
         const QDateTime since = m_cycleStart.value(accountId);
         for (const OutboxEntry &e : outbox->sentMessages()) {
             if (e.attempts > 1 && e.sentAt >= since) {
                 const MessageSummary s = MessageReader::readSummary(e.messagePath);
-                notify(tr("Sent after retrying"),
-                       tr("%1: \"%2\" went out after %n attempt(s).", nullptr, e.attempts)
-                           .arg(name, s.subject));
+                notify(tr("Sent after retrying"), tr("%1: \"%2\" went out after %3 attempts.")
+                                                      .arg(name, s.subject)
+                                                      .arg(e.attempts));
             }
         }
     }

@@ -124,6 +124,40 @@ private Q_SLOTS:
                     .startsWith(QLatin1String("Waiting")));
     }
 
+    void notificationsForNewMailAndFailure()
+    {
+        GuiFixture f(true);
+        f.saveAccount();
+        f.server.addMessage("alice", "From: Bob <bob@example.net>\r\nSubject: Hi\r\n\r\nHello\r\n");
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.credentials()->rememberForSession(
+            f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wonderland"));
+        QSignalSpy finished(window.scheduler(), &Outpost::Scheduler::cycleFinished);
+        window.sendReceiveAll();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(window.lastNotice(), QStringLiteral("Home: 1 new message"));
+        window.selectFolder(f.account.id, Outpost::MessageListModel::Folder::Inbox);
+        QCOMPARE(window.messageModel()->rowCount(), 1);
+
+        Outpost::SandboxFault refuse;
+        refuse.command = "RCPT";
+        refuse.reply = "550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown";
+        f.server.addFault(refuse);
+        ComposeWindow *compose = window.newMessage();
+        fill(compose, QStringLiteral("nobody@example.net"), QStringLiteral("Lost"));
+        QVERIFY(compose->send());
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(window.lastNotice().contains(QLatin1String("could not be sent")),
+                 qPrintable(window.lastNotice()));
+        window.selectFolder(f.account.id, Outpost::MessageListModel::Folder::Failed);
+        QCOMPARE(window.messageModel()->rowCount(), 1);
+        QVERIFY(window.messageModel()
+                    ->index(0, Outpost::MessageListModel::StateColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("User unknown")));
+    }
+
     void invalidAddressIsMarkedAndNothingQueued()
     {
         GuiFixture f(false);
