@@ -1,12 +1,17 @@
 #include "ComposeWindow.h"
 #include "GuiFixture.h"
 #include "MainWindow.h"
+#include "ProtocolLogWindow.h"
 #include "schedule/Scheduler.h"
 #include "store/CredentialStore.h"
 #include "store/OutboxStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
 #include <QCompleter>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -66,6 +71,15 @@ private Q_SLOTS:
         QCOMPARE(delivered.count(), 1);
         QCOMPARE(outbox->messages().size(), 0);
         QVERIFY(f.server.deliveries().first().recipients.contains("bob@example.net"));
+        // The protocol log shows the live conversation, password masked.
+        window.protocolLog()->selectAccount(f.account.id);
+        QVERIFY(window.protocolLog()->text().contains(QLatin1String("POP3 C:")));
+        QVERIFY(window.protocolLog()->text().contains(
+            QLatin1String("SMTP C: RCPT TO:<bob@example.net>")));
+        QVERIFY(!window.protocolLog()->text().contains(QLatin1String("wonderland")));
+        window.protocolLog()->copyAll();
+        QCOMPARE(QGuiApplication::clipboard()->text(), window.protocolLog()->text());
+
         // The status line counts down the relay window the POP login opened.
         QTRY_VERIFY2(
             window.statusText(f.account.id).startsWith(QLatin1String("Relay window open for")),
@@ -183,6 +197,31 @@ private Q_SLOTS:
         QVERIFY(queued.first().at(2).toString().contains(QLatin1String("Send/Receive")));
         QCOMPARE(window.scheduler()->outbox(f.account.id)->messages().size(), 1);
         QVERIFY(!window.scheduler()->isRunning(f.account.id));
+    }
+
+    void queueFailureKeepsEverything()
+    {
+        GuiFixture f(false);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        ComposeWindow *compose = window.newMessage();
+        fill(compose, QStringLiteral("bob@example.net"), QStringLiteral("With a file"));
+        // An attachment that disappears before sending: the message cannot be written.
+        const QString path = f.dir.filePath(QStringLiteral("report.pdf"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("%PDF-1.4\n");
+        }
+        compose->addAttachment(path);
+        QVERIFY(QFile::remove(path));
+        QVERIFY(!compose->send());
+        QVERIFY2(compose->notice().contains(QLatin1String("nothing you wrote was lost")),
+                 qPrintable(compose->notice()));
+        QVERIFY(compose->isVisible());
+        QCOMPARE(compose->content().subject, QStringLiteral("With a file"));
+        QCOMPARE(compose->content().attachments, QStringList{QFileInfo(path).absoluteFilePath()});
+        QCOMPARE(window.scheduler()->outbox(f.account.id)->messages().size(), 0);
     }
 
     void closingAsksToKeepDraft()
