@@ -25,7 +25,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
@@ -150,13 +152,7 @@ MainWindow::MainWindow(const QString &profileDirectory, QWidget *parent,
         updateStatus();
         updateTray();
     });
-    connect(m_scheduler, &Scheduler::passwordProblem, this,
-            [this](const QString &id, CredentialStore::Server, const CredentialResult &result) {
-                const Account *a = m_scheduler->account(id);
-                showNotice(tr("%1: no password available (%2). Open the account settings to "
-                              "enter it.")
-                               .arg(a ? a->name : id, result.message));
-            });
+    connect(m_scheduler, &Scheduler::passwordProblem, this, &MainWindow::askPassword);
 
     m_statusTimer = new QTimer(this);
     m_statusTimer->setInterval(1000);
@@ -839,6 +835,42 @@ void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &re
     updateCounts();
     updateStatus();
     updateTray();
+}
+
+void MainWindow::askPassword(const QString &accountId, CredentialStore::Server server,
+                             const CredentialResult &result)
+{
+    const Account *a = m_scheduler->account(accountId);
+    if (!a)
+        return;
+    const QString key = CredentialStore::key(accountId, server);
+    if (m_askingPassword.contains(key))
+        return;
+    showNotice(tr("%1: no password available (%2).").arg(a->name, result.message));
+    // "Ask me each time": the password is kept in memory until Outpost quits.
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("passwordPrompt"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Password for %1").arg(a->name));
+    dialog->setLabelText(
+        (server == CredentialStore::Server::Incoming
+             ? tr("Outpost needs the password of %1 (receiving, user %2) to continue.")
+                   .arg(a->name, a->popUser)
+             : tr("Outpost needs the password of %1 (sending, user %2) to continue.")
+                   .arg(a->name, a->effectiveSmtpUser())) +
+        u'\n' + tr("It is kept in memory until Outpost quits."));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    m_askingPassword.insert(key);
+    connect(dialog, &QInputDialog::finished, this,
+            [this, key](int) { m_askingPassword.remove(key); });
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, accountId, server](const QString &password) {
+                if (password.isEmpty())
+                    return;
+                m_credentials->rememberForSession(accountId, server, password);
+                m_scheduler->trigger(accountId, Scheduler::Trigger::Manual);
+            });
+    dialog->open();
 }
 
 void MainWindow::showAbout()

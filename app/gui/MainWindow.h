@@ -5,11 +5,13 @@
 #include "schedule/Cycle.h"
 #include "store/Account.h"
 #include "store/AccountStore.h"
+#include "store/CredentialStore.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 #include <QSystemTrayIcon>
 
 #include <memory>
@@ -135,6 +137,8 @@ private:
     void onCycleStarted(const QString &accountId);
     void onCycleFinished(const QString &accountId, const CycleResult &result);
     void demoLog(const QString &text);
+    void askPassword(const QString &accountId, CredentialStore::Server server,
+                     const CredentialResult &result);
     QString currentAccountId() const;
     std::optional<OutboxEntry> selectedEntry() const;
     QString selectedPath() const;
@@ -169,6 +173,7 @@ private:
     QHash<QString, QDateTime> m_cycleStart;
     QHash<QString, QPair<qint64, qint64>> m_bytes;
     bool m_quitting = false;
+    QSet<QString> m_askingPassword;
     QTimer *m_statusTimer = nullptr;
     QTimer *m_countsTimer = nullptr;
 

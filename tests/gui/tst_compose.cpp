@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -111,6 +112,30 @@ private Q_SLOTS:
                     .size() == 1);
         next->setAttribute(Qt::WA_DeleteOnClose, false);
         delete next;
+    }
+
+    void missingPasswordIsAskedFor()
+    {
+        GuiFixture f(true);
+        f.saveAccount();
+        MainWindow window(
+            f.profile(), nullptr,
+            QStringLiteral("OutpostTest-none-%1").arg(QCoreApplication::applicationPid()));
+        window.show();
+        window.sendReceiveAll();
+        QInputDialog *prompt = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (prompt = window.findChild<QInputDialog *>(QStringLiteral("passwordPrompt"))), 20000);
+        QTRY_VERIFY(prompt->isVisible());
+        QVERIFY(prompt->labelText().contains(QLatin1String("alice")));
+        QSignalSpy finished(window.scheduler(), &Outpost::Scheduler::cycleFinished);
+        prompt->setTextValue(QStringLiteral("wonderland"));
+        prompt->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !finished.isEmpty() &&
+                !finished.last().at(1).value<Outpost::CycleResult>().accountError.isError(),
+            20000);
+        QVERIFY(!window.statusText(f.account.id).startsWith(QLatin1String("Paused")));
     }
 
     void wrongPasswordPausesTheQueue()
