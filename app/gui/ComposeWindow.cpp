@@ -167,6 +167,10 @@ ComposeWindow::ComposeWindow(Scheduler *scheduler, const QString &profileDirecto
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
         connect(field, &QLineEdit::textEdited, this, [this] { m_modified = true; });
     connect(m_body, &QPlainTextEdit::textChanged, this, [this] { m_modified = true; });
+    if (m_from->count() == 0)
+        setNotice(tr("There is no account to send from yet. Add one in the account settings; "
+                     "meanwhile you can keep this message as a draft."),
+                  true);
     resize(680, 560);
 }
 
