@@ -138,6 +138,32 @@ private Q_SLOTS:
         QVERIFY(!window.statusText(f.account.id).startsWith(QLatin1String("Paused")));
     }
 
+    void statusFollowsTheCycle()
+    {
+        GuiFixture f(false);
+        f.server.settings().replyDelayMs = 150; // slow replies: every phase is visible
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.credentials()->rememberForSession(
+            f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wonderland"));
+        for (const QString &subject : {QStringLiteral("One"), QStringLiteral("Two")}) {
+            ComposeWindow *compose = window.newMessage();
+            fill(compose, QStringLiteral("bob@example.net"), subject);
+            QVERIFY(compose->send());
+        }
+        QVERIFY(window.statusText(f.account.id).startsWith(QLatin1String("2 messages waiting")));
+        QSignalSpy finished(window.scheduler(), &Outpost::Scheduler::cycleFinished);
+        window.sendReceive(f.account.id);
+        QTRY_COMPARE_WITH_TIMEOUT(window.statusText(f.account.id), QStringLiteral("Receiving…"),
+                                  10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.statusText(f.account.id).startsWith(QLatin1String("Sending ")) &&
+                window.statusText(f.account.id).endsWith(QLatin1String(" of 2")),
+            20000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(f.server.deliveries().size(), 2);
+    }
+
     void wrongPasswordPausesTheQueue()
     {
         GuiFixture f(true);
