@@ -1,30 +1,187 @@
 #pragma once
 
-#include <QMainWindow>
+#include "MessageListModel.h"
+#include "Profile.h"
+#include "schedule/Cycle.h"
+#include "store/Account.h"
+#include "store/AccountStore.h"
+#include "store/CredentialStore.h"
 
-class QTreeWidget;
+#include <QDateTime>
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+#include <QSet>
+#include <QSystemTrayIcon>
+
+#include <memory>
+#include <optional>
+
 class QLabel;
+class QListWidget;
+class QMenu;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTextBrowser;
+class QToolBar;
+class QToolButton;
+class QTreeView;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Outpost {
 
-/// The main window: accounts on the left, messages on the right.
+class AccountDialog;
+class ComposeWindow;
+class CredentialStore;
+class ParsedMessage;
+class ProtocolLogWindow;
+class SandboxServer;
+class Scheduler;
+class SystemClock;
+
+/// The main window: accounts and their folders on the left, the message list and the
+/// preview on the right, a status line per account. Owns the scheduler, the account store
+/// and the credential store; everything network runs on signals, never blocking.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// Uses the profile in @p profileDirectory and the keychain entries of @p keychainService.
+    explicit MainWindow(const QString &profileDirectory, QWidget *parent = nullptr,
+                        const QString &keychainService = QStringLiteral("Outpost"));
+    ~MainWindow() override;
 
     QTreeWidget *accountTree() const { return m_accounts; }
+    QTreeView *messageView() const { return m_list; }
+    MessageListModel *messageModel() const { return m_model; }
+    QSortFilterProxyModel *sortModel() const { return m_proxy; }
+    Scheduler *scheduler() const { return m_scheduler; }
+    CredentialStore *credentials() const { return m_credentials; }
+    AccountStore *accountStore() { return &m_store; }
+    ProtocolLogWindow *protocolLog() const { return m_log; }
+    const Profile &profile() const { return m_profile; }
+    /// The welcome page is shown (no account yet).
+    bool showsWelcome() const;
+    /// The status line of one account, in plain words.
+    QString statusText(const QString &accountId) const;
+    /// The text in the preview pane.
+    QString previewText() const;
+    /// The last message shown in the status bar (errors and notices).
+    QString lastNotice() const { return m_lastNotice; }
+    /// The sandbox of "Try the sandbox", when running.
+    SandboxServer *sandbox() const { return m_sandbox.get(); }
+
+    /// Shows @p folder of @p accountId.
+    void selectFolder(const QString &accountId, MessageListModel::Folder folder);
+    /// Selects the message in row @p row of the (sorted) list.
+    void selectRow(int row);
 
 public Q_SLOTS:
     void showAbout();
+    /// Opens a new compose window (and returns it).
+    ComposeWindow *newMessage();
+    /// Opens a compose window for a mailto: link.
+    void openMailto(const QUrl &url);
+    /// Send/Receive for every account.
+    void sendReceiveAll();
+    /// Send/Receive for one account.
+    void sendReceive(const QString &accountId);
+    /// Opens the settings of the selected account (or a new one).
+    AccountDialog *editAccount(const QString &accountId = {});
+    /// Opens the dialog for a new account.
+    AccountDialog *addAccount();
+    /// Asks, then removes the selected account.
+    void removeAccount();
+    void showProtocolLog();
+    void showPreferences();
+    /// Starts the in-process sandbox with a demo account and shows the first send refused,
+    /// then Outpost's receive-then-send cycle delivering it. False when it could not start.
+    bool startSandbox();
+    /// Brings the window to the front (a second start of Outpost).
+    void bringToFront();
+    /// Handles what a second start of Outpost passed on (mailto: links).
+    void handleArguments(const QStringList &arguments);
+    /// Quits Outpost (not just to the tray).
+    void quit();
+
+    // Outbox actions on the selected message.
+    void sendNow();
+    void editMessage();
+    void deleteMessage();
+    void resendMessage();
+    void markMessageAsSent();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
+    void createTray();
+    QWidget *createWelcomePage();
+    QWidget *createMailPage();
+    void reloadAccounts();
+    void applyAccounts();
+    void rebuildTree();
+    void updateCounts();
+    void updateStatus();
+    void updateTray();
+    void updateOutboxActions();
+    void showSelectedMessage();
+    void folderSelected();
+    void notify(const QString &title, const QString &text,
+                QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information);
+    void showNotice(const QString &text);
+    void onCycleStarted(const QString &accountId);
+    void onCycleFinished(const QString &accountId, const CycleResult &result);
+    void demoLog(const QString &text);
+    void askPassword(const QString &accountId, CredentialStore::Server server,
+                     const CredentialResult &result);
+    QString currentAccountId() const;
+    std::optional<OutboxEntry> selectedEntry() const;
+    QString selectedPath() const;
+    QList<Account> allAccounts() const;
+
+    Profile m_profile;
+    AccountStore m_store;
+    CredentialStore *m_credentials = nullptr;
+    SystemClock *m_clock = nullptr;
+    Scheduler *m_scheduler = nullptr;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::optional<Account> m_demoAccount;
+    int m_demoStep = 0;
 
     QTreeWidget *m_accounts = nullptr;
-    QLabel *m_placeholder = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    MessageListModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QTreeView *m_list = nullptr;
+    QToolBar *m_outboxBar = nullptr;
+    QLabel *m_previewHeader = nullptr;
+    QTextBrowser *m_preview = nullptr;
+    QListWidget *m_attachments = nullptr;
+    QPushButton *m_saveAttachment = nullptr;
+    std::unique_ptr<ParsedMessage> m_parsed;
+    QLabel *m_status = nullptr;
+    QString m_lastNotice;
+    ProtocolLogWindow *m_log = nullptr;
+    QMenu *m_sendReceiveMenu = nullptr;
+    QMenu *m_draftsMenu = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QHash<QString, QDateTime> m_cycleStart;
+    QHash<QString, QPair<qint64, qint64>> m_bytes;
+    bool m_quitting = false;
+    QSet<QString> m_askingPassword;
+    QTimer *m_statusTimer = nullptr;
+    QTimer *m_countsTimer = nullptr;
+
+    QAction *m_sendNow = nullptr;
+    QAction *m_edit = nullptr;
+    QAction *m_delete = nullptr;
+    QAction *m_resend = nullptr;
+    QAction *m_markSent = nullptr;
 };
 
 } // namespace Outpost

@@ -2,6 +2,7 @@
 #include "Translations.h"
 
 #include <QMenuBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -32,7 +33,8 @@ private Q_SLOTS:
 
     void menusAndListAreJapanese()
     {
-        MainWindow window;
+        QTemporaryDir profile;
+        MainWindow window(profile.path());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const auto menus = window.menuBar()->actions();
@@ -46,7 +48,8 @@ private Q_SLOTS:
     {
         Outpost::removeTranslations();
         QVERIFY(Outpost::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)));
-        MainWindow window;
+        QTemporaryDir profile;
+        MainWindow window(profile.path());
         QCOMPARE(window.accountTree()->headerItem()->text(0), QStringLiteral("Accounts"));
         QCOMPARE(QCoreApplication::translate("Outpost::Cli", "%1: %n message(s)", nullptr, 1)
                      .arg(QStringLiteral("Home")),

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -20,7 +21,8 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void showsWithTitleAndEmptyAccountList()
     {
-        MainWindow window;
+        QTemporaryDir profile;
+        MainWindow window(profile.path());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("Outpost"));
@@ -38,25 +40,25 @@ private Q_SLOTS:
 
     void aboutActionOpensDialog()
     {
-        MainWindow window;
+        QTemporaryDir profile;
+        MainWindow window(profile.path());
         window.show();
         auto *about = window.findChild<QAction *>(QStringLiteral("actionAbout"));
         QVERIFY(about);
-        bool seen = false;
-        // The dialog is modal: close it from the event loop once it is up.
-        QTimer::singleShot(0, &window, [&] {
-            auto *dialog = window.findChild<AboutDialog *>();
-            seen = dialog && dialog->isVisible();
-            if (dialog)
-                dialog->reject();
-        });
+        // The dialog opens window-modal without a nested event loop.
         about->trigger();
-        QVERIFY(seen);
+        auto *dialog = window.findChild<AboutDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->text().contains(QString::fromLatin1(Outpost::versionString)));
+        dialog->reject();
+        QTRY_VERIFY(!window.findChild<AboutDialog *>());
     }
 
     void quitActionQuits()
     {
-        MainWindow window;
+        QTemporaryDir profile;
+        MainWindow window(profile.path());
         auto *quit = window.findChild<QAction *>(QStringLiteral("actionQuit"));
         QVERIFY(quit);
         QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));

@@ -1,0 +1,545 @@
+#include "ComposeWindow.h"
+
+#include "message/AddressParser.h"
+#include "message/MessageWriter.h"
+#include "schedule/Scheduler.h"
+#include "store/OutboxStore.h"
+
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStringListModel>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QUuid>
+#include <QVBoxLayout>
+
+namespace Outpost {
+
+namespace {
+
+QString addressBookFile(const QString &profile)
+{
+    return profile + QStringLiteral("/gui.ini");
+}
+
+QString draftsDirectory(const QString &profile)
+{
+    return profile + QStringLiteral("/drafts");
+}
+
+constexpr int maxRemembered = 500;
+
+} // namespace
+
+ComposeWindow::ComposeWindow(Scheduler *scheduler, const QString &profileDirectory, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_scheduler(scheduler)
+    , m_profileDirectory(profileDirectory)
+{
+    setObjectName(QStringLiteral("composeWindow"));
+    setWindowTitle(tr("New message"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setAcceptDrops(true);
+
+    m_from = new QComboBox;
+    m_from->setObjectName(QStringLiteral("composeFrom"));
+    for (const Account &a : scheduler->accounts()) {
+        const QString label =
+            a.fullName.isEmpty()
+                ? QStringLiteral("%1 <%2>").arg(a.name, a.address)
+                : QStringLiteral("%1 <%2> (%3)").arg(a.fullName, a.address, a.name);
+        m_from->addItem(label, a.id);
+    }
+    m_to = addressField(QStringLiteral("composeTo"));
+    m_cc = addressField(QStringLiteral("composeCc"));
+    m_bcc = addressField(QStringLiteral("composeBcc"));
+    m_subject = new QLineEdit;
+    m_subject->setObjectName(QStringLiteral("composeSubject"));
+    m_body = new QPlainTextEdit;
+    m_body->setObjectName(QStringLiteral("composeBody"));
+    m_body->setTabChangesFocus(true);
+    m_body->setAcceptDrops(false);
+
+    m_attachments = new QListWidget;
+    m_attachments->setObjectName(QStringLiteral("composeAttachments"));
+    m_attachments->setMaximumHeight(80);
+    m_attachments->setToolTip(tr("Drop files here to attach them."));
+    auto *attach = new QPushButton(tr("&Attach files…"));
+    attach->setObjectName(QStringLiteral("composeAttach"));
+    auto *removeAttachment = new QPushButton(tr("&Remove"));
+    connect(attach, &QPushButton::clicked, this, &ComposeWindow::chooseAttachments);
+    connect(removeAttachment, &QPushButton::clicked, this, &ComposeWindow::removeAttachment);
+
+    m_encoding = new QComboBox;
+    m_encoding->setObjectName(QStringLiteral("composeEncoding"));
+    m_encoding->addItem(tr("Automatic"), int(TextEncoding::Automatic));
+    m_encoding->addItem(tr("Unicode (UTF-8)"), int(TextEncoding::Utf8));
+    m_encoding->addItem(tr("Japanese (ISO-2022-JP)"), int(TextEncoding::Iso2022Jp));
+    m_encoding->setToolTip(
+        tr("Automatic writes Japanese text as ISO-2022-JP when every character "
+           "fits, which every Japanese mail program reads, and UTF-8 otherwise."));
+
+    // The encoding follows the sending account's choice.
+    auto followAccount = [this] {
+        if (const Account *a = m_scheduler->account(m_from->currentData().toString())) {
+            const TextEncoding e =
+                a->japaneseEncoding == JapaneseEncoding::Iso2022Jp ? TextEncoding::Iso2022Jp
+                : a->japaneseEncoding == JapaneseEncoding::Utf8    ? TextEncoding::Utf8
+                                                                   : TextEncoding::Automatic;
+            m_encoding->setCurrentIndex(qMax(0, m_encoding->findData(int(e))));
+        }
+    };
+    connect(m_from, &QComboBox::currentIndexChanged, this, followAccount);
+    followAccount();
+
+    m_notice = new QLabel;
+    m_notice->setObjectName(QStringLiteral("composeNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+
+    m_send = new QPushButton(tr("&Send"));
+    m_send->setObjectName(QStringLiteral("composeSend"));
+    m_send->setDefault(true);
+    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_send->setToolTip(tr("Puts the message in the outbox (Ctrl+Enter)."));
+    auto *saveDraft = new QPushButton(tr("Save &draft"));
+    saveDraft->setObjectName(QStringLiteral("composeSaveDraft"));
+    connect(m_send, &QPushButton::clicked, this, [this] { send(); });
+    connect(saveDraft, &QPushButton::clicked, this, [this] {
+        const QString path = this->saveDraft();
+        if (!path.isEmpty())
+            setNotice(tr("The draft was saved."), false);
+    });
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("&From:"), m_from);
+    form->addRow(tr("&To:"), m_to);
+    form->addRow(tr("&Cc:"), m_cc);
+    form->addRow(tr("&Bcc:"), m_bcc);
+    form->addRow(tr("S&ubject:"), m_subject);
+
+    auto *attachButtons = new QVBoxLayout;
+    attachButtons->addWidget(attach);
+    attachButtons->addWidget(removeAttachment);
+    attachButtons->addStretch();
+    auto *attachRow = new QHBoxLayout;
+    attachRow->addWidget(m_attachments, 1);
+    attachRow->addLayout(attachButtons);
+
+    auto *bottom = new QHBoxLayout;
+    auto *encodingLabel = new QLabel(tr("&Encoding:"));
+    encodingLabel->setBuddy(m_encoding);
+    bottom->addWidget(encodingLabel);
+    bottom->addWidget(m_encoding);
+    bottom->addStretch();
+    bottom->addWidget(saveDraft);
+    bottom->addWidget(m_send);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_body, 1);
+    layout->addWidget(new QLabel(tr("Attachments:")));
+    layout->addLayout(attachRow);
+    layout->addWidget(m_notice);
+    layout->addLayout(bottom);
+
+    for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
+        connect(field, &QLineEdit::textEdited, this, [this] { m_modified = true; });
+    connect(m_body, &QPlainTextEdit::textChanged, this, [this] { m_modified = true; });
+    if (m_from->count() == 0)
+        setNotice(tr("There is no account to send from yet. Add one in the account settings; "
+                     "meanwhile you can keep this message as a draft."),
+                  true);
+    resize(680, 560);
+}
+
+QLineEdit *ComposeWindow::addressField(const QString &objectName)
+{
+    auto *field = new QLineEdit;
+    field->setObjectName(objectName);
+    field->setPlaceholderText(tr("name@example.com, Another Name <other@example.jp>"));
+    QSettings settings(addressBookFile(m_profileDirectory), QSettings::IniFormat);
+    auto *model = new QStringListModel(
+        settings.value(QStringLiteral("compose/addresses")).toStringList(), field);
+    auto *completer = new QCompleter(model, field);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setWidget(field);
+    // Complete the address being typed: the text after the last comma.
+    connect(field, &QLineEdit::textEdited, completer, [field, completer](const QString &text) {
+        field->setStyleSheet(QString());
+        field->setToolTip(QString());
+        const QString current = text.left(field->cursorPosition()).section(u',', -1).trimmed();
+        if (current.isEmpty()) {
+            completer->popup()->hide();
+            return;
+        }
+        completer->setCompletionPrefix(current);
+        if (completer->completionCount() > 0)
+            completer->complete();
+        else
+            completer->popup()->hide();
+    });
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), field,
+            [field](const QString &chosen) {
+                const QString text = field->text();
+                const int comma = int(text.left(field->cursorPosition()).lastIndexOf(u','));
+                const QString before = comma >= 0 ? text.left(comma + 1) + u' ' : QString();
+                field->setText(before + chosen + QStringLiteral(", "));
+            });
+    return field;
+}
+
+void ComposeWindow::setContent(const Content &content)
+{
+    const int account = m_from->findData(content.accountId);
+    if (account >= 0)
+        m_from->setCurrentIndex(account);
+    m_to->setText(content.to);
+    m_cc->setText(content.cc);
+    m_bcc->setText(content.bcc);
+    m_subject->setText(content.subject);
+    m_body->setPlainText(content.body);
+    m_attachments->clear();
+    for (const QString &path : content.attachments)
+        addAttachment(path);
+    m_encoding->setCurrentIndex(qBound(0, content.encoding, m_encoding->count() - 1));
+    m_modified = false;
+}
+
+ComposeWindow::Content ComposeWindow::content() const
+{
+    Content c;
+    c.accountId = m_from->currentData().toString();
+    c.to = m_to->text();
+    c.cc = m_cc->text();
+    c.bcc = m_bcc->text();
+    c.subject = m_subject->text();
+    c.body = m_body->toPlainText();
+    for (int i = 0; i < m_attachments->count(); ++i)
+        c.attachments.append(m_attachments->item(i)->data(Qt::UserRole).toString());
+    c.encoding = m_encoding->currentIndex();
+    return c;
+}
+
+void ComposeWindow::setMailto(const QUrl &url)
+{
+    Content c = content();
+    c.to = QUrl::fromPercentEncoding(url.path(QUrl::FullyEncoded).toUtf8());
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        const QString k = key.toLower();
+        if (k == QLatin1String("to"))
+            c.to += (c.to.isEmpty() ? QString() : QStringLiteral(", ")) + value;
+        else if (k == QLatin1String("cc"))
+            c.cc = value;
+        else if (k == QLatin1String("bcc"))
+            c.bcc = value;
+        else if (k == QLatin1String("subject"))
+            c.subject = value;
+        else if (k == QLatin1String("body"))
+            c.body = value;
+    }
+    setContent(c);
+    m_modified = true;
+}
+
+void ComposeWindow::addAttachment(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile())
+        return;
+    auto *item = new QListWidgetItem(
+        tr("%1 (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size())));
+    item->setData(Qt::UserRole, info.absoluteFilePath());
+    item->setToolTip(info.absoluteFilePath());
+    m_attachments->addItem(item);
+    m_modified = true;
+}
+
+void ComposeWindow::chooseAttachments()
+{
+    auto *dialog = new QFileDialog(this, tr("Attach files"));
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::filesSelected, this, [this](const QStringList &files) {
+        for (const QString &file : files)
+            addAttachment(file);
+    });
+    dialog->open();
+}
+
+void ComposeWindow::removeAttachment()
+{
+    qDeleteAll(m_attachments->selectedItems());
+    m_modified = true;
+}
+
+void ComposeWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void ComposeWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            addAttachment(url.toLocalFile());
+    }
+    event->acceptProposedAction();
+}
+
+void ComposeWindow::setNotice(const QString &text, bool error)
+{
+    m_notice->setText(text);
+    m_notice->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString ComposeWindow::notice() const
+{
+    return m_notice->isVisible() ? m_notice->text() : QString();
+}
+
+bool ComposeWindow::checkAddresses()
+{
+    struct Field
+    {
+        QLineEdit *edit;
+        QString name;
+    };
+    const Field fields[] = {{m_to, tr("To")}, {m_cc, tr("Cc")}, {m_bcc, tr("Bcc")}};
+    bool any = false;
+    for (const Field &f : fields) {
+        const AddressParseResult r = AddressParser::parseList(f.edit->text());
+        if (!r.ok()) {
+            f.edit->setStyleSheet(QStringLiteral("background: #fde7e9;"));
+            f.edit->setToolTip(r.errorMessage);
+            f.edit->setFocus();
+            f.edit->setCursorPosition(r.errorPosition);
+            setNotice(
+                tr("The %1 field has an address that is not valid: %2").arg(f.name, r.errorMessage),
+                true);
+            return false;
+        }
+        f.edit->setStyleSheet(QString());
+        f.edit->setToolTip(QString());
+        any = any || !r.addresses.isEmpty();
+    }
+    if (!any) {
+        m_to->setFocus();
+        setNotice(tr("Add at least one recipient in To, Cc or Bcc."), true);
+        return false;
+    }
+    return true;
+}
+
+bool ComposeWindow::send()
+{
+    const QString accountId = m_from->currentData().toString();
+    const Account *account = m_scheduler->account(accountId);
+    OutboxStore *outbox = m_scheduler->outbox(accountId);
+    if (!account || !outbox) {
+        setNotice(tr("Choose the account to send from. If there is none, add one in the "
+                     "account settings first."),
+                  true);
+        return false;
+    }
+    if (!checkAddresses())
+        return false;
+    const AddressParseResult from = AddressParser::parseMailbox(account->address);
+    if (!from.ok() || from.addresses.isEmpty()) {
+        setNotice(tr("The account's own address is not valid: %1").arg(from.errorMessage), true);
+        return false;
+    }
+    OutgoingMessage m;
+    m.from = from.addresses.first();
+    m.from.setDisplayName(account->fullName);
+    m.to = AddressParser::parseList(m_to->text()).addresses;
+    m.cc = AddressParser::parseList(m_cc->text()).addresses;
+    m.bcc = AddressParser::parseList(m_bcc->text()).addresses;
+    m.subject = m_subject->text();
+    m.body = m_body->toPlainText();
+    for (int i = 0; i < m_attachments->count(); ++i) {
+        Attachment attachment;
+        attachment.filePath = m_attachments->item(i)->data(Qt::UserRole).toString();
+        m.attachments.append(attachment);
+    }
+    m.encoding = TextEncoding(m_encoding->currentData().toInt());
+
+    StoreError error;
+    const std::optional<QString> id = outbox->queue(m, &error);
+    if (!id) {
+        setNotice(tr("The message was not put in the outbox, and nothing you wrote was lost: %1")
+                      .arg(error.message),
+                  true);
+        return false;
+    }
+    QStringList used;
+    for (const auto *list : {&m.to, &m.cc, &m.bcc}) {
+        for (const MailAddress &a : *list)
+            used.append(a.toDisplayString());
+    }
+    rememberAddresses(used);
+
+    QString how;
+    if (account->sendImmediately) {
+        m_scheduler->trigger(accountId, Scheduler::Trigger::Queued);
+        how = account->popBeforeSmtp
+                  ? tr("The message is in the outbox; Outpost logs in over POP and sends it now.")
+                  : tr("The message is in the outbox and is being sent now.");
+    } else {
+        const QDateTime next = m_scheduler->status(accountId).nextCheck;
+        how = next.isValid()
+                  ? tr("The message is in the outbox and will be sent at the next check, at %1.")
+                        .arg(QLocale().toString(next.toLocalTime().time(), QLocale::ShortFormat))
+                  : tr("The message is in the outbox and will be sent when you press "
+                       "Send/Receive.");
+    }
+    if (!m_draftPath.isEmpty())
+        QFile::remove(m_draftPath);
+    m_draftPath.clear();
+    m_modified = false;
+    Q_EMIT queued(accountId, *id, how);
+    m_closing = true;
+    close();
+    return true;
+}
+
+void ComposeWindow::rememberAddresses(const QStringList &addresses)
+{
+    QSettings settings(addressBookFile(m_profileDirectory), QSettings::IniFormat);
+    QStringList known = settings.value(QStringLiteral("compose/addresses")).toStringList();
+    for (const QString &a : addresses) {
+        known.removeAll(a);
+        known.prepend(a);
+    }
+    while (known.size() > maxRemembered)
+        known.removeLast();
+    settings.setValue(QStringLiteral("compose/addresses"), known);
+}
+
+QString ComposeWindow::saveDraft()
+{
+    const Content c = content();
+    QDir().mkpath(draftsDirectory(m_profileDirectory));
+    if (m_draftPath.isEmpty())
+        m_draftPath = draftsDirectory(m_profileDirectory) + u'/' +
+                      QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".json");
+    const QJsonObject o{
+        {QStringLiteral("account"), c.accountId},
+        {QStringLiteral("to"), c.to},
+        {QStringLiteral("cc"), c.cc},
+        {QStringLiteral("bcc"), c.bcc},
+        {QStringLiteral("subject"), c.subject},
+        {QStringLiteral("body"), c.body},
+        {QStringLiteral("attachments"), QJsonArray::fromStringList(c.attachments)},
+        {QStringLiteral("encoding"), c.encoding},
+    };
+    QSaveFile file(m_draftPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(o).toJson()) < 0 ||
+        !file.commit()) {
+        setNotice(tr("The draft could not be saved: %1").arg(file.errorString()), true);
+        return {};
+    }
+    m_modified = false;
+    return m_draftPath;
+}
+
+bool ComposeWindow::loadDraft(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    Content c;
+    c.accountId = o.value(QStringLiteral("account")).toString();
+    c.to = o.value(QStringLiteral("to")).toString();
+    c.cc = o.value(QStringLiteral("cc")).toString();
+    c.bcc = o.value(QStringLiteral("bcc")).toString();
+    c.subject = o.value(QStringLiteral("subject")).toString();
+    c.body = o.value(QStringLiteral("body")).toString();
+    for (const QJsonValue &v : o.value(QStringLiteral("attachments")).toArray())
+        c.attachments.append(v.toString());
+    c.encoding = o.value(QStringLiteral("encoding")).toInt();
+    setContent(c);
+    m_draftPath = path;
+    return true;
+}
+
+QStringList ComposeWindow::drafts(const QString &profileDirectory)
+{
+    const QDir dir(draftsDirectory(profileDirectory));
+    QStringList paths;
+    for (const QFileInfo &info :
+         dir.entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Time))
+        paths.append(info.absoluteFilePath());
+    return paths;
+}
+
+QString ComposeWindow::draftSubject(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll())
+        .object()
+        .value(QStringLiteral("subject"))
+        .toString();
+}
+
+void ComposeWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closing || !m_modified) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Keep this message?"),
+                        tr("This message has not been sent. Do you want to keep it as a "
+                           "draft?"),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("keepDraftQuestion"));
+    box->button(QMessageBox::Save)->setText(tr("&Keep as draft"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box](int) {
+        const auto button = box->standardButton(box->clickedButton());
+        if (button == QMessageBox::Save) {
+            if (saveDraft().isEmpty())
+                return;
+        } else if (button == QMessageBox::Discard) {
+            if (!m_draftPath.isEmpty())
+                QFile::remove(m_draftPath);
+        } else {
+            return;
+        }
+        m_closing = true;
+        close();
+    });
+    box->open();
+}
+
+} // namespace Outpost

@@ -1,0 +1,301 @@
+#include "MessageListModel.h"
+
+#include "message/MessageReader.h"
+#include "store/InboxStore.h"
+
+#include <QFileInfo>
+#include <QFont>
+#include <QLocale>
+#include <QSet>
+
+namespace Outpost {
+
+MessageListModel::MessageListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void MessageListModel::setFolder(Folder folder, OutboxStore *outbox, InboxStore *inbox)
+{
+    beginResetModel();
+    disconnect(m_outboxConnection);
+    disconnect(m_inboxConnection);
+    m_folder = folder;
+    m_outbox = outbox;
+    m_inbox = inbox;
+    m_progressBytes = m_progressSize = 0;
+    m_rows = readRows();
+    endResetModel();
+    if (folder == Folder::Inbox && inbox)
+        m_inboxConnection =
+            connect(inbox, &InboxStore::delivered, this, &MessageListModel::refresh);
+    else if (outbox)
+        m_outboxConnection =
+            connect(outbox, &OutboxStore::changed, this, &MessageListModel::refresh);
+}
+
+QList<MessageListModel::Row> MessageListModel::readRows() const
+{
+    QList<Row> rows;
+    if (m_folder == Folder::Inbox) {
+        if (!m_inbox)
+            return rows;
+        const QList<InboxMessage> messages = m_inbox->messages();
+        rows.reserve(messages.size());
+        for (const InboxMessage &m : messages) {
+            Row row;
+            row.id = m.path;
+            row.path = m.path;
+            row.size = m.size;
+            row.isNew = m.isNew;
+            rows.append(row);
+        }
+        return rows;
+    }
+    if (!m_outbox)
+        return rows;
+    const QList<OutboxEntry> entries =
+        m_folder == Folder::Sent ? m_outbox->sentMessages() : m_outbox->messages();
+    for (const OutboxEntry &e : entries) {
+        const bool failed = e.state == OutboxState::Failed;
+        if ((m_folder == Folder::Failed && !failed) || (m_folder == Folder::Outbox && failed))
+            continue;
+        Row row;
+        row.id = e.id;
+        row.path = e.messagePath;
+        row.size = e.envelope.size;
+        row.date = m_folder == Folder::Sent ? e.sentAt : e.queuedAt;
+        row.entry = e;
+        rows.append(row);
+    }
+    return rows;
+}
+
+void MessageListModel::refresh()
+{
+    const QList<Row> fresh = readRows();
+    QHash<QString, int> freshIndex;
+    for (int i = 0; i < fresh.size(); ++i)
+        freshIndex.insert(fresh.at(i).id, i);
+
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (!freshIndex.contains(m_rows.at(i).id)) {
+            beginRemoveRows({}, i, i);
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
+    QSet<QString> present;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        present.insert(row.id);
+        const Row &update = fresh.at(freshIndex.value(row.id));
+        row = update;
+        Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
+    }
+    QList<Row> added;
+    for (const Row &row : fresh) {
+        if (!present.contains(row.id))
+            added.append(row);
+    }
+    if (!added.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
+        m_rows += added;
+        endInsertRows();
+    }
+}
+
+void MessageListModel::setSendProgress(qint64 bytes, qint64 size)
+{
+    m_progressBytes = bytes;
+    m_progressSize = size;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).entry && m_rows.at(i).entry->state == OutboxState::Sending)
+            Q_EMIT dataChanged(index(i, StateColumn), index(i, StateColumn));
+    }
+}
+
+void MessageListModel::setWaitingForLogin(bool waiting)
+{
+    if (m_waitingForLogin == waiting)
+        return;
+    m_waitingForLogin = waiting;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, StateColumn), index(int(m_rows.size()) - 1, StateColumn));
+}
+
+std::optional<OutboxEntry> MessageListModel::entry(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return std::nullopt;
+    return m_rows.at(row).entry;
+}
+
+QString MessageListModel::path(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).path : QString();
+}
+
+const MessageListModel::Summary &MessageListModel::summary(const Row &row) const
+{
+    auto it = m_summaries.find(row.path);
+    if (it == m_summaries.end()) {
+        const MessageSummary s = MessageReader::readSummary(row.path);
+        Summary summary;
+        summary.from = s.from;
+        summary.subject = s.subject;
+        summary.date = s.date;
+        it = m_summaries.insert(row.path, summary);
+    }
+    return *it;
+}
+
+QString MessageListModel::people(const Row &row) const
+{
+    if (m_folder == Folder::Inbox || !row.entry)
+        return summary(row).from;
+    return row.entry->envelope.recipients.join(QStringLiteral(", "));
+}
+
+QString MessageListModel::stateText(const OutboxEntry &e, bool waitingForLogin, int percent)
+{
+    const QLocale locale;
+    const QString reply = e.lastReply.trimmed();
+    switch (e.state) {
+    case OutboxState::Queued:
+        return waitingForLogin ? tr("Waiting for the POP login") : tr("Waiting");
+    case OutboxState::Sending:
+        return percent >= 0 ? tr("Sending (%1%)").arg(percent) : tr("Sending");
+    case OutboxState::Deferred: {
+        const QString when =
+            locale.toString(e.nextAttempt.toLocalTime().time(), QLocale::ShortFormat);
+        return reply.isEmpty() ? tr("Will retry at %1").arg(when)
+                               : tr("Will retry at %1 because: %2").arg(when, reply);
+    }
+    case OutboxState::Failed:
+        return reply.isEmpty() ? tr("Failed") : tr("Failed because: %1").arg(reply);
+    case OutboxState::MayHaveBeenSent:
+        return tr("May have been sent: the connection broke before the server confirmed it");
+    case OutboxState::Sent:
+        return tr("Sent %1").arg(locale.toString(e.sentAt.toLocalTime(), QLocale::ShortFormat));
+    }
+    return {};
+}
+
+int MessageListModel::count(Folder folder, OutboxStore *outbox, InboxStore *inbox)
+{
+    switch (folder) {
+    case Folder::Inbox:
+        return inbox ? int(inbox->messages().size()) : 0;
+    case Folder::Sent:
+        return outbox ? int(outbox->sentMessages().size()) : 0;
+    case Folder::Outbox:
+    case Folder::Failed: {
+        if (!outbox)
+            return 0;
+        int n = 0;
+        for (const OutboxEntry &e : outbox->messages())
+            n += (e.state == OutboxState::Failed) == (folder == Folder::Failed) ? 1 : 0;
+        return n;
+    }
+    }
+    return 0;
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MessageListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case IdRole:
+        return row.entry ? row.id : QString();
+    case PathRole:
+        return row.path;
+    case StateRole:
+        return row.entry ? int(row.entry->state) : -1;
+    case Qt::FontRole:
+        if (row.isNew) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == StateColumn && row.entry)
+            return stateText(*row.entry, m_waitingForLogin);
+        return {};
+    case Qt::DisplayRole:
+    case SortRole: {
+        const bool sort = role == SortRole;
+        switch (index.column()) {
+        case PeopleColumn:
+            return people(row);
+        case SubjectColumn:
+            return summary(row).subject;
+        case DateColumn: {
+            const QDateTime date = row.date.isValid() ? row.date : summary(row).date;
+            if (sort)
+                return date;
+            return QLocale().toString(date.toLocalTime(), QLocale::ShortFormat);
+        }
+        case SizeColumn:
+            if (sort)
+                return row.size;
+            return QLocale().formattedDataSize(row.size);
+        case StateColumn: {
+            if (!row.entry)
+                return QString();
+            if (sort)
+                return int(row.entry->state);
+            int percent = -1;
+            if (row.entry->state == OutboxState::Sending && m_progressSize > 0)
+                percent = int(
+                    qBound<qint64>(qint64(0), m_progressBytes * 100 / m_progressSize, qint64(100)));
+            return stateText(*row.entry, m_waitingForLogin, percent);
+        }
+        default:
+            return {};
+        }
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case PeopleColumn:
+        return m_folder == Folder::Inbox ? tr("From") : tr("To");
+    case SubjectColumn:
+        return tr("Subject");
+    case DateColumn:
+        return m_folder == Folder::Inbox  ? tr("Date")
+               : m_folder == Folder::Sent ? tr("Sent")
+                                          : tr("Queued");
+    case SizeColumn:
+        return tr("Size");
+    case StateColumn:
+        return tr("State");
+    default:
+        return {};
+    }
+}
+
+} // namespace Outpost

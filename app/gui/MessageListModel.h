@@ -1,0 +1,119 @@
+#pragma once
+
+#include "store/OutboxStore.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QPointer>
+
+#include <optional>
+
+namespace Outpost {
+
+class InboxStore;
+class OutboxStore;
+struct MessageSummary;
+
+/// The messages of one folder of one account (Inbox, Outbox, Sent or Failed) for the list
+/// view. Header summaries are read only when a row is first shown (or sorted) and cached, so
+/// a folder of 10,000 messages opens at once; whole messages are never parsed here.
+class MessageListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    /// Which list of an account.
+    enum class Folder
+    {
+        Inbox,
+        Outbox,
+        Sent,
+        Failed,
+    };
+    Q_ENUM(Folder)
+
+    /// The columns.
+    enum Column
+    {
+        PeopleColumn, ///< sender (Inbox) or recipients
+        SubjectColumn,
+        DateColumn,
+        SizeColumn,
+        StateColumn, ///< the outbox state in people's words
+        ColumnCount,
+    };
+
+    /// Extra roles.
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1, ///< the outbox id (empty for inbox messages)
+        PathRole,                  ///< the .eml file
+        StateRole,                 ///< OutboxState as int (-1 for inbox messages)
+        SortRole,                  ///< the value to sort by
+    };
+
+    explicit MessageListModel(QObject *parent = nullptr);
+
+    /// Shows @p folder of an account; nullptr stores show nothing.
+    void setFolder(Folder folder, OutboxStore *outbox, InboxStore *inbox);
+    Folder folder() const { return m_folder; }
+    /// Re-reads the folder's message list (keeps rows that did not change).
+    void refresh();
+    /// Marks the current send's progress (@p bytes of @p size of the message being sent).
+    void setSendProgress(qint64 bytes, qint64 size);
+    /// Whether a queued message waits for a POP login first (POP before SMTP, window closed).
+    void setWaitingForLogin(bool waiting);
+
+    /// The outbox entry of @p row (empty for inbox rows).
+    std::optional<OutboxEntry> entry(int row) const;
+    QString path(int row) const;
+
+    /// The state of @p entry in people's words ("will retry at 10:42 because …").
+    static QString stateText(const OutboxEntry &entry, bool waitingForLogin = false,
+                             int percent = -1);
+    /// Counts for the account tree: unread inbox, outbox (not failed), sent, failed.
+    static int count(Folder folder, OutboxStore *outbox, InboxStore *inbox);
+
+    /// How many header summaries were read so far (for tests of the lazy reading).
+    int cachedSummaries() const { return int(m_summaries.size()); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        QString id; ///< outbox id, or the Maildir path for the inbox
+        QString path;
+        qint64 size = 0;
+        QDateTime date; ///< queued or sent time; for the inbox from the summary
+        bool isNew = false;
+        std::optional<OutboxEntry> entry;
+    };
+    struct Summary
+    {
+        QString from;
+        QString subject;
+        QDateTime date;
+    };
+    QList<Row> readRows() const;
+    const Summary &summary(const Row &row) const;
+    QString people(const Row &row) const;
+
+    Folder m_folder = Folder::Inbox;
+    QPointer<OutboxStore> m_outbox;
+    QPointer<InboxStore> m_inbox;
+    QList<Row> m_rows;
+    mutable QHash<QString, Summary> m_summaries; ///< by path
+    qint64 m_progressBytes = 0;
+    qint64 m_progressSize = 0;
+    bool m_waitingForLogin = false;
+    QMetaObject::Connection m_outboxConnection;
+    QMetaObject::Connection m_inboxConnection;
+};
+
+} // namespace Outpost

@@ -1,0 +1,155 @@
+#include "AccountDialog.h"
+#include "CertificateDialog.h"
+#include "GuiFixture.h"
+#include "MainWindow.h"
+#include "TestTls.h"
+#include "net/CertificateInfo.h"
+#include "schedule/Clock.h"
+#include "store/AccountStore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using Outpost::AccountDialog;
+using Outpost::MainWindow;
+
+class TestAccountDialog : public QObject
+{
+    Q_OBJECT
+
+private:
+    template<typename T>
+    static T *field(QWidget *dialog, const char *name)
+    {
+        auto *w = dialog->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qFatal("no field %s", name);
+        return w;
+    }
+
+private Q_SLOTS:
+    void validationNamesTheField()
+    {
+        GuiFixture f;
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        AccountDialog *dialog = window.addAccount();
+        QVERIFY(dialog);
+        field<QLineEdit>(dialog, "name")->setText(QStringLiteral("Work"));
+        field<QLineEdit>(dialog, "address")->setText(QStringLiteral("taro@example.jp"));
+        field<QLineEdit>(dialog, "smtpHost")->setText(QStringLiteral("smtp.example.jp"));
+        dialog->accept();
+        QVERIFY(dialog->isVisible());
+        QVERIFY2(dialog->notice().contains(QLatin1String("POP3"), Qt::CaseInsensitive) ||
+                     dialog->notice().contains(QLatin1String("incoming"), Qt::CaseInsensitive),
+                 qPrintable(dialog->notice()));
+        QVERIFY(window.accountStore()->accounts().isEmpty());
+
+        field<QLineEdit>(dialog, "address")->setText(QStringLiteral("not an address"));
+        field<QLineEdit>(dialog, "popHost")->setText(QStringLiteral("pop.example.jp"));
+        field<QLineEdit>(dialog, "popUser")->setText(QStringLiteral("taro"));
+        dialog->accept();
+        QVERIFY2(dialog->notice().contains(QLatin1String("address"), Qt::CaseInsensitive),
+                 qPrintable(dialog->notice()));
+        QVERIFY(window.accountStore()->accounts().isEmpty());
+    }
+
+    void portsFollowSecurity()
+    {
+        GuiFixture f;
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        AccountDialog *dialog = window.addAccount();
+        auto *popSecurity = field<QComboBox>(dialog, "popSecurity");
+        auto *popPort = field<QSpinBox>(dialog, "popPort");
+        auto *smtpSecurity = field<QComboBox>(dialog, "smtpSecurity");
+        auto *smtpPort = field<QSpinBox>(dialog, "smtpPort");
+        QCOMPARE(popPort->value(), 110);
+        popSecurity->setCurrentIndex(popSecurity->findData(int(Outpost::Security::Tls)));
+        QCOMPARE(popPort->value(), 995);
+        smtpSecurity->setCurrentIndex(smtpSecurity->findData(int(Outpost::Security::Tls)));
+        QCOMPARE(smtpPort->value(), 465);
+        smtpSecurity->setCurrentIndex(smtpSecurity->findData(int(Outpost::Security::StartTls)));
+        QCOMPARE(smtpPort->value(), 587);
+        // A port the user typed stays.
+        smtpPort->setValue(2525);
+        smtpSecurity->setCurrentIndex(smtpSecurity->findData(int(Outpost::Security::Tls)));
+        QCOMPARE(smtpPort->value(), 2525);
+    }
+
+    void testButtonSaysPopBeforeSmtp()
+    {
+        GuiFixture f;
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        AccountDialog *dialog = window.addAccount();
+        dialog->setAccount(f.account);
+        dialog->setPasswords(QStringLiteral("wonderland"));
+        QSignalSpy finished(dialog, &AccountDialog::testFinished);
+        field<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(dialog->verdict().contains(QLatin1String("needs POP before SMTP")),
+                 qPrintable(dialog->verdict()));
+        QVERIFY(dialog->testLog().contains(QLatin1String("needs POP before SMTP")));
+        QVERIFY(!dialog->testLog().contains(QLatin1String("wonderland")));
+    }
+
+    void untrustedCertificateIsPinnedOnlyByChoice()
+    {
+        GuiFixture f;
+        f.server.settings().certificate = TestTls::serverCertificate();
+        f.server.settings().privateKey = TestTls::serverKey();
+        f.server.settings().popSecurity = Outpost::Security::Tls;
+        f.server.settings().smtpSecurity = Outpost::Security::Tls;
+        f.account.popSecurity = Outpost::Security::Tls;
+        f.account.smtpSecurity = Outpost::Security::Tls;
+        f.account.popHost = f.account.smtpHost = QStringLiteral("localhost");
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        AccountDialog *dialog = window.addAccount();
+        dialog->setAccount(f.account);
+        dialog->setPasswords(QStringLiteral("wonderland"));
+        QSignalSpy finished(dialog, &AccountDialog::testFinished);
+        field<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(dialog->verdict().contains(QLatin1String("certificate is not trusted")),
+                 qPrintable(dialog->verdict()));
+        auto *certificate = dialog->findChild<Outpost::CertificateDialog *>();
+        QVERIFY(certificate);
+        QTRY_VERIFY(certificate->isVisible());
+        const QByteArray fingerprint =
+            Outpost::CertificateInfo::fingerprint(TestTls::serverCertificate());
+        QVERIFY(certificate->text().contains(QString::fromLatin1(fingerprint.left(2)).toUpper()));
+        QVERIFY(certificate->text().contains(QLatin1String("Outpost Test CA")));
+        // Nothing is pinned until the user chooses to trust it.
+        QVERIFY(dialog->account().trustedFingerprints.isEmpty());
+        field<QPushButton>(certificate, "trustCertificate")->click();
+        QCOMPARE(dialog->account().trustedFingerprints,
+                 QStringList{QString::fromLatin1(fingerprint)});
+
+        // With the pin, the test gets through to the relay probe.
+        finished.clear();
+        field<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(dialog->verdict().contains(QLatin1String("needs POP before SMTP")),
+                 qPrintable(dialog->verdict()));
+    }
+
+    void wrongPasswordIsReported()
+    {
+        GuiFixture f;
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        AccountDialog *dialog = window.addAccount();
+        dialog->setAccount(f.account);
+        dialog->setPasswords(QStringLiteral("wrong"));
+        QSignalSpy finished(dialog, &AccountDialog::testFinished);
+        field<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(dialog->verdict().contains(QLatin1String("does not work")),
+                 qPrintable(dialog->verdict()));
+    }
+};
+
+QTEST_MAIN(TestAccountDialog)
+#include "tst_accountdialog.moc"

@@ -1,0 +1,324 @@
+#include "ComposeWindow.h"
+#include "GuiFixture.h"
+#include "MainWindow.h"
+#include "ProtocolLogWindow.h"
+#include "schedule/Scheduler.h"
+#include "store/CredentialStore.h"
+#include "store/OutboxStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QCompleter>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+#include <QTreeWidget>
+
+using Outpost::ComposeWindow;
+using Outpost::MainWindow;
+
+namespace {
+QString keychainService()
+{
+    return QStringLiteral("OutpostTest-compose");
+}
+} // namespace
+
+class TestCompose : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void fill(ComposeWindow *compose, const QString &to, const QString &subject)
+    {
+        compose->findChild<QLineEdit *>(QStringLiteral("composeTo"))->setText(to);
+        compose->findChild<QLineEdit *>(QStringLiteral("composeSubject"))->setText(subject);
+        compose->findChild<QPlainTextEdit *>(QStringLiteral("composeBody"))
+            ->setPlainText(QStringLiteral("こんにちは、ボブさん。\n"));
+    }
+
+private Q_SLOTS:
+    void composeQueueCycleSent()
+    {
+        GuiFixture f(true);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.credentials()->rememberForSession(
+            f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wonderland"));
+        window.show();
+        QCOMPARE(window.accountTree()->topLevelItemCount(), 1);
+        QVERIFY(!window.showsWelcome());
+        QAbstractItemModelTester tester(window.sortModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        ComposeWindow *compose = window.newMessage();
+        QSignalSpy queued(compose, &ComposeWindow::queued);
+        QSignalSpy delivered(&f.server, &Outpost::SandboxServer::delivered);
+        fill(compose, QStringLiteral("Bob <bob@example.net>"), QStringLiteral("日本語の件名"));
+        compose->findChild<QPushButton *>(QStringLiteral("composeSend"))->click();
+        QCOMPARE(queued.count(), 1);
+        QVERIFY(queued.first().at(2).toString().contains(QLatin1String("sends it now")));
+
+        Outpost::OutboxStore *outbox = window.scheduler()->outbox(f.account.id);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox->sentMessages().size(), 1, 20000);
+        QCOMPARE(delivered.count(), 1);
+        QCOMPARE(outbox->messages().size(), 0);
+        QVERIFY(f.server.deliveries().first().recipients.contains("bob@example.net"));
+        // The protocol log shows the live conversation, password masked.
+        window.protocolLog()->selectAccount(f.account.id);
+        QVERIFY(window.protocolLog()->text().contains(QLatin1String("POP3 C:")));
+        QVERIFY(window.protocolLog()->text().contains(
+            QLatin1String("SMTP C: RCPT TO:<bob@example.net>")));
+        QVERIFY(!window.protocolLog()->text().contains(QLatin1String("wonderland")));
+        window.protocolLog()->copyAll();
+        QCOMPARE(QGuiApplication::clipboard()->text(), window.protocolLog()->text());
+
+        // The status line counts down the relay window the POP login opened.
+        QTRY_VERIFY2(
+            window.statusText(f.account.id).startsWith(QLatin1String("Relay window open for")),
+            qPrintable(window.statusText(f.account.id)));
+        QVERIFY(window.statusText(f.account.id).contains(QLatin1String("Send/Receive")));
+
+        // The Sent folder lists it, and the preview shows the decoded Japanese text.
+        window.selectFolder(f.account.id, Outpost::MessageListModel::Folder::Sent);
+        QCOMPARE(window.messageModel()->rowCount(), 1);
+        window.selectRow(0);
+        QVERIFY(window.previewText().contains(QStringLiteral("こんにちは、ボブさん。")));
+        QCOMPARE(window.messageModel()
+                     ->index(0, Outpost::MessageListModel::SubjectColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("日本語の件名"));
+        QTRY_VERIFY(window.accountTree()->topLevelItem(0)->child(2)->text(0).contains(
+            QLatin1String("(1)")));
+
+        // The address is remembered for completion next time.
+        ComposeWindow *next = window.newMessage();
+        auto *to = next->findChild<QLineEdit *>(QStringLiteral("composeTo"));
+        QVERIFY(to);
+        QVERIFY(to->findChild<QCompleter *>());
+        QVERIFY(to->findChild<QCompleter *>()
+                    ->model()
+                    ->match(to->findChild<QCompleter *>()->model()->index(0, 0), Qt::DisplayRole,
+                            QStringLiteral("bob@example.net"), 1, Qt::MatchContains)
+                    .size() == 1);
+        next->setAttribute(Qt::WA_DeleteOnClose, false);
+        delete next;
+    }
+
+    void missingPasswordIsAskedFor()
+    {
+        GuiFixture f(true);
+        f.saveAccount();
+        MainWindow window(
+            f.profile(), nullptr,
+            QStringLiteral("OutpostTest-none-%1").arg(QCoreApplication::applicationPid()));
+        window.show();
+        window.sendReceiveAll();
+        QInputDialog *prompt = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (prompt = window.findChild<QInputDialog *>(QStringLiteral("passwordPrompt"))), 20000);
+        QTRY_VERIFY(prompt->isVisible());
+        QVERIFY(prompt->labelText().contains(QLatin1String("alice")));
+        QSignalSpy finished(window.scheduler(), &Outpost::Scheduler::cycleFinished);
+        prompt->setTextValue(QStringLiteral("wonderland"));
+        prompt->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !finished.isEmpty() &&
+                !finished.last().at(1).value<Outpost::CycleResult>().accountError.isError(),
+            20000);
+        QVERIFY(!window.statusText(f.account.id).startsWith(QLatin1String("Paused")));
+    }
+
+    void statusFollowsTheCycle()
+    {
+        GuiFixture f(false);
+        f.server.settings().replyDelayMs = 150; // slow replies: every phase is visible
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.credentials()->rememberForSession(
+            f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wonderland"));
+        for (const QString &subject : {QStringLiteral("One"), QStringLiteral("Two")}) {
+            ComposeWindow *compose = window.newMessage();
+            fill(compose, QStringLiteral("bob@example.net"), subject);
+            QVERIFY(compose->send());
+        }
+        QVERIFY(window.statusText(f.account.id).startsWith(QLatin1String("2 messages waiting")));
+        QSignalSpy finished(window.scheduler(), &Outpost::Scheduler::cycleFinished);
+        window.sendReceive(f.account.id);
+        QTRY_COMPARE_WITH_TIMEOUT(window.statusText(f.account.id), QStringLiteral("Receiving…"),
+                                  10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.statusText(f.account.id).startsWith(QLatin1String("Sending ")) &&
+                window.statusText(f.account.id).endsWith(QLatin1String(" of 2")),
+            20000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(f.server.deliveries().size(), 2);
+    }
+
+    void wrongPasswordPausesTheQueue()
+    {
+        GuiFixture f(true);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.credentials()->rememberForSession(
+            f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wrong"));
+        QSignalSpy finished(window.scheduler(), &Outpost::Scheduler::cycleFinished);
+        ComposeWindow *compose = window.newMessage();
+        fill(compose, QStringLiteral("bob@example.net"), QStringLiteral("Hi"));
+        QVERIFY(compose->send());
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(window.statusText(f.account.id).startsWith(QLatin1String("Paused: ")),
+                 qPrintable(window.statusText(f.account.id)));
+        QCOMPARE(f.server.deliveries().size(), 0);
+        // The message still waits, in people's words.
+        window.selectFolder(f.account.id, Outpost::MessageListModel::Folder::Outbox);
+        QCOMPARE(window.messageModel()->rowCount(), 1);
+        QVERIFY(window.messageModel()
+                    ->index(0, Outpost::MessageListModel::StateColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QLatin1String("Waiting")));
+    }
+
+    void notificationsForNewMailAndFailure()
+    {
+        GuiFixture f(true);
+        f.saveAccount();
+        f.server.addMessage("alice", "From: Bob <bob@example.net>\r\nSubject: Hi\r\n\r\nHello\r\n");
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.credentials()->rememberForSession(
+            f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wonderland"));
+        QSignalSpy finished(window.scheduler(), &Outpost::Scheduler::cycleFinished);
+        window.sendReceiveAll();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(window.lastNotice(), QStringLiteral("Home: 1 new message"));
+        window.selectFolder(f.account.id, Outpost::MessageListModel::Folder::Inbox);
+        QCOMPARE(window.messageModel()->rowCount(), 1);
+
+        Outpost::SandboxFault refuse;
+        refuse.command = "RCPT";
+        refuse.reply = "550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown";
+        f.server.addFault(refuse);
+        ComposeWindow *compose = window.newMessage();
+        fill(compose, QStringLiteral("nobody@example.net"), QStringLiteral("Lost"));
+        QVERIFY(compose->send());
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(window.lastNotice().contains(QLatin1String("could not be sent")),
+                 qPrintable(window.lastNotice()));
+        window.selectFolder(f.account.id, Outpost::MessageListModel::Folder::Failed);
+        QCOMPARE(window.messageModel()->rowCount(), 1);
+        QVERIFY(window.messageModel()
+                    ->index(0, Outpost::MessageListModel::StateColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("User unknown")));
+    }
+
+    void invalidAddressIsMarkedAndNothingQueued()
+    {
+        GuiFixture f(false);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        ComposeWindow *compose = window.newMessage();
+        fill(compose, QStringLiteral("bob@example.net, carol@@example.org"), QStringLiteral("Hi"));
+        QVERIFY(!compose->send());
+        auto *to = compose->findChild<QLineEdit *>(QStringLiteral("composeTo"));
+        QVERIFY(!to->styleSheet().isEmpty());
+        QVERIFY(!to->toolTip().isEmpty());
+        QVERIFY(compose->notice().contains(QLatin1String("To")));
+        QVERIFY(compose->isVisible());
+        QCOMPARE(window.scheduler()->outbox(f.account.id)->messages().size(), 0);
+        // Nothing typed is lost.
+        QCOMPARE(compose->content().subject, QStringLiteral("Hi"));
+
+        // Without "send immediately" the window says it waits for Send/Receive.
+        to->setText(QStringLiteral("bob@example.net"));
+        QSignalSpy queued(compose, &ComposeWindow::queued);
+        QVERIFY(compose->send());
+        QCOMPARE(queued.count(), 1);
+        QVERIFY(queued.first().at(2).toString().contains(QLatin1String("Send/Receive")));
+        QCOMPARE(window.scheduler()->outbox(f.account.id)->messages().size(), 1);
+        QVERIFY(!window.scheduler()->isRunning(f.account.id));
+    }
+
+    void queueFailureKeepsEverything()
+    {
+        GuiFixture f(false);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        ComposeWindow *compose = window.newMessage();
+        fill(compose, QStringLiteral("bob@example.net"), QStringLiteral("With a file"));
+        // An attachment that disappears before sending: the message cannot be written.
+        const QString path = f.dir.filePath(QStringLiteral("report.pdf"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("%PDF-1.4\n");
+        }
+        compose->addAttachment(path);
+        QVERIFY(QFile::remove(path));
+        QVERIFY(!compose->send());
+        QVERIFY2(compose->notice().contains(QLatin1String("nothing you wrote was lost")),
+                 qPrintable(compose->notice()));
+        QVERIFY(compose->isVisible());
+        QCOMPARE(compose->content().subject, QStringLiteral("With a file"));
+        QCOMPARE(compose->content().attachments, QStringList{QFileInfo(path).absoluteFilePath()});
+        QCOMPARE(window.scheduler()->outbox(f.account.id)->messages().size(), 0);
+    }
+
+    void closingAsksToKeepDraft()
+    {
+        GuiFixture f(false);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        QPointer<ComposeWindow> compose = window.newMessage();
+        QTest::keyClicks(compose->findChild<QLineEdit *>(QStringLiteral("composeSubject")),
+                         QStringLiteral("Draft subject"));
+        QVERIFY(compose->isModified());
+        compose->close();
+        QVERIFY(compose); // still open: it asks first
+        auto *box = compose->findChild<QMessageBox *>(QStringLiteral("keepDraftQuestion"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        box->button(QMessageBox::Save)->click();
+        QTRY_VERIFY(!compose);
+        const QStringList drafts = ComposeWindow::drafts(f.profile());
+        QCOMPARE(drafts.size(), 1);
+        QCOMPARE(ComposeWindow::draftSubject(drafts.first()), QStringLiteral("Draft subject"));
+
+        // A draft opens again, and sending it removes it.
+        ComposeWindow *again = window.newMessage();
+        QVERIFY(again->loadDraft(drafts.first()));
+        QCOMPARE(again->content().subject, QStringLiteral("Draft subject"));
+        again->findChild<QLineEdit *>(QStringLiteral("composeTo"))
+            ->setText(QStringLiteral("bob@example.net"));
+        QVERIFY(again->send());
+        QCOMPARE(ComposeWindow::drafts(f.profile()).size(), 0);
+    }
+
+    void mailtoFillsTheFields()
+    {
+        GuiFixture f(false);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.handleArguments(
+            {QStringLiteral("mailto:bob@example.net?subject=Hello%20there&body=Line%201")});
+        auto *compose = window.findChild<ComposeWindow *>();
+        QVERIFY(compose);
+        QCOMPARE(compose->content().to, QStringLiteral("bob@example.net"));
+        QCOMPARE(compose->content().subject, QStringLiteral("Hello there"));
+        QCOMPARE(compose->content().body, QStringLiteral("Line 1"));
+    }
+};
+
+QTEST_MAIN(TestCompose)
+#include "tst_compose.moc"
