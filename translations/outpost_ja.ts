@@ -284,6 +284,277 @@
     </message>
 </context>
 <context>
+    <name>Outpost::AccountDialog</name>
+    <message>
+        <source>None (plain text)</source>
+        <translation>なし (平文)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>&amp;Identity</source>
+        <translation>差出人情報(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Receiving</source>
+        <translation>受信(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;ending</source>
+        <translation>送信(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule</source>
+        <translation>スケジュール(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Test settings</source>
+        <translation>設定をテスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Logs in over POP and asks the SMTP server whether it would relay, without sending any mail.</source>
+        <translation>POP でログインし、メールを送らずに SMTP サーバーが中継するかを確認します。</translation>
+    </message>
+    <message>
+        <source>Press &quot;Test settings&quot; to check the servers. The conversation appears here, with passwords hidden.</source>
+        <translation>「設定をテスト」を押すとサーバーを確認します。やり取りはここに表示されます (パスワードは伏せ字)。</translation>
+    </message>
+    <message>
+        <source>&amp;Ask me each time</source>
+        <translation>毎回確認する(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Keeps the password in memory until Outpost quits; it is never written to a file.</source>
+        <translation>Outpost を終了するまでパスワードをメモリに保持します。ファイルには書き込みません。</translation>
+    </message>
+    <message>
+        <source>Account settings — %1</source>
+        <translation>アカウントの設定 — %1</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>アカウントの追加</translation>
+    </message>
+    <message>
+        <source>e.g. Home (nifty)</source>
+        <translation>例: 自宅 (nifty)</translation>
+    </message>
+    <message>
+        <source>e.g. Taro Yamada</source>
+        <translation>例: 山田 太郎</translation>
+    </message>
+    <message>
+        <source>e.g. taro@example.ne.jp</source>
+        <translation>例: taro@example.ne.jp</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>アカウント名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;address:</source>
+        <translation>メール アドレス(&amp;A):</translation>
+    </message>
+    <message>
+        <source>The account name is only for you; recipients see your name and address.</source>
+        <translation>アカウント名は自分用の名前です。受信者にはあなたの名前とアドレスが表示されます。</translation>
+    </message>
+    <message>
+        <source>e.g. pop.example.ne.jp</source>
+        <translation>例: pop.example.ne.jp</translation>
+    </message>
+    <message>
+        <source>Automatic (the safest the server offers)</source>
+        <translation>自動 (サーバーが提供する最も安全な方式)</translation>
+    </message>
+    <message>
+        <source>APOP</source>
+        <translation>APOP</translation>
+    </message>
+    <message>
+        <source>USER and PASS</source>
+        <translation>USER と PASS</translation>
+    </message>
+    <message>
+        <source>SASL PLAIN</source>
+        <translation>SASL PLAIN</translation>
+    </message>
+    <message>
+        <source>Download new messages</source>
+        <translation>新着メッセージをダウンロードする</translation>
+    </message>
+    <message>
+        <source>Only log in (I read my mail elsewhere)</source>
+        <translation>ログインだけする (メールは別のソフトで読む)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave a copy of messages on the server</source>
+        <translation>サーバーにメッセージのコピーを置く(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Allow sending my password &amp;unencrypted when the connection has no security</source>
+        <translation>接続が保護されていないときに暗号化せずにパスワードを送ることを許可する(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Some providers offer only plain-text logins. Outpost refuses them unless you allow it here.</source>
+        <translation>平文のログインしか提供しないプロバイダーもあります。ここで許可しない限り、Outpost はそのようなログインを行いません。</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>ポート:</translation>
+    </message>
+    <message>
+        <source>POP3 &amp;server:</source>
+        <translation>POP3 サーバー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>セキュリティ(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>ユーザー名(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Login method:</source>
+        <translation>ログイン方式(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;When checking:</source>
+        <translation>チェック時の動作(&amp;W):</translation>
+    </message>
+    <message>
+        <source>e.g. smtp.example.ne.jp</source>
+        <translation>例: smtp.example.ne.jp</translation>
+    </message>
+    <message>
+        <source>None (POP before SMTP)</source>
+        <translation>なし (POP before SMTP)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>PLAIN</source>
+        <translation>PLAIN</translation>
+    </message>
+    <message>
+        <source>LOGIN</source>
+        <translation>LOGIN</translation>
+    </message>
+    <message>
+        <source>CRAM-MD5</source>
+        <translation>CRAM-MD5</translation>
+    </message>
+    <message>
+        <source>The same as for receiving</source>
+        <translation>受信と同じ</translation>
+    </message>
+    <message>
+        <source>Use the same &amp;password as for receiving</source>
+        <translation>受信と同じパスワードを使う(&amp;P)</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation>SMTP サーバー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>認証(&amp;A):</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Only when I press Send/Receive</source>
+        <translation>[送受信] を押したときだけ</translation>
+    </message>
+    <message>
+        <source>Send messages &amp;immediately</source>
+        <translation>メッセージを直ちに送信する(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Check for new messages at &amp;start-up</source>
+        <translation>起動時に新着メッセージをチェックする(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Log in over &amp;POP before sending (POP before SMTP)</source>
+        <translation>送信の前に POP でログインする (POP before SMTP)(&amp;P)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ミリ秒</translation>
+    </message>
+    <message>
+        <source>Check &amp;every:</source>
+        <translation>チェックの間隔(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Relay &amp;window after a login:</source>
+        <translation>ログイン後の中継の有効時間(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Delay after the POP login:</source>
+        <translation>POP ログイン後の待ち時間(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Learned window:</source>
+        <translation>学習した有効時間:</translation>
+    </message>
+    <message>
+        <source>About %1 seconds, learned from this server&apos;s answers.</source>
+        <translation>約 %1 秒 (このサーバーの応答から学習)。</translation>
+    </message>
+    <message>
+        <source>Not learned yet: Outpost notices when the server starts refusing after a login.</source>
+        <translation>まだ学習していません。ログイン後にサーバーが拒否を始めたときに Outpost が気付きます。</translation>
+    </message>
+    <message>
+        <source>The saved password could not be read: %1</source>
+        <translation>保存されたパスワードを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The account could not be saved: %1</source>
+        <translation>アカウントを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>There is no keychain on this computer (no Secret Service is running).</source>
+        <translation>このコンピューターにはキーチェーンがありません (Secret Service が動作していません)。</translation>
+    </message>
+    <message>
+        <source>The account was saved, but the password could not be stored in the system keychain. %1 Outpost never writes passwords to a file. Choose &quot;Ask me each time&quot; to use the password you typed until Outpost quits.</source>
+        <translation>アカウントは保存しましたが、パスワードをシステムのキーチェーンに保存できませんでした。%1 Outpost はパスワードをファイルに書き込みません。「毎回確認する」を選ぶと、入力したパスワードを Outpost の終了まで使います。</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>テスト中…</translation>
+    </message>
+    <message>
+        <source>The certificate is trusted for this account once you press OK. Press &quot;Test settings&quot; to try again.</source>
+        <translation>OK を押すと、この証明書はこのアカウントで信頼されます。「設定をテスト」を押してもう一度試してください。</translation>
+    </message>
+</context>
+<context>
     <name>Outpost::AccountProbe</name>
     <message>
         <source>The certificate is not trusted: %1 (issued by %2, SHA-256 %3). %4</source>
@@ -356,6 +627,49 @@
     <message>
         <source>Measuring the relay window: still open after %1 seconds; checking again in %2 seconds…</source>
         <translation>中継の有効時間を測定しています: %1 秒後もまだ有効です。%2 秒後にもう一度確認します…</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::CertificateDialog</name>
+    <message>
+        <source>Certificate not trusted</source>
+        <translation>信頼されていない証明書</translation>
+    </message>
+    <message>
+        <source>The server presented a certificate that this computer does not trust. Someone may be pretending to be your mail server. Trust it only if your provider confirms this fingerprint.</source>
+        <translation>サーバーが、このコンピューターが信頼していない証明書を提示しました。誰かがメール サーバーになりすましている可能性があります。プロバイダーがこのフィンガープリントを確認した場合にだけ信頼してください。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 から %2</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>発行先:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>発行者:</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>有効期間:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 フィンガープリント:</translation>
+    </message>
+    <message>
+        <source>Why it is not trusted:</source>
+        <translation>信頼されない理由:</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
+        <translation>この証明書を信頼する(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Do &amp;not trust</source>
+        <translation>信頼しない(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -905,6 +1219,183 @@ Ctrl+C でサンドボックスを停止します。</translation>
     </message>
 </context>
 <context>
+    <name>Outpost::ComposeWindow</name>
+    <message>
+        <source>New message</source>
+        <translation>新しいメッセージ</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them.</source>
+        <translation>ファイルをここにドロップすると添付されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>ファイルを添付(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Unicode (UTF-8)</source>
+        <translation>Unicode (UTF-8)</translation>
+    </message>
+    <message>
+        <source>Japanese (ISO-2022-JP)</source>
+        <translation>日本語 (ISO-2022-JP)</translation>
+    </message>
+    <message>
+        <source>Automatic writes Japanese text as ISO-2022-JP when every character fits, which every Japanese mail program reads, and UTF-8 otherwise.</source>
+        <translation>「自動」では、すべての文字が収まる場合は日本語のメール ソフトならどれでも読める ISO-2022-JP で、収まらない場合は UTF-8 で書きます。</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>送信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Puts the message in the outbox (Ctrl+Enter).</source>
+        <translation>メッセージを送信トレイに入れます (Ctrl+Enter)。</translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>下書きとして保存(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The draft was saved.</source>
+        <translation>下書きを保存しました。</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>差出人(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>宛先(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>CC(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>BCC(&amp;B):</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>件名(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>文字コード(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>添付ファイル:</translation>
+    </message>
+    <message>
+        <source>There is no account to send from yet. Add one in the account settings; meanwhile you can keep this message as a draft.</source>
+        <translation>送信に使うアカウントがまだありません。アカウントの設定で追加してください。それまでの間、このメッセージは下書きとして残せます。</translation>
+    </message>
+    <message>
+        <source>name@example.com, Another Name &lt;other@example.jp&gt;</source>
+        <translation>name@example.com, 別の名前 &lt;other@example.jp&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>ファイルの添付</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>CC</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>BCC</translation>
+    </message>
+    <message>
+        <source>The %1 field has an address that is not valid: %2</source>
+        <translation>%1 に正しくないアドレスがあります: %2</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient in To, Cc or Bcc.</source>
+        <translation>宛先、CC、BCC のどれかに 1 つ以上の宛先を入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose the account to send from. If there is none, add one in the account settings first.</source>
+        <translation>送信に使うアカウントを選んでください。アカウントがない場合は、先にアカウントの設定で追加してください。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s own address is not valid: %1</source>
+        <translation>アカウント自身のアドレスが正しくありません: %1</translation>
+    </message>
+    <message>
+        <source>The message was not put in the outbox, and nothing you wrote was lost: %1</source>
+        <translation>メッセージは送信トレイに入りませんでしたが、書いた内容は失われていません: %1</translation>
+    </message>
+    <message>
+        <source>The message is in the outbox; Outpost logs in over POP and sends it now.</source>
+        <translation>メッセージを送信トレイに入れました。Outpost が POP でログインして今すぐ送信します。</translation>
+    </message>
+    <message>
+        <source>The message is in the outbox and is being sent now.</source>
+        <translation>メッセージを送信トレイに入れました。今すぐ送信します。</translation>
+    </message>
+    <message>
+        <source>The message is in the outbox and will be sent at the next check, at %1.</source>
+        <translation>メッセージを送信トレイに入れました。次のチェック (%1) で送信します。</translation>
+    </message>
+    <message>
+        <source>The message is in the outbox and will be sent when you press Send/Receive.</source>
+        <translation>メッセージを送信トレイに入れました。[送受信] を押すと送信します。</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>下書きを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Keep this message?</source>
+        <translation>このメッセージを残しますか?</translation>
+    </message>
+    <message>
+        <source>This message has not been sent. Do you want to keep it as a draft?</source>
+        <translation>このメッセージは送信されていません。下書きとして残しますか?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as draft</source>
+        <translation>下書きとして残す(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Minutes of Monday&apos;s meeting</source>
+        <translation>月曜日の会議の議事録</translation>
+    </message>
+    <message>
+        <source>Hello Hanako,
+
+Here are the minutes of Monday&apos;s meeting.
+
+Best regards,
+Taro</source>
+        <translation>花子さん
+
+月曜日の会議の議事録をお送りします。
+
+よろしくお願いします。
+太郎</translation>
+    </message>
+</context>
+<context>
     <name>Outpost::Connection</name>
     <message>
         <source>Cannot use the local address %1: %2</source>
@@ -1081,14 +1572,6 @@ Ctrl+C でサンドボックスを停止します。</translation>
         <translation>アカウント</translation>
     </message>
     <message>
-        <source>No accounts yet. Add an account to start sending and receiving mail.</source>
-        <translation>アカウントがまだありません。アカウントを追加すると、メールの送受信を始められます。</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>準備完了</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1103,6 +1586,499 @@ Ctrl+C でサンドボックスを停止します。</translation>
     <message>
         <source>&amp;About Outpost</source>
         <translation>Outpost について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>受信トレイ</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>送信トレイ</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済みアイテム</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>送信失敗</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to Outpost&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Outpost へようこそ&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Outpost sends your mail through servers that only accept it after you have checked for new mail (&quot;POP before SMTP&quot;). Every Send/Receive logs in over POP first and then sends, so your messages go out on the first try.
+
+Add your mail account to start, or try Outpost with a practice server on this computer: no account or Internet connection needed.</source>
+        <translation>Outpost は、新着メールをチェックした後でないと送信を受け付けないサーバー (POP before SMTP) からでも、メールを送信します。送受信のたびに先に POP でログインしてから送信するので、メッセージは 1 回目で送信されます。
+
+メール アカウントを追加して始めるか、このコンピューター上の練習用サーバーで Outpost を試してください。アカウントもインターネット接続も必要ありません。</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account…</source>
+        <translation>アカウントを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Try the sandbox</source>
+        <translation>サンドボックスで試す(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>今すぐ送信</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>Opens the message in a new window to correct it and send it again.</source>
+        <translation>メッセージを新しいウィンドウで開き、修正してもう一度送信します。</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>再送信</translation>
+    </message>
+    <message>
+        <source>Sends the message again. If it did go out, the recipients get it twice.</source>
+        <translation>メッセージをもう一度送信します。前回送信できていた場合、受信者には 2 通届きます。</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>送信済みにする</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>&amp;Save attachment…</source>
+        <translation>添付ファイルを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>添付ファイルの保存</translation>
+    </message>
+    <message>
+        <source>The attachment was not saved: %1</source>
+        <translation>添付ファイルは保存されませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 を保存しました。</translation>
+    </message>
+    <message>
+        <source>&amp;New message</source>
+        <translation>新しいメッセージ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open &amp;draft</source>
+        <translation>下書きを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No drafts</source>
+        <translation>下書きはありません</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>&amp;Mail</source>
+        <translation>メール(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Send/&amp;Receive</source>
+        <translation>送受信(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Receives, then sends, for every account (F5)</source>
+        <translation>すべてのアカウントで受信してから送信します (F5)</translation>
+    </message>
+    <message>
+        <source>Send/Receive &amp;one account</source>
+        <translation>アカウントを選んで送受信(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol log</source>
+        <translation>プロトコル ログ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Account &amp;settings…</source>
+        <translation>アカウントの設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove account…</source>
+        <translation>アカウントの削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;sandbox</source>
+        <translation>サンドボックスで試す(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>環境設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>メイン ツール バー</translation>
+    </message>
+    <message>
+        <source>&amp;Open Outpost</source>
+        <translation>Outpost を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This message could not be read: %1</source>
+        <translation>このメッセージを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;From:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;差出人:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;To:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;宛先:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cc:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;CC:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Subject:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;件名:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Date:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;日時:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;State:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;状態:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Receiving…</source>
+        <translation>受信中…</translation>
+    </message>
+    <message>
+        <source>Waiting a moment after the POP login…</source>
+        <translation>POP ログインの後、少し待っています…</translation>
+    </message>
+    <message>
+        <source>Connecting to the outgoing server…</source>
+        <translation>送信サーバーに接続しています…</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2</source>
+        <translation>%2 件中 %1 件目を送信中</translation>
+    </message>
+    <message>
+        <source>Logging in over POP again to keep the relay window open…</source>
+        <translation>中継を続けられるように、もう一度 POP でログインしています…</translation>
+    </message>
+    <message>
+        <source>The server refused to relay; waiting a moment before trying again…</source>
+        <translation>サーバーが中継を拒否しました。少し待ってからもう一度試します…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>処理中…</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>一時停止: %1</translation>
+    </message>
+    <message>
+        <source>Offline — 1 message waiting</source>
+        <translation>オフライン — 1 件が送信待ち</translation>
+    </message>
+    <message>
+        <source>Offline — %1 messages waiting</source>
+        <translation>オフライン — %1 件が送信待ち</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>Relay window open for %1:%2</source>
+        <translation>中継の有効時間 残り %1:%2</translation>
+    </message>
+    <message>
+        <source>1 message waiting</source>
+        <translation>1 件が送信待ち</translation>
+    </message>
+    <message>
+        <source>%1 messages waiting</source>
+        <translation>%1 件が送信待ち</translation>
+    </message>
+    <message>
+        <source>Next check at %1</source>
+        <translation>次のチェックは %1</translation>
+    </message>
+    <message>
+        <source>Checks only when you press Send/Receive</source>
+        <translation>[送受信] を押したときだけチェックします</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No accounts</source>
+        <translation>アカウントがありません</translation>
+    </message>
+    <message>
+        <source>Outpost — working</source>
+        <translation>Outpost — 処理中</translation>
+    </message>
+    <message>
+        <source>Outpost — an account needs attention</source>
+        <translation>Outpost — 確認が必要なアカウントがあります</translation>
+    </message>
+    <message>
+        <source>New mail</source>
+        <translation>新着メール</translation>
+    </message>
+    <message>
+        <source>%1: 1 new message</source>
+        <translation>%1: 新着メッセージ 1 件</translation>
+    </message>
+    <message>
+        <source>%1: %2 new messages</source>
+        <translation>%1: 新着メッセージ %2 件</translation>
+    </message>
+    <message>
+        <source>A message could not be sent</source>
+        <translation>メッセージを送信できませんでした</translation>
+    </message>
+    <message>
+        <source>%1: a message could not be sent. The Failed folder shows the server&apos;s reply.</source>
+        <translation>%1: メッセージを送信できませんでした。サーバーの応答は [送信失敗] フォルダーで確認できます。</translation>
+    </message>
+    <message>
+        <source>%1: %2 messages could not be sent. The Failed folder shows the server&apos;s replies.</source>
+        <translation>%1: %2 件のメッセージを送信できませんでした。サーバーの応答は [送信失敗] フォルダーで確認できます。</translation>
+    </message>
+    <message>
+        <source>Sent after retrying</source>
+        <translation>再試行の後に送信しました</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; went out after %3 attempts.</source>
+        <translation>%1: 「%2」は %3 回目の試行で送信されました。</translation>
+    </message>
+    <message>
+        <source>Step 3: done. The message went out on the first cycle and is now in the Sent folder. This is what Outpost does at every check.</source>
+        <translation>手順 3: 完了です。メッセージは 1 回目の送受信で送信され、[送信済みアイテム] フォルダーに移りました。Outpost はチェックのたびにこれを行います。</translation>
+    </message>
+    <message>
+        <source>Step 3: the message did not go out; the log above shows why.</source>
+        <translation>手順 3: メッセージは送信されませんでした。理由は上のログで確認できます。</translation>
+    </message>
+    <message>
+        <source>%1: no password available (%2).</source>
+        <translation>%1: パスワードがありません (%2)。</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 のパスワード</translation>
+    </message>
+    <message>
+        <source>Outpost needs the password of %1 (receiving, user %2) to continue.</source>
+        <translation>続けるには %1 (受信、ユーザー %2) のパスワードが必要です。</translation>
+    </message>
+    <message>
+        <source>Outpost needs the password of %1 (sending, user %2) to continue.</source>
+        <translation>続けるには %1 (送信、ユーザー %2) のパスワードが必要です。</translation>
+    </message>
+    <message>
+        <source>It is kept in memory until Outpost quits.</source>
+        <translation>パスワードは Outpost を終了するまでメモリに保持されます。</translation>
+    </message>
+    <message>
+        <source>There is no account yet. Add one first.</source>
+        <translation>アカウントがまだありません。先に追加してください。</translation>
+    </message>
+    <message>
+        <source>The sandbox account is only for this session and cannot be edited.</source>
+        <translation>サンドボックスのアカウントはこのセッション専用で、編集できません。</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>アカウントの削除</translation>
+    </message>
+    <message>
+        <source>Remove the account &quot;%1&quot;? Its settings and saved password are removed. Its messages stay in the profile folder.</source>
+        <translation>アカウント「%1」を削除しますか? 設定と保存されたパスワードは削除されます。メッセージはプロファイル フォルダーに残ります。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The message is queued again.</source>
+        <translation>メッセージをもう一度送信トレイに入れました。</translation>
+    </message>
+    <message>
+        <source>The message was moved to Sent.</source>
+        <translation>メッセージを [送信済みアイテム] に移動しました。</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>メッセージの削除</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? It cannot be recovered.</source>
+        <translation>「%1」を削除しますか? 元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>An attachment could not be copied: %1</source>
+        <translation>添付ファイルをコピーできませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start: %1</source>
+        <translation>サンドボックスを起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Sandbox (demo)</source>
+        <translation>サンドボックス (デモ)</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>デモ</translation>
+    </message>
+    <message>
+        <source>The server refused: relaying to %1 is denied, because this computer has not logged in over POP yet. This is the error mail programs show when they send before receiving.</source>
+        <translation>サーバーが拒否しました: このコンピューターがまだ POP でログインしていないため、%1 への中継は許可されません。受信の前に送信したときにメール ソフトが表示するのがこのエラーです。</translation>
+    </message>
+    <message>
+        <source>Outpost logged in over POP first. The server now relays mail from this computer for 2 minutes.</source>
+        <translation>Outpost は先に POP でログインしました。これからの 2 分間、サーバーはこのコンピューターからのメールを中継します。</translation>
+    </message>
+    <message>
+        <source>The server accepted the message for %1.</source>
+        <translation>サーバーが %1 宛てのメッセージを受け付けました。</translation>
+    </message>
+    <message>
+        <source>Hello from the Outpost sandbox</source>
+        <translation>Outpost サンドボックスからこんにちは</translation>
+    </message>
+    <message>
+        <source>This message was sent the way Outpost always sends: first log in over POP, then send over SMTP.
+</source>
+        <translation>このメッセージは、Outpost がいつも行う方法で送信されました: まず POP でログインし、それから SMTP で送信します。
+</translation>
+    </message>
+    <message>
+        <source>The sandbox is running: a practice mail server on this computer that, like many providers, relays mail only after a POP login. A message is waiting in the outbox.</source>
+        <translation>サンドボックスが動作中です: 多くのプロバイダーと同じく、POP ログインの後にだけメールを中継する、このコンピューター上の練習用メール サーバーです。送信トレイでメッセージが 1 件待っています。</translation>
+    </message>
+    <message>
+        <source>Step 1: sending the way a plain mail program does, without logging in first…</source>
+        <translation>手順 1: 普通のメール ソフトと同じように、先にログインせずに送信します…</translation>
+    </message>
+    <message>
+        <source>So this server needs POP before SMTP.</source>
+        <translation>つまり、このサーバーには POP before SMTP が必要です。</translation>
+    </message>
+    <message>
+        <source>Step 2: now Outpost&apos;s Send/Receive: receive first (the POP login opens the relay window), then send.</source>
+        <translation>手順 2: 次は Outpost の送受信です: 先に受信し (POP ログインで中継が許可されます)、それから送信します。</translation>
+    </message>
+    <message>
+        <source>Outpost keeps running</source>
+        <translation>Outpost は動作を続けます</translation>
+    </message>
+    <message>
+        <source>Outpost keeps checking and sending in the background. Use Quit in the tray menu to stop it.</source>
+        <translation>Outpost はバックグラウンドでチェックと送信を続けます。終了するには、トレイのメニューの [終了] を使ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::MessageListModel</name>
+    <message>
+        <source>Waiting for the POP login</source>
+        <translation>POP ログイン待ち</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <source>Sending (%1%)</source>
+        <translation>送信中 (%1%)</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>Will retry at %1</source>
+        <translation>%1 に再試行</translation>
+    </message>
+    <message>
+        <source>Will retry at %1 because: %2</source>
+        <translation>%1 に再試行 (理由: %2)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>送信失敗</translation>
+    </message>
+    <message>
+        <source>Failed because: %1</source>
+        <translation>失敗 (理由: %1)</translation>
+    </message>
+    <message>
+        <source>May have been sent: the connection broke before the server confirmed it</source>
+        <translation>送信済みの可能性あり: サーバーが受信を確認する前に接続が切れました</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>%1 に送信済み</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>差出人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済みアイテム</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>送信トレイに入れた日時</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +2204,76 @@ Ctrl+C でサンドボックスを停止します。</translation>
     </message>
 </context>
 <context>
+    <name>Outpost::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>環境設定</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>Start Outpost when I log in</source>
+        <translation>ログイン時に Outpost を起動する</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps Outpost running in the tray</source>
+        <translation>ウィンドウを閉じても Outpost をトレイで動作させ続ける</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Outpost starts.</source>
+        <translation>新しい言語は次に Outpost を起動したときから使われます。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Outpost could not change whether it starts at login.</source>
+        <translation>ログイン時に起動するかどうかを変更できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::ProtocolLogWindow</name>
+    <message>
+        <source>Protocol log</source>
+        <translation>プロトコル ログ</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>アカウント:</translation>
+    </message>
+    <message>
+        <source>Passwords are never shown in the log.</source>
+        <translation>パスワードはログに表示されません。</translation>
+    </message>
+    <message>
+        <source>Save the protocol log</source>
+        <translation>プロトコル ログの保存</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log)</source>
+        <translation>テキスト ファイル (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>The log could not be saved to %1: %2</source>
+        <translation>ログを %1 に保存できませんでした: %2</translation>
+    </message>
+</context>
+<context>
     <name>Outpost::Scheduler</name>
     <message>
         <source>Account &quot;%1&quot;: %2</source>
@@ -1350,6 +2396,21 @@ Ctrl+C でサンドボックスを停止します。</translation>
     <message>
         <source>Could not create the profile folder %1. Check that the location exists and that you may write to it.</source>
         <translation>プロファイル フォルダー %1 を作成できませんでした。場所が存在し、書き込み権限があることを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Outpost sends mail through POP-before-SMTP servers.</source>
+        <translation>Outpost は POP before SMTP のサーバーを通してメールを送信します。</translation>
+    </message>
+    <message>
+        <source>Uses the profile in DIR.</source>
+        <translation>DIR のプロファイルを使う。</translation>
+    </message>
+    <message>
+        <source>A mailto: link to write to.</source>
+        <translation>宛先にする mailto: リンク。</translation>
     </message>
 </context>
 </TS>
