@@ -2070,7 +2070,7 @@ Add your mail account to start, or try Outpost with a practice server on this co
     </message>
     <message>
         <source>Queued</source>
-        <translation>送信トレイに入れた日時</translation>
+        <translation>登録日時</translation>
     </message>
     <message>
         <source>Size</source>
