@@ -100,8 +100,12 @@ int main(int argc, char *argv[])
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QString(),
                                         QStringLiteral("NAME=FILE"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For tests/bench/bench_gui.py: print "ready" once the window is up, then quit.
+    QCommandLineOption benchStartupOption(QStringLiteral("bench-startup"));
+    benchStartupOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(profileOption);
     parser.addOption(screenshotOption);
+    parser.addOption(benchStartupOption);
     parser.addPositionalArgument(QStringLiteral("mailto"),
                                  QApplication::translate("main", "A mailto: link to write to."),
                                  QStringLiteral("[mailto:…]"));
@@ -123,6 +127,14 @@ int main(int argc, char *argv[])
         window->handleArguments(positional);
         if (!screenshots.isEmpty())
             takeScreenshots(window.get(), screenshots);
+        if (parser.isSet(benchStartupOption)) {
+            // After the events that show and lay out the window (and fill its list).
+            QTimer::singleShot(0, window.get(), [] {
+                std::fputs("ready\n", stdout);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
     };
     if (!screenshots.isEmpty()) {
         openWindow();
