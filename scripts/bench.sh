@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Outpost's benchmarks at full size and writes a Markdown table (bench-results.md, or
-# the file given as the first argument): round trips through a 50 ms delay proxy, bulk
+# the file given as the first argument): round trips through a 100 ms delay proxy, bulk
 # send, the idle cost of outpost-cli run (all against a real Dovecot and Postfix on
 # loopback: needs root), and a 100 MB message sent and received (against the sandbox).
 # Builds a Release tree with the benchmarks in build/bench. Extra options for
@@ -13,7 +13,7 @@ scripts/ensure-deps.sh
 
 cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON \
     -DOUTPOST_SANITIZE=OFF >/dev/null
-cmake --build build/bench --target outpost-cli bench_fill bench_bigmessage
+cmake --build build/bench --target outpost-cli bench_fill bench_bigmessage bench_smtpclient
 
 {
     echo "# Outpost benchmarks"
@@ -50,7 +50,8 @@ dbus-run-session -- bash -c '
     unset keyring_pw
     set +e
     python3 "$root/tests/bench/bench_wire.py" --cli "$root/build/bench/app/cli/outpost-cli" \
-        --fill "$root/build/bench/tests/bench/bench_fill" --markdown "$out" $BENCH_WIRE_ARGS
+        --fill "$root/build/bench/tests/bench/bench_fill" \
+        --smtpclient "$root/build/bench/tests/bench/bench_smtpclient" --markdown "$out" $BENCH_WIRE_ARGS
     rc=$?
     if [[ $rc -eq 77 ]]; then
         echo "(skipped: the real-server benchmarks need root)" | tee -a "$out"

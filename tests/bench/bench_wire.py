@@ -22,11 +22,12 @@ users); exits 77 (skipped) otherwise.
    and resident memory from /proc.
 
     bench_wire.py --cli build/app/cli/outpost-cli --fill build/tests/bench/bench_fill \
-        [--rtt-ms 50] [--runs 3] [--batch 100] [--bulk 1000] [--bulk-size 10240]
+        [--rtt-ms 100] [--runs 3] [--batch 100] [--bulk 1000] [--bulk-size 10240]
         [--idle-seconds 60] [--idle-messages 10000] [--markdown FILE] [--quick]
 """
 import argparse
 import asyncio
+import datetime
 import json
 import os
 import poplib
@@ -187,10 +188,21 @@ class Outpost:
         subprocess.run([self.fill, "--account-dir", self.account_dir(profile), "--outbox",
                         str(count), "--eml", eml], check=True, capture_output=True)
 
-    def send_receive(self, profile, expect_sent):
+    def send_receive(self, profile, expect_sent, span=None):
+        """Runs one cycle; returns its wall time. With @span (a list), also appends the
+        time from the first to the last line of the cycle in the protocol log."""
+        log = os.path.join(profile, "logs", "bench.log")
+        offset = os.path.getsize(log) if os.path.exists(log) else 0
         start = time.monotonic()
         r = self.run(profile, "send-receive", "bench", "--json")
         wall = time.monotonic() - start
+        if span is not None:
+            with open(log, "rb") as f:
+                f.seek(offset)
+                stamps = [line.split(b" ", 1)[0].decode() for line in f.read().splitlines()
+                          if line[:4].isdigit()]
+            first, last = (datetime.datetime.fromisoformat(stamps[i]) for i in (0, -1))
+            span.append((last - first).total_seconds())
         if r.returncode != 0:
             raise RuntimeError(f"send-receive exited {r.returncode}: {r.stdout}{r.stderr}")
         result = json.loads(r.stdout)[0]
@@ -247,15 +259,16 @@ def round_trips(args, outpost, servers, out):
     for n in counts:
         for label, strip in (("Outpost, PIPELINING+CHUNKING offered", False),
                              ("Outpost, PIPELINING/CHUNKING hidden", True)):
-            walls = {}
+            walls, spans = {}, {}
             for delay in (0.0, rtt):
                 proxies.set(delay, strip)
-                samples = []
+                samples, logged = [], []
                 for _ in range(args.runs):
                     outpost.queue(profile, n, args.message_size)
-                    samples.append(outpost.send_receive(profile, n))
-                walls[delay] = median(samples)
-            rows.append((n, label, walls[rtt], walls[0.0], minimum_rtts(n, not strip)))
+                    samples.append(outpost.send_receive(profile, n, logged))
+                walls[delay], spans[delay] = median(samples), median(logged)
+            rows.append((n, label, walls[rtt], walls[0.0], minimum_rtts(n, not strip),
+                         (spans[rtt] - spans[0.0]) / rtt))
         walls = {}
         for delay in (0.0, rtt):
             proxies.set(delay, False)
@@ -263,20 +276,23 @@ def round_trips(args, outpost, servers, out):
                                                 n, args.message_size)
                                    for _ in range(args.runs)])
         rows.append((n, "Python poplib + smtplib", walls[rtt], walls[0.0],
-                     minimum_rtts(n, False)))
+                     minimum_rtts(n, False), None))
 
     out.append(f"### Round trips (RTT {args.rtt_ms:g} ms through a delay proxy, "
                f"median of {args.runs}, load {loadavg()})\n")
     out.append("| Messages | Client | Wall at RTT | Wall at 0 ms | Round trips | "
-               "Protocol minimum |")
-    out.append("|---:|---|---:|---:|---:|---:|")
-    for n, label, wall, base, minimum in rows:
+               "Round trips (protocol log) | Protocol minimum |")
+    out.append("|---:|---|---:|---:|---:|---:|---:|")
+    for n, label, wall, base, minimum, logged in rows:
         trips = (wall - base) / rtt
+        logged = "—" if logged is None else f"{logged:.1f}"
         out.append(f"| {n} | {label} | {wall * 1000:.0f} ms | {base * 1000:.0f} ms | "
-                   f"{trips:.1f} | {minimum} |")
+                   f"{trips:.1f} | {logged} | {minimum} |")
     out.append("")
     out.append("Round trips = (wall at RTT − wall at 0 ms) / RTT: process start-up, disk and "
-               "server work cancel out. Protocol minimum with PIPELINING and CHUNKING: POP "
+               "server work cancel out. For Outpost the same difference is also taken from "
+               "its protocol log (first to last line of the cycle, millisecond stamps), which "
+               "leaves out the process around the cycle. Protocol minimum with PIPELINING and CHUNKING: POP "
                "connect+greeting 2, CAPA 1, USER/PASS/STAT/QUIT in one group 1 (logged in at "
                "4); SMTP connect+greeting+EHLO (3) overlapped with that; then every "
                "MAIL/RCPT/BDAT LAST and QUIT in one group: 5 for any number of messages. "
@@ -317,6 +333,20 @@ def bulk(args, outpost, servers, out):
         outpost.queue(profile, n, size)
         samples.append(n / outpost.send_receive(profile, n))
     results.append(("Outpost (outpost-cli send-receive, one cycle)", n, median(samples)))
+
+    # Outpost's SMTP client alone: the same wire work without the outbox's journal on disk.
+    if args.smtpclient:
+        samples = []
+        for _ in range(args.runs):
+            login()
+            start = time.monotonic()
+            r = subprocess.run([args.smtpclient, "--port", str(port), "--eml", eml, "--count",
+                                str(n), "--from", SENDER, "--to", RECIPIENT],
+                               capture_output=True, text=True)
+            if r.returncode != 0:
+                raise RuntimeError(f"bench_smtpclient failed: {r.stdout}{r.stderr}")
+            samples.append(n / (time.monotonic() - start))
+        results.append(("Outpost's SmtpClient alone (no outbox journal)", n, median(samples)))
 
     # Postfix's smtp-source: one session (-d), n messages of size bytes.
     samples = []
@@ -360,7 +390,7 @@ def bulk(args, outpost, servers, out):
             samples.append(m / (time.monotonic() - start))
         results.append(("msmtp (one process per message)", m, median(samples)))
 
-    source = results[1][2]
+    source = next(rate for label, _, rate in results if "smtp-source" in label)
     out.append(f"### Bulk send ({n} messages of {size} bytes to Postfix on loopback, deliveries "
                f"held; median of {args.runs}, load {loadavg()})\n")
     out.append("| Sender | Messages | Messages/s | vs smtp-source |")
@@ -369,7 +399,9 @@ def bulk(args, outpost, servers, out):
         out.append(f"| {label} | {count} | {rate:.0f} | {rate / source * 100:.0f} % |")
     out.append("")
     out.append("Outpost's rate is measured on the whole command: process start, reading the "
-               "outbox, the POP login, and recording every message's state on disk.\n")
+               "outbox, the POP login, and recording every message's state on disk (three "
+               "durable state changes per message: sending, data complete, sent). The "
+               "SmtpClient row is the same wire work without the outbox.\n")
     return results
 
 
@@ -433,7 +465,8 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cli", required=True)
     ap.add_argument("--fill", required=True)
-    ap.add_argument("--rtt-ms", type=float, default=50)
+    ap.add_argument("--smtpclient", help="bench_smtpclient (Outpost's SMTP client alone)")
+    ap.add_argument("--rtt-ms", type=float, default=100)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--message-size", type=int, default=2048)
