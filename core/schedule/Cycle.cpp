@@ -41,10 +41,18 @@ void Cycle::setPhase(Phase phase)
 
 void Cycle::start()
 {
-    if (m_options.receive)
-        startPop(m_account.receiveMode == ReceiveMode::AuthOnly);
-    else
+    if (!m_options.receive) {
         afterReceive();
+        return;
+    }
+    startPop(m_account.receiveMode == ReceiveMode::AuthOnly);
+    // The SMTP connection, greeting and EHLO overlap the POP login: servers check relaying
+    // only at RCPT, and no message goes before the receive has finished. (A server that
+    // grants late is covered by the relay-refusal recovery.) Not with a delay after POP:
+    // a session would sit idle through it.
+    if (m_options.send && m_account.delayAfterPopMs <= 0 &&
+        !m_outbox->dueMessages(m_clock->now()).isEmpty())
+        openSmtp();
 }
 
 // --- Receive -------------------------------------------------------------------------------
@@ -224,23 +232,65 @@ void Cycle::beginSend()
     for (const OutboxEntry &e : due)
         m_queue.push_back(e.id);
     m_total = int(m_queue.size());
+    m_sending = true;
     if (m_queue.empty()) {
         finish();
         return;
     }
     if (m_account.popBeforeSmtp && !m_window->isOpen(m_clock->now(), m_options.windowMarginMs)) {
-        reauthenticate([this] { openSmtp(); });
+        reauthenticate([this] { resumeSending(); });
         return;
     }
-    openSmtp();
+    resumeSending();
+}
+
+bool Cycle::smtpAddressWrong() const
+{
+    // POP before SMTP servers authorise the exact address that logged in. A session opened
+    // before the login (to overlap its connection with the login) used the address the
+    // system chose; on a machine with several addresses it may not be the POP one.
+    return m_smtp && m_account.popBeforeSmtp && m_popLoggedIn && !m_localAddress.isNull() &&
+           m_smtp->state() != SmtpClient::Connecting && m_smtp->localAddress() != m_localAddress;
+}
+
+void Cycle::dropSmtp()
+{
+    m_smtpReady = false;
+    if (!m_smtp)
+        return;
+    m_smtp->disconnect(this);
+    m_smtp->abort();
+    m_smtp->deleteLater();
+    m_smtp = nullptr;
+}
+
+void Cycle::resumeSending()
+{
+    if (m_finished)
+        return;
+    if (smtpAddressWrong())
+        dropSmtp();
+    if (!m_smtp) {
+        openSmtp();
+        return;
+    }
+    if (m_smtp->state() != SmtpClient::Ready) {
+        setPhase(Phase::Connecting); // ready() continues
+        return;
+    }
+    setPhase(Phase::Sending);
+    sendNext();
 }
 
 void Cycle::openSmtp()
 {
-    setPhase(Phase::Connecting);
+    if (m_sending)
+        setPhase(Phase::Connecting);
     auto *smtp = new SmtpClient(this);
     m_smtp = smtp;
-    // POP before SMTP servers authorise the exact address that logged in.
+    m_smtpReady = false;
+    // POP before SMTP servers authorise the exact address that logged in (unknown while
+    // the first login is still under way: then the system chooses, checked at the login).
     smtp->setSettings(smtpSettingsFor(m_account, m_smtpPassword,
                                       m_account.popBeforeSmtp ? m_localAddress : QHostAddress(),
                                       m_options.timeouts));
@@ -248,17 +298,23 @@ void Cycle::openSmtp()
             [this](const QString &line) { Q_EMIT transcript(QStringLiteral("SMTP ") + line); });
     connect(smtp, &SmtpClient::ready, this, [this] {
         m_smtpReady = true;
-        setPhase(Phase::Sending);
-        sendNext();
+        if (!m_sending || m_popReauth || m_timer)
+            return; // opened early, or waiting: the send phase continues later
+        resumeSending();
     });
     connect(smtp, &SmtpClient::messageProgress, this, [this](int, qint64 sent, qint64 total) {
         Q_EMIT sendProgress(m_done, m_total, sent, total);
     });
-    connect(smtp, &SmtpClient::messageDataSent, this, [this](int) {
-        m_currentDataWritten = true;
-        StoreError error;
-        if (!m_outbox->markDataComplete(m_current, &error))
-            m_result.storeError = error.message;
+    connect(smtp, &SmtpClient::messageDataSent, this, [this](int job) {
+        for (InFlight &f : m_inFlight) {
+            if (f.job != job)
+                continue;
+            f.dataWritten = true;
+            StoreError error;
+            if (!m_outbox->markDataComplete(f.id, &error))
+                m_result.storeError = error.message;
+            return;
+        }
     });
     connect(smtp, &SmtpClient::messageFinished, this, &Cycle::onMessageFinished);
     connect(smtp, &SmtpClient::sessionFinished, this, [this](const NetError &error) {
@@ -271,105 +327,138 @@ void Cycle::openSmtp()
         }
         if (m_finished)
             return;
-        if (!m_current.isEmpty()) {
-            // The session ended before the client reported the message in flight.
-            const QString id = m_current;
-            m_current.clear();
-            m_body.reset();
-            handleFailure(id,
+        if (!m_sending)
+            return; // a session opened early failed: the send phase opens one again
+        // The client reports every message before the session's end; this is a safety net.
+        while (!m_inFlight.empty()) {
+            InFlight f = std::move(m_inFlight.front());
+            m_inFlight.pop_front();
+            m_inFlightBytes -= f.size;
+            handleFailure(f.id,
                           error.isError()
                               ? error
                               : NetError::make(NetError::Network, tr("The connection was closed.")),
-                          m_currentDataWritten);
-            if (!m_queue.empty())
-                m_queue.pop_front();
+                          f.dataWritten);
             ++m_done;
         }
-        if (m_queue.empty()) {
-            finish();
+        // Logging in again or waiting for a late grant: sending resumes in a new session.
+        if (m_popReauth || m_timer)
+            return;
+        if (error.isError() && (!wasReady || !m_queue.empty())) {
+            pauseAccount(error);
             return;
         }
-        // The server dropped an idle session while Outpost waited (a POP login, a short
-        // wait after a refusal): the next message opens a new one.
-        const bool waiting = m_popReauth || m_timer != 0;
-        if (wasReady && waiting)
+        if (!m_queue.empty() && !error.isError()) {
+            openSmtp(); // the server ended a session with messages left (e.g. after QUIT)
             return;
-        pauseAccount(error.isError()
-                         ? error
-                         : NetError::make(NetError::Network, tr("The connection was closed.")));
+        }
+        finish();
     });
     smtp->open();
 }
 
+bool Cycle::mayAddToBatch(const QDateTime &now) const
+{
+    // Several messages go out at once (so PIPELINING and BDAT carry them in one round trip)
+    // only when the relay has been proven since this login, within bounds on memory, and
+    // when the messages in flight can all finish, at the pace seen so far, while the window
+    // is still open: a window that would close mid-batch means logging in again first.
+    constexpr int maxMessages = 64;
+    constexpr qint64 maxBytes = 8 * 1024 * 1024;
+    if (m_inFlight.empty())
+        return true;
+    if (int(m_inFlight.size()) >= maxMessages || m_inFlightBytes >= maxBytes)
+        return false;
+    if (!m_account.popBeforeSmtp)
+        return true;
+    if (m_relayedSinceLogin == 0)
+        return false;
+    const qint64 left = m_window->remainingMs(now) - m_options.windowMarginMs;
+    return m_paceMs * qint64(m_inFlight.size() + 1) <= left;
+}
+
 void Cycle::sendNext()
 {
-    if (m_finished || !m_current.isEmpty())
-        return;
-    if (!m_smtp) {
-        if (!m_queue.empty())
-            openSmtp(); // the last session ended while Outpost waited
-        return;
-    }
-    if (m_smtp->state() != SmtpClient::Ready)
-        return;
-    if (m_queue.empty()) {
-        m_smtp->quit();
-        return;
-    }
-    const QDateTime now = m_clock->now();
-    if (m_account.popBeforeSmtp && !m_window->isOpen(now, m_options.windowMarginMs)) {
-        Q_EMIT note(tr("The relay window is about to close; logging in over POP again."));
-        reauthenticate([this] { sendNext(); });
-        return;
-    }
+    while (!m_finished && m_smtp && m_smtp->state() == SmtpClient::Ready && m_refused.isEmpty()) {
+        if (m_queue.empty()) {
+            // QUIT follows the last message at once (RFC 2920 allows it to end a group).
+            m_smtp->quit();
+            return;
+        }
+        const QDateTime now = m_clock->now();
+        if (m_account.popBeforeSmtp && !m_window->isOpen(now, m_options.windowMarginMs)) {
+            if (!m_inFlight.empty())
+                return; // once those are done
+            Q_EMIT note(tr("The relay window is about to close; logging in over POP again."));
+            reauthenticate([this] { resumeSending(); });
+            return;
+        }
+        if (!mayAddToBatch(now))
+            return;
 
-    const QString id = m_queue.front();
-    const std::optional<OutboxEntry> entry = m_outbox->message(id);
-    if (!entry || (entry->state != OutboxState::Queued && entry->state != OutboxState::Deferred)) {
-        m_queue.pop_front(); // deleted or changed by the user meanwhile
-        --m_total;
-        sendNext();
-        return;
-    }
-    const bool utf8 = m_smtp->capabilities().smtpUtf8;
-    SmtpMessage message;
-    message.sender = Envelope::forServer(entry->envelope.sender, utf8);
-    bool representable = !message.sender.isEmpty() || entry->envelope.sender.isEmpty();
-    for (const QString &r : entry->envelope.recipients) {
-        const QByteArray address = Envelope::forServer(r, utf8);
-        representable = representable && !address.isEmpty();
-        message.recipients.append(address);
-    }
-    if (!representable) {
-        m_outbox->fail(id, tr("An address in this message has non-ASCII characters before the "
+        const QString id = m_queue.front();
+        const std::optional<OutboxEntry> entry = m_outbox->message(id);
+        if (!entry ||
+            (entry->state != OutboxState::Queued && entry->state != OutboxState::Deferred)) {
+            m_queue.pop_front(); // deleted or changed by the user meanwhile
+            --m_total;
+            continue;
+        }
+        const bool utf8 = m_smtp->capabilities().smtpUtf8;
+        SmtpMessage message;
+        message.sender = Envelope::forServer(entry->envelope.sender, utf8);
+        bool representable = !message.sender.isEmpty() || entry->envelope.sender.isEmpty();
+        for (const QString &r : entry->envelope.recipients) {
+            const QByteArray address = Envelope::forServer(r, utf8);
+            representable = representable && !address.isEmpty();
+            message.recipients.append(address);
+        }
+        if (!representable) {
+            m_outbox->fail(id,
+                           tr("An address in this message has non-ASCII characters before the "
                               "@, and the server does not accept such addresses (no SMTPUTF8)."));
-        ++m_result.failed;
-        messageDone();
-        return;
+            ++m_result.failed;
+            m_queue.pop_front();
+            ++m_done;
+            Q_EMIT sendProgress(m_done, m_total, 0, 0);
+            continue;
+        }
+        StoreError error;
+        std::unique_ptr<QIODevice> body = m_outbox->openMessage(id, &error);
+        if (!body || !m_outbox->markSending(id, &error)) {
+            storeFailed(error.message);
+            return;
+        }
+        message.body = body.get();
+        message.eightBit = entry->envelope.needs8BitMime;
+        message.smtpUtf8 = entry->envelope.needsSmtpUtf8 && utf8;
+        m_queue.pop_front();
+        if (m_inFlight.empty())
+            m_lastFinish = now;
+        InFlight f;
+        f.job = m_smtp->nextId(); // its signals may come before send() returns
+        f.id = id;
+        f.size = body->size();
+        f.body = std::move(body);
+        m_inFlightBytes += f.size;
+        m_inFlight.push_back(std::move(f));
+        m_smtp->send(message);
     }
-    StoreError error;
-    m_body = m_outbox->openMessage(id, &error);
-    if (!m_body || !m_outbox->markSending(id, &error)) {
-        m_body.reset();
-        storeFailed(error.message);
-        return;
-    }
-    message.body = m_body.get();
-    message.eightBit = entry->envelope.needs8BitMime;
-    message.smtpUtf8 = entry->envelope.needsSmtpUtf8 && utf8;
-    m_current = id;
-    m_currentDataWritten = false;
-    m_smtp->send(message);
 }
 
 void Cycle::onMessageFinished(const SmtpResult &result)
 {
-    const QString id = m_current;
-    m_current.clear();
-    m_body.reset();
-    if (id.isEmpty() || m_finished)
+    auto it = std::find_if(m_inFlight.begin(), m_inFlight.end(),
+                           [&](const InFlight &f) { return f.job == result.id; });
+    if (it == m_inFlight.end() || m_finished)
         return;
+    const QString id = it->id;
+    m_inFlightBytes -= it->size;
+    m_inFlight.erase(it);
     const QDateTime now = m_clock->now();
+    if (m_lastFinish.isValid())
+        m_paceMs = qMax(m_paceMs, m_lastFinish.msecsTo(now));
+    m_lastFinish = now;
 
     if (result.sent) {
         QStringList refused;
@@ -386,32 +475,40 @@ void Cycle::onMessageFinished(const SmtpResult &result)
         ++m_relayedSinceLogin;
         ++m_result.sent;
         messageDone();
-        return;
+    } else if (result.error.kind == NetError::RelayDenied && m_account.popBeforeSmtp) {
+        // A relay refusal comes at RCPT: no recipient took the message, even when (with BDAT
+        // and PIPELINING) its data had already gone out behind the envelope. Messages behind
+        // it in the same batch are likely refused too: recover once they have all finished.
+        if (m_refused.isEmpty())
+            m_refusedError = result.error;
+        m_refused.append(id);
+        m_outbox->defer(id, now, describe(result.error)); // honest on disk while waiting
+    } else {
+        // The server can only have taken the message if it accepted a recipient and the
+        // whole data went out; with BDAT the data may go out before the envelope is answered.
+        const bool acceptedRecipient =
+            std::any_of(result.recipients.begin(), result.recipients.end(),
+                        [](const SmtpRecipientResult &r) { return r.accepted; });
+        handleFailure(id, result.error, result.dataWritten && acceptedRecipient);
+        messageDone();
     }
-    // A relay refusal comes at RCPT: no recipient took the message, even when (with BDAT and
-    // PIPELINING) its data had already gone out behind the envelope.
-    if (result.error.kind == NetError::RelayDenied && m_account.popBeforeSmtp) {
-        handleRelayRefusal(id, result.error);
+    if (m_finished || !m_inFlight.empty() || m_refused.isEmpty())
         return;
-    }
-    // The server can only have taken the message if it accepted a recipient and the whole
-    // data went out; with BDAT the data may go out before the envelope is answered.
-    const bool acceptedRecipient =
-        std::any_of(result.recipients.begin(), result.recipients.end(),
-                    [](const SmtpRecipientResult &r) { return r.accepted; });
-    handleFailure(id, result.error, result.dataWritten && acceptedRecipient);
-    messageDone();
+    // Every message in flight has finished: put the refused ones back, in order, and recover.
+    for (qsizetype i = m_refused.size() - 1; i >= 0; --i)
+        m_queue.push_front(m_refused.at(i));
+    m_refused.clear();
+    handleRelayRefusal(m_queue.front(), m_refusedError);
 }
 
 void Cycle::messageDone()
 {
-    if (!m_queue.empty())
-        m_queue.pop_front();
     ++m_done;
     m_relayStep = 0;
     m_relayReauthDone = false;
     Q_EMIT sendProgress(m_done, m_total, 0, 0);
-    sendNext();
+    if (m_refused.isEmpty())
+        sendNext();
 }
 
 void Cycle::handleRelayRefusal(const QString &id, const NetError &error)
@@ -435,8 +532,7 @@ void Cycle::handleRelayRefusal(const QString &id, const NetError &error)
                        nullptr, qMax(1, delay / 1000)));
         m_timer = m_clock->callAfter(delay, this, [this] {
             m_timer = 0;
-            setPhase(Phase::Sending);
-            sendNext();
+            resumeSending();
         });
         return;
     }
@@ -444,7 +540,7 @@ void Cycle::handleRelayRefusal(const QString &id, const NetError &error)
         m_relayReauthDone = true;
         m_relayStep = int(m_options.relayRetryDelaysMs.size()); // one retry after the login
         Q_EMIT note(tr("Relaying refused; logging in over POP again."));
-        reauthenticate([this] { sendNext(); });
+        reauthenticate([this] { resumeSending(); });
         return;
     }
     // Refused again right after a fresh login: the window is not what stops it.
@@ -506,14 +602,24 @@ void Cycle::handleFailure(const QString &id, const NetError &error, bool dataWri
 void Cycle::storeFailed(const QString &message)
 {
     m_result.storeError = message;
-    m_result.waiting = int(m_queue.size());
-    if (m_smtp) {
-        m_smtp->disconnect(this);
-        m_smtp->abort();
-        m_smtp->deleteLater();
-        m_smtp = nullptr;
-    }
+    m_result.waiting = int(m_queue.size() + m_inFlight.size());
+    failInFlight(tr("Sending was interrupted."));
+    dropSmtp();
     finish();
+}
+
+void Cycle::failInFlight(const QString &why)
+{
+    for (const InFlight &f : m_inFlight) {
+        if (f.dataWritten)
+            m_outbox->markMayHaveBeenSent(f.id,
+                                          tr("Sending was interrupted after the whole message "
+                                             "had gone out, before the server confirmed it."));
+        else
+            m_outbox->defer(f.id, m_clock->now(), why);
+    }
+    m_inFlight.clear();
+    m_inFlightBytes = 0;
 }
 
 void Cycle::pauseAccount(const NetError &error)
@@ -557,16 +663,7 @@ void Cycle::abort()
 {
     if (m_finished)
         return;
-    if (!m_current.isEmpty()) {
-        if (m_currentDataWritten)
-            m_outbox->markMayHaveBeenSent(m_current,
-                                          tr("Sending was interrupted after the whole message "
-                                             "had gone out, before the server confirmed it."));
-        else
-            m_outbox->defer(m_current, m_clock->now(), tr("Sending was interrupted."));
-    }
-    m_current.clear();
-    m_body.reset();
+    failInFlight(tr("Sending was interrupted."));
     finish();
 }
 

@@ -117,9 +117,14 @@ private:
     void afterReceive();
     void beginSend();
     void openSmtp();
+    void dropSmtp();
+    void resumeSending();
+    bool smtpAddressWrong() const;
     void sendNext();
+    bool mayAddToBatch(const QDateTime &now) const;
     void onMessageFinished(const SmtpResult &result);
     void messageDone();
+    void failInFlight(const QString &why);
     void storeFailed(const QString &message);
     void handleRelayRefusal(const QString &id, const NetError &error);
     void reauthenticate(std::function<void()> then);
@@ -152,14 +157,29 @@ private:
     std::function<void()> m_afterReauth;
 
     // Send
+    /// A message handed to the SMTP client and not yet finished.
+    struct InFlight
+    {
+        int job = 0; ///< the SMTP client's id
+        QString id;  ///< the outbox id
+        std::unique_ptr<QIODevice> body;
+        qint64 size = 0;
+        bool dataWritten = false;
+    };
     QPointer<SmtpClient> m_smtp;
     bool m_smtpReady = false;
-    std::deque<QString> m_queue;
+    bool m_sending = false;      ///< the send phase has begun (the SMTP session may be older)
+    std::deque<QString> m_queue; ///< due messages not yet handed to the SMTP client
+    std::deque<InFlight> m_inFlight;
+    qint64 m_inFlightBytes = 0;
+    /// Relay refusals among the messages in flight, in order; recovered from once the
+    /// messages in flight have all finished.
+    QStringList m_refused;
+    NetError m_refusedError;
+    qint64 m_paceMs = 0;    ///< the longest time one message took in this cycle
+    QDateTime m_lastFinish; ///< when the last message finished (or the batch started)
     int m_total = 0;
     int m_done = 0;
-    QString m_current;
-    std::unique_ptr<QIODevice> m_body;
-    bool m_currentDataWritten = false;
     int m_relayStep = 0;
     int m_relayedSinceLogin = 0;
     bool m_relayReauthDone = false;

@@ -140,6 +140,15 @@ void SmtpClient::handleReply(const SmtpReply &reply)
     }
     const Expect expect = m_expects.front();
     m_expects.pop_front();
+    if (reply.code == 221 && expect.step != Step::Quit && expect.step != Step::Greeting) {
+        // QUIT's reply where another was due (QUIT may follow a message's data in the same
+        // group): the server skipped a reply and is ending the session. Whatever was in
+        // flight has no answer; a message whose data went out may have been delivered.
+        finishSession(NetError::make(NetError::Network,
+                                     tr("The server ended the session without answering."),
+                                     reply.raw, reply.code, reply.enhancedCode));
+        return;
+    }
     if (reply.code == 421 && expect.step != Step::Quit && expect.step != Step::Greeting) {
         // RFC 5321 section 3.8: the server is closing the channel.
         finishSession(replyError(

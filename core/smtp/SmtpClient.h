@@ -113,6 +113,9 @@ public:
     void open();
     /// Queues a message; returns its id (reported in messageDataSent/messageFinished).
     int send(const SmtpMessage &message);
+    /// The id the next send() or probeRelay() will return (its signals may come before
+    /// send() returns).
+    int nextId() const { return m_nextId; }
     /// Queues a relay probe: MAIL FROM @p sender, RCPT TO @p recipient, RSET. Sends no mail.
     int probeRelay(const QByteArray &sender, const QByteArray &recipient);
     /// Sends QUIT once every queued message is done; emits sessionFinished().

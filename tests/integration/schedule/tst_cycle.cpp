@@ -50,6 +50,75 @@ private Q_SLOTS:
         QVERIFY(!f.transcript.join(QLatin1Char('\n')).contains(QLatin1String("wonderland")));
     }
 
+    void smtpConnectionOverlapsThePopLogin()
+    {
+        CycleFixture f;
+        f.server.settings().replyDelayMs = 40; // every reply takes a while, like a far server
+        const QString id = f.queue();
+        f.account.receiveMode = ReceiveMode::AuthOnly;
+        const CycleResult r = f.run();
+        QVERIFY2(r.ok(), qPrintable(r.accountError.message));
+        QCOMPARE(r.sent, 1);
+        QCOMPARE(f.stateOf(id), OutboxState::Sent);
+        const auto index = [&](auto match) {
+            for (qsizetype i = 0; i < f.transcript.size(); ++i)
+                if (match(f.transcript.at(i)))
+                    return int(i);
+            return -1;
+        };
+        const int ehlo = index([](const QString &l) { return l.startsWith(u"SMTP C: EHLO"); });
+        const int mail = index([](const QString &l) { return l.startsWith(u"SMTP C: MAIL"); });
+        int popLast = -1;
+        for (qsizetype i = 0; i < f.transcript.size(); ++i)
+            if (f.transcript.at(i).startsWith(u"POP3 "))
+                popLast = int(i);
+        QVERIFY2(ehlo >= 0 && mail > ehlo, qPrintable(f.transcript.join(u'\n')));
+        // The SMTP greeting and EHLO happen while the POP session is still going ...
+        QVERIFY2(ehlo < popLast, qPrintable(f.transcript.join(u'\n')));
+        // ... and no message goes before the receive has finished (the login opens the window).
+        QVERIFY2(mail > popLast, qPrintable(f.transcript.join(u'\n')));
+    }
+
+    void messagesAfterTheFirstGoInOneGroup()
+    {
+        CycleFixture f;
+        QStringList ids;
+        for (int i = 0; i < 10; ++i)
+            ids << f.queue(QStringLiteral("Batch %1").arg(i));
+        const CycleResult r = f.run();
+        QVERIFY2(r.ok(), qPrintable(r.accountError.message));
+        QCOMPARE(r.sent, 10);
+        QCOMPARE(r.popLogins, 1);
+        const auto deliveries = f.server.deliveries();
+        QCOMPARE(deliveries.size(), 10);
+        for (int i = 0; i < 10; ++i) // oldest first, exact bytes
+            QCOMPARE(deliveries.at(i).data, f.sentBytes(ids.at(i)));
+        // The first message goes alone (it proves the relay); the other nine, and QUIT, are
+        // written without waiting for any reply in between (PIPELINING with BDAT).
+        QStringList smtp;
+        for (const QString &line : std::as_const(f.transcript))
+            if (line.startsWith(u"SMTP C: ") || line.startsWith(u"SMTP S: "))
+                smtp << line;
+        qsizetype secondMail = -1;
+        int mails = 0;
+        for (qsizetype i = 0; i < smtp.size() && secondMail < 0; ++i)
+            if (smtp.at(i).startsWith(u"SMTP C: MAIL") && ++mails == 2)
+                secondMail = i;
+        QVERIFY2(secondMail > 0, qPrintable(smtp.join(u'\n')));
+        int mailsInGroup = 1;
+        bool quitInGroup = false;
+        for (qsizetype i = secondMail + 1; i < smtp.size(); ++i) {
+            if (smtp.at(i).startsWith(u"SMTP S: "))
+                break;
+            if (smtp.at(i).startsWith(u"SMTP C: MAIL"))
+                ++mailsInGroup;
+            if (smtp.at(i).startsWith(u"SMTP C: QUIT"))
+                quitInGroup = true;
+        }
+        QCOMPARE(mailsInGroup, 9);
+        QVERIFY(quitInGroup);
+    }
+
     void leaveOnServerAndNothingNewTheSecondTime()
     {
         CycleFixture f;

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void sizeRefusedBeforeUpload();
     void dataRefused();
     void serverClosing421();
+    void quitReplyInPlaceOfTheDataReply();
     void disconnectAfterData();
     void inactivityTimeout();
     void relayProbe();
@@ -221,6 +222,26 @@ void TestSmtpClient::chunkedMessagesNeverWait()
     QVERIFY(h.result(1).sent);
     QCOMPARE(h.dataSent.count(), 2);
     QVERIFY(!h.sessionError().isError());
+}
+
+void TestSmtpClient::quitReplyInPlaceOfTheDataReply()
+{
+    // QUIT follows the data in the same group; a server that skips the data's reply and
+    // answers QUIT must not make the message look sent: it may have been, nobody knows.
+    Harness h(greetingAndEhlo({"PIPELINING", "CHUNKING"}) +
+              QByteArrayList{"C: MAIL FROM:<a@example.com>", "C: RCPT TO:<b@example.net>",
+                             "C: BDAT 5 LAST", "C: one", "C: QUIT", "S: 250 Ok", "S: 250 Ok",
+                             "S: 221 bye", "X"});
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "one");
+    h.client.quit();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY(!h.result(0).sent);
+    QVERIFY(h.result(0).dataWritten);
+    QCOMPARE(h.result(0).error.kind, NetError::Network);
+    QCOMPARE(h.sessionError().kind, NetError::Network);
 }
 
 void TestSmtpClient::chunkedRefusalDoesNotSpill()

@@ -1,0 +1,531 @@
+#!/usr/bin/env python3
+"""Wire benchmarks: Outpost against the tools people use instead, on a real Dovecot and
+Postfix (tests/e2e/mailservers.py) on loopback. Needs root (the servers run as their own
+users); exits 77 (skipped) otherwise.
+
+1. Round trips. A delay proxy on loopback sits in front of Dovecot and Postfix and adds a
+   fixed one-way delay (half the round-trip time) to every byte in each direction, and the
+   cost of a TCP handshake (1.5 round trips before the server sees the connection). For
+   each scenario the wall time at that delay minus the wall time through the same proxy
+   with no delay, divided by the round-trip time, is the number of round trips the work
+   costs (start-up, disk and server work cancel out). Outpost runs `outpost-cli
+   send-receive` (POP authenticate-only, then the queued messages) with the servers'
+   extensions as offered and with PIPELINING and CHUNKING hidden by the proxy (it renames
+   them in the capability lists); Python runs poplib (USER, PASS, STAT, QUIT) then smtplib
+   over one connection.
+2. Bulk send. N messages of S bytes straight to Postfix (no proxy), Postfix only accepting
+   (defer_transports holds every delivery): Outpost in one cycle, msmtp once per message,
+   a Python smtplib loop over one connection, and Postfix's smtp-source over one session.
+3. Idle. `outpost-cli run` with N messages in the outbox (held by a deferral far in the
+   future is not possible through the stores, so the account's interval is long and
+   check-at-startup off: the scheduler holds them) and N in the inbox, left alone: CPU time
+   and resident memory from /proc.
+
+    bench_wire.py --cli build/app/cli/outpost-cli --fill build/tests/bench/bench_fill \
+        [--rtt-ms 100] [--runs 3] [--batch 100] [--bulk 1000] [--bulk-size 10240]
+        [--idle-seconds 60] [--idle-messages 10000] [--markdown FILE] [--quick]
+"""
+import argparse
+import asyncio
+import datetime
+import json
+import os
+import poplib
+import shutil
+import smtplib
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
+
+RECIPIENT = "bench@example.net"
+SENDER = "alice@outpost.test"
+
+
+# --- The delay proxy ---------------------------------------------------------------------
+
+class DelayProxy:
+    """A TCP proxy on 127.0.0.1 (port chosen by the OS) in front of 127.0.0.1:target.
+
+    Every chunk is forwarded one_way seconds after it arrived, in order; a new connection
+    reaches the server 3 * one_way after it was accepted (SYN, SYN-ACK, ACK), so the
+    server's greeting arrives 2 round trips after connect() as on a real link. With strip
+    set, PIPELINING and CHUNKING are renamed in the server's capability lists."""
+
+    def __init__(self, loop, target):
+        self.loop = loop
+        self.target = target
+        self.one_way = 0.0
+        self.strip = False
+        self.port = None
+        self.server = None
+
+    async def start(self):
+        self.server = await asyncio.start_server(self.handle, "127.0.0.1", 0)
+        self.port = self.server.sockets[0].getsockname()[1]
+
+    @staticmethod
+    def rewrite(data):
+        for old, new in ((b"250-PIPELINING\r\n", b"250-XPIPELINING\r\n"),
+                         (b"250-CHUNKING\r\n", b"250-XCHUNKING\r\n"),
+                         (b"250 CHUNKING\r\n", b"250 XCHUNKING\r\n"),
+                         (b"\r\nPIPELINING\r\n", b"\r\nXPIPELINING\r\n")):
+            data = data.replace(old, new)
+        return data
+
+    async def handle(self, creader, cwriter):
+        one_way, strip = self.one_way, self.strip
+        loop = self.loop
+        accepted = loop.time()
+        c2s, s2c = asyncio.Queue(), asyncio.Queue()
+
+        async def pump_in(reader, queue):
+            try:
+                while True:
+                    data = await reader.read(262144)
+                    queue.put_nowait((loop.time() + one_way, data))
+                    if not data:
+                        return
+            except (ConnectionError, OSError):
+                queue.put_nowait((loop.time(), b""))
+
+        async def pump_out(queue, writer, rewrite):
+            try:
+                while True:
+                    due, data = await queue.get()
+                    wait = due - loop.time()
+                    if wait > 0:
+                        await asyncio.sleep(wait)
+                    if not data:
+                        writer.close()
+                        return
+                    writer.write(rewrite(data) if rewrite else data)
+                    await writer.drain()
+            except (ConnectionError, OSError):
+                pass
+
+        tasks = [asyncio.ensure_future(pump_in(creader, c2s))]
+        try:
+            wait = accepted + 3 * one_way - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            sreader, swriter = await asyncio.open_connection("127.0.0.1", self.target)
+        except OSError:
+            cwriter.close()
+            return
+        tasks += [asyncio.ensure_future(pump_in(sreader, s2c)),
+                  asyncio.ensure_future(pump_out(c2s, swriter, None)),
+                  asyncio.ensure_future(pump_out(s2c, cwriter, self.rewrite if strip else None))]
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+class Proxies:
+    """The event loop in a thread, with one proxy for POP3 and one for SMTP."""
+
+    def __init__(self, pop3, smtp):
+        self.loop = asyncio.new_event_loop()
+        self.pop = DelayProxy(self.loop, pop3)
+        self.smtp = DelayProxy(self.loop, smtp)
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        for p in (self.pop, self.smtp):
+            asyncio.run_coroutine_threadsafe(p.start(), self.loop).result(10)
+
+    def set(self, rtt, strip=False):
+        for p in (self.pop, self.smtp):
+            p.one_way = rtt / 2.0
+            p.strip = strip
+
+
+# --- Helpers -------------------------------------------------------------------------------
+
+def message_bytes(size, index=0):
+    head = (f"From: Alice <{SENDER}>\r\nTo: <{RECIPIENT}>\r\nSubject: Benchmark {index}\r\n"
+            f"Message-ID: <bench{index}.{time.time_ns()}@outpost.test>\r\n"
+            "Date: Sat, 28 Nov 2026 10:00:00 +0900\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: text/plain; charset=us-ascii\r\n\r\n").encode()
+    line = b"The quick brown fox jumps over the lazy dog, again and again and again.\r\n"
+    body = line * max(1, (size - len(head)) // len(line))
+    return head + body
+
+
+class NoKeychain(Exception):
+    """outpost-cli keeps passwords only in the system keychain, and there is none here."""
+
+
+class Outpost:
+    def __init__(self, cli, fill, root, servers):
+        self.cli, self.fill, self.root, self.servers = cli, fill, root, servers
+
+    def run(self, profile, *args, stdin=None, timeout=600):
+        return subprocess.run([self.cli, "--profile", profile, *args], input=stdin,
+                              capture_output=True, text=True, timeout=timeout)
+
+    def profile(self, pop_port, smtp_port, *extra):
+        profile = tempfile.mkdtemp(prefix="bench-profile-", dir=self.root)
+        r = self.run(profile, "account", "add", "bench", "--address", SENDER,
+                     "--pop-host", "127.0.0.1", "--pop-port", str(pop_port), "--pop-user",
+                     "alice", "--smtp-host", "127.0.0.1", "--smtp-port", str(smtp_port),
+                     "--interval", "0", "--receive", "auth-only", *extra)
+        if r.returncode != 0:
+            raise RuntimeError(f"account add failed: {r.stdout}{r.stderr}")
+        password = open(self.servers["password_file"]).read()
+        r = self.run(profile, "account", "password", "bench", "--password-stdin",
+                     stdin=password + "\n")
+        if r.returncode != 0:
+            if "keychain" in (r.stdout + r.stderr).lower():
+                raise NoKeychain(r.stdout + r.stderr)
+            raise RuntimeError(f"account password failed: {r.stdout}{r.stderr}")
+        return profile
+
+    def account_dir(self, profile):
+        return os.path.join(profile, "accounts", "bench")  # the id is the account's name
+
+    def queue(self, profile, count, size):
+        eml = os.path.join(self.root, f"message-{size}.eml")
+        if not os.path.exists(eml):
+            with open(eml, "wb") as f:
+                f.write(message_bytes(size))
+        subprocess.run([self.fill, "--account-dir", self.account_dir(profile), "--outbox",
+                        str(count), "--eml", eml], check=True, capture_output=True)
+
+    def send_receive(self, profile, expect_sent, span=None):
+        """Runs one cycle; returns its wall time. With @span (a list), also appends the
+        time from the first to the last line of the cycle in the protocol log."""
+        log = os.path.join(profile, "logs", "bench.log")
+        offset = os.path.getsize(log) if os.path.exists(log) else 0
+        start = time.monotonic()
+        r = self.run(profile, "send-receive", "bench", "--json")
+        wall = time.monotonic() - start
+        if span is not None:
+            with open(log, "rb") as f:
+                f.seek(offset)
+                stamps = [line.split(b" ", 1)[0].decode() for line in f.read().splitlines()
+                          if line[:4].isdigit()]
+            first, last = (datetime.datetime.fromisoformat(stamps[i]) for i in (0, -1))
+            span.append((last - first).total_seconds())
+        if r.returncode != 0:
+            raise RuntimeError(f"send-receive exited {r.returncode}: {r.stdout}{r.stderr}")
+        result = json.loads(r.stdout)[0]
+        if result.get("sent") != expect_sent:
+            raise RuntimeError(f"sent {result.get('sent')}, expected {expect_sent}: {r.stdout}")
+        return wall
+
+
+def python_cycle(pop_port, smtp_port, password, count, size):
+    start = time.monotonic()
+    pop = poplib.POP3("127.0.0.1", pop_port, timeout=60)
+    pop.user("alice")
+    pop.pass_(password)
+    pop.stat()
+    pop.quit()
+    smtp = smtplib.SMTP("127.0.0.1", smtp_port, timeout=60)
+    for i in range(count):
+        smtp.sendmail(SENDER, [RECIPIENT], message_bytes(size, i))
+    smtp.quit()
+    return time.monotonic() - start
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def loadavg():
+    return open("/proc/loadavg").read().split()[0]
+
+
+# --- 1. Round trips ------------------------------------------------------------------------
+
+def minimum_rtts(n, extensions):
+    """The protocols' minimum for POP login then n messages, explained in the output."""
+    if extensions:
+        # POP: connect + greeting 2, CAPA 1, USER PASS STAT QUIT in one group 1 -> logged in
+        # at 4. SMTP: connect + greeting 2, EHLO 1 -> ready at 3, overlapped with the POP
+        # login. Then every MAIL RCPT BDAT LAST (and QUIT) in one group: 1.
+        return 5
+    # POP without PIPELINING: connect + greeting 2, USER 1, PASS 1 -> logged in at 4 (STAT
+    # and QUIT overlap the sending). SMTP overlapped up to EHLO, then MAIL, RCPT, DATA and
+    # the data's end one by one: 4 per message; QUIT in the last message's... not allowed
+    # without PIPELINING: +1.
+    return 4 + 4 * n + 1
+
+
+def round_trips(args, outpost, servers, out):
+    proxies = Proxies(servers["pop3"], servers["smtp"])
+    password = open(servers["password_file"]).read()
+    rtt = args.rtt_ms / 1000.0
+    profile = outpost.profile(proxies.pop.port, proxies.smtp.port)
+    counts = [1, 10, args.batch]
+    rows = []
+    for n in counts:
+        for label, strip in (("Outpost, PIPELINING+CHUNKING offered", False),
+                             ("Outpost, PIPELINING/CHUNKING hidden", True)):
+            walls, spans = {}, {}
+            for delay in (0.0, rtt):
+                proxies.set(delay, strip)
+                samples, logged = [], []
+                for _ in range(args.runs):
+                    outpost.queue(profile, n, args.message_size)
+                    samples.append(outpost.send_receive(profile, n, logged))
+                walls[delay], spans[delay] = median(samples), median(logged)
+            rows.append((n, label, walls[rtt], walls[0.0], minimum_rtts(n, not strip),
+                         (spans[rtt] - spans[0.0]) / rtt))
+        walls = {}
+        for delay in (0.0, rtt):
+            proxies.set(delay, False)
+            walls[delay] = median([python_cycle(proxies.pop.port, proxies.smtp.port, password,
+                                                n, args.message_size)
+                                   for _ in range(args.runs)])
+        rows.append((n, "Python poplib + smtplib", walls[rtt], walls[0.0],
+                     minimum_rtts(n, False), None))
+
+    out.append(f"### Round trips (RTT {args.rtt_ms:g} ms through a delay proxy, "
+               f"median of {args.runs}, load {loadavg()})\n")
+    out.append("| Messages | Client | Wall at RTT | Wall at 0 ms | Round trips | "
+               "Round trips (protocol log) | Protocol minimum |")
+    out.append("|---:|---|---:|---:|---:|---:|---:|")
+    for n, label, wall, base, minimum, logged in rows:
+        trips = (wall - base) / rtt
+        logged = "—" if logged is None else f"{logged:.1f}"
+        out.append(f"| {n} | {label} | {wall * 1000:.0f} ms | {base * 1000:.0f} ms | "
+                   f"{trips:.1f} | {logged} | {minimum} |")
+    out.append("")
+    out.append("Round trips = (wall at RTT − wall at 0 ms) / RTT: process start-up, disk and "
+               "server work cancel out. For Outpost the same difference is also taken from "
+               "its protocol log (first to last line of the cycle, millisecond stamps), which "
+               "leaves out the process around the cycle. Protocol minimum with PIPELINING and CHUNKING: POP "
+               "connect+greeting 2, CAPA 1, USER/PASS/STAT/QUIT in one group 1 (logged in at "
+               "4); SMTP connect+greeting+EHLO (3) overlapped with that; then every "
+               "MAIL/RCPT/BDAT LAST and QUIT in one group: 5 for any number of messages. "
+               "Without them: POP logged in at 4 (connect+greeting 2, USER, PASS), then 4 per "
+               "message (MAIL, RCPT, DATA, data) and QUIT.\n")
+    return rows
+
+
+# --- 2. Bulk send --------------------------------------------------------------------------
+
+def hold_deliveries(servers):
+    conf = servers["postfix_config"]
+    subprocess.run(["postconf", "-c", conf, "-e", "defer_transports=fileout"], check=True)
+    subprocess.run(["postfix", "-c", conf, "reload"], check=True, capture_output=True)
+    time.sleep(1)
+
+
+def bulk(args, outpost, servers, out):
+    hold_deliveries(servers)
+    password = open(servers["password_file"]).read()
+    n, size, port = args.bulk, args.bulk_size, servers["smtp"]
+    payload = message_bytes(size)
+    eml = os.path.join(outpost.root, "bulk.eml")
+    with open(eml, "wb") as f:
+        f.write(payload)
+    results = []
+
+    def login():  # opens the relay window for 127.0.0.1
+        pop = poplib.POP3("127.0.0.1", servers["pop3"], timeout=60)
+        pop.user("alice")
+        pop.pass_(password)
+        pop.quit()
+
+    # Outpost: one cycle (POP login, then every message in one SMTP session).
+    samples = []
+    for _ in range(args.runs):
+        profile = outpost.profile(servers["pop3"], port)
+        outpost.queue(profile, n, size)
+        samples.append(n / outpost.send_receive(profile, n))
+    results.append(("Outpost (outpost-cli send-receive, one cycle)", n, median(samples)))
+
+    # Outpost's SMTP client alone: the same wire work without the outbox's journal on disk.
+    if args.smtpclient:
+        samples = []
+        for _ in range(args.runs):
+            login()
+            start = time.monotonic()
+            r = subprocess.run([args.smtpclient, "--port", str(port), "--eml", eml, "--count",
+                                str(n), "--from", SENDER, "--to", RECIPIENT],
+                               capture_output=True, text=True)
+            if r.returncode != 0:
+                raise RuntimeError(f"bench_smtpclient failed: {r.stdout}{r.stderr}")
+            samples.append(n / (time.monotonic() - start))
+        results.append(("Outpost's SmtpClient alone (no outbox journal)", n, median(samples)))
+
+    # Postfix's smtp-source: one session (-d), n messages of size bytes.
+    samples = []
+    for _ in range(args.runs):
+        login()
+        start = time.monotonic()
+        subprocess.run(["smtp-source", "-d", "-s", "1", "-m", str(n), "-l", str(size),
+                        "-f", SENDER, "-t", RECIPIENT, f"127.0.0.1:{port}"], check=True,
+                       capture_output=True)
+        samples.append(n / (time.monotonic() - start))
+    results.append(("Postfix smtp-source (one session)", n, median(samples)))
+
+    # Python smtplib over one connection.
+    samples = []
+    for _ in range(args.runs):
+        login()
+        start = time.monotonic()
+        smtp = smtplib.SMTP("127.0.0.1", port, timeout=60)
+        for _ in range(n):
+            smtp.sendmail(SENDER, [RECIPIENT], payload)
+        smtp.quit()
+        samples.append(n / (time.monotonic() - start))
+    results.append(("Python smtplib (one connection)", n, median(samples)))
+
+    # msmtp, one process per message (slow: fewer messages, the rate is what counts).
+    msmtp = shutil.which("msmtp")
+    if msmtp:
+        m = min(n, args.msmtp_messages)
+        rc = os.path.join(outpost.root, "msmtprc")
+        with open(rc, "w") as f:
+            f.write(f"account bench\nhost 127.0.0.1\nport {port}\nfrom {SENDER}\n"
+                    "auth off\ntls off\naccount default : bench\n")
+        os.chmod(rc, 0o600)
+        samples = []
+        for _ in range(args.runs):
+            login()
+            start = time.monotonic()
+            for _ in range(m):
+                subprocess.run([msmtp, "-C", rc, RECIPIENT], input=payload, check=True,
+                               capture_output=True)
+            samples.append(m / (time.monotonic() - start))
+        results.append(("msmtp (one process per message)", m, median(samples)))
+
+    source = next(rate for label, _, rate in results if "smtp-source" in label)
+    out.append(f"### Bulk send ({n} messages of {size} bytes to Postfix on loopback, deliveries "
+               f"held; median of {args.runs}, load {loadavg()})\n")
+    out.append("| Sender | Messages | Messages/s | vs smtp-source |")
+    out.append("|---|---:|---:|---:|")
+    for label, count, rate in results:
+        out.append(f"| {label} | {count} | {rate:.0f} | {rate / source * 100:.0f} % |")
+    out.append("")
+    out.append("Outpost's rate is measured on the whole command: process start, reading the "
+               "outbox, the POP login, and recording every message's state on disk (three "
+               "durable state changes per message: sending, data complete, sent). The "
+               "SmtpClient row is the same wire work without the outbox.\n")
+    return results
+
+
+# --- 3. Idle -------------------------------------------------------------------------------
+
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks
+
+
+def rss_kib(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def idle(args, outpost, servers, out):
+    # The account's servers are the real ones; with no automatic check, the scheduler only
+    # waits: nothing is due to be sent until the user asks.
+    profile = outpost.profile(servers["pop3"], servers["smtp"], "--interval", "0",
+                              "--check-at-startup", "off", "--send-immediately", "off")
+    eml = os.path.join(outpost.root, "idle.eml")
+    with open(eml, "wb") as f:
+        f.write(message_bytes(2048))
+    subprocess.run([outpost.fill, "--account-dir", outpost.account_dir(profile), "--outbox",
+                    str(args.idle_messages), "--eml", eml, "--inbox", str(args.idle_messages),
+                    "--inbox-size", "4096"], check=True, capture_output=True)
+    proc = subprocess.Popen([outpost.cli, "--profile", profile, "run"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(args.idle_settle)
+        if proc.poll() is not None:
+            raise RuntimeError(f"outpost-cli run exited {proc.returncode}")
+        cpu0, rss0 = cpu_seconds(proc.pid), rss_kib(proc.pid)
+        time.sleep(args.idle_seconds)
+        cpu1, rss1 = cpu_seconds(proc.pid), rss_kib(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    per_minute_ms = (cpu1 - cpu0) * 1000 * 60 / args.idle_seconds
+    out.append(f"### Idle (`outpost-cli run`, {args.idle_messages} messages in the outbox and "
+               f"{args.idle_messages} in the inbox, {args.idle_seconds:g} s after "
+               f"{args.idle_settle:g} s of start-up; load {loadavg()})\n")
+    out.append("| Figure | Value | Goal |")
+    out.append("|---|---:|---:|")
+    out.append(f"| CPU while idle | {per_minute_ms:.1f} ms per minute | < 10 ms |")
+    out.append(f"| Resident memory | {max(rss0, rss1) / 1024:.1f} MiB | < 25 MiB |")
+    out.append(f"| CPU for start-up (first {args.idle_settle:g} s) | {cpu0 * 1000:.0f} ms | — |")
+    out.append("")
+    out.append("CPU is utime+stime from /proc/PID/stat (clock-tick resolution, 10 ms); "
+               "resident memory is VmRSS from /proc/PID/status.\n")
+    return per_minute_ms, max(rss0, rss1) / 1024
+
+
+# --- Main ----------------------------------------------------------------------------------
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--fill", required=True)
+    ap.add_argument("--smtpclient", help="bench_smtpclient (Outpost's SMTP client alone)")
+    ap.add_argument("--rtt-ms", type=float, default=100)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--batch", type=int, default=100)
+    ap.add_argument("--message-size", type=int, default=2048)
+    ap.add_argument("--bulk", type=int, default=1000)
+    ap.add_argument("--bulk-size", type=int, default=10240)
+    ap.add_argument("--msmtp-messages", type=int, default=200)
+    ap.add_argument("--idle-seconds", type=float, default=60)
+    ap.add_argument("--idle-settle", type=float, default=5)
+    ap.add_argument("--idle-messages", type=int, default=10000)
+    ap.add_argument("--only", default="roundtrips,bulk,idle")
+    ap.add_argument("--markdown", help="also write the tables to this file")
+    ap.add_argument("--quick", action="store_true",
+                    help="tiny sizes, one run (the ctest run: checks the benchmark works)")
+    args = ap.parse_args()
+    if args.quick:
+        args.rtt_ms, args.runs, args.batch, args.bulk = 20, 1, 3, 5
+        args.msmtp_messages, args.idle_seconds, args.idle_settle = 2, 1, 1
+        args.idle_messages = 20
+    if os.geteuid() != 0:
+        print("bench_wire: needs root for the real mail servers; skipped")
+        return 77
+    for tool in ("dovecot", "postfix", "smtp-source"):
+        if not shutil.which(tool):
+            print(f"bench_wire: {tool} is not installed; skipped")
+            return 77
+    import mailservers
+
+    root = tempfile.mkdtemp(prefix="outpost-bench-")
+    os.chmod(root, 0o755)
+    out = []
+    try:
+        servers = mailservers.start(os.path.join(root, "servers"), window=3600, seed=0)
+        outpost = Outpost(os.path.abspath(args.cli), os.path.abspath(args.fill), root, servers)
+        only = args.only.split(",")
+        if "roundtrips" in only:
+            round_trips(args, outpost, servers, out)
+        if "idle" in only:
+            idle(args, outpost, servers, out)
+        if "bulk" in only:
+            bulk(args, outpost, servers, out)
+    except NoKeychain as e:
+        print(f"bench_wire: no keychain for outpost-cli's password; skipped ({e.args[0].strip()})")
+        return 77
+    finally:
+        mailservers.stop(os.path.join(root, "servers"))
+        shutil.rmtree(root, ignore_errors=True)
+    text = "\n".join(out)
+    print(text)
+    if args.markdown:
+        with open(args.markdown, "a", encoding="utf-8") as f:
+            f.write(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
