@@ -2386,6 +2386,10 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <source>The server refused to relay: %1</source>
         <translation>サーバーが中継を拒否しました: %1</translation>
     </message>
+    <message>
+        <source>The server ended the session without answering.</source>
+        <translation>サーバーが応答せずにセッションを終了しました。</translation>
+    </message>
 </context>
 <context>
     <name>Profile</name>
