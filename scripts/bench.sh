@@ -2,7 +2,8 @@
 # Runs Outpost's benchmarks at full size and writes a Markdown table (bench-results.md, or
 # the file given as the first argument): round trips through a 100 ms delay proxy, bulk
 # send, the idle cost of outpost-cli run (all against a real Dovecot and Postfix on
-# loopback: needs root), and a 100 MB message sent and received (against the sandbox).
+# loopback: needs root), a 100 MB message sent and received (against the sandbox), and the
+# desktop program's start-up time and idle cost with 10,000 + 10,000 messages (under Xvfb).
 # Builds a Release tree with the benchmarks in build/bench. Extra options for
 # tests/bench/bench_wire.py come from BENCH_WIRE_ARGS (e.g. "--runs 5 --rtt-ms 100").
 set -euo pipefail
@@ -13,7 +14,7 @@ scripts/ensure-deps.sh
 
 cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON \
     -DOUTPOST_SANITIZE=OFF >/dev/null
-cmake --build build/bench --target outpost-cli bench_fill bench_bigmessage bench_smtpclient
+cmake --build build/bench --target outpost outpost-cli bench_fill bench_bigmessage bench_smtpclient
 
 {
     echo "# Outpost benchmarks"
@@ -43,6 +44,15 @@ export HOME="$scratch/home" XDG_RUNTIME_DIR="$scratch/run"
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 keyring_pw=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
 export keyring_pw root out BENCH_WIRE_ARGS="${BENCH_WIRE_ARGS:-}"
+echo "== Desktop program: start-up and idle (Xvfb)"
+(
+    unset DBUS_SESSION_BUS_ADDRESS
+    export QT_QPA_PLATFORM=xcb
+    xvfb-run -a -s '-screen 0 1280x800x24' python3 tests/bench/bench_gui.py \
+        --gui build/bench/app/gui/outpost --cli build/bench/app/cli/outpost-cli \
+        --fill build/bench/tests/bench/bench_fill --markdown "$out"
+)
+
 echo "== Round trips, idle, bulk send (real Dovecot and Postfix)"
 dbus-run-session -- bash -c '
     set -euo pipefail
