@@ -155,9 +155,9 @@ MainWindow::MainWindow(const QString &profileDirectory, QWidget *parent,
     connect(m_scheduler, &Scheduler::passwordProblem, this, &MainWindow::askPassword);
 
     m_statusTimer = new QTimer(this);
+    m_statusTimer->setObjectName(QStringLiteral("statusTimer"));
     m_statusTimer->setInterval(1000);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
-    m_statusTimer->start();
     m_countsTimer = new QTimer(this);
     m_countsTimer->setSingleShot(true);
     m_countsTimer->setInterval(150);
@@ -509,6 +509,16 @@ void MainWindow::rebuildTree()
 
 void MainWindow::updateCounts()
 {
+    // Counted once per change (debounced), not on every status-line refresh.
+    m_waiting.clear();
+    for (const Account &a : m_scheduler->accounts()) {
+        int waiting = 0;
+        if (OutboxStore *outbox = m_scheduler->outbox(a.id)) {
+            for (const OutboxEntry &e : outbox->messages())
+                waiting += e.state == OutboxState::Queued || e.state == OutboxState::Deferred;
+        }
+        m_waiting.insert(a.id, waiting);
+    }
     for (int i = 0; i < m_accounts->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_accounts->topLevelItem(i);
         const QString id = item->data(0, AccountRole).toString();
@@ -526,6 +536,7 @@ void MainWindow::updateCounts()
                 child->setForeground(0, n > 0 ? QBrush(QColor(0xb0, 0x00, 0x20)) : QBrush());
         }
     }
+    updateStatus();
 }
 
 QString MainWindow::currentAccountId() const
@@ -662,12 +673,14 @@ QString MainWindow::previewText() const
 void MainWindow::updateOutboxActions()
 {
     const std::optional<OutboxEntry> e = selectedEntry();
-    const auto state = e ? std::optional<OutboxState>(e->state) : std::nullopt;
-    m_sendNow->setEnabled(state == OutboxState::Queued || state == OutboxState::Deferred);
-    m_edit->setEnabled(state == OutboxState::Failed);
-    m_resend->setEnabled(state == OutboxState::MayHaveBeenSent || state == OutboxState::Failed);
-    m_markSent->setEnabled(state == OutboxState::MayHaveBeenSent);
-    m_delete->setEnabled(e.has_value() && state != OutboxState::Sending);
+    const bool selected = e.has_value();
+    const OutboxState state = selected ? e->state : OutboxState::Sent;
+    auto is = [&](OutboxState wanted) { return selected && state == wanted; };
+    m_sendNow->setEnabled(is(OutboxState::Queued) || is(OutboxState::Deferred));
+    m_edit->setEnabled(is(OutboxState::Failed));
+    m_resend->setEnabled(is(OutboxState::MayHaveBeenSent) || is(OutboxState::Failed));
+    m_markSent->setEnabled(is(OutboxState::MayHaveBeenSent));
+    m_delete->setEnabled(selected && !is(OutboxState::Sending));
 }
 
 void MainWindow::showNotice(const QString &text)
@@ -708,11 +721,7 @@ QString MainWindow::statusText(const QString &accountId) const
     if (!s.lastStoreError.isEmpty())
         return tr("Paused: %1").arg(s.lastStoreError);
 
-    int waiting = 0;
-    if (OutboxStore *outbox = m_scheduler->outbox(accountId)) {
-        for (const OutboxEntry &e : outbox->messages())
-            waiting += e.state == OutboxState::Queued || e.state == OutboxState::Deferred;
-    }
+    const int waiting = m_waiting.value(accountId);
     const QNetworkInformation *network = QNetworkInformation::instance();
     if (network && network->reachability() == QNetworkInformation::Reachability::Disconnected)
         return waiting > 0 ? (waiting == 1 ? tr("Offline — 1 message waiting")
@@ -755,6 +764,22 @@ void MainWindow::updateStatus()
     for (const Account &a : accounts)
         tooltip.append(tr("%1: %2").arg(a.name, statusText(a.id)));
     m_status->setToolTip(tooltip.join(u'\n'));
+
+    if (!m_statusTimer)
+        return;
+    // The line changes by itself only while a cycle runs or a relay window counts down;
+    // otherwise the timer stays off, so an idle Outpost costs no CPU.
+    const QDateTime now = m_clock->now();
+    bool ticking = false;
+    for (const Account &a : accounts) {
+        const Scheduler::Status st = m_scheduler->status(a.id);
+        ticking = ticking || st.running ||
+                  (a.popBeforeSmtp && st.windowClosesAt.isValid() && st.windowClosesAt > now);
+    }
+    if (ticking && !m_statusTimer->isActive())
+        m_statusTimer->start();
+    else if (!ticking && m_statusTimer->isActive())
+        m_statusTimer->stop();
 }
 
 void MainWindow::updateTray()

@@ -175,6 +175,7 @@ private:
     bool m_quitting = false;
     QSet<QString> m_askingPassword;
     QTimer *m_statusTimer = nullptr;
+    QHash<QString, int> m_waiting; ///< messages waiting per account, from updateCounts()
     QTimer *m_countsTimer = nullptr;
 
     QAction *m_sendNow = nullptr;

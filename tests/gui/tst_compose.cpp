@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using Outpost::ComposeWindow;
@@ -151,11 +152,18 @@ private Q_SLOTS:
             fill(compose, QStringLiteral("bob@example.net"), subject);
             QVERIFY(compose->send());
         }
-        QVERIFY(window.statusText(f.account.id).startsWith(QLatin1String("2 messages waiting")));
+        // Counted after the outbox's change signals settle (a short debounce).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.statusText(f.account.id).startsWith(QLatin1String("2 messages waiting")), 5000);
+        // Idle, nothing counts down: no timer wakes the program.
+        auto *statusTimer = window.findChild<QTimer *>(QStringLiteral("statusTimer"));
+        QVERIFY(statusTimer);
+        QVERIFY(!statusTimer->isActive());
         QSignalSpy finished(window.scheduler(), &Outpost::Scheduler::cycleFinished);
         window.sendReceive(f.account.id);
         QTRY_COMPARE_WITH_TIMEOUT(window.statusText(f.account.id), QStringLiteral("Receiving…"),
                                   10000);
+        QVERIFY(statusTimer->isActive()); // the line follows the cycle
         QTRY_VERIFY_WITH_TIMEOUT(
             window.statusText(f.account.id).startsWith(QLatin1String("Sending ")) &&
                 window.statusText(f.account.id).endsWith(QLatin1String(" of 2")),
