@@ -448,26 +448,17 @@ void Cli::runProbe(const QStringList &arguments)
 
 void Cli::withPasswords(const Account &a, std::function<void(QString, QString)> then)
 {
-    auto *pop = m_credentials->read(a.id, CredentialStore::Server::Incoming);
-    connect(pop, &CredentialJob::finished, this, [this, a, then](const CredentialResult &r) {
-        if (!r.ok()) {
-            fail(tr("No password for \"%1\": %2 Store it with: outpost-cli account password "
-                    "\"%1\" --password-stdin")
-                     .arg(a.name, r.message));
-            return;
-        }
-        if (a.smtpAuth == SmtpAuth::None || a.smtpSamePassword)
-            return then(r.password, r.password);
-        auto *smtp = m_credentials->read(a.id, CredentialStore::Server::Outgoing);
-        connect(smtp, &CredentialJob::finished, this,
-                [this, a, then, pw = r.password](const CredentialResult &s) {
-                    if (!s.ok()) {
-                        fail(tr("No SMTP password for \"%1\": %2").arg(a.name, s.message));
-                        return;
-                    }
-                    then(pw, s.password);
-                });
-    });
+    m_credentials->readAccountPasswords(
+        a, this, [this, a, then](const CredentialStore::AccountPasswords &passwords) {
+            if (passwords.ok())
+                then(passwords.incoming, passwords.outgoing);
+            else if (passwords.failed == CredentialStore::Server::Outgoing)
+                fail(tr("No SMTP password for \"%1\": %2").arg(a.name, passwords.result.message));
+            else
+                fail(tr("No password for \"%1\": %2 Store it with: outpost-cli account password "
+                        "\"%1\" --password-stdin")
+                         .arg(a.name, passwords.result.message));
+        });
 }
 
 void Cli::runScheduler(const QStringList &arguments)

@@ -236,46 +236,22 @@ void Scheduler::runCycle(AccountState &s, Trigger why)
     s.fetchingPasswords = true;
     Q_EMIT statusChanged(s.account.id);
     const QString id = s.account.id;
-    auto failed = [this, id](CredentialStore::Server server, const CredentialResult &result) {
-        AccountState *st = state(id);
-        if (!st)
-            return;
-        st->fetchingPasswords = false;
-        Q_EMIT passwordProblem(id, server, result);
-        CycleResult r;
-        r.accountError = NetError::make(NetError::Authentication, result.message);
-        r.waiting = int(st->outbox->dueMessages(m_clock->now()).size());
-        cycleDone(id, r);
-    };
-    CredentialJob *pop = m_credentials->read(id, CredentialStore::Server::Incoming);
-    connect(pop, &CredentialJob::finished, this,
-            [this, id, why, failed](const CredentialResult &popResult) {
-                AccountState *st = state(id);
-                if (!st)
-                    return;
-                if (!popResult.ok()) {
-                    failed(CredentialStore::Server::Incoming, popResult);
-                    return;
-                }
-                const Account &a = st->account;
-                if (a.smtpAuth == SmtpAuth::None || a.smtpSamePassword) {
-                    startCycle(*st, why, popResult.password, popResult.password);
-                    return;
-                }
-                CredentialJob *smtp = m_credentials->read(id, CredentialStore::Server::Outgoing);
-                connect(smtp, &CredentialJob::finished, this,
-                        [this, id, why, failed,
-                         pw = popResult.password](const CredentialResult &smtpResult) {
-                            AccountState *st2 = state(id);
-                            if (!st2)
-                                return;
-                            if (!smtpResult.ok()) {
-                                failed(CredentialStore::Server::Outgoing, smtpResult);
-                                return;
-                            }
-                            startCycle(*st2, why, pw, smtpResult.password);
-                        });
-            });
+    m_credentials->readAccountPasswords(
+        s.account, this, [this, id, why](const CredentialStore::AccountPasswords &passwords) {
+            AccountState *st = state(id);
+            if (!st)
+                return;
+            if (passwords.ok()) {
+                startCycle(*st, why, passwords.incoming, passwords.outgoing);
+                return;
+            }
+            st->fetchingPasswords = false;
+            Q_EMIT passwordProblem(id, passwords.failed, passwords.result);
+            CycleResult r;
+            r.accountError = NetError::make(NetError::Authentication, passwords.result.message);
+            r.waiting = int(st->outbox->dueMessages(m_clock->now()).size());
+            cycleDone(id, r);
+        });
 }
 
 void Scheduler::startCycle(AccountState &s, Trigger why, const QString &popPassword,

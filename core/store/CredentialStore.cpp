@@ -1,5 +1,7 @@
 #include "CredentialStore.h"
 
+#include "Account.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QDir>
@@ -125,6 +127,32 @@ CredentialJob *CredentialStore::read(const QString &accountId, Server server)
     });
     kj->start();
     return job;
+}
+
+void CredentialStore::readAccountPasswords(const Account &account, QObject *context,
+                                           std::function<void(const AccountPasswords &)> done)
+{
+    const QString id = account.id;
+    const bool ownSmtpPassword = account.smtpAuth != SmtpAuth::None && !account.smtpSamePassword;
+    CredentialJob *pop = read(id, Server::Incoming);
+    connect(pop, &CredentialJob::finished, context,
+            [this, id, ownSmtpPassword, context, done](const CredentialResult &popResult) {
+                AccountPasswords passwords;
+                passwords.result = popResult;
+                passwords.incoming = passwords.outgoing = popResult.password;
+                if (!popResult.ok() || !ownSmtpPassword) {
+                    done(passwords);
+                    return;
+                }
+                CredentialJob *smtp = read(id, Server::Outgoing);
+                connect(smtp, &CredentialJob::finished, context,
+                        [passwords, done](const CredentialResult &smtpResult) mutable {
+                            passwords.result = smtpResult;
+                            passwords.failed = Server::Outgoing;
+                            passwords.outgoing = smtpResult.password;
+                            done(passwords);
+                        });
+            });
 }
 
 CredentialJob *CredentialStore::write(const QString &accountId, Server server,

@@ -5,7 +5,11 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace Outpost {
+
+struct Account;
 
 /// What went wrong when reading or writing a password.
 enum class CredentialError
@@ -63,6 +67,20 @@ public:
                              QObject *parent = nullptr);
 
     CredentialJob *read(const QString &accountId, Server server);
+
+    /// The passwords one cycle of an account needs.
+    struct AccountPasswords
+    {
+        CredentialResult result;          ///< success, or the first failure
+        Server failed = Server::Incoming; ///< which read failed, when one did
+        QString incoming;                 ///< POP3
+        QString outgoing;                 ///< SMTP AUTH (the POP3 one when they are the same)
+        bool ok() const { return result.ok(); }
+    };
+    /// Reads the POP3 password and, when SMTP AUTH uses its own, the SMTP password; calls
+    /// @p done once from the event loop (never when @p context is gone by then).
+    void readAccountPasswords(const Account &account, QObject *context,
+                              std::function<void(const AccountPasswords &)> done);
     CredentialJob *write(const QString &accountId, Server server, const QString &password);
     /// Removes the entry; a missing entry is not an error.
     CredentialJob *remove(const QString &accountId, Server server);

@@ -2,6 +2,8 @@
 // and are never printed, not even when a comparison fails.
 #include "CredentialTestSupport.h"
 
+#include "store/Account.h"
+
 #include <QDirIterator>
 #include <QRandomGenerator>
 
@@ -57,6 +59,45 @@ private Q_SLOTS:
         QVERIFY(finish(m_store.remove(account, Server::Incoming)).ok());
         QVERIFY(finish(m_store.read(account, Server::Outgoing)).password == smtp);
         QVERIFY(finish(m_store.remove(account, Server::Outgoing)).ok());
+    }
+
+    void accountPasswordsForACycle()
+    {
+        Account a;
+        a.id = randomAccount();
+        const QString pop = randomSecret();
+        const QString smtp = randomSecret();
+        QVERIFY(finish(m_store.write(a.id, Server::Incoming, pop)).ok());
+        auto read = [&] {
+            CredentialStore::AccountPasswords got;
+            bool done = false;
+            m_store.readAccountPasswords(a, this, [&](const CredentialStore::AccountPasswords &p) {
+                got = p;
+                done = true;
+            });
+            if (!QTest::qWaitFor([&] { return done; }, 20000))
+                got.result.error = CredentialError::Other;
+            return got;
+        };
+        // No SMTP AUTH, or the same password: one read.
+        CredentialStore::AccountPasswords p = read();
+        QVERIFY(p.ok());
+        QVERIFY(p.incoming == pop && p.outgoing == pop);
+        // Its own SMTP password: missing first, then read.
+        a.smtpAuth = SmtpAuth::Plain;
+        a.smtpSamePassword = false;
+        p = read();
+        QCOMPARE(p.result.error, CredentialError::NotFound);
+        QCOMPARE(p.failed, Server::Outgoing);
+        QVERIFY(finish(m_store.write(a.id, Server::Outgoing, smtp)).ok());
+        p = read();
+        QVERIFY(p.ok());
+        QVERIFY(p.incoming == pop && p.outgoing == smtp);
+        QVERIFY(finish(m_store.remove(a.id, Server::Incoming)).ok());
+        QVERIFY(finish(m_store.remove(a.id, Server::Outgoing)).ok());
+        p = read();
+        QCOMPARE(p.failed, Server::Incoming);
+        QCOMPARE(p.result.error, CredentialError::NotFound);
     }
 
     void overwriteReplaces()
