@@ -1,3 +1,4 @@
+#include "FileSizeLimit.h"
 #include "store/InboxStore.h"
 
 #include <QDir>
@@ -6,36 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#ifdef Q_OS_UNIX
-#include <csignal>
-#include <sys/resource.h>
-#endif
-
 using namespace Outpost;
-
-namespace {
-
-#ifdef Q_OS_UNIX
-// Limits the size of any file this process writes: writes beyond it fail as on a full disk.
-class FileSizeLimit
-{
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        std::signal(SIGXFSZ, SIG_IGN);
-        getrlimit(RLIMIT_FSIZE, &m_old);
-        rlimit limit = m_old;
-        limit.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &m_old); }
-
-private:
-    rlimit m_old{};
-};
-#endif
-
-} // namespace
 
 class TestInboxStore : public QObject
 {
