@@ -33,15 +33,8 @@ struct CycleFixture
         server.addUser("alice", "wonderland");
         if (!server.listen())
             qFatal("sandbox did not start");
-        account.id = QStringLiteral("sandbox");
-        account.name = QStringLiteral("Sandbox");
-        account.address = QStringLiteral("alice@example.com");
-        account.popHost = QStringLiteral("127.0.0.1");
-        account.popPort = server.popPort();
-        account.popUser = QStringLiteral("alice");
-        account.smtpHost = QStringLiteral("127.0.0.1");
-        account.smtpPort = server.smtpPort();
-        account.popBeforeSmtp = true;
+        account =
+            SandboxFixture::account(server, QStringLiteral("sandbox"), QStringLiteral("Sandbox"));
         account.authWindowSeconds = 300;
         reopenStores();
     }

@@ -6,6 +6,7 @@
 #include "pop3/Pop3Client.h"
 #include "sandbox/SandboxServer.h"
 #include "smtp/SmtpClient.h"
+#include "store/Account.h"
 
 #include <QBuffer>
 #include <QStringList>
@@ -79,6 +80,23 @@ inline void setUp(Outpost::SandboxServer &server)
     server.settings().certificate = TestTls::serverCertificate();
     server.settings().privateKey = TestTls::serverKey();
     server.addUser("alice", "wonderland");
+}
+
+/// An account of user alice on @p server (plain POP3 and SMTP, POP before SMTP).
+inline Outpost::Account account(const Outpost::SandboxServer &server, const QString &id,
+                                const QString &name)
+{
+    Outpost::Account a;
+    a.id = id;
+    a.name = name;
+    a.address = QStringLiteral("alice@example.com");
+    a.popHost = QStringLiteral("127.0.0.1");
+    a.popPort = server.popPort();
+    a.popUser = QStringLiteral("alice");
+    a.smtpHost = QStringLiteral("127.0.0.1");
+    a.smtpPort = server.smtpPort();
+    a.popBeforeSmtp = true;
+    return a;
 }
 
 } // namespace SandboxFixture

@@ -4,6 +4,7 @@
 // tests. The account is written before the main window opens, as if set up earlier.
 
 #include "Profile.h"
+#include "SandboxFixture.h"
 #include "sandbox/SandboxServer.h"
 #include "store/AccountStore.h"
 
@@ -20,16 +21,8 @@ struct GuiFixture
         server.addUser("alice", "wonderland");
         if (!server.listen())
             qFatal("sandbox did not start");
-        account.id = QStringLiteral("home");
-        account.name = QStringLiteral("Home");
+        account = SandboxFixture::account(server, QStringLiteral("home"), QStringLiteral("Home"));
         account.fullName = QStringLiteral("Alice");
-        account.address = QStringLiteral("alice@example.com");
-        account.popHost = QStringLiteral("127.0.0.1");
-        account.popPort = server.popPort();
-        account.popUser = QStringLiteral("alice");
-        account.smtpHost = QStringLiteral("127.0.0.1");
-        account.smtpPort = server.smtpPort();
-        account.popBeforeSmtp = true;
         account.checkIntervalMinutes = 0;
         account.checkAtStartup = false;
         account.sendImmediately = sendImmediately;
