@@ -310,9 +310,14 @@ void Cycle::openSmtp()
             if (f.job != job)
                 continue;
             f.dataWritten = true;
+            // On the disk before the bytes leave, which is when control returns to the event
+            // loop: inside sendNext() its end flushes the journal once for the whole batch.
             StoreError error;
-            if (!m_outbox->markDataComplete(f.id, &error))
-                m_result.storeError = error.message;
+            if (!m_outbox->markDataComplete(f.id, &error,
+                                            m_batching ? OutboxStore::Flush::Later
+                                                       : OutboxStore::Flush::Now)) {
+                storeFailed(error.message); // the end of the data must not go out unjournaled
+            }
             return;
         }
     });
@@ -378,6 +383,21 @@ bool Cycle::mayAddToBatch(const QDateTime &now) const
 }
 
 void Cycle::sendNext()
+{
+    if (m_batching)
+        return; // called back from inside the loop below
+    m_batching = true;
+    sendBatch();
+    m_batching = false;
+    // One flush for the ends of data just journaled (and the messages recorded as sent
+    // since the last one), before any of those bytes leave: they are in the socket's buffer
+    // until control returns to the event loop.
+    StoreError error;
+    if (!m_finished && !m_outbox->commit(&error))
+        storeFailed(error.message);
+}
+
+void Cycle::sendBatch()
 {
     while (!m_finished && m_smtp && m_smtp->state() == SmtpClient::Ready && m_refused.isEmpty()) {
         if (m_queue.empty()) {
@@ -467,8 +487,10 @@ void Cycle::onMessageFinished(const SmtpResult &result)
                 refused.append(QString::fromUtf8(r.address) + QStringLiteral(": ") +
                                QString::fromUtf8(r.reply.raw));
         }
+        // Flushed with the next batch or at the end: a crash before that leaves the message
+        // "may have been sent", never sent twice.
         StoreError error;
-        if (!m_outbox->markSent(id, refused, &error))
+        if (!m_outbox->markSent(id, refused, &error, OutboxStore::Flush::Later))
             m_result.storeError = error.message;
         if (m_account.popBeforeSmtp)
             m_window->recordRelayAccepted(now);
@@ -655,6 +677,9 @@ void Cycle::finish()
         m_smtp->deleteLater();
     }
     m_deliveries.clear();
+    StoreError error;
+    if (!m_outbox->commit(&error) && m_result.storeError.isEmpty())
+        m_result.storeError = error.message;
     setPhase(Phase::Done);
     Q_EMIT finished(m_result);
 }

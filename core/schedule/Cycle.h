@@ -121,6 +121,7 @@ private:
     void resumeSending();
     bool smtpAddressWrong() const;
     void sendNext();
+    void sendBatch();
     bool mayAddToBatch(const QDateTime &now) const;
     void onMessageFinished(const SmtpResult &result);
     void messageDone();
@@ -168,6 +169,7 @@ private:
     };
     QPointer<SmtpClient> m_smtp;
     bool m_smtpReady = false;
+    bool m_batching = false;     ///< inside sendNext(): the journal is flushed at its end
     bool m_sending = false;      ///< the send phase has begun (the SMTP session may be older)
     std::deque<QString> m_queue; ///< due messages not yet handed to the SMTP client
     std::deque<InFlight> m_inFlight;

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <utility>
 
 namespace Outpost {
 
@@ -46,7 +47,7 @@ QDateTime fromIsoTime(const QString &s)
     return t.toUTC();
 }
 
-QByteArray stateJson(const OutboxEntry &e)
+QJsonObject stateObject(const OutboxEntry &e)
 {
     QJsonObject o{{QStringLiteral("version"), 1},
                   {QStringLiteral("id"), e.id},
@@ -64,7 +65,44 @@ QByteArray stateJson(const OutboxEntry &e)
     if (!e.rejectedRecipients.isEmpty())
         o.insert(QStringLiteral("rejectedRecipients"),
                  QJsonArray::fromStringList(e.rejectedRecipients));
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+    return o;
+}
+
+QByteArray stateJson(const OutboxEntry &e)
+{
+    return QJsonDocument(stateObject(e)).toJson(QJsonDocument::Indented);
+}
+
+/// One journal line: the message's whole state, compact, ending in a newline.
+QByteArray journalLine(const OutboxEntry &e)
+{
+    return QJsonDocument(stateObject(e)).toJson(QJsonDocument::Compact) + '\n';
+}
+
+std::optional<OutboxEntry> entryFromJson(const QByteArray &json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    if (!doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    const auto state = stateFromName(o.value(QStringLiteral("state")).toString());
+    if (!state)
+        return std::nullopt;
+    OutboxEntry e;
+    e.id = o.value(QStringLiteral("id")).toString();
+    e.state = *state;
+    e.queuedAt = fromIsoTime(o.value(QStringLiteral("queuedAt")).toString());
+    e.nextAttempt = fromIsoTime(o.value(QStringLiteral("nextAttempt")).toString());
+    e.attempts = o.value(QStringLiteral("attempts")).toInt();
+    e.lastReply = o.value(QStringLiteral("lastReply")).toString();
+    e.dataComplete = o.value(QStringLiteral("dataComplete")).toBool();
+    e.sentAt = fromIsoTime(o.value(QStringLiteral("sentAt")).toString());
+    for (const QJsonValue &v : o.value(QStringLiteral("rejectedRecipients")).toArray())
+        e.rejectedRecipients.append(v.toString());
+    e.envelope = Envelope::fromJson(o.value(QStringLiteral("envelope")).toObject());
+    if (e.id.isEmpty() || e.id.startsWith(QLatin1Char('.')) || e.id.contains(QLatin1Char('/')))
+        return std::nullopt;
+    return e;
 }
 
 bool lessByAge(const OutboxEntry &a, const OutboxEntry &b)
@@ -118,39 +156,59 @@ void OutboxStore::setIoError(StoreError *error, const QString &what, const QStri
     error->detail = detail;
 }
 
+QString OutboxStore::journalPath() const
+{
+    return m_accountDirectory + QStringLiteral("/outbox.journal");
+}
+
 std::optional<OutboxEntry> OutboxStore::readState(const QString &directory) const
 {
     QFile file(directory + QLatin1Char('/') + stateFileName);
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
-    if (!doc.isObject())
+    std::optional<OutboxEntry> e = entryFromJson(file.readAll());
+    if (!e)
         return std::nullopt;
-    const QJsonObject o = doc.object();
-    const auto state = stateFromName(o.value(QStringLiteral("state")).toString());
-    if (!state)
-        return std::nullopt;
-    OutboxEntry e;
-    e.id = o.value(QStringLiteral("id")).toString();
-    e.state = *state;
-    e.queuedAt = fromIsoTime(o.value(QStringLiteral("queuedAt")).toString());
-    e.nextAttempt = fromIsoTime(o.value(QStringLiteral("nextAttempt")).toString());
-    e.attempts = o.value(QStringLiteral("attempts")).toInt();
-    e.lastReply = o.value(QStringLiteral("lastReply")).toString();
-    e.dataComplete = o.value(QStringLiteral("dataComplete")).toBool();
-    e.sentAt = fromIsoTime(o.value(QStringLiteral("sentAt")).toString());
-    for (const QJsonValue &v : o.value(QStringLiteral("rejectedRecipients")).toArray())
-        e.rejectedRecipients.append(v.toString());
-    e.envelope = Envelope::fromJson(o.value(QStringLiteral("envelope")).toObject());
-    e.messagePath = directory + QLatin1Char('/') + messageFileName;
-    if (e.id.isEmpty() || !QFile::exists(e.messagePath))
+    e->messagePath = directory + QLatin1Char('/') + messageFileName;
+    if (!QFile::exists(e->messagePath))
         return std::nullopt;
     return e;
+}
+
+QHash<QString, OutboxEntry> OutboxStore::readJournal(bool *damaged)
+{
+    QHash<QString, OutboxEntry> last;
+    m_journalRecords = 0;
+    *damaged = false;
+    QFile file(journalPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return last;
+    const QByteArray data = file.readAll();
+    qsizetype from = 0;
+    while (from < data.size()) {
+        const qsizetype end = data.indexOf('\n', from);
+        if (end < 0) {
+            *damaged = true; // an append cut short: that change never counted
+            break;
+        }
+        std::optional<OutboxEntry> e = entryFromJson(data.mid(from, end - from));
+        from = end + 1;
+        ++m_journalRecords;
+        if (!e) {
+            *damaged = true; // the later lines still hold
+            continue;
+        }
+        const QString id = e->id;
+        last.insert(id, std::move(*e));
+    }
+    return last;
 }
 
 bool OutboxStore::open(StoreError *error)
 {
     m_entries.clear();
+    m_journal.reset();
+    m_uncommitted = false;
     m_report = {};
     for (const QString &dir : {outboxDirectory(), sentDirectory()}) {
         if (!QDir().mkpath(dir)) {
@@ -158,12 +216,18 @@ bool OutboxStore::open(StoreError *error)
             return false;
         }
     }
+    bool journalDamaged = false;
+    QHash<QString, OutboxEntry> journal = readJournal(&journalDamaged);
+    bool rewrite = journalDamaged;
     const QStringList known = {messageFileName, stateFileName};
+    // Both listings first: recovery moves folders from one to the other.
+    const QDir bases[] = {QDir(outboxDirectory()), QDir(sentDirectory())};
+    const QStringList listings[] = {
+        bases[0].entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::NoSort),
+        bases[1].entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::NoSort)};
     for (const bool inSent : {false, true}) {
-        QDir base(inSent ? sentDirectory() : outboxDirectory());
-        const QStringList names =
-            base.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
-        for (const QString &name : names) {
+        const QDir &base = bases[inSent];
+        for (const QString &name : listings[inSent]) {
             const QString path = base.filePath(name);
             if (name.startsWith(tmpPrefix) || name.startsWith(trashPrefix)) {
                 // An unfinished queueing (never reported as queued) or deletion.
@@ -171,18 +235,28 @@ bool OutboxStore::open(StoreError *error)
                 ++m_report.removedTemporary;
                 continue;
             }
-            // Leftover temporary files of an interrupted atomic write.
-            const QStringList files = QDir(path).entryList(QDir::Files | QDir::Hidden);
-            for (const QString &file : files)
-                if (!known.contains(file))
-                    QFile::remove(QDir(path).filePath(file));
-            std::optional<OutboxEntry> entry = readState(path);
+            std::optional<OutboxEntry> entry;
+            if (auto it = journal.find(name); it != journal.end()) {
+                entry = std::move(*it);
+                entry->messagePath = path + QLatin1Char('/') + messageFileName;
+            } else {
+                // Queued, and the crash came before its journal line (or a profile from
+                // before the journal): the state it was queued with. A folder of the old
+                // layout may hold the temporary file of an interrupted state write.
+                const QStringList files = QDir(path).entryList(QDir::Files | QDir::Hidden);
+                for (const QString &file : files)
+                    if (!known.contains(file))
+                        QFile::remove(QDir(path).filePath(file));
+                entry = readState(path);
+                if (entry && inSent)
+                    entry->state = OutboxState::Sent; // only a sent message gets there
+                rewrite = true;
+            }
             if (!entry || entry->id != name) {
                 m_report.damaged.append(name);
                 continue;
             }
-            bool changedState = false;
-            if (!inSent && entry->state == OutboxState::Sending) {
+            if (entry->state == OutboxState::Sending) {
                 // The journal decides: before the end of data nothing was delivered.
                 if (entry->dataComplete) {
                     entry->state = OutboxState::MayHaveBeenSent;
@@ -191,50 +265,124 @@ bool OutboxStore::open(StoreError *error)
                     entry->state = OutboxState::Queued;
                     m_report.requeued.append(name);
                 }
-                changedState = true;
+                rewrite = true;
             }
-            if (changedState && !writeState(*entry, false, error))
-                return false;
-            if (!inSent && entry->state == OutboxState::Sent) {
-                m_entries.insert(name, {*entry, false});
-                if (!moveToSent(*entry, error))
+            Located located{std::move(*entry), inSent};
+            const bool wantSent = located.entry.state == OutboxState::Sent;
+            if (wantSent != inSent) {
+                // Recorded as sent but not yet moved (or moved, and the record was lost).
+                QString detail;
+                if (!move(located, wantSent, &detail)) {
+                    setIoError(error, tr("The message could not be moved to the Sent folder"),
+                               detail, false);
                     return false;
-                m_report.completedMoves.append(name);
-                continue;
+                }
+                if (wantSent)
+                    m_report.completedMoves.append(name);
             }
-            if (inSent)
-                entry->state = OutboxState::Sent;
-            m_entries.insert(name, {*entry, inSent});
+            m_entries.insert(name, std::move(located));
         }
+    }
+    // Lines of messages since deleted, and several lines per message, are left out.
+    if (rewrite || m_journalRecords > 2 * m_entries.size() + 64) {
+        if (!compact(error))
+            return false;
+    } else if (!openJournal(error)) {
+        return false;
     }
     m_open = true;
     return true;
 }
 
-bool OutboxStore::writeState(const OutboxEntry &entry, bool inSent, StoreError *error)
+bool OutboxStore::openJournal(StoreError *error)
 {
-    QString detail;
-    bool diskFull = false;
-    const QString path = messageDirectory(entry.id, inSent) + QLatin1Char('/') + stateFileName;
-    if (!DurableIo::writeAtomically(path, stateJson(entry), &detail, &diskFull)) {
-        setIoError(error, tr("The message state could not be saved"),
-                   path + QStringLiteral(": ") + detail, diskFull);
+    auto file = std::make_unique<QFile>(journalPath());
+    // Unbuffered: each line goes to the system in one write, whole or not at all.
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
+        setIoError(error, tr("The outbox cannot be opened"),
+                   file->fileName() + QStringLiteral(": ") + file->errorString(), false);
         return false;
     }
+    m_journal = std::move(file);
     return true;
 }
 
-bool OutboxStore::moveToSent(OutboxEntry entry, StoreError *error)
+bool OutboxStore::compact(StoreError *error)
 {
+    m_journal.reset();
+    QList<const OutboxEntry *> all;
+    all.reserve(m_entries.size());
+    for (const Located &l : std::as_const(m_entries))
+        all.append(&l.entry);
+    std::sort(all.begin(), all.end(),
+              [](const OutboxEntry *a, const OutboxEntry *b) { return lessByAge(*a, *b); });
+    QByteArray data;
+    for (const OutboxEntry *e : all)
+        data += journalLine(*e);
     QString detail;
-    const QString from = messageDirectory(entry.id, false);
-    const QString to = messageDirectory(entry.id, true);
-    if (!DurableIo::renameDurably(from, to, &detail)) {
-        setIoError(error, tr("The message could not be moved to the Sent folder"), detail, false);
+    bool diskFull = false;
+    if (!DurableIo::writeAtomically(journalPath(), data, &detail, &diskFull)) {
+        setIoError(error, tr("The message states could not be saved"),
+                   journalPath() + QStringLiteral(": ") + detail, diskFull);
+        openJournal(nullptr);
         return false;
     }
-    entry.messagePath = to + QLatin1Char('/') + messageFileName;
-    m_entries.insert(entry.id, {entry, true});
+    m_journalRecords = all.size();
+    m_uncommitted = false;
+    return openJournal(error);
+}
+
+bool OutboxStore::append(const OutboxEntry &entry, Flush flush, StoreError *error)
+{
+    if (!m_journal && !openJournal(error))
+        return false;
+    const QByteArray line = journalLine(entry);
+    const qint64 before = m_journal->size();
+    errno = 0;
+    const bool written = m_journal->write(line) == line.size();
+    const int writeErrno = errno;
+    m_uncommitted = m_uncommitted || written;
+    if (!written || (flush == Flush::Now && !commit(nullptr))) {
+        // Taken back, so the journal never holds a change the caller was told failed.
+        const bool full = writeErrno == ENOSPC || writeErrno == EFBIG ||
+                          DurableIo::isDiskFull(*m_journal) || DurableIo::lastErrorWasDiskFull();
+        const QString detail =
+            m_journal->fileName() + QStringLiteral(": ") + m_journal->errorString();
+        m_journal->resize(before);
+        setIoError(error, tr("The message state could not be saved"), detail, full);
+        return false;
+    }
+    ++m_journalRecords;
+    return true;
+}
+
+bool OutboxStore::commit(StoreError *error)
+{
+    if (!m_uncommitted || !m_journal)
+        return true;
+    if (!DurableIo::syncFile(m_journal.get())) {
+        setIoError(error, tr("The message state could not be saved"),
+                   m_journal->fileName() + QStringLiteral(": ") + m_journal->errorString(),
+                   DurableIo::lastErrorWasDiskFull());
+        return false;
+    }
+    m_uncommitted = false;
+    if (m_journalRecords > 2 * m_entries.size() + 1024)
+        compact(nullptr); // the lines are on the disk either way; a failure can wait
+    return true;
+}
+
+bool OutboxStore::move(Located &located, bool toSent, QString *detail)
+{
+    // No flush needed: the journal says where the folder belongs, and open() puts it there.
+    const QString from = messageDirectory(located.entry.id, located.inSent);
+    const QString to = messageDirectory(located.entry.id, toSent);
+    if (!QDir().rename(from, to)) {
+        *detail = QStringLiteral("rename %1 -> %2 failed").arg(from, to);
+        return false;
+    }
+    located.inSent = toSent;
+    located.entry.messagePath = to + QLatin1Char('/') + messageFileName;
     return true;
 }
 
@@ -275,6 +423,8 @@ std::optional<QString> OutboxStore::commitQueued(const QString &id, const QStrin
         return std::nullopt;
     }
     entry.messagePath = finalDir + QLatin1Char('/') + messageFileName;
+    // Its state.json already says it is queued: the journal line need not be flushed.
+    append(entry, Flush::Later, nullptr);
     m_entries.insert(id, {entry, false});
     Q_EMIT changed(id);
     return id;
@@ -419,7 +569,8 @@ OutboxStore::Located *OutboxStore::find(const QString &id, StoreError *error)
 }
 
 bool OutboxStore::transition(const QString &id, std::initializer_list<OutboxState> allowed,
-                             const std::function<void(OutboxEntry &)> &change, StoreError *error)
+                             const std::function<void(OutboxEntry &)> &change, StoreError *error,
+                             Flush flush)
 {
     Located *located = find(id, error);
     if (!located)
@@ -436,12 +587,20 @@ bool OutboxStore::transition(const QString &id, std::initializer_list<OutboxStat
     }
     OutboxEntry updated = located->entry;
     change(updated);
-    // The file first: memory changes only when the disk has the new state.
-    if (!writeState(updated, false, error))
+    // The journal first: memory changes only when the file has the new state.
+    if (!append(updated, flush, error))
         return false;
     located->entry = updated;
-    if (updated.state == OutboxState::Sent && !moveToSent(updated, error))
-        return false;
+    if (updated.state == OutboxState::Sent) {
+        QString detail;
+        if (!move(*located, true, &detail)) {
+            // Sent all the same (the journal says so); the next start moves it.
+            setIoError(error, tr("The message could not be moved to the Sent folder"), detail,
+                       false);
+            Q_EMIT changed(id);
+            return false;
+        }
+    }
     Q_EMIT changed(id);
     return true;
 }
@@ -455,17 +614,17 @@ bool OutboxStore::markSending(const QString &id, StoreError *error)
             e.dataComplete = false;
             ++e.attempts;
         },
-        error);
+        error, Flush::Later);
 }
 
-bool OutboxStore::markDataComplete(const QString &id, StoreError *error)
+bool OutboxStore::markDataComplete(const QString &id, StoreError *error, Flush flush)
 {
     return transition(
-        id, {OutboxState::Sending}, [](OutboxEntry &e) { e.dataComplete = true; }, error);
+        id, {OutboxState::Sending}, [](OutboxEntry &e) { e.dataComplete = true; }, error, flush);
 }
 
 bool OutboxStore::markSent(const QString &id, const QStringList &rejectedRecipients,
-                           StoreError *error)
+                           StoreError *error, Flush flush)
 {
     return transition(
         id, {OutboxState::Sending},
@@ -475,7 +634,7 @@ bool OutboxStore::markSent(const QString &id, const QStringList &rejectedRecipie
             e.rejectedRecipients = rejectedRecipients;
             e.nextAttempt = {};
         },
-        error);
+        error, flush);
 }
 
 bool OutboxStore::defer(const QString &id, const QDateTime &nextAttempt, const QString &reply,

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+class QFile;
 class QIODevice;
 
 namespace Outpost {
@@ -46,20 +47,35 @@ struct OutboxEntry
     QString messagePath;            ///< the .eml: exactly the bytes to send
 };
 
-/// The outbox of one account: each message is a folder holding message.eml and state.json.
-/// Queueing and every state change are atomic (temporary file or folder, flushed to disk,
-/// renamed); open() recovers from a crash at any moment by reading the journaled phases.
+/// The outbox of one account: each message is a folder holding its bytes, and every state
+/// change is a line appended to one journal file. Queueing is atomic (a temporary folder,
+/// flushed to disk, renamed); a state change is one append, flushed at once or, for the
+/// changes a cycle makes message after message, together with others by commit(). open()
+/// recovers from a crash at any moment: the last record of each message decides, and a
+/// message caught while being sent goes back to the queue or, when the end of its data may
+/// have gone out, to "may have been sent".
 ///
 /// On disk, under the account folder:
 ///   outbox/<id>/message.eml   the bytes to send (never rewritten)
-///   outbox/<id>/state.json    state, envelope, attempts, replies, the dataComplete phase
+///   outbox/<id>/state.json    the message's state when it was queued (never rewritten)
 ///   sent/<id>/...             the same, moved there by one rename when sent
 ///   outbox/.tmp-<id>/         a queueing in progress (removed by recovery)
+///   outbox.journal            one JSON line per change: the message's whole new state; the
+///                             last line of a message wins. Rewritten as one line per
+///                             message when it has grown (at open, or past twice the
+///                             messages), so reading it stays one quick pass.
 class OutboxStore : public QObject
 {
     Q_OBJECT
 
 public:
+    /// When a state change must be on the disk.
+    enum class Flush
+    {
+        Now,   ///< before the call returns
+        Later, ///< at the next commit() (or any change flushed Now)
+    };
+
     /// What open() found after an interrupted run.
     struct RecoveryReport
     {
@@ -96,13 +112,20 @@ public:
     /// The .eml of a message (outbox or Sent) opened for reading.
     std::unique_ptr<QIODevice> openMessage(const QString &id, StoreError *error = nullptr) const;
 
-    /// Queued/Deferred -> Sending (counts an attempt).
+    /// Queued/Deferred -> Sending (counts an attempt). Never flushed on its own: after a
+    /// crash an unflushed Sending is the Queued or Deferred before it, which recovery would
+    /// make of a flushed one too.
     bool markSending(const QString &id, StoreError *error = nullptr);
-    /// Journals that the end of data was written and the reply is awaited.
-    bool markDataComplete(const QString &id, StoreError *error = nullptr);
-    /// Sending -> Sent, moved to the Sent folder (after the server's 250 for the data).
+    /// Journals that the end of data is being written and the reply is awaited. It must be
+    /// on the disk before the end of the data leaves: with Flush::Later the caller commits
+    /// before the bytes go out (a cycle does so once for the messages it writes together).
+    bool markDataComplete(const QString &id, StoreError *error = nullptr, Flush flush = Flush::Now);
+    /// Sending -> Sent, moved to the Sent folder (after the server's 250 for the data). With
+    /// Flush::Later a crash before the commit leaves it "may have been sent", never resent.
     bool markSent(const QString &id, const QStringList &rejectedRecipients = {},
-                  StoreError *error = nullptr);
+                  StoreError *error = nullptr, Flush flush = Flush::Now);
+    /// Flushes the changes made with Flush::Later (and markSending) to the disk.
+    bool commit(StoreError *error = nullptr);
     /// Sending (or Queued) -> Deferred until @p nextAttempt, with the server's reply.
     bool defer(const QString &id, const QDateTime &nextAttempt, const QString &reply,
                StoreError *error = nullptr);
@@ -131,8 +154,12 @@ private:
         bool inSent = false;
     };
     QString messageDirectory(const QString &id, bool inSent) const;
-    bool writeState(const OutboxEntry &entry, bool inSent, StoreError *error);
-    bool moveToSent(OutboxEntry entry, StoreError *error);
+    QString journalPath() const;
+    bool append(const OutboxEntry &entry, Flush flush, StoreError *error);
+    bool compact(StoreError *error);
+    bool openJournal(StoreError *error);
+    QHash<QString, OutboxEntry> readJournal(bool *damaged);
+    bool move(Located &located, bool toSent, QString *detail);
     std::optional<OutboxEntry> readState(const QString &directory) const;
     std::optional<QString> commitQueued(const QString &id, const QString &tmpDir,
                                         const Envelope &envelope, StoreError *error);
@@ -141,12 +168,16 @@ private:
     QString newId() const;
     Located *find(const QString &id, StoreError *error);
     bool transition(const QString &id, std::initializer_list<OutboxState> allowed,
-                    const std::function<void(OutboxEntry &)> &change, StoreError *error);
+                    const std::function<void(OutboxEntry &)> &change, StoreError *error,
+                    Flush flush = Flush::Now);
     void setIoError(StoreError *error, const QString &what, const QString &detail,
                     bool diskFull) const;
 
     QString m_accountDirectory;
     QHash<QString, Located> m_entries;
+    std::unique_ptr<QFile> m_journal; ///< open for appending while the store is open
+    qint64 m_journalRecords = 0;      ///< lines in the journal file
+    bool m_uncommitted = false;       ///< lines appended but not yet flushed
     RecoveryReport m_report;
     bool m_open = false;
 };

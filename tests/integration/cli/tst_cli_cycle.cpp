@@ -170,11 +170,15 @@ private Q_SLOTS:
                   QStringList{"send-receive", "sb"} + profileArgs(profile));
         QVERIFY(cli.waitForStarted());
         // Wait until the journal says the whole message went out, then kill without mercy.
-        const QString state =
-            profile + QStringLiteral("/accounts/sb/outbox/") + id + QStringLiteral("/state.json");
+        const QString journal = profile + QStringLiteral("/accounts/sb/outbox.journal");
         auto dataComplete = [&] {
-            QFile f(state);
-            return f.open(QIODevice::ReadOnly) && f.readAll().contains("\"dataComplete\": true");
+            QFile f(journal);
+            if (!f.open(QIODevice::ReadOnly))
+                return false;
+            for (const QByteArray &line : f.readAll().split('\n'))
+                if (line.contains(id.toLatin1()) && line.contains("\"dataComplete\":true"))
+                    return true;
+            return false;
         };
         QTRY_VERIFY_WITH_TIMEOUT(dataComplete(), 20000);
         cli.kill();

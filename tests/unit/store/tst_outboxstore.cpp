@@ -36,6 +36,13 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+void appendTo(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Append));
+    QCOMPARE(f.write(data), data.size());
+}
+
 } // namespace
 
 class TestOutboxStore : public QObject
@@ -174,21 +181,18 @@ private Q_SLOTS:
             QVERIFY(store.markDataComplete(afterData));
             QVERIFY(store.markSending(sentNotMoved));
         }
-        // A crash between writing "sent" and moving the folder.
-        const QString statePath =
-            dir.path() + QStringLiteral("/outbox/") + sentNotMoved + QStringLiteral("/state.json");
-        QByteArray state = readAll(statePath);
-        state.replace("\"sending\"", "\"sent\"");
-        QFile f(statePath);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(state);
-        f.close();
-        // Leftovers of an interrupted queueing and of an atomic state write.
+        // A crash between journaling "sent" and moving the folder: the journal's last line
+        // for the message says sent while the folder is still in the outbox.
+        const QString journal = dir.path() + QStringLiteral("/outbox.journal");
+        QByteArray lastLine;
+        for (const QByteArray &line : readAll(journal).split('\n'))
+            if (line.contains(sentNotMoved.toLatin1()))
+                lastLine = line;
+        QVERIFY(lastLine.contains("\"sending\""));
+        appendTo(journal, lastLine.replace("\"sending\"", "\"sent\"") + '\n');
+        // Leftovers of an interrupted queueing and deletion.
         QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/outbox/.tmp-123")));
-        QFile stray(dir.path() + QStringLiteral("/outbox/") + beforeData +
-                    QStringLiteral("/state.json.AbCdEf"));
-        QVERIFY(stray.open(QIODevice::WriteOnly));
-        stray.close();
+        QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/sent/.trash-456")));
 
         OutboxStore store(dir.path());
         QVERIFY(store.open());
@@ -196,13 +200,16 @@ private Q_SLOTS:
         QCOMPARE(report.requeued, QStringList{beforeData});
         QCOMPARE(report.mayHaveBeenSent, QStringList{afterData});
         QCOMPARE(report.completedMoves, QStringList{sentNotMoved});
-        QCOMPARE(report.removedTemporary, 1);
-        QVERIFY(report.damaged.isEmpty());
+        QCOMPARE(report.removedTemporary, 2);
+        QVERIFY2(report.damaged.isEmpty(), qPrintable(report.damaged.join(QLatin1Char(','))));
         QCOMPARE(store.message(beforeData)->state, OutboxState::Queued);
         QCOMPARE(store.message(afterData)->state, OutboxState::MayHaveBeenSent);
         QCOMPARE(store.message(sentNotMoved)->state, OutboxState::Sent);
-        QVERIFY(!QFile::exists(stray.fileName()));
+        QVERIFY(QFile::exists(dir.path() + QStringLiteral("/sent/") + sentNotMoved +
+                              QStringLiteral("/message.eml")));
+        QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/outbox/") + sentNotMoved));
         QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/outbox/.tmp-123")));
+        QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/sent/.trash-456")));
 
         // "May have been sent" is never sent automatically; the user decides.
         const QList<OutboxEntry> due =
@@ -211,6 +218,127 @@ private Q_SLOTS:
         QCOMPARE(due.first().id, beforeData);
         QVERIFY(store.markAsSent(afterData));
         QCOMPARE(store.sentMessages().size(), 2);
+    }
+
+    void folderFollowsTheJournal()
+    {
+        // The folder was moved to Sent but the line saying "sent" never reached the disk
+        // (a power cut after a Flush::Later): the message may have been sent, and it goes
+        // back to the outbox for the user to decide; it is never sent again on its own.
+        QTemporaryDir dir;
+        QString id;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            id = *store.queue(message(QStringLiteral("m")));
+            QVERIFY(store.markSending(id));
+            QVERIFY(store.markDataComplete(id));
+        }
+        QVERIFY(QDir().rename(dir.path() + QStringLiteral("/outbox/") + id,
+                              dir.path() + QStringLiteral("/sent/") + id));
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        QCOMPARE(store.recoveryReport().mayHaveBeenSent, QStringList{id});
+        QCOMPARE(store.message(id)->state, OutboxState::MayHaveBeenSent);
+        QVERIFY(store.sentMessages().isEmpty());
+        QVERIFY(QFile::exists(dir.path() + QStringLiteral("/outbox/") + id +
+                              QStringLiteral("/message.eml")));
+        QVERIFY(store.dueMessages(QDateTime::currentDateTimeUtc().addDays(1)).isEmpty());
+    }
+
+    void damagedJournalLines()
+    {
+        QTemporaryDir dir;
+        QString a, b;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            a = *store.queue(message(QStringLiteral("a")));
+            b = *store.queue(message(QStringLiteral("b")));
+            QVERIFY(store.fail(a, QStringLiteral("550 no")));
+            // Garbage between lines (a torn block after a power cut), then a good line.
+            appendTo(dir.path() + QStringLiteral("/outbox.journal"),
+                     QByteArray(3, '\0') + "{\"id\": \"x\n");
+            QVERIFY(store.defer(b, QDateTime::currentDateTimeUtc(), QStringLiteral("451 later")));
+        }
+        // And a last line cut short: the good lines hold, the rest never counted.
+        const QString journal = dir.path() + QStringLiteral("/outbox.journal");
+        appendTo(journal, QByteArray("{\"id\":\"") + a.toLatin1() + "\",\"state\":\"que");
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        QVERIFY(store.recoveryReport().damaged.isEmpty());
+        QCOMPARE(store.message(a)->state, OutboxState::Failed);
+        QCOMPARE(store.message(a)->lastReply, QStringLiteral("550 no"));
+        QCOMPARE(store.message(b)->state, OutboxState::Deferred);
+        QCOMPARE(store.message(b)->lastReply, QStringLiteral("451 later"));
+        // Rewritten on open: one whole line per message.
+        const QList<QByteArray> lines = readAll(journal).split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.last().isEmpty());
+    }
+
+    void journalStaysSmall()
+    {
+        QTemporaryDir dir;
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QString id = *store.queue(message(QStringLiteral("m")));
+        const QString keep = *store.queue(message(QStringLiteral("k")));
+        for (int i = 0; i < 1500; ++i) {
+            QVERIFY(store.defer(id, QDateTime::currentDateTimeUtc(), QString::number(i), nullptr));
+        }
+        QVERIFY(store.remove(id));
+        QVERIFY(store.commit());
+        // Compacted while running (at most twice the messages plus a margin of lines)...
+        const qsizetype running =
+            readAll(dir.path() + QStringLiteral("/outbox.journal")).count('\n');
+        QVERIFY2(running <= 2 * 2 + 1024 + 1, QByteArray::number(running).constData());
+        OutboxStore again(dir.path());
+        QVERIFY(again.open());
+        QCOMPARE(again.messages().size(), 1);
+        QCOMPARE(again.messages().first().id, keep);
+        // ...and to one line per message on the next open.
+        QCOMPARE(readAll(dir.path() + QStringLiteral("/outbox.journal")).count('\n'), 1);
+    }
+
+    void legacyLayoutWithoutJournal()
+    {
+        // A profile from before the journal: each folder's state.json holds the state, a
+        // state write may have been interrupted (its temporary file), Sent holds no state.
+        QTemporaryDir dir;
+        QString queued, sending, sent;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            queued = *store.queue(message(QStringLiteral("q")));
+            sending = *store.queue(message(QStringLiteral("s")));
+            sent = *store.queue(message(QStringLiteral("t")));
+        }
+        QVERIFY(QFile::remove(dir.path() + QStringLiteral("/outbox.journal")));
+        const QString sendingState =
+            dir.path() + QStringLiteral("/outbox/") + sending + QStringLiteral("/state.json");
+        QByteArray state = readAll(sendingState);
+        state.replace("\"queued\"", "\"sending\"");
+        state.replace("\"dataComplete\": false", "\"dataComplete\": true");
+        QFile f(sendingState);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(state);
+        f.close();
+        const QString stray =
+            dir.path() + QStringLiteral("/outbox/") + queued + QStringLiteral("/state.json.AbCdEf");
+        appendTo(stray, "{");
+        QVERIFY(QDir().rename(dir.path() + QStringLiteral("/outbox/") + sent,
+                              dir.path() + QStringLiteral("/sent/") + sent));
+
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        QVERIFY(store.recoveryReport().damaged.isEmpty());
+        QCOMPARE(store.recoveryReport().mayHaveBeenSent, QStringList{sending});
+        QCOMPARE(store.message(queued)->state, OutboxState::Queued);
+        QCOMPARE(store.message(sending)->state, OutboxState::MayHaveBeenSent);
+        QCOMPARE(store.message(sent)->state, OutboxState::Sent);
+        QVERIFY(!QFile::exists(stray));
+        QCOMPARE(readAll(dir.path() + QStringLiteral("/outbox.journal")).count('\n'), 3);
     }
 
     void resendMayHaveBeenSent()
