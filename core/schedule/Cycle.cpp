@@ -318,6 +318,7 @@ void Cycle::openSmtp()
                                                        : OutboxStore::Flush::Now)) {
                 storeFailed(error.message); // the end of the data must not go out unjournaled
             }
+            m_dataToFlush = m_batching;
             return;
         }
     });
@@ -362,7 +363,7 @@ void Cycle::openSmtp()
     smtp->open();
 }
 
-bool Cycle::mayAddToBatch(const QDateTime &now) const
+bool Cycle::mayAddToBatch(const QDateTime &now)
 {
     // Several messages go out at once (so PIPELINING and BDAT carry them in one round trip)
     // only when the relay has been proven since this login, within bounds on memory, and
@@ -370,9 +371,18 @@ bool Cycle::mayAddToBatch(const QDateTime &now) const
     // is still open: a window that would close mid-batch means logging in again first.
     constexpr int maxMessages = 64;
     constexpr qint64 maxBytes = 8 * 1024 * 1024;
-    if (m_inFlight.empty())
+    if (m_inFlight.empty()) {
+        m_batchFull = false;
         return true;
+    }
+    // A full batch takes more only once half of it has been answered: the server always
+    // has work waiting, and the journal is flushed once for each group added, not once for
+    // every reply.
     if (int(m_inFlight.size()) >= maxMessages || m_inFlightBytes >= maxBytes)
+        m_batchFull = true;
+    else if (int(m_inFlight.size()) <= maxMessages / 2 && m_inFlightBytes <= maxBytes / 2)
+        m_batchFull = false;
+    if (m_batchFull)
         return false;
     if (!m_account.popBeforeSmtp)
         return true;
@@ -387,13 +397,14 @@ void Cycle::sendNext()
     if (m_batching)
         return; // called back from inside the loop below
     m_batching = true;
+    m_dataToFlush = false;
     sendBatch();
     m_batching = false;
     // One flush for the ends of data just journaled (and the messages recorded as sent
     // since the last one), before any of those bytes leave: they are in the socket's buffer
     // until control returns to the event loop.
     StoreError error;
-    if (!m_finished && !m_outbox->commit(&error))
+    if (m_dataToFlush && !m_finished && !m_outbox->commit(&error))
         storeFailed(error.message);
 }
 

@@ -122,7 +122,7 @@ private:
     bool smtpAddressWrong() const;
     void sendNext();
     void sendBatch();
-    bool mayAddToBatch(const QDateTime &now) const;
+    bool mayAddToBatch(const QDateTime &now);
     void onMessageFinished(const SmtpResult &result);
     void messageDone();
     void failInFlight(const QString &why);
@@ -170,10 +170,12 @@ private:
     QPointer<SmtpClient> m_smtp;
     bool m_smtpReady = false;
     bool m_batching = false;     ///< inside sendNext(): the journal is flushed at its end
+    bool m_dataToFlush = false;  ///< an end of data was journaled in this sendNext()
     bool m_sending = false;      ///< the send phase has begun (the SMTP session may be older)
     std::deque<QString> m_queue; ///< due messages not yet handed to the SMTP client
     std::deque<InFlight> m_inFlight;
     qint64 m_inFlightBytes = 0;
+    bool m_batchFull = false; ///< the batch reached its bounds: refill once half is done
     /// Relay refusals among the messages in flight, in order; recovered from once the
     /// messages in flight have all finished.
     QStringList m_refused;

@@ -306,6 +306,7 @@ void Scheduler::cycleDone(const QString &accountId, const CycleResult &result)
     if (!s)
         return;
     s->cycle = nullptr;
+    s->log->flush(); // the whole cycle readable in the file while Outpost waits
     s->status.phase = Cycle::Phase::Idle;
     s->status.lastError = result.accountError;
     s->status.lastStoreError = result.storeError;

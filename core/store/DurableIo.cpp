@@ -6,6 +6,8 @@
 #include <QSaveFile>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -117,13 +119,25 @@ bool DurableIo::writeAtomically(const QString &path, const QByteArray &data, QSt
     return true;
 }
 
+bool DurableIo::rename(const QString &from, const QString &to, QString *errorString)
+{
+#ifdef Q_OS_WIN
+    const bool ok = QDir().rename(from, to);
+    const QString why;
+#else
+    const bool ok =
+        ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+    const QString why = ok ? QString() : QString::fromLocal8Bit(std::strerror(errno));
+#endif
+    if (!ok && errorString)
+        *errorString = QStringLiteral("rename %1 -> %2 failed %3").arg(from, to, why).trimmed();
+    return ok;
+}
+
 bool DurableIo::renameDurably(const QString &from, const QString &to, QString *errorString)
 {
-    if (!QDir().rename(from, to)) {
-        if (errorString)
-            *errorString = QStringLiteral("rename %1 -> %2 failed").arg(from, to);
+    if (!rename(from, to, errorString))
         return false;
-    }
     syncDirectory(QFileInfo(to).absolutePath());
     const QString fromParent = QFileInfo(from).absolutePath();
     if (fromParent != QFileInfo(to).absolutePath())

@@ -73,10 +73,115 @@ QByteArray stateJson(const OutboxEntry &e)
     return QJsonDocument(stateObject(e)).toJson(QJsonDocument::Indented);
 }
 
-/// One journal line: the message's whole state, compact, ending in a newline.
+/// Writes JSON by hand: a journal line is written for every state change of every message,
+/// and building a QJsonObject for each cost a fifth of a bulk send's processor time.
+class JsonLine
+{
+public:
+    void key(const char *name)
+    {
+        m_out += m_first ? "\"" : ",\"";
+        m_out += name;
+        m_out += "\":";
+        m_first = false;
+    }
+    void string(const char *name, const QString &value)
+    {
+        key(name);
+        quoted(value);
+    }
+    void number(const char *name, qint64 value)
+    {
+        key(name);
+        m_out += QByteArray::number(value);
+    }
+    void boolean(const char *name, bool value)
+    {
+        key(name);
+        m_out += value ? "true" : "false";
+    }
+    void strings(const char *name, const QStringList &values)
+    {
+        key(name);
+        m_out += '[';
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            if (i > 0)
+                m_out += ',';
+            quoted(values.at(i));
+        }
+        m_out += ']';
+    }
+    void open(const char *name)
+    {
+        key(name);
+        m_out += '{';
+        m_first = true;
+    }
+    void close()
+    {
+        m_out += '}';
+        m_first = false;
+    }
+    QByteArray take() { return std::move(m_out); }
+
+private:
+    void quoted(const QString &value)
+    {
+        static const char hex[] = "0123456789abcdef";
+        m_out += '"';
+        const QByteArray utf8 = value.toUtf8();
+        for (const char c : utf8) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                m_out += '\\';
+                m_out += c;
+            } else if (u < 0x20) {
+                m_out += "\\u00";
+                m_out += hex[u >> 4];
+                m_out += hex[u & 15];
+            } else {
+                m_out += c;
+            }
+        }
+        m_out += '"';
+    }
+
+    QByteArray m_out = "{";
+    bool m_first = true;
+};
+
+/// One journal line: the message's whole state, compact, ending in a newline (the same
+/// members as state.json; entryFromJson reads both).
 QByteArray journalLine(const OutboxEntry &e)
 {
-    return QJsonDocument(stateObject(e)).toJson(QJsonDocument::Compact) + '\n';
+    JsonLine j;
+    j.number("version", 1);
+    j.string("id", e.id);
+    j.string("state", OutboxStore::stateName(e.state));
+    j.string("queuedAt", isoTime(e.queuedAt));
+    j.number("attempts", e.attempts);
+    j.boolean("dataComplete", e.dataComplete);
+    if (e.nextAttempt.isValid())
+        j.string("nextAttempt", isoTime(e.nextAttempt));
+    if (!e.lastReply.isEmpty())
+        j.string("lastReply", e.lastReply);
+    if (e.sentAt.isValid())
+        j.string("sentAt", isoTime(e.sentAt));
+    if (!e.rejectedRecipients.isEmpty())
+        j.strings("rejectedRecipients", e.rejectedRecipients);
+    const Envelope &v = e.envelope;
+    j.open("envelope");
+    j.string("sender", v.sender);
+    j.strings("recipients", v.recipients);
+    j.strings("bcc", v.bcc);
+    j.string("messageId", QString::fromLatin1(v.messageId));
+    j.number("size", v.size);
+    j.boolean("8bitmime", v.needs8BitMime);
+    j.boolean("smtputf8", v.needsSmtpUtf8);
+    j.close();
+    QByteArray line = j.take();
+    line += "}\n";
+    return line;
 }
 
 std::optional<OutboxEntry> entryFromJson(const QByteArray &json)
@@ -297,12 +402,14 @@ bool OutboxStore::open(StoreError *error)
 bool OutboxStore::openJournal(StoreError *error)
 {
     auto file = std::make_unique<QFile>(journalPath());
-    // Unbuffered: each line goes to the system in one write, whole or not at all.
-    if (!file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
+    // Unbuffered: each line goes to the system in one write, whole or not at all. Not in
+    // append mode, where Qt asks the file's size before every write: one writer, at the end.
+    if (!file->open(QIODevice::ReadWrite | QIODevice::Unbuffered) || !file->seek(file->size())) {
         setIoError(error, tr("The outbox cannot be opened"),
                    file->fileName() + QStringLiteral(": ") + file->errorString(), false);
         return false;
     }
+    m_journalSize = file->size();
     m_journal = std::move(file);
     return true;
 }
@@ -337,7 +444,6 @@ bool OutboxStore::append(const OutboxEntry &entry, Flush flush, StoreError *erro
     if (!m_journal && !openJournal(error))
         return false;
     const QByteArray line = journalLine(entry);
-    const qint64 before = m_journal->size();
     errno = 0;
     const bool written = m_journal->write(line) == line.size();
     const int writeErrno = errno;
@@ -348,11 +454,13 @@ bool OutboxStore::append(const OutboxEntry &entry, Flush flush, StoreError *erro
                           DurableIo::isDiskFull(*m_journal) || DurableIo::lastErrorWasDiskFull();
         const QString detail =
             m_journal->fileName() + QStringLiteral(": ") + m_journal->errorString();
-        m_journal->resize(before);
+        m_journal->resize(m_journalSize);
+        m_journal->seek(m_journalSize);
         setIoError(error, tr("The message state could not be saved"), detail, full);
         return false;
     }
     ++m_journalRecords;
+    m_journalSize += line.size();
     return true;
 }
 
@@ -377,10 +485,8 @@ bool OutboxStore::move(Located &located, bool toSent, QString *detail)
     // No flush needed: the journal says where the folder belongs, and open() puts it there.
     const QString from = messageDirectory(located.entry.id, located.inSent);
     const QString to = messageDirectory(located.entry.id, toSent);
-    if (!QDir().rename(from, to)) {
-        *detail = QStringLiteral("rename %1 -> %2 failed").arg(from, to);
+    if (!DurableIo::rename(from, to, detail))
         return false;
-    }
     located.inSent = toSent;
     located.entry.messagePath = to + QLatin1Char('/') + messageFileName;
     return true;

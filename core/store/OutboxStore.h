@@ -177,6 +177,7 @@ private:
     QHash<QString, Located> m_entries;
     std::unique_ptr<QFile> m_journal; ///< open for appending while the store is open
     qint64 m_journalRecords = 0;      ///< lines in the journal file
+    qint64 m_journalSize = 0;         ///< its length (an append that fails is taken back)
     bool m_uncommitted = false;       ///< lines appended but not yet flushed
     RecoveryReport m_report;
     bool m_open = false;

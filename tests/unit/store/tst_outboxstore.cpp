@@ -277,6 +277,31 @@ private Q_SLOTS:
         QVERIFY(lines.last().isEmpty());
     }
 
+    void journalKeepsEveryCharacter()
+    {
+        // Replies and addresses go into the journal as JSON strings: quotes, backslashes,
+        // control characters and Japanese all come back as they were.
+        const QString reply = QStringLiteral("550 \"quoted\" back\\slash\ttab\x01 ") +
+                              QString::fromUtf8("宛先が見つかりません");
+        QTemporaryDir dir;
+        QString id;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            OutgoingMessage m = message(QStringLiteral("m"));
+            m.to = {addr("\"Yamada\" <taro@例え.jp>")};
+            id = *store.queue(m);
+            QVERIFY(store.markSending(id));
+            QVERIFY(store.fail(id, reply));
+        }
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        QCOMPARE(store.message(id)->lastReply, reply);
+        QCOMPARE(store.message(id)->attempts, 1);
+        QCOMPARE(store.message(id)->envelope.recipients,
+                 (QStringList{QString::fromUtf8("taro@例え.jp"), "hidden@example.org"}));
+    }
+
     void journalStaysSmall()
     {
         QTemporaryDir dir;
