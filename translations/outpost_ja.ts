@@ -2061,10 +2061,6 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <translation>件名</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日時</translation>
-    </message>
-    <message>
         <source>Sent</source>
         <translation>送信済みアイテム</translation>
     </message>
@@ -2079,6 +2075,10 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>State</source>
         <translation>状態</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受信日時</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2130,10 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>The message could not be deleted</source>
         <translation>メッセージを削除できませんでした</translation>
+    </message>
+    <message>
+        <source>The message states could not be saved</source>
+        <translation>メッセージの状態の記録を保存できませんでした</translation>
     </message>
 </context>
 <context>

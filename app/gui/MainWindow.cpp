@@ -514,8 +514,8 @@ void MainWindow::updateCounts()
     for (const Account &a : m_scheduler->accounts()) {
         int waiting = 0;
         if (OutboxStore *outbox = m_scheduler->outbox(a.id)) {
-            for (const OutboxEntry &e : outbox->messages())
-                waiting += e.state == OutboxState::Queued || e.state == OutboxState::Deferred;
+            const std::array<int, 6> counts = outbox->countByState();
+            waiting = counts[size_t(OutboxState::Queued)] + counts[size_t(OutboxState::Deferred)];
         }
         m_waiting.insert(a.id, waiting);
     }

@@ -47,6 +47,7 @@ QList<MessageListModel::Row> MessageListModel::readRows() const
             row.path = m.path;
             row.size = m.size;
             row.isNew = m.isNew;
+            row.date = m.received; // no need to open 10,000 files to sort them
             rows.append(row);
         }
         return rows;
@@ -187,15 +188,21 @@ int MessageListModel::count(Folder folder, OutboxStore *outbox, InboxStore *inbo
     case Folder::Inbox:
         return inbox ? int(inbox->messages().size()) : 0;
     case Folder::Sent:
-        return outbox ? int(outbox->sentMessages().size()) : 0;
     case Folder::Outbox:
     case Folder::Failed: {
         if (!outbox)
             return 0;
-        int n = 0;
-        for (const OutboxEntry &e : outbox->messages())
-            n += (e.state == OutboxState::Failed) == (folder == Folder::Failed) ? 1 : 0;
-        return n;
+        const std::array<int, 6> counts = outbox->countByState();
+        const int sent = counts[size_t(OutboxState::Sent)];
+        const int failed = counts[size_t(OutboxState::Failed)];
+        if (folder == Folder::Sent)
+            return sent;
+        if (folder == Folder::Failed)
+            return failed;
+        int all = 0;
+        for (const int n : counts)
+            all += n;
+        return all - sent - failed;
     }
     }
     return 0;
@@ -286,7 +293,7 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
     case SubjectColumn:
         return tr("Subject");
     case DateColumn:
-        return m_folder == Folder::Inbox  ? tr("Date")
+        return m_folder == Folder::Inbox  ? tr("Received")
                : m_folder == Folder::Sent ? tr("Sent")
                                           : tr("Queued");
     case SizeColumn:

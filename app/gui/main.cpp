@@ -6,6 +6,7 @@
 #include "ProtocolLogWindow.h"
 #include "SingleInstance.h"
 #include "Translations.h"
+#include "schedule/Memory.h"
 #include "schedule/Scheduler.h"
 
 #include <outpost/Version.h>
@@ -125,6 +126,8 @@ int main(int argc, char *argv[])
         window = std::make_unique<MainWindow>(profileDirectory);
         window->show();
         window->handleArguments(positional);
+        // Once the window and its list are filled: what loading them let go.
+        QTimer::singleShot(0, window.get(), [] { releaseFreedMemory(); });
         if (!screenshots.isEmpty())
             takeScreenshots(window.get(), screenshots);
         if (parser.isSet(benchStartupOption)) {

@@ -1,6 +1,7 @@
 #include "Scheduler.h"
 
 #include "Clock.h"
+#include "Memory.h"
 #include "Profile.h"
 #include "RetryPolicy.h"
 #include "store/InboxStore.h"
@@ -165,6 +166,8 @@ void Scheduler::start()
         if (s->account.checkAtStartup)
             trigger(s->account.id, Trigger::Startup);
     }
+    // What reading the folders used and let go, once this turn of the event loop is over.
+    QTimer::singleShot(0, this, [] { releaseFreedMemory(); });
 }
 
 void Scheduler::watchNetwork()
@@ -307,6 +310,7 @@ void Scheduler::cycleDone(const QString &accountId, const CycleResult &result)
         return;
     s->cycle = nullptr;
     s->log->flush(); // the whole cycle readable in the file while Outpost waits
+    QTimer::singleShot(0, this, [] { releaseFreedMemory(); }); // after the cycle is deleted
     s->status.phase = Cycle::Phase::Idle;
     s->status.lastError = result.accountError;
     s->status.lastStoreError = result.storeError;

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSysInfo>
 
 namespace Outpost {
@@ -250,6 +251,7 @@ bool InboxStore::finishDelivery(InboxDelivery *delivery, StoreError *error)
         QFile::remove(target);
         return false;
     }
+    m_listing.valid = false;
     Q_EMIT delivered(target, delivery->m_uidl);
     return true;
 }
@@ -334,20 +336,49 @@ bool InboxStore::markSeen(const QString &uidl, StoreError *error)
 
 QList<InboxMessage> InboxStore::messages() const
 {
+    const QString newDir = maildirPath() + QStringLiteral("/new");
+    const QString curDir = maildirPath() + QStringLiteral("/cur");
+    const QDateTime newChanged = QFileInfo(newDir).lastModified().toUTC();
+    const QDateTime curChanged = QFileInfo(curDir).lastModified().toUTC();
+    if (m_listing.valid && m_listing.newChanged == newChanged && m_listing.curChanged == curChanged)
+        return m_listing.messages;
+
     QHash<QString, QString> uidlByName;
     for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
         if (!it.value().isEmpty())
             uidlByName.insert(it.value(), it.key());
     QList<InboxMessage> out;
     for (const bool isNew : {true, false}) {
-        QDir dir(maildirPath() + (isNew ? QStringLiteral("/new") : QStringLiteral("/cur")));
-        const QFileInfoList files = dir.entryInfoList(QDir::Files, QDir::Name);
-        for (const QFileInfo &info : files) {
+        const QString dirPath = isNew ? newDir : curDir;
+        const QStringList names = QDir(dirPath).entryList(QDir::Files, QDir::Name);
+        for (const QString &name : names) {
+            InboxMessage m;
+            m.path = dirPath + QLatin1Char('/') + name;
             // In cur/ a Maildir reader appends ":2,FLAGS" to the name.
-            const QString base = info.fileName().section(QLatin1Char(':'), 0, 0);
-            out.append({info.absoluteFilePath(), uidlByName.value(base), info.size(), isNew});
+            const QString base = name.section(QLatin1Char(':'), 0, 0);
+            m.uidl = uidlByName.value(base);
+            m.isNew = isNew;
+            // Maildir names start with the delivery time; Dovecot, Courier and Outpost add
+            // ",S=<size>" (others: ask the file system).
+            bool ok = false;
+            const qint64 seconds = base.section(QLatin1Char('.'), 0, 0).toLongLong(&ok);
+            m.received = ok ? QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC)
+                            : QFileInfo(m.path).lastModified().toUTC();
+            const qsizetype sizeAt = base.indexOf(QLatin1String(",S="));
+            m.size = sizeAt < 0
+                         ? -1
+                         : base.mid(sizeAt + 3).section(QLatin1Char(','), 0, 0).toLongLong(&ok);
+            if (sizeAt < 0 || !ok)
+                m.size = QFileInfo(m.path).size();
+            out.append(std::move(m));
         }
     }
+    // Kept only when the folders were not changed in the last two seconds: a change within
+    // the clock's resolution of the listing would otherwise go unseen.
+    const QDateTime racy = QDateTime::currentDateTimeUtc().addSecs(-2);
+    m_listing = {newChanged, curChanged, out,
+                 newChanged.isValid() && curChanged.isValid() && newChanged < racy &&
+                     curChanged < racy};
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "StoreError.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
@@ -52,7 +53,8 @@ struct InboxMessage
     QString path; ///< the file in new/ or cur/
     QString uidl; ///< the server's UIDL, when known
     qint64 size = 0;
-    bool isNew = true; ///< in new/ (not yet looked at)
+    bool isNew = true;  ///< in new/ (not yet looked at)
+    QDateTime received; ///< when it was delivered (from its Maildir name), UTC
 };
 
 /// The inbox of one account: a Maildir (tmp/, new/, cur/) other tools can read, and the
@@ -83,7 +85,8 @@ public:
     /// but a user may skip a message).
     bool markSeen(const QString &uidl, StoreError *error = nullptr);
 
-    /// The messages in new/ and cur/.
+    /// The messages in new/ and cur/, by name. Read from the folders' names alone (size and
+    /// delivery time are in a Maildir name) and kept until a folder changes.
     QList<InboxMessage> messages() const;
 
 Q_SIGNALS:
@@ -102,6 +105,13 @@ private:
 
     QString m_accountDirectory;
     QHash<QString, QString> m_seen; ///< UIDL -> Maildir base name ("" when skipped)
+    struct Listing
+    {
+        QDateTime newChanged, curChanged; ///< the folders' modification times when listed
+        QList<InboxMessage> messages;
+        bool valid = false;
+    };
+    mutable Listing m_listing;
     int m_counter = 0;
     bool m_open = false;
 };

@@ -610,6 +610,14 @@ QList<OutboxEntry> OutboxStore::messages() const
     return out;
 }
 
+std::array<int, 6> OutboxStore::countByState() const
+{
+    std::array<int, 6> counts{};
+    for (const Located &l : m_entries)
+        ++counts[size_t(l.inSent ? OutboxState::Sent : l.entry.state)];
+    return counts;
+}
+
 QList<OutboxEntry> OutboxStore::sentMessages() const
 {
     QList<OutboxEntry> out;

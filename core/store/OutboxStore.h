@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -104,6 +105,8 @@ public:
 
     /// Messages not yet sent, oldest first.
     QList<OutboxEntry> messages() const;
+    /// How many messages are in each state (the Sent folder's as Sent), without copying them.
+    std::array<int, 6> countByState() const;
     /// Messages in the Sent folder, oldest first.
     QList<OutboxEntry> sentMessages() const;
     std::optional<OutboxEntry> message(const QString &id) const;

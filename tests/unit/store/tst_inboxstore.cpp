@@ -50,6 +50,43 @@ private Q_SLOTS:
         QVERIFY(!d->commit(&error)); // once only
     }
 
+    void listingFromNamesAndKeptUntilAFolderChanges()
+    {
+        QTemporaryDir dir;
+        InboxStore inbox(dir.path());
+        QVERIFY(inbox.open());
+        const qint64 before = QDateTime::currentSecsSinceEpoch();
+        std::unique_ptr<InboxDelivery> d = inbox.beginDelivery(QStringLiteral("u1"));
+        d->device()->write("Subject: one\r\n\r\nbody\r\n");
+        QVERIFY(d->commit());
+        // Another Maildir program's delivery: a name without the size, moved to cur/.
+        const QString foreign = inbox.maildirPath() + QStringLiteral("/cur/1700000000.x.host:2,S");
+        QFile f(foreign);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("12345");
+        f.close();
+
+        QList<InboxMessage> messages = inbox.messages();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.at(0).uidl, QStringLiteral("u1"));
+        QCOMPARE(messages.at(0).size, 22);
+        QVERIFY(messages.at(0).isNew);
+        QVERIFY(messages.at(0).received.toSecsSinceEpoch() >= before);
+        QVERIFY(messages.at(0).received.toSecsSinceEpoch() <= QDateTime::currentSecsSinceEpoch());
+        QCOMPARE(messages.at(1).path, foreign);
+        QCOMPARE(messages.at(1).size, 5);
+        QVERIFY(!messages.at(1).isNew);
+        QCOMPARE(messages.at(1).received, QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
+
+        // A new delivery shows at once; so does a message another program removed.
+        d = inbox.beginDelivery(QStringLiteral("u2"));
+        d->device()->write("Subject: two\r\n\r\n");
+        QVERIFY(d->commit());
+        QCOMPARE(inbox.messages().size(), 3);
+        QVERIFY(QFile::remove(foreign));
+        QCOMPARE(inbox.messages().size(), 2);
+    }
+
     void abortLeavesNothing()
     {
         QTemporaryDir dir;
