@@ -65,7 +65,7 @@ QList<MessageListModel::Row> MessageListModel::readRows() const
         row.path = e.messagePath;
         row.size = e.envelope.size;
         row.date = m_folder == Folder::Sent ? e.sentAt : e.queuedAt;
-        row.entry = e;
+        row.entry = std::make_shared<const OutboxEntry>(e);
         rows.append(row);
     }
     return rows;
@@ -126,9 +126,9 @@ void MessageListModel::setWaitingForLogin(bool waiting)
 
 std::optional<OutboxEntry> MessageListModel::entry(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
+    if (row < 0 || row >= m_rows.size() || !m_rows.at(row).entry)
         return std::nullopt;
-    return m_rows.at(row).entry;
+    return *m_rows.at(row).entry;
 }
 
 QString MessageListModel::path(int row) const

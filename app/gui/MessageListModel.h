@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
 namespace Outpost {
@@ -92,7 +93,7 @@ private:
         qint64 size = 0;
         QDateTime date; ///< queued or sent time; for the inbox from the summary
         bool isNew = false;
-        std::optional<OutboxEntry> entry;
+        std::shared_ptr<const OutboxEntry> entry; ///< outbox folders only
     };
     struct Summary
     {

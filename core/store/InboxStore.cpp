@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QSysInfo>
@@ -350,7 +351,16 @@ QList<InboxMessage> InboxStore::messages() const
     QList<InboxMessage> out;
     for (const bool isNew : {true, false}) {
         const QString dirPath = isNew ? newDir : curDir;
-        const QStringList names = QDir(dirPath).entryList(QDir::Files, QDir::Name);
+        // Names only, one at a time (a sorted entryList would hold a file information
+        // object for each of 10,000 files at once).
+        QStringList names;
+        QDirIterator it(dirPath, QDir::Files);
+        while (it.hasNext()) {
+            it.next();
+            names.append(it.fileName());
+        }
+        names.sort();
+        out.reserve(out.size() + names.size());
         for (const QString &name : names) {
             InboxMessage m;
             m.path = dirPath + QLatin1Char('/') + name;

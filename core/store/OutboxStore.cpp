@@ -261,6 +261,13 @@ void OutboxStore::setIoError(StoreError *error, const QString &what, const QStri
     error->detail = detail;
 }
 
+OutboxEntry OutboxStore::withPath(const Located &located) const
+{
+    OutboxEntry e = located.entry;
+    e.messagePath = messageDirectory(e.id, located.inSent) + QLatin1Char('/') + messageFileName;
+    return e;
+}
+
 QString OutboxStore::journalPath() const
 {
     return m_accountDirectory + QStringLiteral("/outbox.journal");
@@ -343,7 +350,6 @@ bool OutboxStore::open(StoreError *error)
             std::optional<OutboxEntry> entry;
             if (auto it = journal.find(name); it != journal.end()) {
                 entry = std::move(*it);
-                entry->messagePath = path + QLatin1Char('/') + messageFileName;
             } else {
                 // Queued, and the crash came before its journal line (or a profile from
                 // before the journal): the state it was queued with. A folder of the old
@@ -385,7 +391,9 @@ bool OutboxStore::open(StoreError *error)
                 if (wantSent)
                     m_report.completedMoves.append(name);
             }
-            m_entries.insert(name, std::move(located));
+            located.entry.messagePath.clear();   // built when asked for (memory)
+            const QString id = located.entry.id; // the key shares the entry's string
+            m_entries.insert(id, std::move(located));
         }
     }
     // Lines of messages since deleted, and several lines per message, are left out.
@@ -488,7 +496,6 @@ bool OutboxStore::move(Located &located, bool toSent, QString *detail)
     if (!DurableIo::rename(from, to, detail))
         return false;
     located.inSent = toSent;
-    located.entry.messagePath = to + QLatin1Char('/') + messageFileName;
     return true;
 }
 
@@ -528,10 +535,9 @@ std::optional<QString> OutboxStore::commitQueued(const QString &id, const QStrin
         setIoError(error, tr("The message could not be queued"), detail, false);
         return std::nullopt;
     }
-    entry.messagePath = finalDir + QLatin1Char('/') + messageFileName;
     // Its state.json already says it is queued: the journal line need not be flushed.
     append(entry, Flush::Later, nullptr);
-    m_entries.insert(id, {entry, false});
+    m_entries.insert(entry.id, {entry, false});
     Q_EMIT changed(id);
     return id;
 }
@@ -605,7 +611,7 @@ QList<OutboxEntry> OutboxStore::messages() const
     QList<OutboxEntry> out;
     for (const Located &l : m_entries)
         if (!l.inSent)
-            out.append(l.entry);
+            out.append(withPath(l));
     std::sort(out.begin(), out.end(), lessByAge);
     return out;
 }
@@ -623,7 +629,7 @@ QList<OutboxEntry> OutboxStore::sentMessages() const
     QList<OutboxEntry> out;
     for (const Located &l : m_entries)
         if (l.inSent)
-            out.append(l.entry);
+            out.append(withPath(l));
     std::sort(out.begin(), out.end(), lessByAge);
     return out;
 }
@@ -633,7 +639,7 @@ std::optional<OutboxEntry> OutboxStore::message(const QString &id) const
     const auto it = m_entries.constFind(id);
     if (it == m_entries.cend())
         return std::nullopt;
-    return it->entry;
+    return withPath(*it);
 }
 
 QList<OutboxEntry> OutboxStore::dueMessages(const QDateTime &now) const
@@ -645,7 +651,7 @@ QList<OutboxEntry> OutboxStore::dueMessages(const QDateTime &now) const
         if (l.entry.state == OutboxState::Queued ||
             (l.entry.state == OutboxState::Deferred &&
              (!l.entry.nextAttempt.isValid() || l.entry.nextAttempt <= now)))
-            out.append(l.entry);
+            out.append(withPath(l));
     }
     std::sort(out.begin(), out.end(), lessByAge);
     return out;
@@ -660,11 +666,12 @@ std::unique_ptr<QIODevice> OutboxStore::openMessage(const QString &id, StoreErro
                       id};
         return nullptr;
     }
-    auto file = std::make_unique<QFile>(it->entry.messagePath);
+    const QString path = withPath(*it).messagePath;
+    auto file = std::make_unique<QFile>(path);
     if (!file->open(QIODevice::ReadOnly)) {
         if (error)
             *error = {StoreError::Kind::ReadFailed, tr("The message file cannot be read."),
-                      it->entry.messagePath + QStringLiteral(": ") + file->errorString()};
+                      path + QStringLiteral(": ") + file->errorString()};
         return nullptr;
     }
     return file;

@@ -45,7 +45,7 @@ struct OutboxEntry
     bool dataComplete = false;      ///< journal: the end of data was written, reply pending
     QDateTime sentAt;               ///< UTC; for Sent
     QStringList rejectedRecipients; ///< recipients the server refused while accepting others
-    QString messagePath;            ///< the .eml: exactly the bytes to send
+    QString messagePath;            ///< the .eml: exactly the bytes to send (filled in copies)
 };
 
 /// The outbox of one account: each message is a folder holding its bytes, and every state
@@ -157,6 +157,8 @@ private:
         bool inSent = false;
     };
     QString messageDirectory(const QString &id, bool inSent) const;
+    /// A copy of the entry with its messagePath (not kept in memory: 10,000 full paths).
+    OutboxEntry withPath(const Located &located) const;
     QString journalPath() const;
     bool append(const OutboxEntry &entry, Flush flush, StoreError *error);
     bool compact(StoreError *error);
