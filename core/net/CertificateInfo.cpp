@@ -29,7 +29,7 @@ CertificateInfo CertificateInfo::describe(const QSslCertificate &certificate,
                                           const QList<QSslError> &errors)
 {
     CertificateInfo info;
-    info.certificate = certificate;
+    info.pem = certificate.toPem();
     info.subject = describeName(certificate, false);
     info.issuer = describeName(certificate, true);
     info.notBefore = certificate.effectiveDate();

@@ -14,16 +14,18 @@ struct CertificateInfo
 {
     CertificateInfo() = default;
 
-    QString subject;             ///< the subject's common name and organisation
-    QString issuer;              ///< the issuer's common name and organisation
-    QDateTime notBefore;         ///< start of validity
-    QDateTime notAfter;          ///< end of validity
-    QByteArray sha256;           ///< SHA-256 fingerprint, lower-case hex without separators
-    QStringList reasons;         ///< why verification failed, one sentence each (from Qt)
-    QSslCertificate certificate; ///< the certificate itself (for a detailed view)
+    QString subject;     ///< the subject's common name and organisation
+    QString issuer;      ///< the issuer's common name and organisation
+    QDateTime notBefore; ///< start of validity
+    QDateTime notAfter;  ///< end of validity
+    QByteArray sha256;   ///< SHA-256 fingerprint, lower-case hex without separators
+    QStringList reasons; ///< why verification failed, one sentence each (from Qt)
+    /// The certificate itself, PEM (for a detailed view). Not a QSslCertificate: making
+    /// one, even an empty one, loads the TLS library, and every error carries this struct.
+    QByteArray pem;
 
     /// True when no certificate is described.
-    bool isNull() const { return certificate.isNull(); }
+    bool isNull() const { return pem.isEmpty(); }
 
     /// Describes @p certificate and the @p errors that made the verification fail.
     static CertificateInfo describe(const QSslCertificate &certificate,

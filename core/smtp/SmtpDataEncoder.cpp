@@ -1,31 +1,51 @@
 #include "SmtpDataEncoder.h"
 
+#include <cstring>
+
 namespace Outpost {
 
 QByteArray SmtpDataEncoder::encode(QByteArrayView chunk)
 {
-    QByteArray out;
-    out.reserve(chunk.size() + chunk.size() / 32 + 4);
-    for (const char c : chunk) {
+    // Runs of ordinary bytes are copied whole; only line ends and a dot opening a line need
+    // a decision. Each input byte makes at most two output bytes, plus the two of a CR
+    // pending from the previous chunk.
+    QByteArray out(chunk.size() * 2 + 2, Qt::Uninitialized);
+    char *o = out.data();
+    const char *p = chunk.data();
+    const char *const end = p + chunk.size();
+    while (p < end) {
         if (m_pendingCr) {
             m_pendingCr = false;
-            out += "\r\n";
+            *o++ = '\r';
+            *o++ = '\n';
             m_atLineStart = true;
-            if (c == '\n')
-                continue; // CRLF: already written
+            if (*p == '\n') {
+                ++p; // CRLF: already written
+                continue;
+            }
         }
-        if (c == '\r') {
+        if (*p == '\r') {
             m_pendingCr = true; // CRLF or a lone CR: decided by the next byte
-        } else if (c == '\n') {
-            out += "\r\n";
-            m_atLineStart = true;
-        } else {
-            if (m_atLineStart && c == '.' && m_dotStuffing)
-                out += '.';
-            out += c;
-            m_atLineStart = false;
+            ++p;
+            continue;
         }
+        if (*p == '\n') {
+            *o++ = '\r';
+            *o++ = '\n';
+            m_atLineStart = true;
+            ++p;
+            continue;
+        }
+        if (m_atLineStart && *p == '.' && m_dotStuffing)
+            *o++ = '.';
+        const char *run = p;
+        while (p < end && *p != '\r' && *p != '\n')
+            ++p;
+        std::memcpy(o, run, size_t(p - run));
+        o += p - run;
+        m_atLineStart = false;
     }
+    out.truncate(o - out.data());
     return out;
 }
 

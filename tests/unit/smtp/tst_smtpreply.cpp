@@ -5,6 +5,7 @@
 #include "smtp/SmtpReply.h"
 #include "smtp/SmtpReplyClassifier.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Outpost;
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void encoder();
     void encoderAcrossChunks();
     void encoderForBdat();
+    void encoderMatchesTheRules();
     void capabilities();
 };
 
@@ -256,6 +258,50 @@ void TestSmtpReply::encoderForBdat()
     out += encoder.endLastLine();
     QCOMPARE(out, QByteArray(".a\r\n.\r\nb\r\n"));
     QCOMPARE(encoder.endLastLine(), QByteArray());
+}
+
+void TestSmtpReply::encoderMatchesTheRules()
+{
+    // The encoder copies runs of bytes at once; a byte-by-byte statement of the rules
+    // (RFC 5321 sections 2.3.8 and 4.5.2) must agree on random text cut at random places.
+    const auto reference = [](const QByteArray &in) {
+        QByteArray out;
+        bool lineStart = true;
+        for (qsizetype i = 0; i < in.size(); ++i) {
+            const char c = in.at(i);
+            if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < in.size() && in.at(i + 1) == '\n')
+                    ++i;
+                out += "\r\n";
+                lineStart = true;
+                continue;
+            }
+            if (lineStart && c == '.')
+                out += '.';
+            out += c;
+            lineStart = false;
+        }
+        if (!lineStart)
+            out += "\r\n";
+        return out + ".\r\n";
+    };
+    QRandomGenerator rng(20261128);
+    const char alphabet[] = {'a', 'b', '.', '\r', '\n'};
+    for (int round = 0; round < 2000; ++round) {
+        QByteArray input;
+        const int length = int(rng.bounded(40));
+        for (int i = 0; i < length; ++i)
+            input += alphabet[rng.bounded(5)];
+        SmtpDataEncoder encoder;
+        QByteArray out;
+        for (qsizetype at = 0; at < input.size();) {
+            const qsizetype piece = 1 + qsizetype(rng.bounded(8));
+            out += encoder.encode(input.mid(at, piece));
+            at += piece;
+        }
+        out += encoder.finish();
+        QCOMPARE(out, reference(input));
+    }
 }
 
 void TestSmtpReply::capabilities()
