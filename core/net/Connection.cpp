@@ -39,6 +39,7 @@ void Connection::open(const ConnectionSettings &settings)
     m_refused = CertificateInfo();
     m_input.clear();
     m_inputPos = 0;
+    m_blockReceiver = {};
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -252,6 +253,14 @@ void Connection::onReadyRead()
     // reads byte by byte, which makes large transfers crawl.
     m_input += m_socket->readAll();
     while (m_socket && !m_failed) {
+        if (m_blockReceiver) {
+            // A copy: the receiver may replace itself while it runs.
+            const BlockReceiver receiver = m_blockReceiver;
+            m_inputPos += receiver(QByteArrayView(m_input).sliced(m_inputPos));
+            if (m_blockReceiver)
+                break; // it waits for more
+            continue;
+        }
         const qsizetype end = m_input.indexOf('\n', m_inputPos);
         if (end < 0)
             break;

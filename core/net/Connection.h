@@ -9,6 +9,8 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include <functional>
+
 namespace Outpost {
 
 /// A line-oriented client connection over QSslSocket: plain, STARTTLS or implicit TLS,
@@ -41,6 +43,12 @@ public:
     qint64 bytesToWrite() const;
     /// While true, received lines are not copied to the transcript (message contents).
     void setQuietReceive(bool quiet) { m_quietReceive = quiet; }
+    /// Takes received bytes in blocks instead of lines; returns how many it used (it may
+    /// leave the start of a line for the next block).
+    using BlockReceiver = std::function<qsizetype(QByteArrayView bytes)>;
+    /// While a block receiver is set, received bytes go to it instead of lineReceived();
+    /// it ends block mode by setting an empty one, and lines resume after what it used.
+    void setBlockReceiver(BlockReceiver receiver) { m_blockReceiver = std::move(receiver); }
     /// While idle, the inactivity timer does not run (nothing is expected from the server).
     void setIdle(bool idle);
     /// Closes gracefully after pending data is written; emits closed().
@@ -102,6 +110,7 @@ private:
     bool m_closing = false;
     bool m_idle = false;
     bool m_quietReceive = false;
+    BlockReceiver m_blockReceiver;
 };
 
 } // namespace Outpost

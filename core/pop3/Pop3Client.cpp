@@ -167,6 +167,13 @@ void Pop3Client::onLine(const QByteArray &line)
         m_sizes.clear();
         if (front.kind != Kind::Capa)
             m_connection.setQuietReceive(true); // contents: summarised, not copied
+        if (front.kind == Kind::Retr) {
+            // A message's lines go to the sink in blocks, not one by one (a 100 MB message
+            // has more than a million lines).
+            m_reader.startBlocks();
+            m_connection.setBlockReceiver(
+                [this](QByteArrayView bytes) { return receiveMessageData(bytes); });
+        }
         return;
     }
     const Command command = m_sent.front();
@@ -354,6 +361,38 @@ void Pop3Client::handleData(const QByteArray &line)
     default:
         return;
     }
+}
+
+void Pop3Client::storeMessageData(const char *data, qsizetype size)
+{
+    if (size <= 0)
+        return;
+    m_bytes += size;
+    if (m_sinkFailed)
+        return; // keep reading to the terminator; the failure is reported then
+    m_buffer.append(data, size);
+    if (m_buffer.size() >= sinkChunk) {
+        const Command &command = m_sent.front();
+        QIODevice *sink = command.sink;
+        if (!sink || sink->write(m_buffer) != m_buffer.size())
+            m_sinkFailed = true;
+        m_buffer.clear();
+        Q_EMIT retrieveProgress(command.number, m_bytes);
+    }
+}
+
+qsizetype Pop3Client::receiveMessageData(QByteArrayView bytes)
+{
+    QByteArray data;
+    data.reserve(bytes.size() + 64);
+    bool ended = false;
+    const qsizetype used = m_reader.addBlock(bytes, &data, &ended);
+    storeMessageData(data.constData(), data.size());
+    if (ended) {
+        m_connection.setBlockReceiver({});
+        endData();
+    }
+    return used;
 }
 
 void Pop3Client::endData()

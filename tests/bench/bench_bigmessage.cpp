@@ -9,6 +9,7 @@
 #include "smtp/SmtpClient.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -93,6 +94,15 @@ void writeMessage(const QString &path, qint64 bytes)
 
 /// The baseline: the same bytes copied file -> loopback TCP -> file with plain blocking
 /// sockets, 64 KB at a time (a receiving thread writes them out). Returns milliseconds.
+QByteArray digest(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return hash.result();
+}
+
 qint64 loopbackCopyMs(const QString &source, const QString &target)
 {
     const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -265,6 +275,9 @@ int main(int argc, char **argv)
         report("download", size, ms, base);
         if (QFileInfo(sink.fileName()).size() != size) {
             std::fprintf(stderr, "downloaded size differs\n");
+            status = 1;
+        } else if (digest(sink.fileName()) != digest(source)) {
+            std::fprintf(stderr, "downloaded bytes differ from the message\n");
             status = 1;
         }
         app.exit(status);

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void timestamp_data();
     void timestamp();
     void multiLine();
+    void blocksMatchLines();
 };
 
 void TestPop3Parsers::response_data()
@@ -99,6 +100,56 @@ void TestPop3Parsers::multiLine()
     QCOMPARE(reader.lines(), 5);
     QCOMPARE(reader.addLine(".", &out), Pop3MultiLineReader::End);
     QCOMPARE(reader.lines(), 0);
+}
+
+void TestPop3Parsers::blocksMatchLines()
+{
+    // Message data taken in blocks, cut at every pair of places, gives exactly what the
+    // line-by-line rules give, and stops right after the terminator.
+    const QByteArray data("Subject: x\r\n\r\n..\r\n...dots\r\nbare\nlf\r\n.x\rcr\r\r\n"
+                          "..\n.\r\n+OK next");
+    QByteArray expected;
+    qsizetype terminatorEnd = -1;
+    {
+        Pop3MultiLineReader lines;
+        qsizetype at = 0;
+        while (terminatorEnd < 0) {
+            const qsizetype newline = data.indexOf('\n', at);
+            QByteArray line = data.mid(at, newline - at);
+            if (line.endsWith('\r'))
+                line.chop(1);
+            at = newline + 1;
+            QByteArray out;
+            if (lines.addLine(line, &out) == Pop3MultiLineReader::End)
+                terminatorEnd = at;
+            else
+                expected += out + "\r\n";
+        }
+    }
+    QCOMPARE(expected, QByteArray("Subject: x\r\n\r\n.\r\n..dots\r\nbare\r\nlf\r\nx\rcr\r\r\n"
+                                  ".\r\n"));
+    for (qsizetype i = 0; i <= data.size(); ++i) {
+        for (qsizetype j = i; j <= data.size(); ++j) {
+            Pop3MultiLineReader reader;
+            reader.startBlocks();
+            QByteArray out;
+            QByteArray pending; // bytes received but not yet used
+            qsizetype received = 0;
+            bool ended = false;
+            for (const qsizetype cut : {i, j, data.size()}) {
+                pending += data.mid(received, cut - received);
+                received = cut;
+                const qsizetype used = reader.addBlock(pending, &out, &ended);
+                QVERIFY(used >= pending.size() - 2 || ended);
+                pending.remove(0, used);
+                if (ended)
+                    break;
+            }
+            QVERIFY2(ended, qPrintable(QStringLiteral("cut at %1 and %2").arg(i).arg(j)));
+            QCOMPARE(out, expected);
+            QCOMPARE(received - pending.size(), terminatorEnd); // "+OK next" left for later
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPop3Parsers)
