@@ -4,7 +4,42 @@
 
 namespace Outpost {
 
-QByteArray SmtpDataEncoder::encode(QByteArrayView chunk)
+bool SmtpDataEncoder::needsNoChange(QByteArrayView chunk) const
+{
+    if (chunk.isEmpty() || m_pendingCr || chunk.back() == '\r')
+        return false; // a CR at the end: its LF (or not) is in the next chunk
+    const char *const begin = chunk.data();
+    const char *const end = begin + chunk.size();
+    if (m_dotStuffing && m_atLineStart && *begin == '.')
+        return false;
+    // Every LF after a CR, every CR before an LF, and (with stuffing) no line opening with
+    // a dot: memchr finds the few places to look at.
+    for (const char *p = begin; p < end;) {
+        const auto *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        const char *lineEnd = newline ? newline : end;
+        const char *cr = static_cast<const char *>(std::memchr(p, '\r', size_t(lineEnd - p)));
+        if (cr && cr != lineEnd - 1)
+            return false; // a lone CR inside the line
+        if (!newline)
+            return !cr;
+        if (!cr)
+            return false; // a bare LF
+        p = newline + 1;
+        if (m_dotStuffing && p < end && *p == '.')
+            return false;
+    }
+    return true;
+}
+
+QByteArray SmtpDataEncoder::encode(const QByteArray &chunk)
+{
+    if (!needsNoChange(chunk))
+        return encodeCopy(chunk);
+    m_atLineStart = chunk.endsWith('\n');
+    return chunk;
+}
+
+QByteArray SmtpDataEncoder::encodeCopy(QByteArrayView chunk)
 {
     // Runs of ordinary bytes are copied whole; only line ends and a dot opening a line need
     // a decision. Each input byte makes at most two output bytes, plus the two of a CR

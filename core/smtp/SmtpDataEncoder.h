@@ -12,8 +12,10 @@ namespace Outpost {
 class SmtpDataEncoder
 {
 public:
-    /// Encodes the next chunk of the message.
-    QByteArray encode(QByteArrayView chunk);
+    /// Encodes the next chunk of the message. A chunk that needs no change (CRLF line ends,
+    /// no dot to double: the common case for a message Outpost wrote) comes back as it is,
+    /// without a copy.
+    QByteArray encode(const QByteArray &chunk);
     /// Ends the data: CRLF when the last line is open, then ".\r\n".
     QByteArray finish();
     /// Ends the last line when it is open (CRLF), without a terminator; for BDAT (RFC 3030),
@@ -25,6 +27,9 @@ public:
     void reset();
 
 private:
+    bool needsNoChange(QByteArrayView chunk) const;
+    QByteArray encodeCopy(QByteArrayView chunk);
+
     bool m_atLineStart = true;
     bool m_pendingCr = false;
     bool m_dotStuffing = true;
