@@ -12,12 +12,13 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTime>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Outpost {
 
 namespace {
-constexpr int maxLinesPerAccount = 20000;
+constexpr int maxLinesPerAccount = 5000; // the log file keeps everything
 }
 
 ProtocolLogWindow::ProtocolLogWindow(QWidget *parent)
@@ -34,6 +35,9 @@ ProtocolLogWindow::ProtocolLogWindow(QWidget *parent)
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setMaximumBlockCount(maxLinesPerAccount);
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(100);
+    connect(&m_flush, &QTimer::timeout, this, &ProtocolLogWindow::showPending);
 
     auto *copy = new QPushButton(tr("&Copy"));
     copy->setObjectName(QStringLiteral("logCopy"));
@@ -87,29 +91,60 @@ void ProtocolLogWindow::appendLine(const QString &accountId, const QString &line
     lines.append(stamped);
     if (lines.size() > maxLinesPerAccount)
         lines.remove(0, lines.size() - maxLinesPerAccount);
-    if (m_account->currentData().toString() == accountId)
-        showLine(stamped);
+    // Shown a few times a second, many lines at once, and only while the window is open:
+    // laying out the text line by line cost a thousand-message batch most of its time.
+    if (m_account->currentData().toString() != accountId || !isVisible())
+        return;
+    m_pending.append(stamped);
+    if (!m_flush.isActive())
+        m_flush.start();
 }
 
-void ProtocolLogWindow::showLine(const QString &line)
+void ProtocolLogWindow::showLines(const QStringList &lines)
 {
-    // Lines for people (the sandbox's steps, notes) stand out from the protocol.
-    if (line.contains(QStringLiteral("★ ")))
-        m_text->appendHtml(QStringLiteral("<b>%1</b>").arg(line.toHtmlEscaped()));
-    else
-        m_text->appendPlainText(line);
+    // Lines for people (the sandbox's steps, notes) stand out from the protocol; the others
+    // go in runs, one call each.
+    QStringList run;
+    const auto flushRun = [&] {
+        if (!run.isEmpty())
+            m_text->appendPlainText(run.join(QLatin1Char('\n')));
+        run.clear();
+    };
+    for (const QString &line : lines) {
+        if (line.contains(QStringLiteral("★ "))) {
+            flushRun();
+            m_text->appendHtml(QStringLiteral("<b>%1</b>").arg(line.toHtmlEscaped()));
+        } else {
+            run.append(line);
+        }
+    }
+    flushRun();
+}
+
+void ProtocolLogWindow::showPending()
+{
+    showLines(m_pending);
+    m_pending.clear();
 }
 
 QString ProtocolLogWindow::text() const
 {
-    return m_text->toPlainText();
+    return m_lines.value(m_account->currentData().toString()).join(QLatin1Char('\n'));
+}
+
+void ProtocolLogWindow::showEvent(QShowEvent *event)
+{
+    showSelected(); // what came while the window was closed
+    QWidget::showEvent(event);
 }
 
 void ProtocolLogWindow::showSelected()
 {
+    m_flush.stop();
+    m_pending.clear();
     m_text->clear();
-    for (const QString &line : m_lines.value(m_account->currentData().toString()))
-        showLine(line);
+    if (isVisible())
+        showLines(m_lines.value(m_account->currentData().toString()));
     m_text->moveCursor(QTextCursor::End);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -30,13 +31,19 @@ public Q_SLOTS:
     void copyAll();
     void save();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showSelected();
-    void showLine(const QString &line);
+    void showLines(const QStringList &lines);
+    void showPending();
 
     QComboBox *m_account = nullptr;
     QPlainTextEdit *m_text = nullptr;
     QHash<QString, QStringList> m_lines;
+    QStringList m_pending; ///< lines for the window, shown at the next m_flush
+    QTimer m_flush;
 };
 
 } // namespace Outpost
