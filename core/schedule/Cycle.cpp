@@ -375,12 +375,13 @@ bool Cycle::mayAddToBatch(const QDateTime &now)
         m_batchFull = false;
         return true;
     }
-    // A full batch takes more only once half of it has been answered: the server always
-    // has work waiting, and the journal is flushed once for each group added, not once for
-    // every reply.
+    // A full batch takes more once an eighth of it has been answered: the journal is
+    // flushed once for each group added rather than for every reply, and the server still
+    // has most of the batch waiting (waiting for half left it idle for a round trip).
     if (int(m_inFlight.size()) >= maxMessages || m_inFlightBytes >= maxBytes)
         m_batchFull = true;
-    else if (int(m_inFlight.size()) <= maxMessages / 2 && m_inFlightBytes <= maxBytes / 2)
+    else if (int(m_inFlight.size()) <= maxMessages - maxMessages / 8 &&
+             m_inFlightBytes <= maxBytes - maxBytes / 8)
         m_batchFull = false;
     if (m_batchFull)
         return false;
