@@ -32,11 +32,14 @@ id=$("$cli" account list --profile "$demo" --json | sed -n 's/.*"id": *"\([^"]*\
 maildir="$demo/accounts/$id/inbox"
 mkdir -p "$maildir/new" "$maildir/cur" "$maildir/tmp"
 b64() { printf '%s' "$1" | base64 -w0; }
-mail() { # file from subject date body
+mail() { # folder from subject date body; named as a Maildir delivery at that date
+    local file
+    file="$1/$(date -d "$4" +%s).M0P1Q${RANDOM}.demo"
+    [[ $1 == cur ]] && file+=":2,S"
     printf 'From: %s\r\nTo: Taro Yamada <taro@example.ne.jp>\r\nSubject: =?UTF-8?B?%s?=\r\nDate: %s\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n%s\r\n' \
-        "$2" "$(b64 "$3")" "$4" "$5" >"$maildir/$1"
+        "$2" "$(b64 "$3")" "$4" "$5" >"$maildir/$file"
 }
-mail new/1.demo:2, "=?UTF-8?B?$(b64 '鈴木 花子')?= <hanako@example.jp>" "来週の打ち合わせについて" \
+mail new "=?UTF-8?B?$(b64 '鈴木 花子')?= <hanako@example.jp>" "来週の打ち合わせについて" \
     "Mon, 23 Nov 2026 09:12:00 +0900" \
     "山田さん
 
@@ -44,9 +47,9 @@ mail new/1.demo:2, "=?UTF-8?B?$(b64 '鈴木 花子')?= <hanako@example.jp>" "来
 資料は前日までにお送りします。
 
 鈴木"
-mail cur/2.demo:2,S "Outpost sandbox <postmaster@example.com>" "Your monthly statement" \
+mail cur "Outpost sandbox <postmaster@example.com>" "Your monthly statement" \
     "Fri, 20 Nov 2026 18:40:00 +0900" "Your statement for November is ready."
-mail cur/3.demo:2,S "Ken Watanabe <ken@example.org>" "Photos from the trip" \
+mail cur "Ken Watanabe <ken@example.org>" "Photos from the trip" \
     "Wed, 18 Nov 2026 21:05:00 +0900" "Here are the photos from Kyoto."
 "$cli" queue "$id" --profile "$demo" --to "hanako@example.jp" \
     --subject "Re: 来週の打ち合わせについて" --body "火曜日の 14 時で大丈夫です。" >/dev/null

@@ -370,8 +370,12 @@ QList<InboxMessage> InboxStore::messages() const
             m.isNew = isNew;
             // Maildir names start with the delivery time; Dovecot, Courier and Outpost add
             // ",S=<size>" (others: ask the file system).
+            // (A name that does not start with a plausible time: the file's time.)
             bool ok = false;
             const qint64 seconds = base.section(QLatin1Char('.'), 0, 0).toLongLong(&ok);
+            constexpr qint64 year2000 = 946684800;
+            ok = ok && seconds >= year2000 &&
+                 seconds <= QDateTime::currentSecsSinceEpoch() + 24 * 3600;
             m.received = ok ? QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC)
                             : QFileInfo(m.path).lastModified().toUTC();
             const qsizetype sizeAt = base.indexOf(QLatin1String(",S="));

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -77,6 +78,13 @@ private Q_SLOTS:
         QCOMPARE(messages.at(1).size, 5);
         QVERIFY(!messages.at(1).isNew);
         QCOMPARE(messages.at(1).received, QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
+        // A name that does not start with a plausible time: the file's own time.
+        const QString numbered = inbox.maildirPath() + QStringLiteral("/cur/7.demo:2,S");
+        QVERIFY(QFile::rename(foreign, numbered));
+        const QList<InboxMessage> renamed = inbox.messages();
+        QCOMPARE(renamed.at(1).path, numbered);
+        QCOMPARE(renamed.at(1).received, QFileInfo(numbered).lastModified().toUTC());
+        QVERIFY(QFile::rename(numbered, foreign));
 
         // A new delivery shows at once; so does a message another program removed.
         d = inbox.beginDelivery(QStringLiteral("u2"));
