@@ -2135,6 +2135,10 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <source>The message states could not be saved</source>
         <translation>メッセージの状態の記録を保存できませんでした</translation>
     </message>
+    <message>
+        <source>Another Outpost program (process %1) is using this account&apos;s outbox. Close it, or send and queue from it; nothing was changed.</source>
+        <translation>別の Outpost プログラム (プロセス %1) がこのアカウントの送信トレイを使用中です。そのプログラムを閉じるか、そちらから送信・登録してください。何も変更していません。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::Pop3Client</name>

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -224,7 +225,19 @@ OutboxStore::OutboxStore(const QString &accountDirectory, QObject *parent)
     , m_accountDirectory(QDir::cleanPath(accountDirectory))
 {}
 
-OutboxStore::~OutboxStore() = default;
+OutboxStore::~OutboxStore()
+{
+    close();
+}
+
+void OutboxStore::close()
+{
+    commit(nullptr);
+    m_journal.reset();
+    m_lock.reset();
+    m_entries.clear();
+    m_open = false;
+}
 
 QString OutboxStore::stateName(OutboxState state)
 {
@@ -328,6 +341,16 @@ bool OutboxStore::open(StoreError *error)
             return false;
         }
     }
+    // One writer at a time: two programs appending to (and compacting) one journal, or
+    // "recovering" each other's messages in flight, could lose a change or send twice.
+    m_lock = std::make_unique<QLockFile>(m_accountDirectory + QStringLiteral("/outbox.lock"));
+    m_lock->setStaleLockTime(0); // stale only when its process is gone, never by age
+    m_readOnly = !m_lock->tryLock(0);
+    m_lockHolder = 0;
+    if (m_readOnly) {
+        QString host, application;
+        m_lock->getLockInfo(&m_lockHolder, &host, &application);
+    }
     bool journalDamaged = false;
     QHash<QString, OutboxEntry> journal = readJournal(&journalDamaged);
     bool rewrite = journalDamaged;
@@ -367,7 +390,7 @@ bool OutboxStore::open(StoreError *error)
                 m_report.damaged.append(name);
                 continue;
             }
-            if (entry->state == OutboxState::Sending) {
+            if (entry->state == OutboxState::Sending && !m_readOnly) {
                 // The journal decides: before the end of data nothing was delivered.
                 if (entry->dataComplete) {
                     entry->state = OutboxState::MayHaveBeenSent;
@@ -380,7 +403,7 @@ bool OutboxStore::open(StoreError *error)
             }
             Located located{std::move(*entry), inSent};
             const bool wantSent = located.entry.state == OutboxState::Sent;
-            if (wantSent != inSent) {
+            if (wantSent != inSent && !m_readOnly) {
                 // Recorded as sent but not yet moved (or moved, and the record was lost).
                 QString detail;
                 if (!move(located, wantSent, &detail)) {
@@ -397,7 +420,9 @@ bool OutboxStore::open(StoreError *error)
         }
     }
     // Lines of messages since deleted, and several lines per message, are left out.
-    if (rewrite || m_journalRecords > 2 * m_entries.size() + 64) {
+    if (m_readOnly) {
+        // Listed as last written; the program holding the outbox does the rest.
+    } else if (rewrite || m_journalRecords > 2 * m_entries.size() + 64) {
         if (!compact(error))
             return false;
     } else if (!openJournal(error)) {
@@ -447,8 +472,23 @@ bool OutboxStore::compact(StoreError *error)
     return openJournal(error);
 }
 
+bool OutboxStore::refuseWhenReadOnly(StoreError *error) const
+{
+    if (!m_readOnly)
+        return false;
+    if (error)
+        *error = {StoreError::Kind::NotWritable,
+                  tr("Another Outpost program (process %1) is using this account's outbox. "
+                     "Close it, or send and queue from it; nothing was changed.")
+                      .arg(m_lockHolder),
+                  m_accountDirectory};
+    return true;
+}
+
 bool OutboxStore::append(const OutboxEntry &entry, Flush flush, StoreError *error)
 {
+    if (refuseWhenReadOnly(error))
+        return false;
     if (!m_journal && !openJournal(error))
         return false;
     const QByteArray line = journalLine(entry);
@@ -545,6 +585,8 @@ std::optional<QString> OutboxStore::commitQueued(const QString &id, const QStrin
 std::optional<QString> OutboxStore::queueWith(const Producer &produce, StoreError *error)
 {
     if (!m_open && !open(error))
+        return std::nullopt;
+    if (refuseWhenReadOnly(error))
         return std::nullopt;
     const QString id = newId();
     const QString tmpDir = outboxDirectory() + QLatin1Char('/') + tmpPrefix + id;
@@ -832,6 +874,8 @@ bool OutboxStore::remove(const QString &id, StoreError *error)
                       tr("The message is being sent and cannot be deleted now."), id};
         return false;
     }
+    if (refuseWhenReadOnly(error))
+        return false;
     // Renamed away first, so a crash leaves either the whole message or a trash folder.
     const QString dir = messageDirectory(id, located->inSent);
     const QString trash = QFileInfo(dir).absolutePath() + QLatin1Char('/') + trashPrefix + id;

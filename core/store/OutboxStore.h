@@ -14,6 +14,7 @@
 #include <optional>
 
 class QFile;
+class QLockFile;
 class QIODevice;
 
 namespace Outpost {
@@ -91,8 +92,16 @@ public:
     explicit OutboxStore(const QString &accountDirectory, QObject *parent = nullptr);
     ~OutboxStore() override;
 
-    /// Creates the folders, recovers from an interrupted run and loads the messages.
+    /// Creates the folders, recovers from an interrupted run and loads the messages. One
+    /// program at a time changes an outbox (outbox.lock); while another holds it, the store
+    /// opens read-only: it lists the messages as they were last written, recovers nothing,
+    /// and every change fails with a clear error.
     bool open(StoreError *error = nullptr);
+    /// Flushes what is pending and lets other programs change the outbox (also done when
+    /// the store is destroyed).
+    void close();
+    /// True when another Outpost program has this outbox open for changes.
+    bool isReadOnly() const { return m_readOnly; }
     RecoveryReport recoveryReport() const { return m_report; }
     QString outboxDirectory() const;
     QString sentDirectory() const;
@@ -172,6 +181,7 @@ private:
     std::optional<QString> queueWith(const Producer &produce, StoreError *error);
     QString newId() const;
     Located *find(const QString &id, StoreError *error);
+    bool refuseWhenReadOnly(StoreError *error) const;
     bool transition(const QString &id, std::initializer_list<OutboxState> allowed,
                     const std::function<void(OutboxEntry &)> &change, StoreError *error,
                     Flush flush = Flush::Now);
@@ -180,10 +190,13 @@ private:
 
     QString m_accountDirectory;
     QHash<QString, Located> m_entries;
-    std::unique_ptr<QFile> m_journal; ///< open for appending while the store is open
-    qint64 m_journalRecords = 0;      ///< lines in the journal file
-    qint64 m_journalSize = 0;         ///< its length (an append that fails is taken back)
-    bool m_uncommitted = false;       ///< lines appended but not yet flushed
+    std::unique_ptr<QFile> m_journal;  ///< open for appending while the store is open
+    qint64 m_journalRecords = 0;       ///< lines in the journal file
+    qint64 m_journalSize = 0;          ///< its length (an append that fails is taken back)
+    bool m_uncommitted = false;        ///< lines appended but not yet flushed
+    std::unique_ptr<QLockFile> m_lock; ///< held while open: one writer per outbox
+    bool m_readOnly = false;
+    qint64 m_lockHolder = 0; ///< the other program's process id when read-only
     RecoveryReport m_report;
     bool m_open = false;
 };

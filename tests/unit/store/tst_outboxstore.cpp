@@ -4,9 +4,12 @@
 #include "message/MessageWriter.h"
 #include "store/OutboxStore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -99,6 +102,7 @@ private Q_SLOTS:
         QCOMPARE(readAll(store.sentMessages().first().messagePath), bytes); // the very bytes
 
         // Reopened from disk, everything is as it was.
+        store.close();
         OutboxStore again(dir.path());
         QVERIFY(again.open());
         QCOMPARE(again.sentMessages().size(), 1);
@@ -318,6 +322,7 @@ private Q_SLOTS:
         const qsizetype running =
             readAll(dir.path() + QStringLiteral("/outbox.journal")).count('\n');
         QVERIFY2(running <= 2 * 2 + 1024 + 1, QByteArray::number(running).constData());
+        store.close();
         OutboxStore again(dir.path());
         QVERIFY(again.open());
         QCOMPARE(again.messages().size(), 1);
@@ -364,6 +369,53 @@ private Q_SLOTS:
         QCOMPARE(store.message(sent)->state, OutboxState::Sent);
         QVERIFY(!QFile::exists(stray));
         QCOMPARE(readAll(dir.path() + QStringLiteral("/outbox.journal")).count('\n'), 3);
+    }
+
+    void oneWriterAtATime()
+    {
+        // A second program (here a second store) sees the messages but changes nothing:
+        // two writers could each "recover" the other's messages in flight or lose lines.
+        QTemporaryDir dir;
+        OutboxStore writer(dir.path());
+        QVERIFY(writer.open());
+        QVERIFY(!writer.isReadOnly());
+        const QString id = *writer.queue(message(QStringLiteral("m")));
+        const QString waiting = *writer.queue(message(QStringLiteral("w")));
+        QVERIFY(writer.markSending(id));
+        {
+            OutboxStore other(dir.path());
+            QVERIFY(other.open());
+            QVERIFY(other.isReadOnly());
+            QCOMPARE(other.messages().size(), 2);
+            QCOMPARE(other.message(id)->state, OutboxState::Sending); // not "recovered"
+            StoreError error;
+            QVERIFY(!other.queue(message(QStringLiteral("n")), &error));
+            QCOMPARE(error.kind, StoreError::Kind::NotWritable);
+            QVERIFY(error.message.contains(QString::number(QCoreApplication::applicationPid())));
+            QVERIFY(!other.remove(waiting, &error));
+            QCOMPARE(error.kind, StoreError::Kind::NotWritable);
+        }
+        QVERIFY(writer.markDataComplete(id));
+        QVERIFY(writer.markSent(id));
+        QCOMPARE(writer.sentMessages().size(), 1);
+    }
+
+    void lockOfAProgramThatDiedIsTakenOver()
+    {
+        QTemporaryDir dir;
+        QProcess gone;
+        gone.start(QStringLiteral("true"), {});
+        QVERIFY(gone.waitForFinished());
+        const qint64 deadPid = gone.processId() > 0 ? gone.processId() : 999999;
+        QFile lock(dir.path() + QStringLiteral("/outbox.lock"));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write(QByteArray::number(deadPid) + "\noutpost\n" +
+                   QSysInfo::machineHostName().toUtf8() + "\n");
+        lock.close();
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        QVERIFY(!store.isReadOnly());
+        QVERIFY(store.queue(message(QStringLiteral("m"))));
     }
 
     void resendMayHaveBeenSent()
