@@ -9,17 +9,6 @@ namespace {
 constexpr int maxLine = 78;
 constexpr int maxWord = 75;
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 QByteArray decodeQ(const QByteArray &text)
 {
     QByteArray out;
@@ -28,9 +17,11 @@ QByteArray decodeQ(const QByteArray &text)
         const char c = text.at(i);
         if (c == '_') {
             out += ' ';
-        } else if (c == '=' && i + 2 < text.size() + 0 && hexValue(text.at(i + 1)) >= 0 &&
-                   hexValue(text.at(i + 2)) >= 0) {
-            out += char(hexValue(text.at(i + 1)) * 16 + hexValue(text.at(i + 2)));
+        } else if (c == '=' && i + 2 < text.size() + 0 &&
+                   HeaderCodec::hexDigit(text.at(i + 1)) >= 0 &&
+                   HeaderCodec::hexDigit(text.at(i + 2)) >= 0) {
+            out += char(HeaderCodec::hexDigit(text.at(i + 1)) * 16 +
+                        HeaderCodec::hexDigit(text.at(i + 2)));
             i += 2;
         } else {
             out += c;
@@ -122,6 +113,17 @@ QByteArray HeaderCodec::unfold(const QByteArray &value)
         out += c;
     }
     return out;
+}
+
+int HeaderCodec::hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
 }
 
 QString HeaderCodec::decode(const QByteArray &value, const QByteArray &fallbackCharset)

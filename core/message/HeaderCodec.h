@@ -48,6 +48,8 @@ public:
 
     /// Whether @p text is printable US-ASCII (spaces and tabs allowed).
     static bool isPlainAscii(const QString &text);
+    /// The value of a hexadecimal digit (either case), or -1: for "=XX" and "%XX" escapes.
+    static int hexDigit(char c);
 };
 
 } // namespace Outpost

@@ -18,17 +18,6 @@ constexpr int maxDepth = 24;
 constexpr int maxParts = 2000;
 constexpr int maxHeaderFields = 5000;
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 QByteArray headerValue(const QList<HeaderField> &headers, const QByteArray &name)
 {
     for (const HeaderField &h : headers)
@@ -48,9 +37,11 @@ QByteArray percentDecode(const QByteArray &text)
 {
     QByteArray out;
     for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text.at(i) == '%' && i + 2 < text.size() && hexValue(text.at(i + 1)) >= 0 &&
-            hexValue(text.at(i + 2)) >= 0) {
-            out += char(hexValue(text.at(i + 1)) * 16 + hexValue(text.at(i + 2)));
+        if (text.at(i) == '%' && i + 2 < text.size() &&
+            HeaderCodec::hexDigit(text.at(i + 1)) >= 0 &&
+            HeaderCodec::hexDigit(text.at(i + 2)) >= 0) {
+            out += char(HeaderCodec::hexDigit(text.at(i + 1)) * 16 +
+                        HeaderCodec::hexDigit(text.at(i + 2)));
             i += 2;
         } else {
             out += text.at(i);
@@ -499,8 +490,10 @@ QByteArray MessageReader::decodeQuotedPrintable(const QByteArray &data)
             out += c;
             continue;
         }
-        if (i + 2 < n + 0 && hexValue(data.at(i + 1)) >= 0 && hexValue(data.at(i + 2)) >= 0) {
-            out += char(hexValue(data.at(i + 1)) * 16 + hexValue(data.at(i + 2)));
+        if (i + 2 < n + 0 && HeaderCodec::hexDigit(data.at(i + 1)) >= 0 &&
+            HeaderCodec::hexDigit(data.at(i + 2)) >= 0) {
+            out += char(HeaderCodec::hexDigit(data.at(i + 1)) * 16 +
+                        HeaderCodec::hexDigit(data.at(i + 2)));
             i += 2;
             continue;
         }

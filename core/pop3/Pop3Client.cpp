@@ -344,34 +344,21 @@ void Pop3Client::handleData(const QByteArray &line)
             m_sizes.insert(number, size);
         return;
     }
-    case Kind::Retr:
-        m_bytes += data.size() + 2;
-        if (m_sinkFailed)
-            return; // keep reading to the terminator; the failure is reported then
-        m_buffer += data;
-        m_buffer += "\r\n";
-        if (m_buffer.size() >= sinkChunk) {
-            QIODevice *sink = command.sink;
-            if (!sink || sink->write(m_buffer) != m_buffer.size())
-                m_sinkFailed = true;
-            m_buffer.clear();
-            Q_EMIT retrieveProgress(command.number, m_bytes);
-        }
-        return;
-    default:
+    default: // RETR data comes in blocks: receiveMessageData()
         return;
     }
 }
 
-void Pop3Client::storeMessageData(const char *data, qsizetype size)
+qsizetype Pop3Client::receiveMessageData(QByteArrayView bytes)
 {
-    if (size <= 0)
-        return;
-    m_bytes += size;
-    if (m_sinkFailed)
-        return; // keep reading to the terminator; the failure is reported then
-    m_buffer.append(data, size);
-    if (m_buffer.size() >= sinkChunk) {
+    // Straight into the sink's buffer, written out in pieces of sinkChunk.
+    bool ended = false;
+    const qsizetype before = m_buffer.size();
+    const qsizetype used = m_reader.addBlock(bytes, &m_buffer, &ended);
+    m_bytes += m_buffer.size() - before;
+    if (m_sinkFailed) {
+        m_buffer.clear(); // keep reading to the terminator; the failure is reported then
+    } else if (m_buffer.size() >= sinkChunk) {
         const Command &command = m_sent.front();
         QIODevice *sink = command.sink;
         if (!sink || sink->write(m_buffer) != m_buffer.size())
@@ -379,15 +366,6 @@ void Pop3Client::storeMessageData(const char *data, qsizetype size)
         m_buffer.clear();
         Q_EMIT retrieveProgress(command.number, m_bytes);
     }
-}
-
-qsizetype Pop3Client::receiveMessageData(QByteArrayView bytes)
-{
-    QByteArray data;
-    data.reserve(bytes.size() + 64);
-    bool ended = false;
-    const qsizetype used = m_reader.addBlock(bytes, &data, &ended);
-    storeMessageData(data.constData(), data.size());
     if (ended) {
         m_connection.setBlockReceiver({});
         endData();

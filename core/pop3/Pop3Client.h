@@ -169,7 +169,6 @@ private:
     void handleStatus(const Command &command, const Pop3Response &response, const QByteArray &line);
     void handleData(const QByteArray &line);
     qsizetype receiveMessageData(QByteArrayView bytes);
-    void storeMessageData(const char *data, qsizetype size);
     void endData();
     void send(const Command &command);
     void enqueue(const Command &command);

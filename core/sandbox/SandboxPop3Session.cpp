@@ -6,8 +6,6 @@
 #include <QDateTime>
 #include <QFile>
 
-#include <cstring>
-
 namespace Outpost {
 
 namespace {
@@ -236,7 +234,7 @@ void SandboxPop3Session::startRetr(int index)
         m_retr = std::move(file);
     }
     m_retrSent = 0;
-    m_retrAtLineStart = true;
+    m_retrEncoder.reset();
     pumpRetr();
 }
 
@@ -253,27 +251,12 @@ void SandboxPop3Session::pumpRetr()
         if (chunk.isEmpty()) {
             m_retr.reset();
             // RFC 1939 section 3: end the last line, then the terminator.
-            write(m_retrAtLineStart ? QByteArray(".\r\n") : QByteArray("\r\n.\r\n"));
+            write(m_retrEncoder.finish());
             retrDone();
             return;
         }
-        // Line by line with memchr, whole lines copied at once: at most one stuffing dot
-        // per input byte.
-        QByteArray out(chunk.size() * 2, Qt::Uninitialized);
-        char *o = out.data();
-        const char *p = chunk.constData();
-        const char *const end = p + chunk.size();
-        while (p < end) {
-            if (m_retrAtLineStart && *p == '.')
-                *o++ = '.'; // byte-stuffing
-            const auto *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-            const char *stop = newline ? newline + 1 : end;
-            std::memcpy(o, p, size_t(stop - p));
-            o += stop - p;
-            m_retrAtLineStart = newline != nullptr;
-            p = stop;
-        }
-        out.truncate(o - out.data());
+        // RFC 1939 section 3: the same byte-stuffing (and CRLF line ends) as SMTP DATA.
+        const QByteArray out = m_retrEncoder.encode(chunk);
         if (m_dropAfterBytes >= 0 && m_retrSent + out.size() >= m_dropAfterBytes) {
             write(out.left(m_dropAfterBytes - m_retrSent));
             m_dropAfterBytes = -1;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sandbox/SandboxSession.h"
+#include "smtp/SmtpDataEncoder.h"
 
 #include <QIODevice>
 
@@ -42,7 +43,7 @@ private:
     bool m_sending = false;            ///< a RETR answer is under way: later commands wait
     QByteArrayList m_waiting;          ///< pipelined commands that arrived during a RETR
     qint64 m_retrSent = 0;
-    bool m_retrAtLineStart = true;
+    SmtpDataEncoder m_retrEncoder; ///< dot-stuffing for RETR
 };
 
 } // namespace Outpost

@@ -73,9 +73,13 @@ QByteArray SmtpDataEncoder::encodeCopy(QByteArrayView chunk)
         }
         if (m_atLineStart && *p == '.' && m_dotStuffing)
             *o++ = '.';
+        // The run ends at the next line end (memchr: a few bytes at a time, not one).
         const char *run = p;
-        while (p < end && *p != '\r' && *p != '\n')
-            ++p;
+        const auto *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        const char *stop = newline ? newline : end;
+        if (const auto *cr = static_cast<const char *>(std::memchr(p, '\r', size_t(stop - p))))
+            stop = cr;
+        p = stop;
         std::memcpy(o, run, size_t(p - run));
         o += p - run;
         m_atLineStart = false;

@@ -8,7 +8,8 @@ namespace Outpost {
 /// The one place that turns message bytes into SMTP DATA (and BDAT chunks): line ends become CRLF
 /// (a lone CR or LF too), a "." at the start of a line is doubled (RFC 5321 section 4.5.2,
 /// including the very first byte), and finish() ends the last line and adds the "." terminator.
-/// Works chunk by chunk, so a message is never held whole in memory.
+/// Works chunk by chunk, so a message is never held whole in memory. POP3's RETR uses the
+/// same rules (RFC 1939 section 3): the sandbox server encodes with it too.
 class SmtpDataEncoder
 {
 public:

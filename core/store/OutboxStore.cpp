@@ -48,32 +48,6 @@ QDateTime fromIsoTime(const QString &s)
     return t.toUTC();
 }
 
-QJsonObject stateObject(const OutboxEntry &e)
-{
-    QJsonObject o{{QStringLiteral("version"), 1},
-                  {QStringLiteral("id"), e.id},
-                  {QStringLiteral("state"), OutboxStore::stateName(e.state)},
-                  {QStringLiteral("queuedAt"), isoTime(e.queuedAt)},
-                  {QStringLiteral("attempts"), e.attempts},
-                  {QStringLiteral("dataComplete"), e.dataComplete},
-                  {QStringLiteral("envelope"), e.envelope.toJson()}};
-    if (e.nextAttempt.isValid())
-        o.insert(QStringLiteral("nextAttempt"), isoTime(e.nextAttempt));
-    if (!e.lastReply.isEmpty())
-        o.insert(QStringLiteral("lastReply"), e.lastReply);
-    if (e.sentAt.isValid())
-        o.insert(QStringLiteral("sentAt"), isoTime(e.sentAt));
-    if (!e.rejectedRecipients.isEmpty())
-        o.insert(QStringLiteral("rejectedRecipients"),
-                 QJsonArray::fromStringList(e.rejectedRecipients));
-    return o;
-}
-
-QByteArray stateJson(const OutboxEntry &e)
-{
-    return QJsonDocument(stateObject(e)).toJson(QJsonDocument::Indented);
-}
-
 /// Writes JSON by hand: a journal line is written for every state change of every message,
 /// and building a QJsonObject for each cost a fifth of a bulk send's processor time.
 class JsonLine
@@ -151,8 +125,8 @@ private:
     bool m_first = true;
 };
 
-/// One journal line: the message's whole state, compact, ending in a newline (the same
-/// members as state.json; entryFromJson reads both).
+/// The message's whole state as one line of compact JSON: a journal line, and the
+/// state.json a message is queued with (entryFromJson reads both).
 QByteArray journalLine(const OutboxEntry &e)
 {
     JsonLine j;
@@ -562,7 +536,7 @@ std::optional<QString> OutboxStore::commitQueued(const QString &id, const QStrin
     entry.queuedAt = QDateTime::currentDateTimeUtc();
     QString detail;
     bool diskFull = false;
-    if (!DurableIo::writeAtomically(tmpDir + QLatin1Char('/') + stateFileName, stateJson(entry),
+    if (!DurableIo::writeAtomically(tmpDir + QLatin1Char('/') + stateFileName, journalLine(entry),
                                     &detail, &diskFull)) {
         QDir(tmpDir).removeRecursively();
         setIoError(error, tr("The message could not be queued"), detail, diskFull);
