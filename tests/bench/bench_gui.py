@@ -19,11 +19,7 @@ import sys
 import tempfile
 import time
 
-from bench_wire import cpu_seconds, rss_kib  # the same /proc readings as the CLI's idle figure
-
-
-def rss_mib(pid):
-    return rss_kib(pid) / 1024
+from bench_wire import idle_cost  # the same /proc readings as the CLI's idle figure
 
 
 def main():
@@ -71,19 +67,8 @@ def main():
     times = [start_once() for _ in range(args.runs)]
     startup = statistics.median(times)
 
-    proc = subprocess.Popen([args.gui, "--profile", profile], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=env)
-    try:
-        time.sleep(args.settle_seconds)
-        if proc.poll() is not None:
-            raise RuntimeError(f"outpost exited {proc.returncode}")
-        cpu0, rss0 = cpu_seconds(proc.pid), rss_mib(proc.pid)
-        time.sleep(args.idle_seconds)
-        cpu1, rss1 = cpu_seconds(proc.pid), rss_mib(proc.pid)
-    finally:
-        proc.terminate()
-        proc.wait(30)
-    per_minute = (cpu1 - cpu0) * 1000 * 60 / args.idle_seconds
+    per_minute, rss, _ = idle_cost([args.gui, "--profile", profile], args.settle_seconds,
+                                   args.idle_seconds, env)
     platform = env.get("QT_QPA_PLATFORM") or ("xcb" if env.get("DISPLAY") else "default")
     with open("/proc/loadavg") as f:
         load = " ".join(f.read().split()[:3])
@@ -97,7 +82,7 @@ def main():
         f"{startup * 1000:.0f} ms | < 300 ms |",
         f"| CPU while idle ({args.idle_seconds:g} s after {args.settle_seconds:g} s) | "
         f"{per_minute:.1f} ms per minute | < 10 ms |",
-        f"| Resident memory | {max(rss0, rss1):.1f} MiB | < 60 MiB |",
+        f"| Resident memory | {rss:.1f} MiB | < 60 MiB |",
         "",
         "Start-up runs: " + ", ".join(f"{t * 1000:.0f} ms" for t in times) + ". CPU is "
         "utime+stime from /proc/PID/stat (10 ms ticks), memory VmRSS.",

@@ -465,6 +465,25 @@ def rss_kib(pid):
     return 0
 
 
+def idle_cost(command, settle, seconds, env=None):
+    """Starts @command, leaves it alone for @settle seconds, then measures @seconds more:
+    returns (CPU in ms per minute while left alone, the larger resident memory reading in
+    MiB, CPU seconds used during @settle)."""
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=env)
+    try:
+        time.sleep(settle)
+        if proc.poll() is not None:
+            raise RuntimeError(f"{command[0]} exited {proc.returncode}")
+        cpu0, rss0 = cpu_seconds(proc.pid), rss_kib(proc.pid)
+        time.sleep(seconds)
+        cpu1, rss1 = cpu_seconds(proc.pid), rss_kib(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    return (cpu1 - cpu0) * 1000 * 60 / seconds, max(rss0, rss1) / 1024, cpu0
+
+
 def idle(args, outpost, servers, out):
     # The account's servers are the real ones; with no automatic check, the scheduler only
     # waits: nothing is due to be sent until the user asks.
@@ -476,31 +495,20 @@ def idle(args, outpost, servers, out):
     subprocess.run([outpost.fill, "--account-dir", outpost.account_dir(profile), "--outbox",
                     str(args.idle_messages), "--eml", eml, "--inbox", str(args.idle_messages),
                     "--inbox-size", "4096"], check=True, capture_output=True)
-    proc = subprocess.Popen([outpost.cli, "--profile", profile, "run"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        time.sleep(args.idle_settle)
-        if proc.poll() is not None:
-            raise RuntimeError(f"outpost-cli run exited {proc.returncode}")
-        cpu0, rss0 = cpu_seconds(proc.pid), rss_kib(proc.pid)
-        time.sleep(args.idle_seconds)
-        cpu1, rss1 = cpu_seconds(proc.pid), rss_kib(proc.pid)
-    finally:
-        proc.terminate()
-        proc.wait(30)
-    per_minute_ms = (cpu1 - cpu0) * 1000 * 60 / args.idle_seconds
+    per_minute_ms, rss_mib, cpu0 = idle_cost([outpost.cli, "--profile", profile, "run"],
+                                             args.idle_settle, args.idle_seconds)
     out.append(f"### Idle (`outpost-cli run`, {args.idle_messages} messages in the outbox and "
                f"{args.idle_messages} in the inbox, {args.idle_seconds:g} s after "
                f"{args.idle_settle:g} s of start-up; load {loadavg()})\n")
     out.append("| Figure | Value | Goal |")
     out.append("|---|---:|---:|")
     out.append(f"| CPU while idle | {per_minute_ms:.1f} ms per minute | < 10 ms |")
-    out.append(f"| Resident memory | {max(rss0, rss1) / 1024:.1f} MiB | < 25 MiB |")
+    out.append(f"| Resident memory | {rss_mib:.1f} MiB | < 25 MiB |")
     out.append(f"| CPU for start-up (first {args.idle_settle:g} s) | {cpu0 * 1000:.0f} ms | — |")
     out.append("")
     out.append("CPU is utime+stime from /proc/PID/stat (clock-tick resolution, 10 ms); "
                "resident memory is VmRSS from /proc/PID/status.\n")
-    return per_minute_ms, max(rss0, rss1) / 1024
+    return per_minute_ms, rss_mib
 
 
 # --- Main ----------------------------------------------------------------------------------

@@ -39,6 +39,16 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// A program that queued a message and wrote its whole data, then stopped before the reply.
+QString stoppedAfterItsData(const QString &directory)
+{
+    OutboxStore store(directory);
+    if (!store.open())
+        return {};
+    const std::optional<QString> id = store.queue(message(QStringLiteral("m")));
+    return id && store.markSending(*id) && store.markDataComplete(*id) ? *id : QString();
+}
+
 void appendTo(const QString &path, const QByteArray &data)
 {
     QFile f(path);
@@ -230,14 +240,8 @@ private Q_SLOTS:
         // (a power cut after a Flush::Later): the message may have been sent, and it goes
         // back to the outbox for the user to decide; it is never sent again on its own.
         QTemporaryDir dir;
-        QString id;
-        {
-            OutboxStore store(dir.path());
-            QVERIFY(store.open());
-            id = *store.queue(message(QStringLiteral("m")));
-            QVERIFY(store.markSending(id));
-            QVERIFY(store.markDataComplete(id));
-        }
+        const QString id = stoppedAfterItsData(dir.path());
+        QVERIFY(!id.isEmpty());
         QVERIFY(QDir().rename(dir.path() + QStringLiteral("/outbox/") + id,
                               dir.path() + QStringLiteral("/sent/") + id));
         OutboxStore store(dir.path());
@@ -349,7 +353,7 @@ private Q_SLOTS:
             dir.path() + QStringLiteral("/outbox/") + sending + QStringLiteral("/state.json");
         QByteArray state = readAll(sendingState);
         state.replace("\"queued\"", "\"sending\"");
-        state.replace("\"dataComplete\": false", "\"dataComplete\": true");
+        state.replace("\"dataComplete\":false", "\"dataComplete\":true");
         QFile f(sendingState);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(state);
@@ -421,14 +425,8 @@ private Q_SLOTS:
     void resendMayHaveBeenSent()
     {
         QTemporaryDir dir;
-        QString id;
-        {
-            OutboxStore store(dir.path());
-            QVERIFY(store.open());
-            id = *store.queue(message(QStringLiteral("m")));
-            QVERIFY(store.markSending(id));
-            QVERIFY(store.markDataComplete(id));
-        }
+        const QString id = stoppedAfterItsData(dir.path());
+        QVERIFY(!id.isEmpty());
         OutboxStore store(dir.path());
         QVERIFY(store.open());
         QCOMPARE(store.message(id)->state, OutboxState::MayHaveBeenSent);
