@@ -33,7 +33,8 @@ struct SandboxFault
         Reply,             ///< send `reply` (one or more CRLF-separated lines) instead
         Disconnect,        ///< close the connection without answering
         Delay,             ///< answer normally after `delayMs`
-        Silence,           ///< never answer (the client's inactivity timeout fires)
+        Silence,           ///< hang: never answer this or anything after it on the
+                           ///< connection (the client's inactivity timeout fires)
         DisconnectMidData, ///< SMTP DATA: drop after `afterBytes` of data; POP3 RETR: after
                            ///< sending `afterBytes` of the message
     };

@@ -112,6 +112,9 @@ bool SandboxSession::applyFault(const QByteArray &command)
         then([this] { drop(); }); // earlier replies still go out
         return true;
     case SandboxFault::Silence:
+        // A hung server answers nothing more: a QUIT pipelined behind the silent command
+        // must not be answered either.
+        m_hung = true;
         return true;
     case SandboxFault::Delay:
         m_nextDelay = fault->delayMs;
@@ -128,8 +131,12 @@ void SandboxSession::onReadyRead()
     // Bulk reads, lines split here (readLine on an unencrypted QSslSocket goes byte by byte).
     QPointer<SandboxSession> self(this);
     m_input += m_socket->readAll();
+    if (m_hung) {
+        m_input.clear();
+        return;
+    }
     qsizetype pos = 0;
-    while (self && !m_dead) {
+    while (self && !m_dead && !m_hung) {
         if (m_rawBytes > 0) {
             const qsizetype n =
                 static_cast<qsizetype>(qMin<qint64>(m_rawBytes, m_input.size() - pos));

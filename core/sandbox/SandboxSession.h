@@ -82,6 +82,7 @@ private:
     int m_nextDelay = 0;
     bool m_implicitTls = false;
     bool m_dead = false;
+    bool m_hung = false; ///< a Silence fault fired: input is read and ignored from then on
 };
 
 } // namespace Outpost

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void disconnectMidRetr();
     void disconnectAtQuitDeletesNothing();
     void silenceTimesOut();
+    void silenceAfterDataHangsTheSession();
     void delayBeyondTimeout();
     void slowRepliesStillWork();
 
@@ -186,6 +187,19 @@ void TestSandboxFaults::disconnectAtQuitDeletesNothing()
     QCOMPARE(committed.count(), 0);
     QCOMPARE(finished.at(0).at(0).value<NetError>().kind, NetError::Network);
     QCOMPARE(m_server->mailboxSize("alice"), 1);
+}
+
+void TestSandboxFaults::silenceAfterDataHangsTheSession()
+{
+    // The QUIT pipelined behind the last data must not be answered either: a hung server
+    // hangs. Otherwise the client would see the connection end cleanly, not time out.
+    m_server->addFault({SandboxFault::Smtp, "DATAEND", 1, SandboxFault::Silence, {}, 0, 0});
+    const SmtpRun run = runSmtp({"one\r\n"}, 300);
+    QCOMPARE(run.results.size(), 1);
+    QVERIFY(!run.results[0].sent);
+    QVERIFY(run.results[0].dataWritten);
+    QCOMPARE(run.results[0].error.kind, NetError::Timeout);
+    QCOMPARE(run.session.kind, NetError::Timeout);
 }
 
 void TestSandboxFaults::silenceTimesOut()
