@@ -15,12 +15,21 @@ namespace Outpost {
 namespace {
 
 // RFC 1939 section 7: a UIDL is 1 to 70 characters in the range 0x21 to 0x7E.
-bool validUidl(const QString &uidl)
+uint codeOf(QChar c)
+{
+    return c.unicode();
+}
+uint codeOf(char c)
+{
+    return uchar(c);
+}
+template<typename Text>
+bool validUidl(const Text &uidl)
 {
     if (uidl.isEmpty() || uidl.size() > 512)
         return false;
-    for (const QChar c : uidl)
-        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+    for (const auto c : uidl)
+        if (codeOf(c) < 0x21 || codeOf(c) > 0x7e)
             return false;
     return true;
 }
@@ -165,24 +174,28 @@ bool InboxStore::open(StoreError *error)
     bool needsRewrite = false;
     if (file.open(QIODevice::ReadOnly)) {
         const QByteArray data = file.readAll();
-        const QList<QByteArray> lines = data.split('\n');
-        // The last piece is empty after a final newline; anything else is a torn append.
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            const QByteArray &line = lines.at(i);
-            if (i + 1 == lines.size()) {
-                if (!line.isEmpty())
-                    needsRewrite = true;
+        // Read in place: only what is kept is allocated (a list of all the lines, freed
+        // afterwards, would leave holes between the kept strings).
+        qsizetype from = 0;
+        while (from < data.size()) {
+            const qsizetype end = data.indexOf('\n', from);
+            if (end < 0) {
+                needsRewrite = true; // a torn append
                 break;
             }
+            const QByteArrayView line(data.constData() + from, end - from);
+            from = end + 1;
             const qsizetype tab = line.indexOf('\t');
-            const QString uidl = QString::fromLatin1(tab < 0 ? line : line.left(tab));
+            const QByteArrayView uidl = tab < 0 ? line : line.first(tab);
             if (!validUidl(uidl)) {
                 needsRewrite = true;
                 continue;
             }
-            if (m_seen.contains(uidl))
+            QByteArray key = uidl.toByteArray();
+            if (m_seen.contains(key))
                 needsRewrite = true;
-            m_seen.insert(uidl, tab < 0 ? QString() : QString::fromUtf8(line.mid(tab + 1)));
+            m_seen.insert(std::move(key),
+                          tab < 0 ? QByteArray() : line.sliced(tab + 1).toByteArray());
         }
     }
     m_open = true;
@@ -268,7 +281,7 @@ bool InboxStore::appendSeen(const QString &uidl, const QString &fileName, StoreE
                    file.errorString(), DurableIo::lastErrorWasDiskFull());
         return false;
     }
-    m_seen.insert(uidl, fileName);
+    m_seen.insert(uidl.toLatin1(), fileName.toUtf8());
     return true;
 }
 
@@ -276,7 +289,7 @@ bool InboxStore::rewriteSeen(StoreError *error)
 {
     QByteArray data;
     for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
-        data += it.key().toLatin1() + '\t' + it.value().toUtf8() + '\n';
+        data += it.key() + '\t' + it.value() + '\n';
     QString detail;
     bool diskFull = false;
     if (!DurableIo::writeAtomically(seenFile(), data, &detail, &diskFull)) {
@@ -288,28 +301,39 @@ bool InboxStore::rewriteSeen(StoreError *error)
 
 bool InboxStore::isSeen(const QString &uidl) const
 {
-    return m_seen.contains(uidl);
+    // Checked first: toLatin1() would turn characters it cannot hold into '?'.
+    return validUidl(uidl) && m_seen.contains(uidl.toLatin1());
 }
 
 bool InboxStore::isStored(const QString &uidl) const
 {
-    const auto it = m_seen.constFind(uidl);
+    if (!validUidl(uidl))
+        return false;
+    const auto it = m_seen.constFind(uidl.toLatin1());
     if (it == m_seen.cend() || it->isEmpty())
         return false;
-    return QFile::exists(maildirPath() + QStringLiteral("/new/") + *it) ||
+    const QString name = QString::fromUtf8(*it);
+    return QFile::exists(maildirPath() + QStringLiteral("/new/") + name) ||
            !QDir(maildirPath() + QStringLiteral("/cur"))
-                .entryList({*it + QStringLiteral("*")}, QDir::Files)
+                .entryList({name + QStringLiteral("*")}, QDir::Files)
                 .isEmpty();
 }
 
 QStringList InboxStore::seenUidls() const
 {
-    return m_seen.keys();
+    QStringList out;
+    out.reserve(m_seen.size());
+    for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
+        out.append(QString::fromLatin1(it.key()));
+    return out;
 }
 
 bool InboxStore::retainOnly(const QStringList &serverUidls, StoreError *error)
 {
-    const QSet<QString> keep(serverUidls.cbegin(), serverUidls.cend());
+    QSet<QByteArray> keep;
+    keep.reserve(serverUidls.size());
+    for (const QString &uidl : serverUidls)
+        keep.insert(uidl.toLatin1());
     bool removed = false;
     for (auto it = m_seen.begin(); it != m_seen.end();) {
         if (!keep.contains(it.key())) {
@@ -330,7 +354,7 @@ bool InboxStore::markSeen(const QString &uidl, StoreError *error)
                       tr("The server gave an invalid message id."), uidl.left(80)};
         return false;
     }
-    if (m_seen.contains(uidl))
+    if (m_seen.contains(uidl.toLatin1()))
         return true;
     return appendSeen(uidl, QString(), error);
 }
@@ -347,7 +371,7 @@ QList<InboxMessage> InboxStore::messages() const
     QHash<QString, QString> uidlByName;
     for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
         if (!it.value().isEmpty())
-            uidlByName.insert(it.value(), it.key());
+            uidlByName.insert(QString::fromUtf8(it.value()), QString::fromLatin1(it.key()));
     QList<InboxMessage> out;
     for (const bool isNew : {true, false}) {
         const QString dirPath = isNew ? newDir : curDir;

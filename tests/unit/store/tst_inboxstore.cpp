@@ -129,6 +129,7 @@ private Q_SLOTS:
                 QVERIFY(d->commit());
             }
             QVERIFY(inbox.markSeen(QStringLiteral("skipped")));
+            QVERIFY(inbox.markSeen(QStringLiteral("a?b")));
         }
         // A crash mid-append leaves a torn line; it is ignored, and a crash mid-delivery
         // leaves a file in tmp/, which is removed (the server still has the message).
@@ -142,7 +143,12 @@ private Q_SLOTS:
 
         InboxStore inbox(dir.path());
         QVERIFY(inbox.open());
-        QCOMPARE(inbox.seenUidls().size(), 6);
+        QCOMPARE(inbox.seenUidls().size(), 7);
+        QVERIFY(inbox.seenUidls().contains(QStringLiteral("a?b")));
+        QVERIFY(inbox.isSeen(QStringLiteral("a?b")));
+        // Kept as bytes: a character Latin-1 cannot hold must not turn into the '?' of another.
+        QVERIFY(!inbox.isSeen(QStringLiteral("a\u0100b")));
+        QVERIFY(!inbox.isStored(QStringLiteral("a\u0100b")));
         QVERIFY(inbox.isSeen(QStringLiteral("id3")));
         QVERIFY(inbox.isSeen(QStringLiteral("skipped")));
         QVERIFY(!inbox.isStored(QStringLiteral("skipped")));
