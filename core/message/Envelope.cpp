@@ -45,7 +45,10 @@ Envelope Envelope::fromJson(const QJsonObject &object)
         e.recipients.append(v.toString());
     for (const QJsonValue &v : object.value(QStringLiteral("bcc")).toArray())
         e.bcc.append(v.toString());
-    e.messageId = object.value(QStringLiteral("messageId")).toString().toLatin1();
+    // From a named string: toLatin1() of a temporary keeps the string's buffer, twice the
+    // size, for as long as the envelope lives (10,000 of them in an outbox).
+    const QString messageId = object.value(QStringLiteral("messageId")).toString();
+    e.messageId = messageId.toLatin1();
     e.size = qint64(object.value(QStringLiteral("size")).toDouble());
     e.needs8BitMime = object.value(QStringLiteral("8bitmime")).toBool();
     e.needsSmtpUtf8 = object.value(QStringLiteral("smtputf8")).toBool();

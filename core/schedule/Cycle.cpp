@@ -50,8 +50,7 @@ void Cycle::start()
     // only at RCPT, and no message goes before the receive has finished. (A server that
     // grants late is covered by the relay-refusal recovery.) Not with a delay after POP:
     // a session would sit idle through it.
-    if (m_options.send && m_account.delayAfterPopMs <= 0 &&
-        !m_outbox->dueMessages(m_clock->now()).isEmpty())
+    if (m_options.send && m_account.delayAfterPopMs <= 0 && m_outbox->countDue(m_clock->now()) > 0)
         openSmtp();
 }
 
@@ -660,7 +659,7 @@ void Cycle::pauseAccount(const NetError &error)
 {
     m_result.accountError = error;
     if (m_queue.empty() && m_total == 0)
-        m_result.waiting = int(m_outbox->dueMessages(m_clock->now()).size());
+        m_result.waiting = m_outbox->countDue(m_clock->now());
     else
         m_result.waiting = int(m_queue.size());
     finish();

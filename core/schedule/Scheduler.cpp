@@ -183,8 +183,7 @@ void Scheduler::watchNetwork()
                 if (reachability != QNetworkInformation::Reachability::Online)
                     return;
                 for (auto &s : m_accounts) {
-                    if (s->status.lastError.isError() ||
-                        !s->outbox->dueMessages(m_clock->now()).isEmpty())
+                    if (s->status.lastError.isError() || s->outbox->countDue(m_clock->now()) > 0)
                         trigger(s->account.id, Trigger::NetworkBack);
                 }
             });
@@ -252,7 +251,7 @@ void Scheduler::runCycle(AccountState &s, Trigger why)
             Q_EMIT passwordProblem(id, passwords.failed, passwords.result);
             CycleResult r;
             r.accountError = NetError::make(NetError::Authentication, passwords.result.message);
-            r.waiting = int(st->outbox->dueMessages(m_clock->now()).size());
+            r.waiting = st->outbox->countDue(m_clock->now());
             cycleDone(id, r);
         });
 }
@@ -347,18 +346,13 @@ void Scheduler::armTimers(AccountState &s)
     }
 
     // The earliest deferred message, or a paused account with mail waiting.
-    QDateTime retryAt;
-    for (const OutboxEntry &e : s.outbox->messages()) {
-        if (e.state == OutboxState::Deferred && e.nextAttempt.isValid() &&
-            (!retryAt.isValid() || e.nextAttempt < retryAt))
-            retryAt = e.nextAttempt;
-    }
+    QDateTime retryAt = s.outbox->earliestRetry();
     const NetError &error = s.status.lastError;
     if (error.isError()) {
         if (error.kind == NetError::Authentication || error.kind == NetError::Tls ||
             error.kind == NetError::RelayDenied)
             retryAt = {}; // needs the user: a password, a certificate decision, the settings
-        else if (retryAt.isValid() || !s.outbox->dueMessages(now).isEmpty())
+        else if (retryAt.isValid() || s.outbox->countDue(now) > 0)
             retryAt = now.addMSecs(RetryPolicy::backoffMs(s.consecutiveFailures));
     }
     if (retryAt.isValid() && retryAt <= now)

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QRandomGenerator>
+#include <QSet>
 
 #include <algorithm>
 #include <cerrno>
@@ -248,10 +249,94 @@ void OutboxStore::setIoError(StoreError *error, const QString &what, const QStri
     error->detail = detail;
 }
 
-OutboxEntry OutboxStore::withPath(const Located &located) const
+/// Makes equal addresses (and equal recipient lists) of different messages share one copy:
+/// most messages of an account have the same sender and many the same recipients, and
+/// 10,000 messages held each their own copies (1.7 MB of the outbox's memory).
+class OutboxStore::AddressPool
 {
-    OutboxEntry e = located.entry;
-    e.messagePath = messageDirectory(e.id, located.inSent) + QLatin1Char('/') + messageFileName;
+public:
+    void share(Envelope &envelope)
+    {
+        share(envelope.sender);
+        share(envelope.recipients);
+        share(envelope.bcc);
+    }
+
+private:
+    void share(QString &text)
+    {
+        const auto it = m_strings.constFind(text);
+        if (it != m_strings.cend())
+            text = *it;
+        else
+            m_strings.insert(text);
+    }
+    void share(QStringList &list)
+    {
+        if (list.isEmpty()) {
+            list = QStringList(); // no allocation kept for an empty list
+            return;
+        }
+        const auto it = m_lists.constFind(list);
+        if (it != m_lists.cend()) {
+            list = *it;
+            return;
+        }
+        for (QString &text : list)
+            share(text);
+        m_lists.insert(list);
+    }
+
+    QSet<QString> m_strings;
+    QSet<QStringList> m_lists;
+};
+
+OutboxStore::Record OutboxStore::Record::from(OutboxEntry &&entry, bool inSent)
+{
+    Record r;
+    r.envelope = std::move(entry.envelope);
+    r.queuedAt = entry.queuedAt;
+    r.nextAttempt = entry.nextAttempt;
+    r.sentAt = entry.sentAt;
+    if (!entry.lastReply.isEmpty() || !entry.rejectedRecipients.isEmpty())
+        r.remarks = std::make_shared<const Remarks>(
+            Remarks{std::move(entry.lastReply), std::move(entry.rejectedRecipients)});
+    r.attempts = entry.attempts;
+    r.state = entry.state;
+    r.dataComplete = entry.dataComplete;
+    r.inSent = inSent;
+    return r;
+}
+
+OutboxEntry OutboxStore::Record::entry(const QString &id) const
+{
+    OutboxEntry e;
+    e.id = id;
+    e.state = state;
+    e.envelope = envelope;
+    e.queuedAt = queuedAt;
+    e.nextAttempt = nextAttempt;
+    e.attempts = attempts;
+    if (remarks) {
+        e.lastReply = remarks->lastReply;
+        e.rejectedRecipients = remarks->rejectedRecipients;
+    }
+    e.dataComplete = dataComplete;
+    e.sentAt = sentAt;
+    return e;
+}
+
+bool OutboxStore::Record::isDue(const QDateTime &now) const
+{
+    return !inSent &&
+           (state == OutboxState::Queued ||
+            (state == OutboxState::Deferred && (!nextAttempt.isValid() || nextAttempt <= now)));
+}
+
+OutboxEntry OutboxStore::withPath(const QString &id, const Record &record) const
+{
+    OutboxEntry e = record.entry(id);
+    e.messagePath = messageDirectory(id, record.inSent) + QLatin1Char('/') + messageFileName;
     return e;
 }
 
@@ -274,7 +359,7 @@ std::optional<OutboxEntry> OutboxStore::readState(const QString &directory) cons
     return e;
 }
 
-QHash<QString, OutboxEntry> OutboxStore::readJournal(bool *damaged)
+QHash<QString, OutboxEntry> OutboxStore::readJournal(bool *damaged, AddressPool &addresses)
 {
     QHash<QString, OutboxEntry> last;
     m_journalRecords = 0;
@@ -297,6 +382,7 @@ QHash<QString, OutboxEntry> OutboxStore::readJournal(bool *damaged)
             *damaged = true; // the later lines still hold
             continue;
         }
+        addresses.share(e->envelope);
         const QString id = e->id;
         last.insert(id, std::move(*e));
     }
@@ -325,8 +411,11 @@ bool OutboxStore::open(StoreError *error)
         QString host, application;
         m_lock->getLockInfo(&m_lockHolder, &host, &application);
     }
+    // For loading only (the copies stay shared without it), applied as each message is
+    // read, so that the copies given up leave no holes between the ones kept.
+    AddressPool addresses;
     bool journalDamaged = false;
-    QHash<QString, OutboxEntry> journal = readJournal(&journalDamaged);
+    QHash<QString, OutboxEntry> journal = readJournal(&journalDamaged, addresses);
     bool rewrite = journalDamaged;
     const QStringList known = {messageFileName, stateFileName};
     // Both listings first: recovery moves folders from one to the other.
@@ -356,6 +445,8 @@ bool OutboxStore::open(StoreError *error)
                     if (!known.contains(file))
                         QFile::remove(QDir(path).filePath(file));
                 entry = readState(path);
+                if (entry)
+                    addresses.share(entry->envelope);
                 if (entry && inSent)
                     entry->state = OutboxState::Sent; // only a sent message gets there
                 rewrite = true;
@@ -375,12 +466,13 @@ bool OutboxStore::open(StoreError *error)
                 }
                 rewrite = true;
             }
-            Located located{std::move(*entry), inSent};
-            const bool wantSent = located.entry.state == OutboxState::Sent;
+            const QString id = entry->id; // the key shares the entry's string
+            Record record = Record::from(std::move(*entry), inSent);
+            const bool wantSent = record.state == OutboxState::Sent;
             if (wantSent != inSent && !m_readOnly) {
                 // Recorded as sent but not yet moved (or moved, and the record was lost).
                 QString detail;
-                if (!move(located, wantSent, &detail)) {
+                if (!move(id, record, wantSent, &detail)) {
                     setIoError(error, tr("The message could not be moved to the Sent folder"),
                                detail, false);
                     return false;
@@ -388,9 +480,7 @@ bool OutboxStore::open(StoreError *error)
                 if (wantSent)
                     m_report.completedMoves.append(name);
             }
-            located.entry.messagePath.clear();   // built when asked for (memory)
-            const QString id = located.entry.id; // the key shares the entry's string
-            m_entries.insert(id, std::move(located));
+            m_entries.insert(id, std::move(record));
         }
     }
     // Lines of messages since deleted, and several lines per message, are left out.
@@ -424,15 +514,18 @@ bool OutboxStore::openJournal(StoreError *error)
 bool OutboxStore::compact(StoreError *error)
 {
     m_journal.reset();
-    QList<const OutboxEntry *> all;
+    QList<QHash<QString, Record>::const_iterator> all;
     all.reserve(m_entries.size());
-    for (const Located &l : std::as_const(m_entries))
-        all.append(&l.entry);
-    std::sort(all.begin(), all.end(),
-              [](const OutboxEntry *a, const OutboxEntry *b) { return lessByAge(*a, *b); });
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        all.append(it);
+    std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) {
+        if (a->queuedAt != b->queuedAt)
+            return a->queuedAt < b->queuedAt;
+        return a.key() < b.key();
+    });
     QByteArray data;
-    for (const OutboxEntry *e : all)
-        data += journalLine(*e);
+    for (const auto &it : std::as_const(all))
+        data += journalLine(it->entry(it.key()));
     QString detail;
     bool diskFull = false;
     if (!DurableIo::writeAtomically(journalPath(), data, &detail, &diskFull)) {
@@ -502,14 +595,14 @@ bool OutboxStore::commit(StoreError *error)
     return true;
 }
 
-bool OutboxStore::move(Located &located, bool toSent, QString *detail)
+bool OutboxStore::move(const QString &id, Record &record, bool toSent, QString *detail)
 {
     // No flush needed: the journal says where the folder belongs, and open() puts it there.
-    const QString from = messageDirectory(located.entry.id, located.inSent);
-    const QString to = messageDirectory(located.entry.id, toSent);
+    const QString from = messageDirectory(id, record.inSent);
+    const QString to = messageDirectory(id, toSent);
     if (!DurableIo::rename(from, to, detail))
         return false;
-    located.inSent = toSent;
+    record.inSent = toSent;
     return true;
 }
 
@@ -551,7 +644,7 @@ std::optional<QString> OutboxStore::commitQueued(const QString &id, const QStrin
     }
     // Its state.json already says it is queued: the journal line need not be flushed.
     append(entry, Flush::Later, nullptr);
-    m_entries.insert(entry.id, {entry, false});
+    m_entries.insert(id, Record::from(std::move(entry), false));
     Q_EMIT changed(id);
     return id;
 }
@@ -625,9 +718,9 @@ std::optional<QString> OutboxStore::queueFile(const QString &emlPath, StoreError
 QList<OutboxEntry> OutboxStore::messages() const
 {
     QList<OutboxEntry> out;
-    for (const Located &l : m_entries)
-        if (!l.inSent)
-            out.append(withPath(l));
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (!it->inSent)
+            out.append(withPath(it.key(), *it));
     std::sort(out.begin(), out.end(), lessByAge);
     return out;
 }
@@ -635,17 +728,17 @@ QList<OutboxEntry> OutboxStore::messages() const
 std::array<int, 6> OutboxStore::countByState() const
 {
     std::array<int, 6> counts{};
-    for (const Located &l : m_entries)
-        ++counts[size_t(l.inSent ? OutboxState::Sent : l.entry.state)];
+    for (const Record &r : m_entries)
+        ++counts[size_t(r.inSent ? OutboxState::Sent : r.state)];
     return counts;
 }
 
 QList<OutboxEntry> OutboxStore::sentMessages() const
 {
     QList<OutboxEntry> out;
-    for (const Located &l : m_entries)
-        if (l.inSent)
-            out.append(withPath(l));
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (it->inSent)
+            out.append(withPath(it.key(), *it));
     std::sort(out.begin(), out.end(), lessByAge);
     return out;
 }
@@ -655,22 +748,33 @@ std::optional<OutboxEntry> OutboxStore::message(const QString &id) const
     const auto it = m_entries.constFind(id);
     if (it == m_entries.cend())
         return std::nullopt;
-    return withPath(*it);
+    return withPath(it.key(), *it);
 }
 
 QList<OutboxEntry> OutboxStore::dueMessages(const QDateTime &now) const
 {
     QList<OutboxEntry> out;
-    for (const Located &l : m_entries) {
-        if (l.inSent)
-            continue;
-        if (l.entry.state == OutboxState::Queued ||
-            (l.entry.state == OutboxState::Deferred &&
-             (!l.entry.nextAttempt.isValid() || l.entry.nextAttempt <= now)))
-            out.append(withPath(l));
-    }
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (it->isDue(now))
+            out.append(withPath(it.key(), *it));
     std::sort(out.begin(), out.end(), lessByAge);
     return out;
+}
+
+int OutboxStore::countDue(const QDateTime &now) const
+{
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
+                             [&](const Record &r) { return r.isDue(now); }));
+}
+
+QDateTime OutboxStore::earliestRetry() const
+{
+    QDateTime earliest;
+    for (const Record &r : m_entries)
+        if (!r.inSent && r.state == OutboxState::Deferred && r.nextAttempt.isValid() &&
+            (!earliest.isValid() || r.nextAttempt < earliest))
+            earliest = r.nextAttempt;
+    return earliest;
 }
 
 std::unique_ptr<QIODevice> OutboxStore::openMessage(const QString &id, StoreError *error) const
@@ -682,7 +786,7 @@ std::unique_ptr<QIODevice> OutboxStore::openMessage(const QString &id, StoreErro
                       id};
         return nullptr;
     }
-    const QString path = withPath(*it).messagePath;
+    const QString path = messageDirectory(id, it->inSent) + QLatin1Char('/') + messageFileName;
     auto file = std::make_unique<QFile>(path);
     if (!file->open(QIODevice::ReadOnly)) {
         if (error)
@@ -693,7 +797,7 @@ std::unique_ptr<QIODevice> OutboxStore::openMessage(const QString &id, StoreErro
     return file;
 }
 
-OutboxStore::Located *OutboxStore::find(const QString &id, StoreError *error)
+OutboxStore::Record *OutboxStore::find(const QString &id, StoreError *error)
 {
     const auto it = m_entries.find(id);
     if (it == m_entries.end()) {
@@ -709,28 +813,27 @@ bool OutboxStore::transition(const QString &id, std::initializer_list<OutboxStat
                              const std::function<void(OutboxEntry &)> &change, StoreError *error,
                              Flush flush)
 {
-    Located *located = find(id, error);
-    if (!located)
+    Record *record = find(id, error);
+    if (!record)
         return false;
-    if (located->inSent ||
-        std::find(allowed.begin(), allowed.end(), located->entry.state) == allowed.end()) {
+    if (record->inSent ||
+        std::find(allowed.begin(), allowed.end(), record->state) == allowed.end()) {
         if (error)
-            *error = {
-                StoreError::Kind::InvalidState,
-                tr("This cannot be done to a message that is %1.")
-                    .arg(stateName(located->inSent ? OutboxState::Sent : located->entry.state)),
-                id};
+            *error = {StoreError::Kind::InvalidState,
+                      tr("This cannot be done to a message that is %1.")
+                          .arg(stateName(record->inSent ? OutboxState::Sent : record->state)),
+                      id};
         return false;
     }
-    OutboxEntry updated = located->entry;
+    OutboxEntry updated = record->entry(id);
     change(updated);
     // The journal first: memory changes only when the file has the new state.
     if (!append(updated, flush, error))
         return false;
-    located->entry = updated;
-    if (updated.state == OutboxState::Sent) {
+    *record = Record::from(std::move(updated), false);
+    if (record->state == OutboxState::Sent) {
         QString detail;
-        if (!move(*located, true, &detail)) {
+        if (!move(id, *record, true, &detail)) {
             // Sent all the same (the journal says so); the next start moves it.
             setIoError(error, tr("The message could not be moved to the Sent folder"), detail,
                        false);
@@ -839,10 +942,10 @@ bool OutboxStore::markAsSent(const QString &id, StoreError *error)
 
 bool OutboxStore::remove(const QString &id, StoreError *error)
 {
-    Located *located = find(id, error);
-    if (!located)
+    const Record *record = find(id, error);
+    if (!record)
         return false;
-    if (!located->inSent && located->entry.state == OutboxState::Sending) {
+    if (!record->inSent && record->state == OutboxState::Sending) {
         if (error)
             *error = {StoreError::Kind::InvalidState,
                       tr("The message is being sent and cannot be deleted now."), id};
@@ -851,7 +954,7 @@ bool OutboxStore::remove(const QString &id, StoreError *error)
     if (refuseWhenReadOnly(error))
         return false;
     // Renamed away first, so a crash leaves either the whole message or a trash folder.
-    const QString dir = messageDirectory(id, located->inSent);
+    const QString dir = messageDirectory(id, record->inSent);
     const QString trash = QFileInfo(dir).absolutePath() + QLatin1Char('/') + trashPrefix + id;
     QString detail;
     if (!DurableIo::renameDurably(dir, trash, &detail)) {

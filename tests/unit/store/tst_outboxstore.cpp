@@ -143,12 +143,17 @@ private Q_SLOTS:
         QCOMPARE(e.state, OutboxState::Deferred);
         QCOMPARE(e.lastReply, QStringLiteral("421 try later"));
         QVERIFY(store.dueMessages(now).isEmpty());
+        QCOMPARE(store.countDue(now), 0);
         QCOMPARE(store.dueMessages(now.addSecs(121)).size(), 1);
+        QCOMPARE(store.countDue(now.addSecs(121)), 1);
+        QCOMPARE(store.earliestRetry(), e.nextAttempt);
         QVERIFY(store.markSending(id));
         QCOMPARE(store.message(id)->attempts, 2);
         QVERIFY(store.fail(id, QStringLiteral("550 no such user")));
         QCOMPARE(store.message(id)->state, OutboxState::Failed);
         QVERIFY(store.dueMessages(now.addDays(10)).isEmpty());
+        QCOMPARE(store.countDue(now.addDays(10)), 0);
+        QVERIFY(!store.earliestRetry().isValid());
         QVERIFY(store.requeue(id));
         QCOMPARE(store.message(id)->state, OutboxState::Queued);
         // The Message-ID and every byte stay the same across retries.
@@ -158,6 +163,54 @@ private Q_SLOTS:
         QVERIFY(reopened.open());
         QCOMPARE(reopened.message(id)->attempts, 2);
         QCOMPARE(reopened.message(id)->lastReply, QStringLiteral("550 no such user"));
+    }
+
+    void countDueAndEarliestRetry()
+    {
+        QTemporaryDir dir;
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(!store.earliestRetry().isValid());
+        const QString queued = *store.queue(message(QStringLiteral("queued")));
+        const QString later = *store.queue(message(QStringLiteral("later")));
+        const QString sooner = *store.queue(message(QStringLiteral("sooner")));
+        const QString sent = *store.queue(message(QStringLiteral("sent")));
+        QVERIFY(store.markSending(later) && store.defer(later, now.addSecs(600), QString()));
+        QVERIFY(store.markSending(sooner) && store.defer(sooner, now.addSecs(60), QString()));
+        QVERIFY(store.markSending(sent) && store.markSent(sent));
+        QCOMPARE(store.earliestRetry(), now.addSecs(60));
+        QCOMPARE(store.countDue(now), 1); // the queued one; Sent and later ones are not due
+        QCOMPARE(store.countDue(now.addSecs(60)), 2);
+        QCOMPARE(store.countDue(now.addSecs(600)), 3);
+        QCOMPARE(store.dueMessages(now.addSecs(600)).size(), 3);
+        QVERIFY(store.markSending(queued));
+        QCOMPARE(store.countDue(now), 0); // being sent
+    }
+
+    void addressesSharedAfterOpen()
+    {
+        // 10,000 messages from one sender to the same people keep one copy of each address.
+        QTemporaryDir dir;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            for (int i = 0; i < 3; ++i)
+                QVERIFY(store.queue(message(QStringLiteral("m%1").arg(i))));
+        }
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QList<OutboxEntry> all = store.messages();
+        QCOMPARE(all.size(), 3);
+        for (const OutboxEntry &e : all) {
+            QCOMPARE(e.envelope.sender, QStringLiteral("sender@example.org"));
+            QCOMPARE(e.envelope.sender.constData(), all.first().envelope.sender.constData());
+            QCOMPARE(e.envelope.recipients.size(), 2);
+            QCOMPARE(e.envelope.recipients.constData(),
+                     all.first().envelope.recipients.constData());
+            QCOMPARE(e.envelope.bcc, QStringList{"hidden@example.org"});
+        }
+        QVERIFY(all.at(0).envelope.messageId != all.at(1).envelope.messageId);
     }
 
     void invalidTransitions()
