@@ -1445,6 +1445,10 @@ Taro</source>
         <source>The server did not answer within %1 seconds.</source>
         <translation>サーバーが %1 秒以内に応答しませんでした。</translation>
     </message>
+    <message>
+        <source>This connection was set up without TLS.</source>
+        <translation>この接続は TLS を使わない設定になっています。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::CredentialStore</name>

@@ -45,24 +45,31 @@ void Connection::open(const ConnectionSettings &settings)
         m_socket->abort();
         m_socket->deleteLater();
     }
-    m_socket = new QSslSocket(this);
-    connect(m_socket, &QSslSocket::connected, this, &Connection::onConnected);
-    connect(m_socket, &QSslSocket::encrypted, this, &Connection::onEncrypted);
-    connect(m_socket, &QSslSocket::readyRead, this, &Connection::onReadyRead);
-    connect(m_socket, &QSslSocket::sslErrors, this, &Connection::onSslErrors);
-    connect(m_socket, &QSslSocket::errorOccurred, this, &Connection::onError);
-    connect(m_socket, &QSslSocket::disconnected, this, &Connection::onDisconnected);
-    connect(m_socket, &QSslSocket::bytesWritten, this, [this](qint64 bytes) {
+    // A plain connection gets a plain socket: creating a QSslSocket loads the TLS library
+    // (4 MB of memory) even when it never encrypts.
+    m_tls = nullptr;
+    if (settings.security == Security::None) {
+        m_socket = new QTcpSocket(this);
+    } else {
+        m_tls = new QSslSocket(this);
+        m_socket = m_tls.data();
+        connect(m_tls, &QSslSocket::encrypted, this, &Connection::onEncrypted);
+        connect(m_tls, &QSslSocket::sslErrors, this, &Connection::onSslErrors);
+        // Over TLS the plain text is encrypted at once and waits as cipher text; only
+        // encryptedBytesWritten tells when that drains, so flow control listens to it too.
+        connect(m_tls, &QSslSocket::encryptedBytesWritten, this, [this](qint64 bytes) {
+            armTimer();
+            Q_EMIT bytesWritten(bytes);
+        });
+    }
+    connect(m_socket, &QTcpSocket::connected, this, &Connection::onConnected);
+    connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &Connection::onError);
+    connect(m_socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this](qint64 bytes) {
         armTimer();
         Q_EMIT bytesWritten(bytes);
     });
-    // Over TLS the plain text is encrypted at once and waits as cipher text; only
-    // encryptedBytesWritten tells when that drains, so flow control listens to it too.
-    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this](qint64 bytes) {
-        armTimer();
-        Q_EMIT bytesWritten(bytes);
-    });
-    configureTls();
     // Read at most this much ahead of the protocol: a fast server cannot fill memory.
     m_socket->setReadBufferSize(readBufferSize);
 
@@ -82,9 +89,9 @@ void Connection::open(const ConnectionSettings &settings)
     m_timer.start(settings.connectTimeoutMs);
     note(QStringLiteral("*: connecting to %1 port %2").arg(settings.host).arg(settings.port));
     if (settings.security == Security::Tls) {
+        configureTls();
         m_handshaking = true;
-        m_socket->connectToHostEncrypted(settings.host, settings.port, QIODevice::ReadWrite,
-                                         protocol);
+        m_tls->connectToHostEncrypted(settings.host, settings.port, QIODevice::ReadWrite, protocol);
     } else {
         m_socket->connectToHost(settings.host, settings.port, QIODevice::ReadWrite, protocol);
     }
@@ -92,17 +99,24 @@ void Connection::open(const ConnectionSettings &settings)
 
 void Connection::configureTls()
 {
+    // Only when TLS begins: the default configuration loads the TLS library (4 MB), which a
+    // plain connection never needs.
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     if (!m_settings.extraCaCertificates.isEmpty())
         config.addCaCertificates(m_settings.extraCaCertificates);
     config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    m_socket->setSslConfiguration(config);
+    m_tls->setSslConfiguration(config);
 }
 
 void Connection::startTls()
 {
     if (!isOpen())
         return;
+    if (!m_tls) {
+        // The protocol clients ask for STARTTLS only when the settings say so.
+        fail(NetError::make(NetError::Tls, tr("This connection was set up without TLS.")));
+        return;
+    }
     // Anything the server sent after its go-ahead would have been sent in plain text but be
     // read as if protected: refuse it (the STARTTLS command injection of CVE-2011-0411).
     if (m_socket->bytesAvailable() > 0 || m_input.size() > m_inputPos) {
@@ -110,9 +124,10 @@ void Connection::startTls()
                             tr("The server sent data before the TLS handshake.")));
         return;
     }
+    configureTls();
     m_handshaking = true;
     armTimer();
-    m_socket->startClientEncryption();
+    m_tls->startClientEncryption();
 }
 
 void Connection::sendLine(const QByteArray &line, const QByteArray &shownAs)
@@ -144,7 +159,7 @@ qint64 Connection::bytesToWrite() const
 {
     if (!m_socket)
         return 0;
-    return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
+    return m_socket->bytesToWrite() + (m_tls ? m_tls->encryptedBytesToWrite() : 0);
 }
 
 void Connection::setIdle(bool idle)
@@ -195,7 +210,7 @@ void Connection::fail(const NetError &error)
 
 bool Connection::isEncrypted() const
 {
-    return m_socket && m_socket->isEncrypted();
+    return m_tls && m_tls->isEncrypted();
 }
 
 bool Connection::isOpen() const
@@ -235,7 +250,7 @@ void Connection::onConnected()
 void Connection::onEncrypted()
 {
     m_handshaking = false;
-    note(QStringLiteral("*: TLS established (%1)").arg(m_socket->sessionCipher().name()));
+    note(QStringLiteral("*: TLS established (%1)").arg(m_tls->sessionCipher().name()));
     if (m_connecting) {
         m_connecting = false;
         armTimer();
@@ -287,13 +302,13 @@ void Connection::onReadyRead()
 
 void Connection::onSslErrors(const QList<QSslError> &errors)
 {
-    const QSslCertificate peer = m_socket->peerCertificate();
+    const QSslCertificate peer = m_tls->peerCertificate();
     const QByteArray pinned = CertificateInfo::normalizeFingerprint(m_settings.pinnedSha256);
     if (!pinned.isEmpty() && !peer.isNull() && CertificateInfo::fingerprint(peer) == pinned) {
         // The user looked at this exact certificate and chose to trust it.
         note(QStringLiteral("*: accepting the pinned certificate %1")
                  .arg(QString::fromLatin1(pinned)));
-        m_socket->ignoreSslErrors(errors);
+        m_tls->ignoreSslErrors(errors);
         return;
     }
     m_refused = CertificateInfo::describe(peer, errors);

@@ -13,9 +13,9 @@
 
 namespace Outpost {
 
-/// A line-oriented client connection over QSslSocket: plain, STARTTLS or implicit TLS,
-/// certificate verification with extra CAs and a pinned fingerprint, connect and inactivity
-/// timeouts, and a transcript. Never waits: everything is reported through signals.
+/// A line-oriented client connection: plain (QTcpSocket), STARTTLS or implicit TLS
+/// (QSslSocket), certificate verification with extra CAs and a pinned fingerprint, connect
+/// and inactivity timeouts, and a transcript. Never waits: everything is reported through signals.
 ///
 /// After failed() the connection is closed and emits nothing more.
 class Connection : public QObject
@@ -96,9 +96,10 @@ private:
     void armTimer();
     void configureTls();
 
-    QPointer<QSslSocket> m_socket;
-    QByteArray m_input;       ///< received bytes not yet split into lines
-    qsizetype m_inputPos = 0; ///< start of the first unprocessed line in m_input
+    QPointer<QTcpSocket> m_socket;
+    QPointer<QSslSocket> m_tls; ///< m_socket when the settings ask for TLS, else null
+    QByteArray m_input;         ///< received bytes not yet split into lines
+    qsizetype m_inputPos = 0;   ///< start of the first unprocessed line in m_input
     ConnectionSettings m_settings;
     QTimer m_timer;
     CertificateInfo m_refused;
