@@ -326,7 +326,7 @@ void Cli::runListing(const QStringList &arguments, bool inbox)
                 print(tr("%1: %n message(s) in %2", nullptr, int(messages.size()))
                           .arg(a.name, m_scheduler->inbox(a.id)->maildirPath()));
             for (const InboxMessage &m : messages) {
-                const MessageSummary s = MessageReader::readSummary(m.path);
+                const MessageSummary s = MessageReader::readSummary(m.path());
                 if (m_json) {
                     list.append(QJsonObject{{QStringLiteral("account"), a.id},
                                             {QStringLiteral("from"), s.from},
@@ -336,7 +336,7 @@ void Cli::runListing(const QStringList &arguments, bool inbox)
                                             {QStringLiteral("size"), double(m.size)},
                                             {QStringLiteral("uidl"), m.uidl},
                                             {QStringLiteral("new"), m.isNew},
-                                            {QStringLiteral("file"), m.path}});
+                                            {QStringLiteral("file"), m.path()}});
                 } else {
                     print(QStringLiteral("  %1  %2  %3")
                               .arg(QLocale().toString(s.date.toLocalTime(), QLocale::ShortFormat),

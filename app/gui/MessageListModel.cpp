@@ -43,8 +43,8 @@ QList<MessageListModel::Row> MessageListModel::readRows() const
         rows.reserve(messages.size());
         for (const InboxMessage &m : messages) {
             Row row;
-            row.id = m.path;
-            row.path = m.path;
+            row.folder = m.directory; // shared by all the rows of the folder
+            row.file = m.name;
             row.size = m.size;
             row.isNew = m.isNew;
             row.date = m.received; // no need to open 10,000 files to sort them
@@ -62,7 +62,7 @@ QList<MessageListModel::Row> MessageListModel::readRows() const
             continue;
         Row row;
         row.id = e.id;
-        row.path = e.messagePath;
+        row.file = e.messagePath;
         row.size = e.envelope.size;
         row.date = m_folder == Folder::Sent ? e.sentAt : e.queuedAt;
         row.entry = std::make_shared<const OutboxEntry>(e);
@@ -76,10 +76,10 @@ void MessageListModel::refresh()
     const QList<Row> fresh = readRows();
     QHash<QString, int> freshIndex;
     for (int i = 0; i < fresh.size(); ++i)
-        freshIndex.insert(fresh.at(i).id, i);
+        freshIndex.insert(fresh.at(i).key(), i);
 
     for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        if (!freshIndex.contains(m_rows.at(i).id)) {
+        if (!freshIndex.contains(m_rows.at(i).key())) {
             beginRemoveRows({}, i, i);
             m_rows.removeAt(i);
             endRemoveRows();
@@ -88,14 +88,15 @@ void MessageListModel::refresh()
     QSet<QString> present;
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        present.insert(row.id);
-        const Row &update = fresh.at(freshIndex.value(row.id));
+        const QString key = row.key();
+        present.insert(key);
+        const Row &update = fresh.at(freshIndex.value(key));
         row = update;
         Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
     }
     QList<Row> added;
     for (const Row &row : fresh) {
-        if (!present.contains(row.id))
+        if (!present.contains(row.key()))
             added.append(row);
     }
     if (!added.isEmpty()) {
@@ -133,19 +134,20 @@ std::optional<OutboxEntry> MessageListModel::entry(int row) const
 
 QString MessageListModel::path(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).path : QString();
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).path() : QString();
 }
 
 const MessageListModel::Summary &MessageListModel::summary(const Row &row) const
 {
-    auto it = m_summaries.find(row.path);
+    const QString path = row.path();
+    auto it = m_summaries.find(path);
     if (it == m_summaries.end()) {
-        const MessageSummary s = MessageReader::readSummary(row.path);
+        const MessageSummary s = MessageReader::readSummary(path);
         Summary summary;
         summary.from = s.from;
         summary.subject = s.subject;
         summary.date = s.date;
-        it = m_summaries.insert(row.path, summary);
+        it = m_summaries.insert(path, summary);
     }
     return *it;
 }
@@ -227,7 +229,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return row.entry ? row.id : QString();
     case PathRole:
-        return row.path;
+        return row.path();
     case StateRole:
         return row.entry ? int(row.entry->state) : -1;
     case Qt::FontRole:

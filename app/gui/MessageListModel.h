@@ -88,12 +88,17 @@ public:
 private:
     struct Row
     {
-        QString id; ///< outbox id, or the Maildir path for the inbox
-        QString path;
+        QString id;     ///< outbox id (empty for the inbox)
+        QString folder; ///< inbox: new/ or cur/, shared by the folder's rows
+        QString file;   ///< inbox: the name in the folder; outbox: the whole path
         qint64 size = 0;
         QDateTime date; ///< queued or sent time; for the inbox from the summary
         bool isNew = false;
         std::shared_ptr<const OutboxEntry> entry; ///< outbox folders only
+
+        QString path() const { return folder.isEmpty() ? file : folder + QLatin1Char('/') + file; }
+        /// What identifies the row from one refresh to the next.
+        QString key() const { return id.isEmpty() ? path() : id; }
     };
     struct Summary
     {

@@ -387,7 +387,8 @@ QList<InboxMessage> InboxStore::messages() const
         out.reserve(out.size() + names.size());
         for (const QString &name : names) {
             InboxMessage m;
-            m.path = dirPath + QLatin1Char('/') + name;
+            m.directory = dirPath;
+            m.name = name;
             // In cur/ a Maildir reader appends ":2,FLAGS" to the name.
             const QString base = name.section(QLatin1Char(':'), 0, 0);
             m.uidl = uidlByName.value(base);
@@ -401,13 +402,13 @@ QList<InboxMessage> InboxStore::messages() const
             ok = ok && seconds >= year2000 &&
                  seconds <= QDateTime::currentSecsSinceEpoch() + 24 * 3600;
             m.received = ok ? QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC)
-                            : QFileInfo(m.path).lastModified().toUTC();
+                            : QFileInfo(m.path()).lastModified().toUTC();
             const qsizetype sizeAt = base.indexOf(QLatin1String(",S="));
             m.size = sizeAt < 0
                          ? -1
                          : base.mid(sizeAt + 3).section(QLatin1Char(','), 0, 0).toLongLong(&ok);
             if (sizeAt < 0 || !ok)
-                m.size = QFileInfo(m.path).size();
+                m.size = QFileInfo(m.path()).size();
             out.append(std::move(m));
         }
     }

@@ -50,11 +50,15 @@ private:
 /// A received message in the Maildir.
 struct InboxMessage
 {
-    QString path; ///< the file in new/ or cur/
-    QString uidl; ///< the server's UIDL, when known
+    QString directory; ///< new/ or cur/ (one string shared by all the messages in it)
+    QString name;      ///< the file's name in it
+    QString uidl;      ///< the server's UIDL, when known
     qint64 size = 0;
     bool isNew = true;  ///< in new/ (not yet looked at)
     QDateTime received; ///< when it was delivered (from its Maildir name), UTC
+
+    /// The file (built when asked for: 10,000 full paths held 2.5 MB).
+    QString path() const { return directory + QLatin1Char('/') + name; }
 };
 
 /// The inbox of one account: a Maildir (tmp/, new/, cur/) other tools can read, and the

@@ -43,9 +43,9 @@ private Q_SLOTS:
         const QList<InboxMessage> messages = inbox.messages();
         QCOMPARE(messages.size(), 1);
         QCOMPARE(messages.first().uidl, QStringLiteral("uidl-1"));
-        QVERIFY(messages.first().path.contains(QLatin1String("/new/")));
-        QVERIFY(messages.first().path.endsWith(QLatin1String(",S=22")));
-        QFile f(messages.first().path);
+        QVERIFY(messages.first().path().contains(QLatin1String("/new/")));
+        QVERIFY(messages.first().path().endsWith(QLatin1String(",S=22")));
+        QFile f(messages.first().path());
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("Subject: one\r\n\r\nbody\r\n"));
         QVERIFY(!d->commit(&error)); // once only
@@ -74,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(messages.at(0).isNew);
         QVERIFY(messages.at(0).received.toSecsSinceEpoch() >= before);
         QVERIFY(messages.at(0).received.toSecsSinceEpoch() <= QDateTime::currentSecsSinceEpoch());
-        QCOMPARE(messages.at(1).path, foreign);
+        QCOMPARE(messages.at(1).path(), foreign);
         QCOMPARE(messages.at(1).size, 5);
         QVERIFY(!messages.at(1).isNew);
         QCOMPARE(messages.at(1).received, QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
@@ -82,7 +82,7 @@ private Q_SLOTS:
         const QString numbered = inbox.maildirPath() + QStringLiteral("/cur/7.demo:2,S");
         QVERIFY(QFile::rename(foreign, numbered));
         const QList<InboxMessage> renamed = inbox.messages();
-        QCOMPARE(renamed.at(1).path, numbered);
+        QCOMPARE(renamed.at(1).path(), numbered);
         QCOMPARE(renamed.at(1).received, QFileInfo(numbered).lastModified().toUTC());
         QVERIFY(QFile::rename(numbered, foreign));
 
