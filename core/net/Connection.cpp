@@ -46,7 +46,7 @@ void Connection::open(const ConnectionSettings &settings)
         m_socket->deleteLater();
     }
     // A plain connection gets a plain socket: creating a QSslSocket loads the TLS library
-    // (4 MB of memory) even when it never encrypts.
+    // (4-5 MB resident) even when it never encrypts.
     m_tls = nullptr;
     if (settings.security == Security::None) {
         m_socket = new QTcpSocket(this);
@@ -99,8 +99,8 @@ void Connection::open(const ConnectionSettings &settings)
 
 void Connection::configureTls()
 {
-    // Only when TLS begins: the default configuration loads the TLS library (4 MB), which a
-    // plain connection never needs.
+    // Called when TLS begins: at connect for implicit TLS, at the server's go-ahead for
+    // STARTTLS.
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     if (!m_settings.extraCaCertificates.isEmpty())
         config.addCaCertificates(m_settings.extraCaCertificates);
