@@ -88,7 +88,7 @@ void MessageListModel::refresh()
     QSet<QString> present;
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        const QString key = row.key();
+        const QString key = row.key(); // a shared copy: the row is overwritten below
         present.insert(key);
         const Row &update = fresh.at(freshIndex.value(key));
         row = update;

@@ -97,8 +97,10 @@ private:
         std::shared_ptr<const OutboxEntry> entry; ///< outbox folders only
 
         QString path() const { return folder.isEmpty() ? file : folder + QLatin1Char('/') + file; }
-        /// What identifies the row from one refresh to the next.
-        QString key() const { return id.isEmpty() ? path() : id; }
+        /// What identifies the row from one refresh to the next, without building a string
+        /// (a refresh looks at every row several times). An inbox message moved from new/
+        /// to cur/ under the same name stays the same row, updated in place.
+        const QString &key() const { return id.isEmpty() ? file : id; }
     };
     struct Summary
     {

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,6 +45,15 @@ void writeInboxMessage(const QString &maildir, int n)
                 .toUtf8());
 }
 
+// An account's outbox and inbox in a temporary folder.
+struct Stores
+{
+    QTemporaryDir dir;
+    Outpost::OutboxStore outbox{dir.path()};
+    Outpost::InboxStore inbox{dir.path()};
+    bool open() { return dir.isValid() && outbox.open() && inbox.open(); }
+};
+
 } // namespace
 
 class TestMessageListModel : public QObject
@@ -53,11 +63,10 @@ class TestMessageListModel : public QObject
 private Q_SLOTS:
     void outboxFoldersAndStates()
     {
-        QTemporaryDir dir;
-        Outpost::OutboxStore outbox(dir.path());
-        Outpost::InboxStore inbox(dir.path());
-        QVERIFY(outbox.open());
-        QVERIFY(inbox.open());
+        Stores stores;
+        QVERIFY(stores.open());
+        Outpost::OutboxStore &outbox = stores.outbox;
+        Outpost::InboxStore &inbox = stores.inbox;
         const QString waiting = queue(outbox, QStringLiteral("Waiting"));
         const QString failed = queue(outbox, QStringLiteral("Failed one"));
         const QString deferred = queue(outbox, QStringLiteral("Deferred one"));
@@ -129,13 +138,48 @@ private Q_SLOTS:
                  QStringLiteral("Sent"));
     }
 
+    void inboxRowsStayWhenMailArrives()
+    {
+        Stores stores;
+        QVERIFY(stores.open());
+        Outpost::OutboxStore &outbox = stores.outbox;
+        Outpost::InboxStore &inbox = stores.inbox;
+        for (int i = 0; i < 2; ++i)
+            writeInboxMessage(inbox.maildirPath(), i);
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFolder(MessageListModel::Folder::Inbox, &outbox, &inbox);
+        QCOMPARE(model.rowCount(), 2);
+        const QString first = model.index(0, 0).data(MessageListModel::PathRole).toString();
+        const QString second = model.index(1, 0).data(MessageListModel::PathRole).toString();
+        QVERIFY(QFile::exists(first) && QFile::exists(second));
+
+        // A delivery refreshes the list: the rows there stay (none removed and put back),
+        // the new one is added after them.
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsAboutToBeRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        auto delivery = inbox.beginDelivery(QStringLiteral("uidl-new"));
+        QVERIFY(delivery);
+        delivery->device()->write("From: New <new@example.jp>\r\nSubject: new\r\n\r\nx\r\n");
+        QVERIFY(delivery->commit());
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.index(0, 0).data(MessageListModel::PathRole).toString(), first);
+        QCOMPARE(model.index(1, 0).data(MessageListModel::PathRole).toString(), second);
+        const QString added = model.index(2, 0).data(MessageListModel::PathRole).toString();
+        QVERIFY(added.contains(QLatin1String("/new/")));
+        QCOMPARE(model.index(2, MessageListModel::SubjectColumn).data().toString(),
+                 QStringLiteral("new"));
+    }
+
     void tenThousandInboxMessagesReadLazily()
     {
-        QTemporaryDir dir;
-        Outpost::OutboxStore outbox(dir.path());
-        Outpost::InboxStore inbox(dir.path());
-        QVERIFY(outbox.open());
-        QVERIFY(inbox.open());
+        Stores stores;
+        QVERIFY(stores.open());
+        Outpost::OutboxStore &outbox = stores.outbox;
+        Outpost::InboxStore &inbox = stores.inbox;
         for (int i = 0; i < 10000; ++i)
             writeInboxMessage(inbox.maildirPath(), i);
 

@@ -49,6 +49,18 @@ QString stoppedAfterItsData(const QString &directory)
     return id && store.markSending(*id) && store.markDataComplete(*id) ? *id : QString();
 }
 
+// Queues @p count messages ("<prefix>0", ...) and closes the store.
+bool queueAndClose(const QString &directory, int count, const QString &prefix)
+{
+    OutboxStore store(directory);
+    if (!store.open())
+        return false;
+    for (int i = 0; i < count; ++i)
+        if (!store.queue(message(prefix + QString::number(i))))
+            return false;
+    return true;
+}
+
 void appendTo(const QString &path, const QByteArray &data)
 {
     QFile f(path);
@@ -192,12 +204,7 @@ private Q_SLOTS:
     {
         // 10,000 messages from one sender to the same people keep one copy of each address.
         QTemporaryDir dir;
-        {
-            OutboxStore store(dir.path());
-            QVERIFY(store.open());
-            for (int i = 0; i < 3; ++i)
-                QVERIFY(store.queue(message(QStringLiteral("m%1").arg(i))));
-        }
+        QVERIFY(queueAndClose(dir.path(), 3, QStringLiteral("m")));
         OutboxStore store(dir.path());
         QVERIFY(store.open());
         const QList<OutboxEntry> all = store.messages();
@@ -584,12 +591,7 @@ private Q_SLOTS:
     void manyMessagesListQuickly()
     {
         QTemporaryDir dir;
-        {
-            OutboxStore store(dir.path());
-            QVERIFY(store.open());
-            for (int i = 0; i < 300; ++i)
-                QVERIFY(store.queue(message(QStringLiteral("n%1").arg(i))));
-        }
+        QVERIFY(queueAndClose(dir.path(), 300, QStringLiteral("n")));
         OutboxStore store(dir.path());
         QVERIFY(store.open());
         const QList<OutboxEntry> all = store.messages();
