@@ -553,6 +553,14 @@
         <source>The certificate is trusted for this account once you press OK. Press &quot;Test settings&quot; to try again.</source>
         <translation>OK を押すと、この証明書はこのアカウントで信頼されます。「設定をテスト」を押してもう一度試してください。</translation>
     </message>
+    <message>
+        <source>Switch t&amp;o STARTTLS</source>
+        <translation>STARTTLS に切り替える(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Switches to the encryption the server offers, keeps the port, and tests again.</source>
+        <translation>サーバーが提供している暗号化に切り替え、ポートはそのままで、もう一度テストします。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::AccountProbe</name>
@@ -627,6 +635,26 @@
     <message>
         <source>Measuring the relay window: still open after %1 seconds; checking again in %2 seconds…</source>
         <translation>中継の有効時間を測定しています: %1 秒後もまだ有効です。%2 秒後にもう一度確認します…</translation>
+    </message>
+    <message>
+        <source>The incoming server offers encryption (STARTTLS), but this account does not use it. Switch the incoming server&apos;s security to STARTTLS to protect your password and mail.</source>
+        <translation>受信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていません。パスワードとメールを守るため、受信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
+    </message>
+    <message>
+        <source>The outgoing server offers encryption (STARTTLS), but this account does not use it. Switch the outgoing server&apos;s security to STARTTLS to protect your password and mail.</source>
+        <translation>送信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていません。パスワードとメールを守るため、送信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
+    </message>
+    <message>
+        <source>The incoming server offers no encryption, and your password is sent unencrypted, as you allowed: anyone on the network between you and the server can read it. Ask your provider whether it offers POP3 over TLS (usually port 995).</source>
+        <translation>受信サーバーは暗号化に対応しておらず、許可された設定どおりパスワードは暗号化されずに送られています。あなたとサーバーの間のネットワーク上の誰でも読み取れます。POP3 over TLS (通常はポート 995) が使えないか、プロバイダーに確認してください。</translation>
+    </message>
+    <message>
+        <source>The incoming server offers no encryption. Outpost logs in with APOP, which does not send the password itself, but your mail travels unencrypted.</source>
+        <translation>受信サーバーは暗号化に対応していません。Outpost はパスワードそのものを送らない APOP でログインしますが、メールは暗号化されずに送受信されます。</translation>
+    </message>
+    <message>
+        <source>The outgoing server offers no encryption, and your password is sent unencrypted, as you allowed: anyone on the network between you and the server can read it. Ask your provider whether it offers SMTP over TLS (usually port 465, or 587 with STARTTLS).</source>
+        <translation>送信サーバーは暗号化に対応しておらず、許可された設定どおりパスワードは暗号化されずに送られています。あなたとサーバーの間のネットワーク上の誰でも読み取れます。SMTP over TLS (通常はポート 465、または STARTTLS でポート 587) が使えないか、プロバイダーに確認してください。</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1244,10 @@ Ctrl+C でサンドボックスを停止します。</translation>
     <message>
         <source>  learned: the server stops relaying about %1 s after a login</source>
         <translation>  学習結果: サーバーはログインから約 %1 秒後に中継をやめます</translation>
+    </message>
+    <message>
+        <source>To switch: outpost-cli account edit %1 %2</source>
+        <translation>切り替えるには: outpost-cli account edit %1 %2</translation>
     </message>
 </context>
 <context>
@@ -2214,6 +2246,14 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <source>The server does not offer SASL PLAIN.</source>
         <translation>サーバーは SASL PLAIN に対応していません。</translation>
     </message>
+    <message>
+        <source>Outpost did not log in to the incoming server, because the password would have been sent unencrypted. The server offers encryption: in the account settings, set the incoming server&apos;s security to STARTTLS.</source>
+        <translation>パスワードが暗号化されずに送られてしまうため、Outpost は受信サーバーにログインしませんでした。サーバーは暗号化に対応しています。アカウントの設定で、受信サーバーのセキュリティを STARTTLS にしてください。</translation>
+    </message>
+    <message>
+        <source>Outpost did not log in to the incoming server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (POP3 over TLS, usually port 995), or allow unencrypted passwords for this account in its settings: anyone on the network between you and the server could then read the password.</source>
+        <translation>パスワードが暗号化されずに送られてしまい、サーバーも暗号化に対応していないため、Outpost は受信サーバーにログインしませんでした。暗号化された接続 (POP3 over TLS、通常はポート 995) が使えないかプロバイダーに確認するか、このアカウントの設定で暗号化しないパスワードの送信を許可してください。許可すると、あなたとサーバーの間のネットワーク上の誰でもパスワードを読み取れるようになります。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::PreferencesDialog</name>
@@ -2339,10 +2379,6 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <translation>サーバーは認証方式 %1 に対応していません。</translation>
     </message>
     <message>
-        <source>The password would be sent unprotected; use TLS or STARTTLS, or allow this explicitly.</source>
-        <translation>パスワードが保護されずに送られてしまいます。TLS か STARTTLS を使うか、明示的に許可してください。</translation>
-    </message>
-    <message>
         <source>The server continued the authentication unexpectedly.</source>
         <translation>サーバーが予期せず認証を続けました。</translation>
     </message>
@@ -2401,6 +2437,14 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>The server ended the session without answering.</source>
         <translation>サーバーが応答せずにセッションを終了しました。</translation>
+    </message>
+    <message>
+        <source>Outpost did not log in to the outgoing server, because the password would have been sent unencrypted. The server offers encryption: in the account settings, set the outgoing server&apos;s security to STARTTLS.</source>
+        <translation>パスワードが暗号化されずに送られてしまうため、Outpost は送信サーバーにログインしませんでした。サーバーは暗号化に対応しています。アカウントの設定で、送信サーバーのセキュリティを STARTTLS にしてください。</translation>
+    </message>
+    <message>
+        <source>Outpost did not log in to the outgoing server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (SMTP over TLS, usually port 465 or 587 with STARTTLS), or allow unencrypted passwords for this account in its settings: anyone on the network between you and the server could then read the password.</source>
+        <translation>パスワードが暗号化されずに送られてしまい、サーバーも暗号化に対応していないため、Outpost は送信サーバーにログインしませんでした。暗号化された接続 (SMTP over TLS、通常はポート 465、または STARTTLS でポート 587) が使えないかプロバイダーに確認するか、このアカウントの設定で暗号化しないパスワードの送信を許可してください。許可すると、あなたとサーバーの間のネットワーク上の誰でもパスワードを読み取れるようになります。</translation>
     </message>
 </context>
 <context>

@@ -399,7 +399,7 @@ void Cli::runProbe(const QStringList &arguments)
             if (verbose && !m_json)
                 print(line);
         });
-        connect(probe, &AccountProbe::finished, this, [this, probe](const ProbeReport &r) {
+        connect(probe, &AccountProbe::finished, this, [this, probe, a](const ProbeReport &r) {
             probe->deleteLater();
             if (m_json) {
                 auto relay = [](ProbeReport::Relay v) {
@@ -418,6 +418,12 @@ void Cli::runProbe(const QStringList &arguments)
                 printJson(QJsonObject{
                     {QStringLiteral("popOk"), r.popOk},
                     {QStringLiteral("popError"), r.popError.message},
+                    {QStringLiteral("popErrorKind"), NetError::kindName(r.popError.kind)},
+                    {QStringLiteral("popStartTlsAvailable"), r.popStartTlsAvailable},
+                    {QStringLiteral("popNoEncryption"), r.popNoEncryption},
+                    {QStringLiteral("smtpErrorKind"), NetError::kindName(r.smtpError.kind)},
+                    {QStringLiteral("smtpStartTlsAvailable"), r.smtpStartTlsAvailable},
+                    {QStringLiteral("smtpNoEncryption"), r.smtpNoEncryption},
                     {QStringLiteral("popLogin"), QString::fromLatin1(r.popLoginMethod)},
                     {QStringLiteral("smtpOk"), r.smtpOk},
                     {QStringLiteral("smtpError"), r.smtpError.message},
@@ -439,6 +445,19 @@ void Cli::runProbe(const QStringList &arguments)
             } else {
                 for (const QString &line : r.verdict())
                     print(QStringLiteral("• ") + line);
+                QStringList change;
+                if (r.popStartTlsAvailable)
+                    change
+                        << QStringLiteral("--pop-security starttls --pop-port %1").arg(a.popPort);
+                if (r.smtpStartTlsAvailable)
+                    change << QStringLiteral("--smtp-security starttls --smtp-port %1")
+                                  .arg(a.smtpPort);
+                if (!change.isEmpty())
+                    print(tr("To switch: outpost-cli account edit %1 %2")
+                              .arg(a.name.contains(QLatin1Char(' '))
+                                       ? QLatin1Char('"') + a.name + QLatin1Char('"')
+                                       : a.name,
+                                   change.join(QLatin1Char(' '))));
             }
             done(r.popOk && r.smtpOk ? Success : MailNotSent);
         });

@@ -116,9 +116,17 @@ AccountDialog::AccountDialog(AccountStore *accounts, CredentialStore *credential
     connect(buttons, &QDialogButtonBox::accepted, this, &AccountDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &AccountDialog::reject);
 
+    m_useStartTls = new QPushButton(tr("Switch t&o STARTTLS"));
+    m_useStartTls->setObjectName(QStringLiteral("useStartTls"));
+    m_useStartTls->setToolTip(tr("Switches to the encryption the server offers, keeps the "
+                                 "port, and tests again."));
+    m_useStartTls->hide(); // shown when the test found encryption the account does not use
+    connect(m_useStartTls, &QPushButton::clicked, this, &AccountDialog::switchToStartTls);
+
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_verdict, 1);
+    testRow->addWidget(m_useStartTls);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 3);
@@ -530,6 +538,7 @@ void AccountDialog::testSettings()
     if (m_probe)
         m_probe->abort();
     m_log->clear();
+    m_useStartTls->hide();
     m_verdict->setText(tr("Testing…"));
     m_test->setEnabled(false);
     m_probe = new AccountProbe(a, m_popPassword->text(), smtpPasswordToUse(), m_clock, this);
@@ -550,6 +559,8 @@ void AccountDialog::probeFinished(const ProbeReport &report)
     log(QString());
     for (const QString &sentence : sentences)
         log(QStringLiteral("→ ") + sentence);
+    m_lastReport = report;
+    m_useStartTls->setVisible(report.popStartTlsAvailable || report.smtpStartTlsAvailable);
     Q_EMIT testFinished(report);
     for (const NetError *error : {&report.smtpError, &report.popError}) {
         if (error->kind == NetError::Tls && !error->certificate.isNull()) {
@@ -557,6 +568,22 @@ void AccountDialog::probeFinished(const ProbeReport &report)
             break;
         }
     }
+}
+
+void AccountDialog::switchToStartTls()
+{
+    // The server offered STARTTLS on the port just tested: keep that port.
+    auto use = [](QComboBox *security, QSpinBox *port) {
+        const int tested = port->value();
+        security->setCurrentIndex(security->findData(int(Security::StartTls)));
+        port->setValue(tested);
+    };
+    if (m_lastReport.popStartTlsAvailable)
+        use(m_popSecurity, m_popPort);
+    if (m_lastReport.smtpStartTlsAvailable)
+        use(m_smtpSecurity, m_smtpPort);
+    m_useStartTls->hide();
+    testSettings();
 }
 
 void AccountDialog::offerCertificate(const CertificateInfo &info)

@@ -76,6 +76,7 @@ private:
     void updateEnabled();
     void probeFinished(const ProbeReport &report);
     void offerCertificate(const CertificateInfo &info);
+    void switchToStartTls();
     void log(const QString &line);
     QString smtpPasswordToUse() const;
 
@@ -126,6 +127,8 @@ private:
     QLabel *m_notice = nullptr;
     QPushButton *m_test = nullptr;
     QPushButton *m_askEachTime = nullptr;
+    QPushButton *m_useStartTls = nullptr;
+    ProbeReport m_lastReport;
 };
 
 } // namespace Outpost

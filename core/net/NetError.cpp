@@ -30,6 +30,8 @@ QString NetError::kindName(Kind kind)
         return QStringLiteral("tls");
     case Authentication:
         return QStringLiteral("authentication");
+    case InsecureLogin:
+        return QStringLiteral("insecure-login");
     case RelayDenied:
         return QStringLiteral("relay-denied");
     case Transient:

@@ -20,10 +20,13 @@ struct NetError
         Timeout,        ///< the server did not answer a command in time (inactivity)
         Tls,            ///< TLS handshake or certificate verification failed, or STARTTLS missing
         Authentication, ///< the server refused the credentials
-        RelayDenied,    ///< the server refused to relay (POP before SMTP window closed)
-        Transient,      ///< a 4xx / temporary refusal: try again later
-        Permanent,      ///< a 5xx / permanent refusal: do not retry unchanged
-        Protocol,       ///< the server said something that does not follow the protocol
+        /// Outpost did not log in: the password would have crossed the network unencrypted
+        /// and the account does not allow that (see docs/SECURITY.md)
+        InsecureLogin,
+        RelayDenied, ///< the server refused to relay (POP before SMTP window closed)
+        Transient,   ///< a 4xx / temporary refusal: try again later
+        Permanent,   ///< a 5xx / permanent refusal: do not retry unchanged
+        Protocol,    ///< the server said something that does not follow the protocol
     };
 
     Kind kind = None;

@@ -463,6 +463,14 @@ void Pop3Client::startLogin()
         method = "SASL PLAIN";
         break;
     }
+    // USER/PASS and SASL PLAIN carry the password itself (base64 is no protection), so on a
+    // connection without TLS they go out only when the user chose that. APOP sends an MD5
+    // digest of the greeting's timestamp and the password: the password never crosses the
+    // wire, so APOP stays allowed (docs/SECURITY.md says what it still risks).
+    if (method != "APOP" && !m_connection.isEncrypted() && !m_settings.allowPlainTextPassword) {
+        finish(insecureLoginError());
+        return;
+    }
     m_loginMethod = method;
     const QByteArray user = m_settings.user.toUtf8();
     const QByteArray password = m_settings.password.toUtf8();
@@ -481,6 +489,23 @@ void Pop3Client::startLogin()
             send({Kind::Pass, "PASS " + password, "PASS ****"});
     }
     m_loginSent = true;
+}
+
+NetError Pop3Client::insecureLoginError() const
+{
+    if (m_capabilities.contains("STLS"))
+        return NetError::make(
+            NetError::InsecureLogin,
+            tr("Outpost did not log in to the incoming server, because the password would have "
+               "been sent unencrypted. The server offers encryption: in the account settings, "
+               "set the incoming server's security to STARTTLS."));
+    return NetError::make(
+        NetError::InsecureLogin,
+        tr("Outpost did not log in to the incoming server, because the password would have been "
+           "sent unencrypted and the server offers no encryption. Ask your provider for an "
+           "encrypted connection (POP3 over TLS, usually port 995), or allow unencrypted "
+           "passwords for this account in its settings: anyone on the network between you and "
+           "the server could then read the password."));
 }
 
 void Pop3Client::finish(const NetError &error)

@@ -22,6 +22,9 @@ struct Pop3Settings
     PopLogin login = PopLogin::Auto; ///< APOP, USER/PASS, SASL PLAIN or automatic
     QString user;                    ///< mailbox user name
     QString password;                ///< password (never logged)
+    /// Let USER/PASS and SASL PLAIN send the password on a connection without TLS. Off by
+    /// default: then only APOP (which sends a digest, never the password) logs in unencrypted.
+    bool allowPlainTextPassword = false;
     /// Send commands in groups when the server announces PIPELINING (RFC 2449 section 6.6).
     bool usePipelining = true;
 };
@@ -174,6 +177,7 @@ private:
     void enqueue(const Command &command);
     void flush();
     void startLogin();
+    NetError insecureLoginError() const;
     void loginSucceeded();
     void finish(const NetError &error);
     void updateIdle();

@@ -15,6 +15,18 @@ ProbeReport::Relay relayOf(const SmtpProbeResult &r)
                                                  : ProbeReport::Relay::Failed;
 }
 
+// The verdict is shown as one paragraph: each line must end as a sentence, also when it ends
+// with words from elsewhere (a server's reply, a certificate's reasons).
+QStringList endSentences(QStringList lines)
+{
+    for (QString &line : lines) {
+        line = line.trimmed();
+        if (!line.isEmpty() && !QStringLiteral(".!?\u3002\uff01\uff1f").contains(line.back()))
+            line += QLatin1Char('.');
+    }
+    return lines;
+}
+
 } // namespace
 
 QStringList ProbeReport::verdict() const
@@ -33,6 +45,30 @@ QStringList ProbeReport::verdict() const
             break;
         }
     }
+    // Security first: a password readable on the network matters more than the relay.
+    if (popStartTlsAvailable)
+        lines << AccountProbe::tr("The incoming server offers encryption (STARTTLS), but this "
+                                  "account does not use it. Switch the incoming server's "
+                                  "security to STARTTLS to protect your password and mail.");
+    if (smtpStartTlsAvailable)
+        lines << AccountProbe::tr("The outgoing server offers encryption (STARTTLS), but this "
+                                  "account does not use it. Switch the outgoing server's "
+                                  "security to STARTTLS to protect your password and mail.");
+    if (popNoEncryption && popPasswordInClear)
+        lines << AccountProbe::tr("The incoming server offers no encryption, and your password "
+                                  "is sent unencrypted, as you allowed: anyone on the network "
+                                  "between you and the server can read it. Ask your provider "
+                                  "whether it offers POP3 over TLS (usually port 995).");
+    else if (popNoEncryption && popOk && popLoginMethod == "APOP")
+        lines << AccountProbe::tr("The incoming server offers no encryption. Outpost logs in "
+                                  "with APOP, which does not send the password itself, but "
+                                  "your mail travels unencrypted.");
+    if (smtpNoEncryption && smtpPasswordInClear)
+        lines << AccountProbe::tr("The outgoing server offers no encryption, and your password "
+                                  "is sent unencrypted, as you allowed: anyone on the network "
+                                  "between you and the server can read it. Ask your provider "
+                                  "whether it offers SMTP over TLS (usually port 465, or 587 "
+                                  "with STARTTLS).");
     if (!popOk)
         lines << AccountProbe::tr("Receiving (POP3) does not work: %1").arg(popError.message);
     else
@@ -41,7 +77,7 @@ QStringList ProbeReport::verdict() const
                           popEncrypted ? AccountProbe::tr(", encrypted") : QString());
     if (!smtpOk) {
         lines << AccountProbe::tr("Sending (SMTP) does not work: %1").arg(smtpError.message);
-        return lines;
+        return endSentences(lines);
     }
     if (!smtpAuthMechanism.isEmpty())
         lines << AccountProbe::tr("SMTP AUTH works (%1).")
@@ -74,7 +110,7 @@ QStringList ProbeReport::verdict() const
     if (sizeLimit > 0)
         lines << AccountProbe::tr("The largest message the server accepts is %1 MB.")
                      .arg(QString::number(double(sizeLimit) / (1024 * 1024), 'f', 1));
-    return lines;
+    return endSentences(lines);
 }
 
 AccountProbe::AccountProbe(const Account &account, const QString &popPassword,
@@ -126,6 +162,7 @@ void AccountProbe::smtpPhase()
         m_report.pipelining = caps.pipelining;
         m_report.smtpUtf8 = caps.smtpUtf8;
         m_report.sizeLimit = caps.maxSize;
+        noteSmtpSecurity(smtp);
         Q_EMIT step(tr("Checking whether the server relays before a POP login…"));
         smtp->probeRelay(m_account.address.toUtf8(), probeRecipient);
     });
@@ -137,11 +174,32 @@ void AccountProbe::smtpPhase()
     });
     connect(smtp, &SmtpClient::sessionFinished, this, [this, smtp](const NetError &error) {
         smtp->deleteLater();
-        if (error.isError() && !m_report.smtpOk)
+        if (error.isError() && !m_report.smtpOk) {
             m_report.smtpError = error;
+            noteSmtpSecurity(smtp);
+        }
         popPhase();
     });
     smtp->open();
+}
+
+void AccountProbe::noteSmtpSecurity(const SmtpClient *smtp)
+{
+    if (m_account.smtpSecurity != Security::None || smtp->isEncrypted())
+        return;
+    const bool reachedAuth = m_report.smtpOk ||
+                             m_report.smtpError.kind == NetError::InsecureLogin ||
+                             m_report.smtpError.kind == NetError::Authentication;
+    if (!reachedAuth)
+        return;
+    const bool offered = smtp->capabilities().startTls;
+    m_report.smtpStartTlsAvailable = offered;
+    // Without a password there is nothing to protect but the mail itself; say so only when
+    // a password is involved.
+    m_report.smtpNoEncryption = !offered && m_account.smtpAuth != SmtpAuth::None;
+    const QByteArray mechanism = smtp->authMechanism();
+    m_report.smtpPasswordInClear =
+        m_report.smtpOk && !mechanism.isEmpty() && mechanism != "CRAM-MD5";
 }
 
 void AccountProbe::popPhase()
@@ -164,6 +222,17 @@ void AccountProbe::popPhase()
     });
     connect(pop, &Pop3Client::finished, this, [this, pop](const NetError &error) {
         pop->deleteLater();
+        // What the server offered is known once its capabilities were read, also when the
+        // login was refused (or not even tried, because the password would go out readable).
+        const bool reachedLogin = m_report.popOk || error.kind == NetError::InsecureLogin ||
+                                  error.kind == NetError::Authentication;
+        if (m_account.popSecurity == Security::None && reachedLogin) {
+            const bool stls = pop->capabilities().contains("STLS");
+            m_report.popStartTlsAvailable = stls;
+            m_report.popNoEncryption = !stls;
+            m_report.popPasswordInClear =
+                m_report.popOk && pop->loginMethod() != "APOP" && !pop->isEncrypted();
+        }
         if (!m_report.popOk) {
             m_report.popError = error;
             done();

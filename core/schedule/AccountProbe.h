@@ -40,6 +40,19 @@ struct ProbeReport
     bool smtpUtf8 = false;
     qint64 sizeLimit = 0; ///< 0 when the server announced none
 
+    /// The account connects to this server without security ("None") although the server
+    /// offers STLS / STARTTLS: switching protects the password and the mail.
+    bool popStartTlsAvailable = false;
+    bool smtpStartTlsAvailable = false;
+    /// The account connects without security and the server offers no encryption at all
+    /// (known once the server's capabilities were read).
+    bool popNoEncryption = false;
+    bool smtpNoEncryption = false;
+    /// The password went out readable (USER/PASS, SASL PLAIN, AUTH PLAIN/LOGIN without TLS),
+    /// because the user allowed it.
+    bool popPasswordInClear = false;
+    bool smtpPasswordInClear = false;
+
     Relay relayBeforeLogin = Relay::NotTried;
     Relay relayAfterLogin = Relay::NotTried;
     QByteArray relayReply; ///< the server's words at RCPT when it refused
@@ -87,6 +100,7 @@ Q_SIGNALS:
 
 private:
     void smtpPhase();
+    void noteSmtpSecurity(const SmtpClient *smtp);
     void popPhase();
     void relayAfterLogin();
     void measureNext();

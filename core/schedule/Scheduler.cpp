@@ -349,8 +349,8 @@ void Scheduler::armTimers(AccountState &s)
     QDateTime retryAt = s.outbox->earliestRetry();
     const NetError &error = s.status.lastError;
     if (error.isError()) {
-        if (error.kind == NetError::Authentication || error.kind == NetError::Tls ||
-            error.kind == NetError::RelayDenied)
+        if (error.kind == NetError::Authentication || error.kind == NetError::InsecureLogin ||
+            error.kind == NetError::Tls || error.kind == NetError::RelayDenied)
             retryAt = {}; // needs the user: a password, a certificate decision, the settings
         else if (retryAt.isValid() || s.outbox->countDue(now) > 0)
             retryAt = now.addMSecs(RetryPolicy::backoffMs(s.consecutiveFailures));

@@ -33,6 +33,7 @@ Pop3Settings pop3SettingsFor(const Account &account, const QString &password,
     s.login = account.popLogin;
     s.user = account.popUser;
     s.password = password;
+    s.allowPlainTextPassword = account.allowPlainTextAuth;
     return s;
 }
 

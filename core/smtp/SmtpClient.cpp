@@ -297,10 +297,21 @@ void SmtpClient::startAuth()
         return;
     }
     if (mechanism != "CRAM-MD5" && !protectedLink) {
-        // PLAIN and LOGIN reveal the password to anyone on the path.
-        finishSession(NetError::make(NetError::Authentication,
-                                     tr("The password would be sent unprotected; use TLS or "
-                                        "STARTTLS, or allow this explicitly.")));
+        // PLAIN and LOGIN reveal the password to anyone on the path (base64 hides nothing).
+        // CRAM-MD5 sends a keyed digest of the server's challenge, never the password, so it
+        // stays allowed (docs/SECURITY.md).
+        finishSession(NetError::make(
+            NetError::InsecureLogin,
+            m_caps.startTls
+                ? tr("Outpost did not log in to the outgoing server, because the password would "
+                     "have been sent unencrypted. The server offers encryption: in the account "
+                     "settings, set the outgoing server's security to STARTTLS.")
+                : tr("Outpost did not log in to the outgoing server, because the password would "
+                     "have been sent unencrypted and the server offers no encryption. Ask your "
+                     "provider for an encrypted connection (SMTP over TLS, usually port 465 or "
+                     "587 with STARTTLS), or allow unencrypted passwords for this account in its "
+                     "settings: anyone on the network between you and the server could then "
+                     "read the password.")));
         return;
     }
     m_mechanism = mechanism;

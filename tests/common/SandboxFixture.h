@@ -96,6 +96,9 @@ inline Outpost::Account account(const Outpost::SandboxServer &server, const QStr
     a.smtpHost = QStringLiteral("127.0.0.1");
     a.smtpPort = server.smtpPort();
     a.popBeforeSmtp = true;
+    // Plain connections: the sandbox's greeting carries an APOP timestamp, so the login sends
+    // a digest, never the password; USER/PASS and SASL PLAIN stay refused without TLS.
+    a.allowPlainTextAuth = false;
     return a;
 }
 

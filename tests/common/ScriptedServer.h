@@ -11,6 +11,7 @@
 #include <QByteArrayList>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QTest>
 
 class ScriptedServer : public QTcpServer
 {
@@ -37,6 +38,28 @@ public:
         return "ok";
     }
 
+    /// Every byte the client sent so far (after TLS, as decrypted), for "never on the wire"
+    /// checks.
+    QByteArray received() const
+    {
+        return m_socket ? m_received + m_socket->peek(m_socket->bytesAvailable()) : m_received;
+    }
+    /// True when @p bytes hold @p password in any form a login could send it in: as it is, in
+    /// base64 alone (AUTH LOGIN), or inside a SASL PLAIN token (RFC 4616) for @p user.
+    static bool holdsPassword(const QByteArray &bytes, const QByteArray &user,
+                              const QByteArray &password)
+    {
+        const QByteArray plainToken = QByteArray(1, '\0') + user + '\0' + password;
+        return bytes.contains(password) || bytes.contains(password.toBase64()) ||
+               bytes.contains(plainToken.toBase64());
+    }
+    /// Processes events until the client has closed the connection (or @p timeoutMs passed),
+    /// so that everything it sent before closing has been read.
+    bool waitForClientClose(int timeoutMs = 5000)
+    {
+        return QTest::qWaitFor([this] { return m_clientClosed; }, timeoutMs);
+    }
+
 protected:
     void incomingConnection(qintptr descriptor) override
     {
@@ -47,6 +70,7 @@ protected:
         m_socket = new QSslSocket(this);
         m_socket->setSocketDescriptor(descriptor);
         connect(m_socket, &QSslSocket::readyRead, this, [this] { onReadyRead(); });
+        connect(m_socket, &QSslSocket::disconnected, this, [this] { m_clientClosed = true; });
         run();
     }
 
@@ -80,6 +104,7 @@ private:
     {
         while (m_socket->canReadLine()) {
             QByteArray line = m_socket->readLine();
+            m_received += line;
             line.chop(line.endsWith("\r\n") ? 2 : 1);
             if (m_position >= m_script.size()) {
                 fail("unexpected line after the script: " + line);
@@ -103,4 +128,6 @@ private:
     qsizetype m_position = 0;
     QSslSocket *m_socket = nullptr;
     QByteArray m_failure;
+    QByteArray m_received;
+    bool m_clientClosed = false;
 };

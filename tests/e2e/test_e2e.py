@@ -11,9 +11,13 @@ import glob
 import json
 import os
 import pathlib
+import base64
+import selectors
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 
@@ -40,13 +44,15 @@ def password():
     return pathlib.Path(SERVERS["password_file"]).read_text()
 
 
-def new_profile(*extra, name="e2e"):
+def new_profile(*extra, name="e2e", pop_port=None):
     profile = tempfile.mkdtemp(prefix="profile-", dir=ROOT)
     PROFILES.append(profile)
+    # Plain POP3 logs in with APOP (Dovecot's greeting has the timestamp), which sends no
+    # password; readable passwords stay refused unless a test allows them.
     cli(profile, "account", "add", name, "--address", SERVERS["address"],
-        "--pop-host", "127.0.0.1", "--pop-port", str(SERVERS["pop3"]), "--pop-user", "alice",
-        "--smtp-host", "127.0.0.1", "--smtp-port", str(SERVERS["smtp"]), "--interval", "0",
-        *extra)
+        "--pop-host", "127.0.0.1", "--pop-port", str(pop_port or SERVERS["pop3"]),
+        "--pop-user", "alice", "--smtp-host", "127.0.0.1", "--smtp-port", str(SERVERS["smtp"]),
+        "--interval", "0", "--allow-plain-text-auth", "off", *extra)
     cli(profile, "account", "password", name, "--password-stdin", stdin=password() + "\n")
     return profile
 
@@ -91,6 +97,62 @@ def sent_file(profile, name="e2e"):
     entries = json.loads(cli(profile, "outbox", name, "--all", "--json").stdout)
     sent = [e for e in entries if e["state"] == "sent"]
     return sent
+
+
+class RecordingProxy:
+    """A TCP proxy on 127.0.0.1 in front of @port that keeps every byte the client sends:
+    what a listener on the network would see."""
+
+    def __init__(self, port):
+        self.target = port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sent = bytearray()
+        self.stopping = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        sel = selectors.DefaultSelector()
+        sel.register(self.listener, selectors.EVENT_READ)
+        peers = {}
+        deadline = time.monotonic() + 120
+        while not self.stopping and time.monotonic() < deadline:
+            for key, _ in sel.select(timeout=0.1):
+                sock = key.fileobj
+                if sock is self.listener:
+                    client, _ = self.listener.accept()
+                    server = socket.create_connection(("127.0.0.1", self.target))
+                    peers[client], peers[server] = server, client
+                    sel.register(client, selectors.EVENT_READ, "client")
+                    sel.register(server, selectors.EVENT_READ, "server")
+                    continue
+                data = sock.recv(65536)
+                other = peers.get(sock)
+                if not data:
+                    for s in (sock, other):
+                        if s is not None and s in peers:
+                            sel.unregister(s)
+                            peers.pop(s)
+                            s.close()
+                    continue
+                if key.data == "client":
+                    self.sent += data
+                other.sendall(data)
+        for s in list(peers):
+            s.close()
+        self.listener.close()
+
+    def stop(self):
+        self.stopping = True
+        self.thread.join(timeout=10)
+
+
+def password_forms(user, secret):
+    """The password as a login could carry it: as is, base64 (LOGIN), a SASL PLAIN token."""
+    secret = secret.encode()
+    return [secret, base64.b64encode(secret),
+            base64.b64encode(b"\0" + user.encode() + b"\0" + secret)]
 
 
 class EndToEnd(unittest.TestCase):
@@ -202,6 +264,43 @@ class EndToEnd(unittest.TestCase):
         maildir = SERVERS["maildir"]
         on_server = os.listdir(os.path.join(maildir, "cur")) + os.listdir(os.path.join(maildir, "new"))
         self.assertEqual(len(on_server), 2)
+
+    def test_no_readable_password_on_a_plain_connection_unless_allowed(self):
+        # USER/PASS over plain POP3 to a Dovecot that offers STLS, plain text not allowed:
+        # nothing readable on the wire, the mail stays queued, and the probe says to switch.
+        proxy = RecordingProxy(SERVERS["pop3"])
+        try:
+            profile = new_profile("--pop-login", "user", pop_port=proxy.port)
+            cli(profile, "queue", "e2e", "--to", "clear@example.com", "--subject", "Kept",
+                "--body", "kept")
+            r = cli(profile, "send-receive", "e2e", "--json", check=False)
+            self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+            result = json.loads(r.stdout)[0]
+            self.assertEqual(result["errorKind"], "insecure-login")
+            self.assertIn("STARTTLS", result["error"])
+            self.assertEqual(result["sent"], 0)
+            outbox = json.loads(cli(profile, "outbox", "e2e", "--json").stdout)
+            self.assertEqual([e["state"] for e in outbox], ["queued"])
+            report = json.loads(cli(profile, "probe", "e2e", "--json", check=False).stdout)
+            self.assertEqual(report["popErrorKind"], "insecure-login")
+            self.assertTrue(report["popStartTlsAvailable"])
+            self.assertIn("STARTTLS", report["verdict"][0])
+            text = cli(profile, "probe", "e2e", check=False).stdout
+            self.assertIn(f"account edit e2e --pop-security starttls --pop-port {proxy.port}",
+                          text)
+            seen = bytes(proxy.sent)
+            self.assertIn(b"CAPA", seen)  # the proxy did see the sessions
+            self.assertNotIn(b"USER", seen)
+            for form in password_forms("alice", password()):
+                self.assertNotIn(form, seen)
+
+            # Allowed by choice: the login works, and the proxy shows what that means.
+            cli(profile, "account", "edit", "e2e", "--allow-plain-text-auth", "on")
+            self.assertEqual(send_receive(profile)["sent"], 1)
+            self.assertIn(b"PASS " + password().encode(), bytes(proxy.sent))
+        finally:
+            proxy.stop()
+        delivered_to("clear@example.com")
 
     def test_zz_no_password_in_profiles_logs_or_output(self):
         secret = password().encode()

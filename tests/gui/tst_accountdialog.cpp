@@ -136,6 +136,46 @@ private Q_SLOTS:
                  qPrintable(dialog->verdict()));
     }
 
+    void startTlsOnOfferIsOneClickAway()
+    {
+        // The incoming server offers STLS, has no APOP, and the account says "None" without
+        // allowing plain text: the test stops before the login and offers the switch, which
+        // keeps the tested port and tests again with STARTTLS.
+        GuiFixture f;
+        f.server.settings().certificate = TestTls::serverCertificate();
+        f.server.settings().privateKey = TestTls::serverKey();
+        f.server.settings().apop = false;
+        f.server.settings().popSecurity = Outpost::Security::StartTls;
+        f.account.popHost = f.account.smtpHost = QStringLiteral("localhost");
+        f.account.trustedFingerprints = {QString::fromLatin1(
+            Outpost::CertificateInfo::fingerprint(TestTls::serverCertificate()))};
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        AccountDialog *dialog = window.addAccount();
+        dialog->setAccount(f.account);
+        dialog->setPasswords(QStringLiteral("wonderland"));
+        auto *useStartTls = field<QPushButton>(dialog, "useStartTls");
+        QVERIFY(useStartTls->isHidden());
+        QSignalSpy finished(dialog, &AccountDialog::testFinished);
+        field<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(dialog->verdict().startsWith(QLatin1String("The incoming server offers "
+                                                            "encryption")),
+                 qPrintable(dialog->verdict()));
+        QVERIFY(!useStartTls->isHidden());
+        QVERIFY(!dialog->testLog().contains(QLatin1String("C: USER")));
+
+        finished.clear();
+        useStartTls->click();
+        QCOMPARE(dialog->account().popSecurity, Outpost::Security::StartTls);
+        QCOMPARE(dialog->account().popPort, f.account.popPort);
+        QCOMPARE(dialog->account().smtpSecurity, Outpost::Security::None); // not offered there
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(dialog->verdict().contains(QLatin1String("needs POP before SMTP")),
+                 qPrintable(dialog->verdict()));
+        QVERIFY(dialog->verdict().contains(QLatin1String("encrypted")));
+        QVERIFY(useStartTls->isHidden());
+    }
+
     void wrongPasswordIsReported()
     {
         GuiFixture f;

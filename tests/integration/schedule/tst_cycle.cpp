@@ -191,6 +191,40 @@ private Q_SLOTS:
         QVERIFY(f.server.deliveries().isEmpty());
     }
 
+    void unencryptedPasswordRefusedKeepsTheMail()
+    {
+        // A "None" POP connection to a server with no APOP but STLS on offer, plain text not
+        // allowed: the cycle stops before any password goes out, says why and what to do,
+        // and keeps every message queued.
+        CycleFixture f;
+        f.server.settings().apop = false;
+        f.server.settings().popSecurity = Security::StartTls; // offered, not required
+        f.server.settings().certificate = TestTls::serverCertificate();
+        f.server.settings().privateKey = TestTls::serverKey();
+        f.account.allowPlainTextAuth = false;
+        QSignalSpy logins(&f.server, &SandboxServer::popLoggedIn);
+        const QString a = f.queue(), b = f.queue();
+        const CycleResult r = f.run();
+        QCOMPARE(r.accountError.kind, NetError::InsecureLogin);
+        QVERIFY(r.accountError.message.contains(QLatin1String("STARTTLS")));
+        QCOMPARE(r.waiting, 2);
+        QCOMPARE(r.sent + r.failed + r.deferred, 0);
+        QCOMPARE(f.stateOf(a), OutboxState::Queued);
+        QCOMPARE(f.stateOf(b), OutboxState::Queued);
+        QCOMPARE(logins.count(), 0);
+        QVERIFY(f.server.deliveries().isEmpty());
+        const QString transcript = f.transcript.join(QLatin1Char('\n'));
+        QVERIFY(!transcript.contains(QLatin1String("C: USER")));
+        QVERIFY(!transcript.contains(QLatin1String("C: AUTH")));
+
+        // Switching to STARTTLS (what the message says) makes the same account work.
+        f.account.popSecurity = Security::StartTls;
+        f.account.caFile = QStringLiteral(OUTPOST_TEST_DATA_DIR "/ca.pem");
+        const CycleResult again = f.run();
+        QVERIFY2(again.ok(), qPrintable(again.accountError.message));
+        QCOMPARE(again.sent, 2);
+    }
+
     void closedWindowMidBatchLogsInAgain()
     {
         CycleFixture f;

@@ -80,6 +80,66 @@ private Q_SLOTS:
         QVERIFY(r.verdict().join(QLatin1Char(' ')).contains(QLatin1String("Receiving (POP3)")));
     }
 
+    void startTlsOnOfferIsRecommended()
+    {
+        // "None" on both sides, while both servers offer STARTTLS; no APOP, plain text not
+        // allowed: the POP login is not even tried, and the verdict says first what to switch.
+        CycleFixture f;
+        f.server.settings().apop = false;
+        f.server.settings().popSecurity = Security::StartTls;
+        f.server.settings().smtpSecurity = Security::StartTls;
+        f.server.settings().certificate = TestTls::serverCertificate();
+        f.server.settings().privateKey = TestTls::serverKey();
+        f.account.allowPlainTextAuth = false;
+        QSignalSpy logins(&f.server, &SandboxServer::popLoggedIn);
+        const ProbeReport r = probe(f);
+        QVERIFY(!r.popOk);
+        QCOMPARE(r.popError.kind, NetError::InsecureLogin);
+        QCOMPARE(logins.count(), 0);
+        QVERIFY(r.popStartTlsAvailable);
+        QVERIFY(r.smtpStartTlsAvailable);
+        QVERIFY(!r.popNoEncryption);
+        const QStringList verdict = r.verdict();
+        QVERIFY(verdict.first().contains(QLatin1String("incoming server offers encryption")));
+        QVERIFY(verdict.at(1).contains(QLatin1String("outgoing server offers encryption")));
+        for (const QString &sentence : verdict)
+            QVERIFY2(sentence.endsWith(QLatin1Char('.')), qPrintable(sentence));
+    }
+
+    void noEncryptionExplainsTheChoice()
+    {
+        CycleFixture f;
+        f.server.settings().apop = false; // USER/PASS or SASL PLAIN only, and no STLS
+        f.account.allowPlainTextAuth = false;
+        ProbeReport r = probe(f);
+        QVERIFY(!r.popOk);
+        QCOMPARE(r.popError.kind, NetError::InsecureLogin);
+        QVERIFY(r.popNoEncryption);
+        QVERIFY(!r.popStartTlsAvailable);
+        QString verdict = r.verdict().join(QLatin1Char(' '));
+        QVERIFY(verdict.contains(QLatin1String("offers no encryption")));
+        QVERIFY(verdict.contains(QLatin1String("anyone on the network")));
+
+        // Allowed by the user: it works, and the verdict still says what that risks.
+        f.account.allowPlainTextAuth = true;
+        r = probe(f);
+        QVERIFY(r.popOk);
+        QVERIFY(r.popPasswordInClear);
+        verdict = r.verdict().join(QLatin1Char(' '));
+        QVERIFY(verdict.contains(QLatin1String("your password is sent unencrypted")));
+    }
+
+    void apopWithoutEncryptionIsExplained()
+    {
+        CycleFixture f; // APOP in the greeting, no STLS
+        const ProbeReport r = probe(f);
+        QVERIFY(r.popOk);
+        QCOMPARE(r.popLoginMethod, QByteArray("APOP"));
+        QVERIFY(r.popNoEncryption);
+        QVERIFY(!r.popPasswordInClear);
+        QVERIFY(r.verdict().join(QLatin1Char(' ')).contains(QLatin1String("APOP")));
+    }
+
     void measuresTheWindow()
     {
         CycleFixture f;

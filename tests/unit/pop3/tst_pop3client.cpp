@@ -99,6 +99,9 @@ private Q_SLOTS:
     void loginRefused_data();
     void loginRefused();
     void apopRequiredButNotOffered();
+    void passwordNeverSentUnencrypted_data();
+    void passwordNeverSentUnencrypted();
+    void apopAllowedWithoutTls();
     void stlsNotOfferedSendsNoCredentials();
     void stlsThenCapaAgain();
     void stlsInjectionRefused();
@@ -146,6 +149,7 @@ void TestPop3Client::userPassPipelined()
     Harness h({"S: +OK ready", "C: CAPA", "S: +OK", "S: USER", "S: PIPELINING", "S: .",
                "C: USER mrose", "C: PASS tanstaaf", "C: STAT", "C: QUIT", "S: +OK",
                "S: +OK logged in", "S: +OK 0 0", "S: +OK bye", "X"});
+    h.settings.allowPlainTextPassword = true; // chosen: the link has no TLS
     h.open();
     h.client.stat();
     h.client.quit();
@@ -164,6 +168,7 @@ void TestPop3Client::userPassOneByOne()
     Harness h({"S: +OK ready", "C: CAPA", "S: -ERR unknown command", "C: USER mrose", "S: +OK",
                "C: PASS tanstaaf", "S: +OK logged in", "C: STAT", "S: +OK 0 0", "C: QUIT",
                "S: +OK bye", "X"});
+    h.settings.allowPlainTextPassword = true; // chosen: the link has no TLS
     h.open();
     h.client.stat();
     h.client.quit();
@@ -178,6 +183,7 @@ void TestPop3Client::saslPlain()
     const QByteArray token = QByteArray("\0mrose\0tanstaaf", 15).toBase64();
     Harness h(QByteArrayList{"S: +OK ready"} + capa({"SASL PLAIN", "USER"}) +
               QByteArrayList{"C: AUTH PLAIN " + token, "S: +OK welcome"} + quitSequence());
+    h.settings.allowPlainTextPassword = true; // chosen: the link has no TLS
     h.open();
     h.client.quit();
     QVERIFY(h.finished.wait(5000));
@@ -225,6 +231,72 @@ void TestPop3Client::apopRequiredButNotOffered()
     QVERIFY(h.finished.wait(5000));
     QVERIFY2(h.server.allUsed(), h.server.report().constData());
     QCOMPARE(h.error().kind, NetError::Authentication);
+}
+
+void TestPop3Client::passwordNeverSentUnencrypted_data()
+{
+    // A "None" connection, plain text not allowed: whatever the server offers and whichever
+    // login is chosen, no password form reaches the socket, and the error says what to do.
+    QTest::addColumn<QByteArrayList>("capabilities");
+    QTest::addColumn<int>("login");
+    QTest::addColumn<bool>("stlsOffered");
+    const QByteArrayList pipelined{"USER", "PIPELINING", "SASL PLAIN"};
+    const QByteArrayList withStls{"USER", "STLS", "SASL PLAIN", "PIPELINING"};
+    QTest::newRow("auto, USER") << QByteArrayList{"USER"} << int(PopLogin::Auto) << false;
+    QTest::newRow("auto, SASL PLAIN") << pipelined << int(PopLogin::Auto) << false;
+    QTest::newRow("auto, STLS offered") << withStls << int(PopLogin::Auto) << true;
+    QTest::newRow("USER/PASS, pipelined") << pipelined << int(PopLogin::UserPass) << false;
+    QTest::newRow("USER/PASS, STLS offered") << withStls << int(PopLogin::UserPass) << true;
+    QTest::newRow("SASL PLAIN") << pipelined << int(PopLogin::SaslPlain) << false;
+    QTest::newRow("SASL PLAIN, STLS offered") << withStls << int(PopLogin::SaslPlain) << true;
+    QTest::newRow("no CAPA") << QByteArrayList{} << int(PopLogin::Auto) << false;
+}
+
+void TestPop3Client::passwordNeverSentUnencrypted()
+{
+    QFETCH(QByteArrayList, capabilities);
+    QFETCH(int, login);
+    QFETCH(bool, stlsOffered);
+    // No timestamp in the greeting: APOP is impossible. The script ends after CAPA, so any
+    // line the client sends after it fails the script too.
+    QByteArrayList script{"S: +OK ready"};
+    if (capabilities.isEmpty())
+        script << "C: CAPA"
+               << "S: -ERR unknown command";
+    else
+        script += capa(capabilities);
+    Harness h(script);
+    h.settings.login = PopLogin(login);
+    QVERIFY(!h.settings.allowPlainTextPassword); // the default
+    h.open();
+    h.client.stat();
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY(h.server.waitForClientClose());
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!ScriptedServer::holdsPassword(h.server.received(), "mrose", "tanstaaf"));
+    QVERIFY(!h.server.received().contains("USER"));
+    QCOMPARE(h.error().kind, NetError::InsecureLogin);
+    QCOMPARE(h.error().message.contains(QLatin1String("server offers encryption")), stlsOffered);
+    QVERIFY(h.error().message.contains(QLatin1String("unencrypted")));
+    QCOMPARE(h.loggedIn.count(), 0);
+    QCOMPARE(h.stat.count(), 0);
+    QCOMPARE(h.finished.count(), 1);
+}
+
+void TestPop3Client::apopAllowedWithoutTls()
+{
+    // APOP sends a digest, never the password: it logs in on a "None" connection without the
+    // plain-text choice (docs/SECURITY.md), even when the server also offers STLS.
+    Harness h(QByteArrayList{rfcGreeting} + capa({"USER", "STLS"}) +
+              QByteArrayList{rfcApop, "S: +OK maildrop ready"} + quitSequence());
+    h.open();
+    h.client.quit();
+    QVERIFY(h.finished.wait(5000));
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.client.loginMethod(), QByteArray("APOP"));
+    QVERIFY(!ScriptedServer::holdsPassword(h.server.received(), "mrose", "tanstaaf"));
 }
 
 void TestPop3Client::stlsNotOfferedSendsNoCredentials()

@@ -425,22 +425,35 @@ void TestSmtpClient::authCramMd5()
 void TestSmtpClient::plainPasswordNotSentUnencrypted_data()
 {
     QTest::addColumn<int>("auth");
-    QTest::newRow("plain") << int(SmtpAuth::Plain);
-    QTest::newRow("login") << int(SmtpAuth::Login);
-    QTest::newRow("auto") << int(SmtpAuth::Auto);
+    QTest::addColumn<bool>("startTlsOffered");
+    QTest::newRow("plain") << int(SmtpAuth::Plain) << false;
+    QTest::newRow("login") << int(SmtpAuth::Login) << false;
+    QTest::newRow("auto") << int(SmtpAuth::Auto) << false;
+    QTest::newRow("plain, STARTTLS offered") << int(SmtpAuth::Plain) << true;
+    QTest::newRow("login, STARTTLS offered") << int(SmtpAuth::Login) << true;
+    QTest::newRow("auto, STARTTLS offered") << int(SmtpAuth::Auto) << true;
 }
 
 void TestSmtpClient::plainPasswordNotSentUnencrypted()
 {
     QFETCH(int, auth);
-    Harness h(greetingAndEhlo({"AUTH PLAIN LOGIN"}));
+    QFETCH(bool, startTlsOffered);
+    Harness h(greetingAndEhlo(startTlsOffered ? QByteArrayList{"STARTTLS", "AUTH PLAIN LOGIN"}
+                                              : QByteArrayList{"AUTH PLAIN LOGIN"}));
     h.settings.auth = SmtpAuth(auth);
     h.settings.user = QStringLiteral("user");
     h.settings.password = QStringLiteral("s3cret");
+    QVERIFY(!h.settings.allowPlainTextPassword); // the default
     h.open();
     QVERIFY(h.session.wait(5000));
+    QVERIFY(h.server.waitForClientClose());
     QVERIFY2(h.server.allUsed(), h.server.report().constData());
-    QCOMPARE(h.sessionError().kind, NetError::Authentication);
+    QVERIFY(!ScriptedServer::holdsPassword(h.server.received(), "user", "s3cret"));
+    QVERIFY(!h.server.received().contains("AUTH"));
+    QCOMPARE(h.sessionError().kind, NetError::InsecureLogin);
+    QCOMPARE(h.sessionError().message.contains(QLatin1String("server offers encryption")),
+             startTlsOffered);
+    QCOMPARE(h.ready.count(), 0);
 }
 
 void TestSmtpClient::authRefused()
