@@ -329,12 +329,7 @@ namespace {
 /// What the scheduler learned about the account's relay window (0 = nothing yet).
 int learnedWindow(const Profile &profile, const Account &a)
 {
-    QFile file(profile.accountDirectory(a.id) + QStringLiteral("/window.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    return AuthWindow::fromJson(QJsonDocument::fromJson(file.readAll()).object(),
-                                a.authWindowSeconds)
-        .learnedSeconds();
+    return AuthWindow::load(profile.accountDirectory(a.id), a.authWindowSeconds).learnedSeconds();
 }
 } // namespace
 

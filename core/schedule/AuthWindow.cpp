@@ -1,5 +1,9 @@
 #include "AuthWindow.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
 namespace Outpost {
 
 AuthWindow::AuthWindow(int configuredSeconds)
@@ -87,6 +91,30 @@ AuthWindow AuthWindow::fromJson(const QJsonObject &object, int configuredSeconds
     w.m_shortestRefusedMs =
         qMax<qint64>(0, qint64(object.value(QStringLiteral("shortestRefusedMs")).toDouble()));
     return w;
+}
+
+namespace {
+QString windowFile(const QString &accountDirectory)
+{
+    return accountDirectory + QStringLiteral("/window.json");
+}
+} // namespace
+
+AuthWindow AuthWindow::load(const QString &accountDirectory, int configuredSeconds)
+{
+    QFile file(windowFile(accountDirectory));
+    if (!file.open(QIODevice::ReadOnly))
+        return AuthWindow(configuredSeconds);
+    return fromJson(QJsonDocument::fromJson(file.readAll()).object(), configuredSeconds);
+}
+
+bool AuthWindow::save(const QString &accountDirectory) const
+{
+    QSaveFile file(windowFile(accountDirectory));
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
+    return file.commit();
 }
 
 } // namespace Outpost

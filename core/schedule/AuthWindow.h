@@ -44,6 +44,11 @@ public:
 
     QJsonObject toJson() const;
     static AuthWindow fromJson(const QJsonObject &object, int configuredSeconds);
+    /// What was learned for the account whose folder is @p accountDirectory (window.json);
+    /// a fresh window when nothing was kept or the file is unreadable.
+    static AuthWindow load(const QString &accountDirectory, int configuredSeconds);
+    /// Keeps the window in @p accountDirectory (atomically); false when it cannot be written.
+    [[nodiscard]] bool save(const QString &accountDirectory) const;
 
     /// Refusals sooner than this after a login are a server's lag, not the window's end.
     static constexpr qint64 lagToleranceMs = 15 * 1000;

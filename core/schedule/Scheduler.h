@@ -12,6 +12,7 @@
 
 namespace Outpost {
 
+class AccountRunner;
 class Clock;
 class InboxStore;
 class OutboxStore;
@@ -60,9 +61,10 @@ public:
     ~Scheduler() override;
 
     /// Opens the stores of @p accounts (recovering from an interrupted run) and replaces the
-    /// account list; running cycles of removed accounts are aborted. False with @p error
-    /// (for people) when an account's folder cannot be opened.
-    bool setAccounts(const QList<Account> &accounts, QString *error);
+    /// account list; running cycles of removed accounts are aborted. Every new account's
+    /// stores are opened first: when one cannot be opened (for example, another program holds
+    /// its outbox) nothing changes, and false comes with @p error (for people).
+    [[nodiscard]] bool setAccounts(const QList<Account> &accounts, QString *error);
     QList<Account> accounts() const;
     const Account *account(const QString &id) const;
 
@@ -101,22 +103,15 @@ Q_SIGNALS:
                          const Outpost::CredentialResult &result);
 
 private:
-    struct AccountState;
-    void runCycle(AccountState &state, Trigger why);
-    void startCycle(AccountState &state, Trigger why, const QString &popPassword,
-                    const QString &smtpPassword);
-    void cycleDone(const QString &accountId, const CycleResult &result);
-    void armTimers(AccountState &state);
-    void saveWindow(const AccountState &state);
-    void loadWindow(AccountState &state);
+    AccountRunner *runner(const QString &accountId) const;
+    void wire(AccountRunner *runner);
     void watchNetwork();
-    AccountState *state(const QString &accountId) const;
 
     QString m_profileDirectory;
     CredentialStore *m_credentials;
     Clock *m_clock;
     CycleOptions m_options;
-    std::vector<std::unique_ptr<AccountState>> m_accounts;
+    std::vector<std::unique_ptr<AccountRunner>> m_accounts;
     bool m_started = false;
 };
 

@@ -4,6 +4,10 @@
 
 #include "schedule/Scheduler.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
 using namespace Outpost;
 
 namespace {
@@ -44,6 +48,69 @@ class TestScheduler : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void accountsThatCannotOpenChangeNothing()
+    {
+        // A new account whose folder cannot be made (a file stands where it should be):
+        // setAccounts fails, and the accounts already there are untouched and still work.
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 0;
+        f.make();
+        const QString kept = f.queueHere();
+        Account other = f.account;
+        other.id = QStringLiteral("other");
+        other.name = QStringLiteral("Other");
+        const QString blocked = Profile(f.dir.path()).accountDirectory(other.id);
+        QVERIFY(QDir().mkpath(QFileInfo(blocked).path()));
+        QFile file(blocked);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+
+        QString error;
+        QVERIFY(!f.scheduler->setAccounts({f.account, other}, &error));
+        QVERIFY2(error.contains(QLatin1String("Other")), qPrintable(error));
+        QCOMPARE(f.scheduler->accounts().size(), 1);
+        QCOMPARE(f.scheduler->accounts().first().id, f.account.id);
+        QVERIFY(f.scheduler->account(f.account.id));
+        QVERIFY(!f.scheduler->status(f.account.id).running);
+        QCOMPARE(f.scheduler->outbox(f.account.id)->message(kept)->state, OutboxState::Queued);
+
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().at(1).value<CycleResult>().sent, 1);
+        QCOMPARE(f.scheduler->outbox(f.account.id)->message(kept)->state, OutboxState::Sent);
+    }
+
+    void removingAnAccountDuringItsCycle()
+    {
+        // The cycle is aborted and may still be unwinding when the account is gone; its stores
+        // live until it is destroyed (AddressSanitizer watches), and the mail stays queued.
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 0;
+        f.server.settings().replyDelayMs = 50;
+        f.make();
+        const QString id = f.queueHere();
+        QSignalSpy transcript(f.scheduler.get(), &Scheduler::transcript);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QVERIFY(f.scheduler->isRunning(f.account.id));
+        QVERIFY(transcript.wait(5000)); // connected, mid-conversation
+        QString error;
+        QVERIFY(f.scheduler->setAccounts({}, &error));
+        QVERIFY(f.scheduler->accounts().isEmpty());
+        QVERIFY(!f.scheduler->isBusy());
+        QTest::qWait(0); // let the aborted cycle be deleted
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
+        // The account comes back: its message is still there, not lost, not sent.
+        QVERIFY(f.scheduler->setAccounts({f.account}, &error));
+        const auto entry = f.scheduler->outbox(f.account.id)->message(id);
+        QVERIFY(entry);
+        QVERIFY(entry->state != OutboxState::Sent);
+        QVERIFY(f.server.deliveries().isEmpty());
+    }
+
     void triggersDuringACycleAreCoalescedIntoOneMore()
     {
         SchedulerFixture f;
