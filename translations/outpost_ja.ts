@@ -645,16 +645,40 @@
         <translation>送信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていません。パスワードとメールを守るため、送信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
     </message>
     <message>
-        <source>The incoming server offers no encryption, and your password is sent unencrypted, as you allowed: anyone on the network between you and the server can read it. Ask your provider whether it offers POP3 over TLS (usually port 995).</source>
-        <translation>受信サーバーは暗号化に対応しておらず、許可された設定どおりパスワードは暗号化されずに送られています。あなたとサーバーの間のネットワーク上の誰でも読み取れます。POP3 over TLS (通常はポート 995) が使えないか、プロバイダーに確認してください。</translation>
-    </message>
-    <message>
         <source>The incoming server offers no encryption. Outpost logs in with APOP, which does not send the password itself, but your mail travels unencrypted.</source>
         <translation>受信サーバーは暗号化に対応していません。Outpost はパスワードそのものを送らない APOP でログインしますが、メールは暗号化されずに送受信されます。</translation>
     </message>
     <message>
-        <source>The outgoing server offers no encryption, and your password is sent unencrypted, as you allowed: anyone on the network between you and the server can read it. Ask your provider whether it offers SMTP over TLS (usually port 465, or 587 with STARTTLS).</source>
-        <translation>送信サーバーは暗号化に対応しておらず、許可された設定どおりパスワードは暗号化されずに送られています。あなたとサーバーの間のネットワーク上の誰でも読み取れます。SMTP over TLS (通常はポート 465、または STARTTLS でポート 587) が使えないか、プロバイダーに確認してください。</translation>
+        <source>The incoming server offers encryption (STARTTLS), but this account does not use it, so your password was sent unencrypted. Switch the incoming server&apos;s security to STARTTLS.</source>
+        <translation>受信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていないため、パスワードが暗号化されずに送られました。受信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
+    </message>
+    <message>
+        <source>The outgoing server offers encryption (STARTTLS), but this account does not use it, so your password was sent unencrypted. Switch the outgoing server&apos;s security to STARTTLS.</source>
+        <translation>送信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていないため、パスワードが暗号化されずに送られました。送信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
+    </message>
+    <message>
+        <source>The outgoing server offers encryption (STARTTLS), but this account does not use it. Switch the outgoing server&apos;s security to STARTTLS to protect your mail.</source>
+        <translation>送信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていません。メールを守るため、送信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
+    </message>
+    <message>
+        <source>The incoming server offers no encryption, and your password is sent unencrypted because you allowed it: anyone on the network between you and the server can read it. Ask your provider whether it offers POP3 over TLS (usually port 995).</source>
+        <translation>受信サーバーは暗号化に対応しておらず、あなたが許可したため、パスワードは暗号化されずに送られています。あなたとサーバーの間のネットワーク上の誰でも読み取れます。POP3 over TLS (通常はポート 995) が使えないか、プロバイダーに確認してください。</translation>
+    </message>
+    <message>
+        <source>The outgoing server offers no encryption, and your password is sent unencrypted because you allowed it: anyone on the network between you and the server can read it. Ask your provider whether it offers SMTP over TLS (usually port 465, or 587 with STARTTLS).</source>
+        <translation>送信サーバーは暗号化に対応しておらず、あなたが許可したため、パスワードは暗号化されずに送られています。あなたとサーバーの間のネットワーク上の誰でも読み取れます。SMTP over TLS (通常はポート 465、または STARTTLS でポート 587) が使えないか、プロバイダーに確認してください。</translation>
+    </message>
+    <message>
+        <source>The outgoing server offers no encryption. Outpost logs in with CRAM-MD5, which does not send the password itself, but your mail travels unencrypted.</source>
+        <translation>送信サーバーは暗号化に対応していません。Outpost はパスワードそのものを送らない CRAM-MD5 でログインしますが、メールは暗号化されずに送られます。</translation>
+    </message>
+    <message>
+        <source>Receiving (POP3) does not work until then: Outpost did not send your password unencrypted.</source>
+        <translation>切り替えるまで受信 (POP3) はできません。パスワードは送っていないので、読み取られてはいません。</translation>
+    </message>
+    <message>
+        <source>Sending (SMTP) does not work until then: Outpost did not send your password unencrypted.</source>
+        <translation>切り替えるまで送信 (SMTP) はできません。パスワードは送っていないので、読み取られてはいません。</translation>
     </message>
 </context>
 <context>
@@ -2251,8 +2275,8 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <translation>パスワードが暗号化されずに送られてしまうため、Outpost は受信サーバーにログインしませんでした。サーバーは暗号化に対応しています。アカウントの設定で、受信サーバーのセキュリティを STARTTLS にしてください。</translation>
     </message>
     <message>
-        <source>Outpost did not log in to the incoming server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (POP3 over TLS, usually port 995), or allow unencrypted passwords for this account in its settings: anyone on the network between you and the server could then read the password.</source>
-        <translation>パスワードが暗号化されずに送られてしまい、サーバーも暗号化に対応していないため、Outpost は受信サーバーにログインしませんでした。暗号化された接続 (POP3 over TLS、通常はポート 995) が使えないかプロバイダーに確認するか、このアカウントの設定で暗号化しないパスワードの送信を許可してください。許可すると、あなたとサーバーの間のネットワーク上の誰でもパスワードを読み取れるようになります。</translation>
+        <source>Outpost did not log in to the incoming server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (POP3 over TLS, usually port 995), or tick &quot;Allow sending my password unencrypted when the connection has no security&quot; on the Receiving tab of the account settings: anyone on the network between you and the server could then read the password.</source>
+        <translation>パスワードが暗号化されずに送られてしまい、サーバーも暗号化に対応していないため、Outpost は受信サーバーにログインしませんでした。暗号化された接続 (POP3 over TLS、通常はポート 995) が使えないかプロバイダーに確認するか、アカウントの設定の「受信」タブで「接続が保護されていないときに暗号化せずにパスワードを送ることを許可する」をオンにしてください。オンにすると、あなたとサーバーの間のネットワーク上の誰でもパスワードを読み取れるようになります。</translation>
     </message>
 </context>
 <context>
@@ -2443,8 +2467,12 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <translation>パスワードが暗号化されずに送られてしまうため、Outpost は送信サーバーにログインしませんでした。サーバーは暗号化に対応しています。アカウントの設定で、送信サーバーのセキュリティを STARTTLS にしてください。</translation>
     </message>
     <message>
-        <source>Outpost did not log in to the outgoing server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (SMTP over TLS, usually port 465 or 587 with STARTTLS), or allow unencrypted passwords for this account in its settings: anyone on the network between you and the server could then read the password.</source>
-        <translation>パスワードが暗号化されずに送られてしまい、サーバーも暗号化に対応していないため、Outpost は送信サーバーにログインしませんでした。暗号化された接続 (SMTP over TLS、通常はポート 465、または STARTTLS でポート 587) が使えないかプロバイダーに確認するか、このアカウントの設定で暗号化しないパスワードの送信を許可してください。許可すると、あなたとサーバーの間のネットワーク上の誰でもパスワードを読み取れるようになります。</translation>
+        <source>The outgoing server accepts a login only over an encrypted connection. The server offers encryption: in the account settings, set the outgoing server&apos;s security to STARTTLS.</source>
+        <translation>送信サーバーは暗号化された接続でしかログインを受け付けません。サーバーは暗号化に対応しています。アカウントの設定で、送信サーバーのセキュリティを STARTTLS にしてください。</translation>
+    </message>
+    <message>
+        <source>Outpost did not log in to the outgoing server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (SMTP over TLS, usually port 465, or 587 with STARTTLS), or tick &quot;Allow sending my password unencrypted when the connection has no security&quot; on the Receiving tab of the account settings: anyone on the network between you and the server could then read the password.</source>
+        <translation>パスワードが暗号化されずに送られてしまい、サーバーも暗号化に対応していないため、Outpost は送信サーバーにログインしませんでした。暗号化された接続 (SMTP over TLS、通常はポート 465、または STARTTLS でポート 587) が使えないかプロバイダーに確認するか、アカウントの設定の「受信」タブで「接続が保護されていないときに暗号化せずにパスワードを送ることを許可する」をオンにしてください。オンにすると、あなたとサーバーの間のネットワーク上の誰でもパスワードを読み取れるようになります。</translation>
     </message>
 </context>
 <context>

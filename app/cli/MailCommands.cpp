@@ -22,6 +22,24 @@
 namespace Outpost {
 namespace {
 
+/// @p word as one argument for a shell command line: as it is when it is safe, else quoted.
+QString shellWord(const QString &word)
+{
+    const bool safe = !word.isEmpty() && !word.startsWith(QLatin1Char('-')) &&
+                      std::all_of(word.begin(), word.end(), [](QChar c) {
+                          return c.isLetterOrNumber() || QStringLiteral("._@+").contains(c);
+                      });
+    if (safe)
+        return word;
+#ifdef Q_OS_WIN
+    return QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QLatin1String("\\\"")) +
+           QLatin1Char('"');
+#else
+    return QLatin1Char('\'') + QString(word).replace(QLatin1Char('\''), QLatin1String("'\\''")) +
+           QLatin1Char('\'');
+#endif
+}
+
 QString stateWords(const OutboxEntry &e)
 {
     switch (e.state) {
@@ -421,9 +439,11 @@ void Cli::runProbe(const QStringList &arguments)
                     {QStringLiteral("popErrorKind"), NetError::kindName(r.popError.kind)},
                     {QStringLiteral("popStartTlsAvailable"), r.popStartTlsAvailable},
                     {QStringLiteral("popNoEncryption"), r.popNoEncryption},
+                    {QStringLiteral("popPasswordInClear"), r.popPasswordInClear},
                     {QStringLiteral("smtpErrorKind"), NetError::kindName(r.smtpError.kind)},
                     {QStringLiteral("smtpStartTlsAvailable"), r.smtpStartTlsAvailable},
                     {QStringLiteral("smtpNoEncryption"), r.smtpNoEncryption},
+                    {QStringLiteral("smtpPasswordInClear"), r.smtpPasswordInClear},
                     {QStringLiteral("popLogin"), QString::fromLatin1(r.popLoginMethod)},
                     {QStringLiteral("smtpOk"), r.smtpOk},
                     {QStringLiteral("smtpError"), r.smtpError.message},
@@ -454,10 +474,7 @@ void Cli::runProbe(const QStringList &arguments)
                                   .arg(a.smtpPort);
                 if (!change.isEmpty())
                     print(tr("To switch: outpost-cli account edit %1 %2")
-                              .arg(a.name.contains(QLatin1Char(' '))
-                                       ? QLatin1Char('"') + a.name + QLatin1Char('"')
-                                       : a.name,
-                                   change.join(QLatin1Char(' '))));
+                              .arg(shellWord(a.name), change.join(QLatin1Char(' '))));
             }
             done(r.popOk && r.smtpOk ? Success : MailNotSent);
         });

@@ -122,6 +122,13 @@ AccountDialog::AccountDialog(AccountStore *accounts, CredentialStore *credential
                                  "port, and tests again."));
     m_useStartTls->hide(); // shown when the test found encryption the account does not use
     connect(m_useStartTls, &QPushButton::clicked, this, &AccountDialog::switchToStartTls);
+    // The offer is about the servers just tested: editing them withdraws it.
+    for (QLineEdit *host : {m_popHost, m_smtpHost})
+        connect(host, &QLineEdit::textEdited, m_useStartTls, &QWidget::hide);
+    for (QSpinBox *port : {m_popPort, m_smtpPort})
+        connect(port, &QSpinBox::valueChanged, m_useStartTls, &QWidget::hide);
+    for (QComboBox *security : {m_popSecurity, m_smtpSecurity})
+        connect(security, &QComboBox::currentIndexChanged, m_useStartTls, &QWidget::hide);
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
@@ -541,6 +548,7 @@ void AccountDialog::testSettings()
     m_useStartTls->hide();
     m_verdict->setText(tr("Testing…"));
     m_test->setEnabled(false);
+    m_tested = a;
     m_probe = new AccountProbe(a, m_popPassword->text(), smtpPasswordToUse(), m_clock, this);
     connect(m_probe, &AccountProbe::step, this, &AccountDialog::log);
     connect(m_probe, &AccountProbe::transcript, this,
@@ -572,16 +580,16 @@ void AccountDialog::probeFinished(const ProbeReport &report)
 
 void AccountDialog::switchToStartTls()
 {
-    // The server offered STARTTLS on the port just tested: keep that port.
-    auto use = [](QComboBox *security, QSpinBox *port) {
-        const int tested = port->value();
+    // The server offered STARTTLS on the port that was tested: keep that port (the port
+    // would otherwise follow the security choice, e.g. 25 -> 587).
+    auto use = [](QComboBox *security, QSpinBox *port, quint16 testedPort) {
         security->setCurrentIndex(security->findData(int(Security::StartTls)));
-        port->setValue(tested);
+        port->setValue(testedPort);
     };
     if (m_lastReport.popStartTlsAvailable)
-        use(m_popSecurity, m_popPort);
+        use(m_popSecurity, m_popPort, m_tested.popPort);
     if (m_lastReport.smtpStartTlsAvailable)
-        use(m_smtpSecurity, m_smtpPort);
+        use(m_smtpSecurity, m_smtpPort, m_tested.smtpPort);
     m_useStartTls->hide();
     testSettings();
 }

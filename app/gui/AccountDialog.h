@@ -129,6 +129,7 @@ private:
     QPushButton *m_askEachTime = nullptr;
     QPushButton *m_useStartTls = nullptr;
     ProbeReport m_lastReport;
+    Account m_tested; ///< the settings the last test ran with
 };
 
 } // namespace Outpost

@@ -502,10 +502,11 @@ NetError Pop3Client::insecureLoginError() const
     return NetError::make(
         NetError::InsecureLogin,
         tr("Outpost did not log in to the incoming server, because the password would have been "
-           "sent unencrypted and the server offers no encryption. Ask your provider for an "
-           "encrypted connection (POP3 over TLS, usually port 995), or allow unencrypted "
-           "passwords for this account in its settings: anyone on the network between you and "
-           "the server could then read the password."));
+           "sent unencrypted and the server offers no encryption. Ask your provider for "
+           "an encrypted connection (POP3 over TLS, usually port 995), or tick \"Allow sending my "
+           "password unencrypted when the connection has no security\" on the "
+           "Receiving tab of the account settings: anyone on the network between you "
+           "and the server could then read the password."));
 }
 
 void Pop3Client::finish(const NetError &error)

@@ -31,53 +31,88 @@ QStringList endSentences(QStringList lines)
 
 QStringList ProbeReport::verdict() const
 {
+    // Three parts: what endangers the password (first: it matters more than the relay), the
+    // verdict on receiving and sending, and notes.
+    QStringList security;
     QStringList lines;
+    QStringList notes;
     auto certificateProblem = [](const NetError &e) {
         return e.kind == NetError::Tls && !e.certificate.isNull();
     };
     for (const NetError *e : {&smtpError, &popError}) {
         if (certificateProblem(*e)) {
-            lines << AccountProbe::tr("The certificate is not trusted: %1 (issued by %2, SHA-256 "
-                                      "%3). %4")
-                         .arg(e->certificate.subject, e->certificate.issuer,
-                              QString::fromLatin1(e->certificate.sha256),
-                              e->certificate.reasons.join(QLatin1Char(' ')));
+            security << AccountProbe::tr("The certificate is not trusted: %1 (issued by %2, "
+                                         "SHA-256 %3). %4")
+                            .arg(e->certificate.subject, e->certificate.issuer,
+                                 QString::fromLatin1(e->certificate.sha256),
+                                 e->certificate.reasons.join(QLatin1Char(' ')));
             break;
         }
     }
-    // Security first: a password readable on the network matters more than the relay.
     if (popStartTlsAvailable)
-        lines << AccountProbe::tr("The incoming server offers encryption (STARTTLS), but this "
-                                  "account does not use it. Switch the incoming server's "
-                                  "security to STARTTLS to protect your password and mail.");
-    if (smtpStartTlsAvailable)
-        lines << AccountProbe::tr("The outgoing server offers encryption (STARTTLS), but this "
-                                  "account does not use it. Switch the outgoing server's "
-                                  "security to STARTTLS to protect your password and mail.");
+        security << (popPasswordInClear
+                         ? AccountProbe::tr("The incoming server offers encryption (STARTTLS), "
+                                            "but this account does not use it, so your password "
+                                            "was sent unencrypted. Switch the incoming server's "
+                                            "security to STARTTLS.")
+                         : AccountProbe::tr("The incoming server offers encryption (STARTTLS), "
+                                            "but this account does not use it. Switch the "
+                                            "incoming server's security to STARTTLS to protect "
+                                            "your password and mail."));
+    if (smtpStartTlsAvailable) {
+        if (smtpPasswordInClear)
+            security << AccountProbe::tr("The outgoing server offers encryption (STARTTLS), but "
+                                         "this account does not use it, so your password was "
+                                         "sent unencrypted. Switch the outgoing server's "
+                                         "security to STARTTLS.");
+        else if (smtpUsesPassword)
+            security << AccountProbe::tr("The outgoing server offers encryption (STARTTLS), but "
+                                         "this account does not use it. Switch the outgoing "
+                                         "server's security to STARTTLS to protect your "
+                                         "password and mail.");
+        else
+            security << AccountProbe::tr("The outgoing server offers encryption (STARTTLS), but "
+                                         "this account does not use it. Switch the outgoing "
+                                         "server's security to STARTTLS to protect your mail.");
+    }
     if (popNoEncryption && popPasswordInClear)
-        lines << AccountProbe::tr("The incoming server offers no encryption, and your password "
-                                  "is sent unencrypted, as you allowed: anyone on the network "
-                                  "between you and the server can read it. Ask your provider "
-                                  "whether it offers POP3 over TLS (usually port 995).");
-    else if (popNoEncryption && popOk && popLoginMethod == "APOP")
-        lines << AccountProbe::tr("The incoming server offers no encryption. Outpost logs in "
+        security << AccountProbe::tr("The incoming server offers no encryption, and your "
+                                     "password is sent unencrypted because you allowed it: "
+                                     "anyone on the network between you and the server can read "
+                                     "it. Ask your provider whether it offers POP3 over TLS "
+                                     "(usually port 995).");
+    else if (popNoEncryption && popLoginMethod == "APOP")
+        notes << AccountProbe::tr("The incoming server offers no encryption. Outpost logs in "
                                   "with APOP, which does not send the password itself, but "
                                   "your mail travels unencrypted.");
     if (smtpNoEncryption && smtpPasswordInClear)
-        lines << AccountProbe::tr("The outgoing server offers no encryption, and your password "
-                                  "is sent unencrypted, as you allowed: anyone on the network "
-                                  "between you and the server can read it. Ask your provider "
-                                  "whether it offers SMTP over TLS (usually port 465, or 587 "
-                                  "with STARTTLS).");
-    if (!popOk)
+        security << AccountProbe::tr("The outgoing server offers no encryption, and your "
+                                     "password is sent unencrypted because you allowed it: "
+                                     "anyone on the network between you and the server can read "
+                                     "it. Ask your provider whether it offers SMTP over TLS "
+                                     "(usually port 465, or 587 with STARTTLS).");
+    else if (smtpNoEncryption && smtpAuthMechanism == "CRAM-MD5")
+        notes << AccountProbe::tr("The outgoing server offers no encryption. Outpost logs in "
+                                  "with CRAM-MD5, which does not send the password itself, but "
+                                  "your mail travels unencrypted.");
+
+    // A login refused for safety is explained above when encryption is on offer.
+    if (!popOk && popError.kind == NetError::InsecureLogin && popStartTlsAvailable)
+        lines << AccountProbe::tr("Receiving (POP3) does not work until then: Outpost did not "
+                                  "send your password unencrypted.");
+    else if (!popOk)
         lines << AccountProbe::tr("Receiving (POP3) does not work: %1").arg(popError.message);
     else
         lines << AccountProbe::tr("POP3 login works (%1%2).")
                      .arg(QString::fromLatin1(popLoginMethod),
                           popEncrypted ? AccountProbe::tr(", encrypted") : QString());
     if (!smtpOk) {
-        lines << AccountProbe::tr("Sending (SMTP) does not work: %1").arg(smtpError.message);
-        return endSentences(lines);
+        if (smtpError.kind == NetError::InsecureLogin && smtpStartTlsAvailable)
+            lines << AccountProbe::tr("Sending (SMTP) does not work until then: Outpost did not "
+                                      "send your password unencrypted.");
+        else
+            lines << AccountProbe::tr("Sending (SMTP) does not work: %1").arg(smtpError.message);
+        return endSentences(security + lines + notes);
     }
     if (!smtpAuthMechanism.isEmpty())
         lines << AccountProbe::tr("SMTP AUTH works (%1).")
@@ -110,7 +145,7 @@ QStringList ProbeReport::verdict() const
     if (sizeLimit > 0)
         lines << AccountProbe::tr("The largest message the server accepts is %1 MB.")
                      .arg(QString::number(double(sizeLimit) / (1024 * 1024), 'f', 1));
-    return endSentences(lines);
+    return endSentences(security + lines + notes);
 }
 
 AccountProbe::AccountProbe(const Account &account, const QString &popPassword,
@@ -142,6 +177,7 @@ SmtpClient *AccountProbe::newSmtp()
 
 void AccountProbe::start()
 {
+    m_report.smtpUsesPassword = m_account.smtpAuth != SmtpAuth::None;
     smtpPhase();
 }
 
@@ -187,19 +223,20 @@ void AccountProbe::noteSmtpSecurity(const SmtpClient *smtp)
 {
     if (m_account.smtpSecurity != Security::None || smtp->isEncrypted())
         return;
-    const bool reachedAuth = m_report.smtpOk ||
-                             m_report.smtpError.kind == NetError::InsecureLogin ||
-                             m_report.smtpError.kind == NetError::Authentication;
+    const QByteArray mechanism = smtp->authMechanism(); // set once AUTH was sent
+    const bool reachedAuth = m_report.smtpOk || !mechanism.isEmpty() ||
+                             m_report.smtpError.kind == NetError::InsecureLogin;
     if (!reachedAuth)
         return;
     const bool offered = smtp->capabilities().startTls;
     m_report.smtpStartTlsAvailable = offered;
     // Without a password there is nothing to protect but the mail itself; say so only when
     // a password is involved.
-    m_report.smtpNoEncryption = !offered && m_account.smtpAuth != SmtpAuth::None;
-    const QByteArray mechanism = smtp->authMechanism();
-    m_report.smtpPasswordInClear =
-        m_report.smtpOk && !mechanism.isEmpty() && mechanism != "CRAM-MD5";
+    m_report.smtpNoEncryption = !offered && m_report.smtpUsesPassword;
+    // Readable on the wire whether or not the server then accepted it.
+    m_report.smtpPasswordInClear = !mechanism.isEmpty() && mechanism != "CRAM-MD5";
+    if (!m_report.smtpOk)
+        m_report.smtpAuthMechanism = mechanism;
 }
 
 void AccountProbe::popPhase()
@@ -224,14 +261,16 @@ void AccountProbe::popPhase()
         pop->deleteLater();
         // What the server offered is known once its capabilities were read, also when the
         // login was refused (or not even tried, because the password would go out readable).
-        const bool reachedLogin = m_report.popOk || error.kind == NetError::InsecureLogin ||
-                                  error.kind == NetError::Authentication;
+        const QByteArray method = pop->loginMethod(); // set once a login was sent
+        const bool reachedLogin = !method.isEmpty() || error.kind == NetError::InsecureLogin;
         if (m_account.popSecurity == Security::None && reachedLogin) {
             const bool stls = pop->capabilities().contains("STLS");
             m_report.popStartTlsAvailable = stls;
             m_report.popNoEncryption = !stls;
-            m_report.popPasswordInClear =
-                m_report.popOk && pop->loginMethod() != "APOP" && !pop->isEncrypted();
+            // Readable on the wire whether or not the server then accepted it.
+            m_report.popPasswordInClear = !method.isEmpty() && method != "APOP";
+            if (!m_report.popOk)
+                m_report.popLoginMethod = method;
         }
         if (!m_report.popOk) {
             m_report.popError = error;

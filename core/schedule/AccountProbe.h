@@ -52,6 +52,7 @@ struct ProbeReport
     /// because the user allowed it.
     bool popPasswordInClear = false;
     bool smtpPasswordInClear = false;
+    bool smtpUsesPassword = false; ///< the account logs in to the outgoing server (SMTP AUTH)
 
     Relay relayBeforeLogin = Relay::NotTried;
     Relay relayAfterLogin = Relay::NotTried;

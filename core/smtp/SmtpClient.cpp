@@ -288,6 +288,17 @@ void SmtpClient::startAuth()
     case SmtpAuth::None:
         break;
     }
+    if ((mechanism.isEmpty() || !m_caps.hasAuth(mechanism)) && !m_connection.isEncrypted() &&
+        m_caps.startTls) {
+        // Many submission servers list AUTH only once the connection is encrypted
+        // (Postfix's smtpd_tls_auth_only): the answer is STARTTLS, not another method.
+        finishSession(NetError::make(
+            NetError::InsecureLogin,
+            tr("The outgoing server accepts a login only over an encrypted connection. The "
+               "server offers encryption: in the account settings, set the outgoing server's "
+               "security to STARTTLS.")));
+        return;
+    }
     if (mechanism.isEmpty() || !m_caps.hasAuth(mechanism)) {
         finishSession(NetError::make(
             NetError::Authentication,
@@ -308,8 +319,9 @@ void SmtpClient::startAuth()
                      "settings, set the outgoing server's security to STARTTLS.")
                 : tr("Outpost did not log in to the outgoing server, because the password would "
                      "have been sent unencrypted and the server offers no encryption. Ask your "
-                     "provider for an encrypted connection (SMTP over TLS, usually port 465 or "
-                     "587 with STARTTLS), or allow unencrypted passwords for this account in its "
+                     "provider for an encrypted connection (SMTP over TLS, usually port 465, or "
+                     "587 with STARTTLS), or tick \"Allow sending my password unencrypted when "
+                     "the connection has no security\" on the Receiving tab of the account "
                      "settings: anyone on the network between you and the server could then "
                      "read the password.")));
         return;

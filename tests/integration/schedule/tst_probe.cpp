@@ -137,7 +137,45 @@ private Q_SLOTS:
         QCOMPARE(r.popLoginMethod, QByteArray("APOP"));
         QVERIFY(r.popNoEncryption);
         QVERIFY(!r.popPasswordInClear);
-        QVERIFY(r.verdict().join(QLatin1Char(' ')).contains(QLatin1String("APOP")));
+        QVERIFY(r.verdict()
+                    .join(QLatin1Char(' '))
+                    .contains(QLatin1String("your mail travels unencrypted")));
+        // A note, after the verdict: what the user came for comes first.
+        QVERIFY(r.verdict().first().contains(QLatin1String("needs POP before SMTP")));
+    }
+
+    void startTlsAdviceComesFirstWhenEverythingWorks()
+    {
+        // The common case: APOP works on a "None" connection, the relay opens after the login,
+        // and the server offers STLS. The advice to switch still leads the verdict.
+        CycleFixture f;
+        f.server.settings().popSecurity = Security::StartTls;
+        f.server.settings().certificate = TestTls::serverCertificate();
+        f.server.settings().privateKey = TestTls::serverKey();
+        const ProbeReport r = probe(f);
+        QVERIFY(r.popOk);
+        QVERIFY(r.needsPopBeforeSmtp());
+        QVERIFY(r.popStartTlsAvailable);
+        const QStringList verdict = r.verdict();
+        QVERIFY2(verdict.first().contains(QLatin1String("incoming server offers encryption")),
+                 qPrintable(verdict.join(QLatin1Char('\n'))));
+        QVERIFY(verdict.at(1).contains(QLatin1String("needs POP before SMTP")));
+    }
+
+    void readablePasswordIsReportedEvenWhenRefused()
+    {
+        // Allowed, readable, and then refused: it still crossed the network.
+        CycleFixture f;
+        f.server.settings().apop = false;
+        f.account.allowPlainTextAuth = true;
+        f.password = QStringLiteral("wrong");
+        const ProbeReport r = probe(f);
+        QVERIFY(!r.popOk);
+        QCOMPARE(r.popError.kind, NetError::Authentication);
+        QVERIFY(r.popPasswordInClear);
+        QVERIFY(r.verdict()
+                    .join(QLatin1Char(' '))
+                    .contains(QLatin1String("your password is sent unencrypted")));
     }
 
     void measuresTheWindow()

@@ -107,6 +107,8 @@ private Q_SLOTS:
     void authCramMd5();
     void plainPasswordNotSentUnencrypted_data();
     void plainPasswordNotSentUnencrypted();
+    void authOfferedOnlyAfterStartTls_data();
+    void authOfferedOnlyAfterStartTls();
     void authRefused();
     void someRecipientsRefused();
     void relayDeniedThenRset();
@@ -454,6 +456,34 @@ void TestSmtpClient::plainPasswordNotSentUnencrypted()
     QCOMPARE(h.sessionError().message.contains(QLatin1String("server offers encryption")),
              startTlsOffered);
     QCOMPARE(h.ready.count(), 0);
+}
+
+void TestSmtpClient::authOfferedOnlyAfterStartTls_data()
+{
+    QTest::addColumn<int>("auth");
+    QTest::addColumn<bool>("plainTextAllowed");
+    QTest::newRow("auto") << int(SmtpAuth::Auto) << false;
+    QTest::newRow("plain, allowed") << int(SmtpAuth::Plain) << true;
+}
+
+void TestSmtpClient::authOfferedOnlyAfterStartTls()
+{
+    // A submission port that lists AUTH only after STARTTLS: the advice is STARTTLS, not
+    // "no authentication method", and nothing of the password goes out.
+    QFETCH(int, auth);
+    QFETCH(bool, plainTextAllowed);
+    Harness h(greetingAndEhlo({"STARTTLS", "PIPELINING"}));
+    h.settings.auth = SmtpAuth(auth);
+    h.settings.allowPlainTextPassword = plainTextAllowed;
+    h.settings.user = QStringLiteral("user");
+    h.settings.password = QStringLiteral("s3cret");
+    h.open();
+    QVERIFY(h.session.wait(5000));
+    QVERIFY(h.server.waitForClientClose());
+    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY(!ScriptedServer::holdsPassword(h.server.received(), "user", "s3cret"));
+    QCOMPARE(h.sessionError().kind, NetError::InsecureLogin);
+    QVERIFY(h.sessionError().message.contains(QLatin1String("server offers encryption")));
 }
 
 void TestSmtpClient::authRefused()
