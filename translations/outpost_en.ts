@@ -49,4 +49,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Outpost::Session</name>
+    <message numerus="yes">
+        <source>%1: %n message(s) may have been sent before Outpost stopped; check with the recipients before sending again.</source>
+        <translation>
+            <numerusform>%1: %n message may have been sent before Outpost stopped; check with the recipients before sending it again.</numerusform>
+            <numerusform>%1: %n messages may have been sent before Outpost stopped; check with the recipients before sending them again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) were interrupted before they went out and will be sent again.</source>
+        <translation>
+            <numerusform>%1: %n message was interrupted before it went out and will be sent again.</numerusform>
+            <numerusform>%1: %n messages were interrupted before they went out and will be sent again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) in the outbox could not be read and were left as they are (%2).</source>
+        <translation>
+            <numerusform>%1: %n message in the outbox could not be read and was left as it is (%2).</numerusform>
+            <numerusform>%1: %n messages in the outbox could not be read and were left as they are (%2).</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

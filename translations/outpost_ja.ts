@@ -2065,6 +2065,18 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <source>Outpost keeps checking and sending in the background. Use Quit in the tray menu to stop it.</source>
         <translation>Outpost はバックグラウンドでチェックと送信を続けます。終了するには、トレイのメニューの [終了] を使ってください。</translation>
     </message>
+    <message>
+        <source>the Outpost window</source>
+        <translation>Outpost のウィンドウ</translation>
+    </message>
+    <message>
+        <source>Outpost stopped unexpectedly</source>
+        <translation>Outpost が予期せず終了しました</translation>
+    </message>
+    <message>
+        <source>Outpost was interrupted the last time it ran, and it checked the outbox:</source>
+        <translation>前回 Outpost は途中で終了したため、送信トレイを確認しました:</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::MessageListModel</name>
@@ -2357,6 +2369,39 @@ Add your mail account to start, or try Outpost with a practice server on this co
     </message>
 </context>
 <context>
+    <name>Outpost::Session</name>
+    <message>
+        <source>Outpost cannot write in the profile folder %1. Check that it is yours and that the disk is not full.</source>
+        <translation>プロファイル フォルダー %1 に書き込めません。自分のフォルダーであることと、ディスクに空きがあることを確認してください。</translation>
+    </message>
+    <message>
+        <source>Another Outpost program (%1, process %2) is using this profile. Close it, or do this there; nothing was changed.</source>
+        <translation>別の Outpost プログラム (%1、プロセス %2) がこのプロファイルを使用中です。そのプログラムを閉じるか、そちらで操作してください。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Another Outpost program (process %1) is using this profile. Close it, or do this there; nothing was changed.</source>
+        <translation>別の Outpost プログラム (プロセス %1) がこのプロファイルを使用中です。そのプログラムを閉じるか、そちらで操作してください。何も変更していません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) may have been sent before Outpost stopped; check with the recipients before sending again.</source>
+        <translation>
+            <numerusform>%1: %n 件のメッセージは Outpost が終了する前に送信された可能性があります。もう一度送る前に、宛先の人に届いたか確認してください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) were interrupted before they went out and will be sent again.</source>
+        <translation>
+            <numerusform>%1: %n 件のメッセージは送信の途中で中断されたため、もう一度送信します。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) in the outbox could not be read and were left as they are (%2).</source>
+        <translation>
+            <numerusform>%1: 送信トレイの %n 件のメッセージを読み込めなかったため、そのままにしてあります (%2)。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Outpost::SmtpClient</name>
     <message>
         <source>The session was cancelled.</source>
@@ -2499,6 +2544,10 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>A mailto: link to write to.</source>
         <translation>宛先にする mailto: リンク。</translation>
+    </message>
+    <message>
+        <source>Outpost</source>
+        <translation>Outpost</translation>
     </message>
 </context>
 </TS>

@@ -290,7 +290,7 @@ void Cli::accountAddOrEdit(const QStringList &arguments, bool add)
                  : tr("Usage: outpost-cli account edit NAME [options]"));
         return;
     }
-    if (!openProfile())
+    if (!openProfile(Session::Access::Write))
         return;
     const QString name = positional.at(2);
     QString error;
@@ -339,7 +339,7 @@ void Cli::accountList(const QStringList &arguments)
     addCommonOptions(parser, true);
     if (!parse(parser, arguments))
         return;
-    if (!openProfile())
+    if (!openProfile(Session::Access::Read))
         return;
     if (m_json) {
         QJsonArray list;
@@ -377,7 +377,7 @@ void Cli::accountRemove(const QStringList &arguments)
     addCommonOptions(parser, false);
     if (!parse(parser, arguments))
         return;
-    if (!openProfile())
+    if (!openProfile(Session::Access::Write))
         return;
     const Account *account = accountArgument(parser.positionalArguments().value(2));
     if (!account)
@@ -419,7 +419,7 @@ void Cli::accountPassword(const QStringList &arguments)
         fail(tr("Give the password on standard input with --password-stdin."));
         return;
     }
-    if (!openProfile())
+    if (!openProfile(Session::Access::Read))
         return;
     const Account *account = accountArgument(parser.positionalArguments().value(2));
     if (!account)

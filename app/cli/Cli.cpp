@@ -149,26 +149,30 @@ bool Cli::parse(QCommandLineParser &parser, const QStringList &arguments)
 
 QString Cli::insecurePasswordFile() const
 {
-    return m_profile->directory() + QStringLiteral("/insecure-passwords.ini");
+    return m_session->insecurePasswordFile();
 }
 
-bool Cli::openProfile()
+bool Cli::openProfile(Session::Access access)
 {
-    m_profile = std::make_unique<Profile>(Profile::resolveDirectory(m_profileOption));
-    QString error;
-    if (!m_profile->ensureExists(&error)) {
-        fail(error);
+    if (m_session)
+        return true;
+    Session::Options options;
+    options.access = access;
+    options.programName = QStringLiteral("outpost-cli");
+    m_session = std::make_unique<Session>(Profile::resolveDirectory(m_profileOption), options);
+    const SessionError error = m_session->open();
+    if (error.isError()) {
+        fail(error.message);
         return false;
     }
-    m_accounts = std::make_unique<AccountStore>(m_profile->settingsFile());
-    if (!m_accounts->load(&error)) {
-        fail(error);
-        return false;
-    }
-    m_credentials = std::make_unique<CredentialStore>();
-    // The user opted in to a plain-text password file only if it exists.
-    if (QFile::exists(insecurePasswordFile()))
-        m_credentials->setPlainFileFallback(insecurePasswordFile());
+    m_profile = &m_session->profile();
+    m_accounts = m_session->accounts();
+    m_credentials = m_session->credentials();
+    m_clock = m_session->clock();
+    m_scheduler = m_session->scheduler();
+    // What an interrupted run left, said once, where the mail is handled.
+    for (const QString &sentence : m_session->recoveryReport())
+        m_err << QStringLiteral("outpost-cli: ") << sentence << Qt::endl;
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "session/Session.h"
 #include "store/AccountStore.h"
 #include "store/CredentialStore.h"
 
@@ -52,7 +53,9 @@ private:
     void addVerboseOption(QCommandLineParser &parser);
     /// Parses; false (and finished) on an error or after printing --help.
     bool parse(QCommandLineParser &parser, const QStringList &arguments);
-    bool openProfile();
+    /// Opens the profile through the session (once; later calls return at once). Commands
+    /// that change anything ask for write access: one program writes a profile at a time.
+    bool openProfile(Session::Access access);
     /// The plain-text password file; it exists only when the user opted in.
     QString insecurePasswordFile() const;
     const Account *accountArgument(const QString &nameOrId);
@@ -74,7 +77,6 @@ private:
     void runProbe(const QStringList &arguments);
     void runScheduler(const QStringList &arguments);
     void runSandbox(const QStringList &arguments);
-    bool openScheduler();
     QList<Account> selectedAccounts(const QString &nameOrId);
     void withPasswords(const Account &account, std::function<void(QString, QString)> then);
 
@@ -85,11 +87,13 @@ private:
     bool m_handleHelp = true;
     bool m_finished = false;
     QString m_profileOption;
-    std::unique_ptr<Profile> m_profile;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<CredentialStore> m_credentials;
-    std::unique_ptr<Clock> m_clock;
-    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<Session> m_session;
+    // The session's parts, for the commands (valid once openProfile() succeeded).
+    const Profile *m_profile = nullptr;
+    AccountStore *m_accounts = nullptr;
+    CredentialStore *m_credentials = nullptr;
+    Clock *m_clock = nullptr;
+    Scheduler *m_scheduler = nullptr;
     std::unique_ptr<SandboxServer> m_sandbox;
 };
 

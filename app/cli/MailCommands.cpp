@@ -84,20 +84,6 @@ QJsonObject entryJson(const OutboxEntry &e, const QString &account)
 
 } // namespace
 
-bool Cli::openScheduler()
-{
-    if (!openProfile())
-        return false;
-    m_clock = std::make_unique<SystemClock>();
-    m_scheduler = std::make_unique<Scheduler>(*m_profile, m_credentials.get(), m_clock.get());
-    QString error;
-    if (!m_scheduler->setAccounts(m_accounts->accounts(), &error)) {
-        fail(error);
-        return false;
-    }
-    return true;
-}
-
 QList<Account> Cli::selectedAccounts(const QString &nameOrId)
 {
     if (nameOrId.isEmpty()) {
@@ -137,13 +123,13 @@ void Cli::runQueue(const QStringList &arguments)
     if (!parse(parser, arguments))
         return;
     const QStringList positional = parser.positionalArguments();
-    if (!openProfile())
+    if (!openProfile(Session::Access::Write))
         return;
     const Account *account = accountArgument(positional.value(1));
     if (!account)
         return;
     const Account a = *account;
-    if (!openScheduler())
+    if (!openProfile(Session::Access::Write))
         return;
     OutboxStore *outbox = m_scheduler->outbox(a.id);
 
@@ -243,28 +229,27 @@ void Cli::runSendReceive(const QStringList &arguments)
     addVerboseOption(parser);
     if (!parse(parser, arguments))
         return;
-    if (!openProfile())
+    if (!openProfile(Session::Access::Write))
         return;
     const QList<Account> selected = selectedAccounts(parser.positionalArguments().value(1));
     if (selected.isEmpty())
         return;
-    if (!openScheduler())
+    if (!openProfile(Session::Access::Write))
         return;
     const bool verbose = parser.isSet(QStringLiteral("verbose"));
-    connect(m_scheduler.get(), &Scheduler::transcript, this,
+    connect(m_scheduler, &Scheduler::transcript, this,
             [this, verbose](const QString &id, const QString &line) {
                 if (verbose && !m_json)
                     m_out << id << QStringLiteral(": ") << line << Qt::endl;
             });
-    connect(m_scheduler.get(), &Scheduler::note, this,
-            [this](const QString &id, const QString &text) {
-                if (!m_json)
-                    m_out << id << QStringLiteral(": ") << text << Qt::endl;
-            });
+    connect(m_scheduler, &Scheduler::note, this, [this](const QString &id, const QString &text) {
+        if (!m_json)
+            m_out << id << QStringLiteral(": ") << text << Qt::endl;
+    });
     auto remaining = std::make_shared<int>(int(selected.size()));
     auto worst = std::make_shared<int>(Success);
     auto results = std::make_shared<QJsonArray>();
-    connect(m_scheduler.get(), &Scheduler::cycleFinished, this,
+    connect(m_scheduler, &Scheduler::cycleFinished, this,
             [this, remaining, worst, results](const QString &id, const CycleResult &r) {
                 const Account *a = m_scheduler->account(id);
                 const QString name = a ? a->name : id;
@@ -329,12 +314,12 @@ void Cli::runListing(const QStringList &arguments, bool inbox)
         parser.addOption({QStringLiteral("all"), tr("Also lists the Sent folder.")});
     if (!parse(parser, arguments))
         return;
-    if (!openProfile())
+    if (!openProfile(Session::Access::Read))
         return;
     const QList<Account> selected = selectedAccounts(parser.positionalArguments().value(1));
     if (selected.isEmpty())
         return;
-    if (!openScheduler())
+    if (!openProfile(Session::Access::Read))
         return;
     QJsonArray list;
     for (const Account &a : selected) {
@@ -397,17 +382,16 @@ void Cli::runProbe(const QStringList &arguments)
     addVerboseOption(parser);
     if (!parse(parser, arguments))
         return;
-    if (!openProfile())
+    if (!openProfile(Session::Access::Read))
         return;
     const Account *account = accountArgument(parser.positionalArguments().value(1));
     if (!account)
         return;
     const Account a = *account;
-    m_clock = std::make_unique<SystemClock>();
     const bool measure = parser.isSet(QStringLiteral("measure-window"));
     const bool verbose = parser.isSet(QStringLiteral("verbose"));
     withPasswords(a, [this, a, measure, verbose](const QString &pop, const QString &smtp) {
-        auto *probe = new AccountProbe(a, pop, smtp, m_clock.get(), this);
+        auto *probe = new AccountProbe(a, pop, smtp, m_clock, this);
         probe->setMeasureWindow(measure);
         connect(probe, &AccountProbe::step, this, [this](const QString &text) {
             if (!m_json)
@@ -504,7 +488,7 @@ void Cli::runScheduler(const QStringList &arguments)
     addVerboseOption(parser);
     if (!parse(parser, arguments))
         return;
-    if (!openScheduler())
+    if (!openProfile(Session::Access::Write))
         return;
     if (m_accounts->accounts().isEmpty()) {
         fail(tr("There are no accounts yet. Add one with \"outpost-cli account add\"."));
@@ -514,10 +498,10 @@ void Cli::runScheduler(const QStringList &arguments)
     auto stamp = [] {
         return QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat);
     };
-    connect(m_scheduler.get(), &Scheduler::cycleStarted, this, [this, stamp](const QString &id) {
+    connect(m_scheduler, &Scheduler::cycleStarted, this, [this, stamp](const QString &id) {
         print(tr("%1 %2: send/receive started").arg(stamp(), id));
     });
-    connect(m_scheduler.get(), &Scheduler::cycleFinished, this,
+    connect(m_scheduler, &Scheduler::cycleFinished, this,
             [this, stamp](const QString &id, const CycleResult &r) {
                 print(tr("%1 %2: received %3, sent %4, deferred %5, failed %6%7")
                           .arg(stamp(), id)
@@ -535,11 +519,11 @@ void Cli::runScheduler(const QStringList &arguments)
                                    QLocale().toString(st.nextCheck.toLocalTime().time(),
                                                       QLocale::ShortFormat)));
             });
-    connect(m_scheduler.get(), &Scheduler::note, this,
+    connect(m_scheduler, &Scheduler::note, this,
             [this, stamp](const QString &id, const QString &text) {
                 print(QStringLiteral("%1 %2: %3").arg(stamp(), id, text));
             });
-    connect(m_scheduler.get(), &Scheduler::transcript, this,
+    connect(m_scheduler, &Scheduler::transcript, this,
             [this, verbose](const QString &id, const QString &line) {
                 if (verbose)
                     print(id + QStringLiteral(": ") + line);

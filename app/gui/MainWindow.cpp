@@ -90,18 +90,39 @@ QString folderName(MessageListModel::Folder folder)
 
 } // namespace
 
+Session::Options MainWindow::sessionOptions(const QString &keychainService)
+{
+    Session::Options options;
+    options.keychainService = keychainService;
+    options.programName = tr("the Outpost window");
+    return options;
+}
+
 MainWindow::MainWindow(const QString &profileDirectory, QWidget *parent,
                        const QString &keychainService)
     : QMainWindow(parent)
-    , m_profile(profileDirectory)
-    , m_store(Profile(profileDirectory).settingsFile())
+    , m_session(std::make_unique<Session>(profileDirectory, sessionOptions(keychainService)))
+{
+    init(m_session->open());
+}
+
+MainWindow::MainWindow(std::unique_ptr<Session> session, const SessionError &opened,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(std::move(session))
+{
+    init(opened);
+}
+
+void MainWindow::init(const SessionError &opened)
 {
     setWindowTitle(tr("Outpost"));
     setObjectName(QStringLiteral("mainWindow"));
 
-    m_credentials = new CredentialStore(keychainService, this);
-    m_clock = new SystemClock(this);
-    m_scheduler = new Scheduler(m_profile, m_credentials, m_clock, this);
+    m_store = m_session->accounts();
+    m_credentials = m_session->credentials();
+    m_clock = m_session->clock();
+    m_scheduler = m_session->scheduler();
     m_log = new ProtocolLogWindow(this);
 
     m_accounts = new QTreeWidget;
@@ -165,17 +186,34 @@ MainWindow::MainWindow(const QString &profileDirectory, QWidget *parent,
 
     resize(1040, 660);
 
-    QString error;
-    if (!m_profile.ensureExists(&error) || !m_store.load(&error))
-        showNotice(error);
+    if (opened.isError())
+        showNotice(opened.message);
     applyAccounts();
     m_scheduler->start();
+    showRecoveryReport();
+}
+
+void MainWindow::showRecoveryReport()
+{
+    // What an interrupted run left: said once, at start-up, without blocking the window.
+    const QStringList sentences = m_session->recoveryReport();
+    if (sentences.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Outpost stopped unexpectedly"),
+                                tr("Outpost was interrupted the last time it ran, and it checked "
+                                   "the outbox:"),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("recoveryReport"));
+    box->setInformativeText(sentences.join(QLatin1Char('\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    showNotice(sentences.first());
 }
 
 MainWindow::~MainWindow()
 {
-    // The scheduler uses the clock and the credential store: it goes first.
-    delete m_scheduler;
+    // Before the windows that show it (compose windows keep the scheduler).
+    m_session.reset();
     m_scheduler = nullptr;
 }
 
@@ -340,7 +378,7 @@ void MainWindow::createActions()
     m_draftsMenu = fileMenu->addMenu(tr("Open &draft"));
     connect(m_draftsMenu, &QMenu::aboutToShow, this, [this] {
         m_draftsMenu->clear();
-        const QStringList drafts = ComposeWindow::drafts(m_profile.directory());
+        const QStringList drafts = ComposeWindow::drafts(m_session->profile().directory());
         if (drafts.isEmpty())
             m_draftsMenu->addAction(tr("No drafts"))->setEnabled(false);
         for (const QString &path : drafts) {
@@ -431,7 +469,7 @@ void MainWindow::createTray()
 
 QList<Account> MainWindow::allAccounts() const
 {
-    QList<Account> accounts = m_store.accounts();
+    QList<Account> accounts = m_store->accounts();
     if (m_demoAccount)
         accounts.append(*m_demoAccount);
     return accounts;
@@ -440,7 +478,7 @@ QList<Account> MainWindow::allAccounts() const
 void MainWindow::reloadAccounts()
 {
     QString error;
-    if (!m_store.load(&error))
+    if (!m_store->load(&error))
         showNotice(error);
     applyAccounts();
 }
@@ -907,7 +945,7 @@ void MainWindow::showAbout()
 
 ComposeWindow *MainWindow::newMessage()
 {
-    auto *compose = new ComposeWindow(m_scheduler, m_profile.directory(), this);
+    auto *compose = new ComposeWindow(m_scheduler, m_session->profile().directory(), this);
     const QString current = currentAccountId();
     if (!current.isEmpty()) {
         ComposeWindow::Content c = compose->content();
@@ -982,7 +1020,7 @@ AccountDialog *MainWindow::editAccount(const QString &accountId)
         showNotice(tr("The sandbox account is only for this session and cannot be edited."));
         return nullptr;
     }
-    auto *dialog = new AccountDialog(&m_store, m_credentials, m_scheduler, m_clock, id, this);
+    auto *dialog = new AccountDialog(m_store, m_credentials, m_scheduler, m_clock, id, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AccountDialog::saved, this, [this](const QString &savedId) {
         applyAccounts();
@@ -1016,7 +1054,7 @@ void MainWindow::removeAccount()
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::accepted, this, [this, id] {
         QString error;
-        if (!m_store.remove(id, &error) || !m_store.save(&error)) {
+        if (!m_store->remove(id, &error) || !m_store->save(&error)) {
             showNotice(error);
             return;
         }
@@ -1039,7 +1077,7 @@ void MainWindow::showProtocolLog()
 
 void MainWindow::showPreferences()
 {
-    auto *dialog = new PreferencesDialog(m_profile.directory(), this);
+    auto *dialog = new PreferencesDialog(m_session->profile().directory(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -1143,7 +1181,7 @@ void MainWindow::editMessage()
     c.subject = m_parsed->subject();
     c.body = m_parsed->text();
     // The attachments go along: saved into the profile for the new message to read.
-    const QString folder = m_profile.directory() + QStringLiteral("/edited/") + e->id;
+    const QString folder = m_session->profile().directory() + QStringLiteral("/edited/") + e->id;
     for (int i = 0; i < m_parsed->attachments().size(); ++i) {
         const QString path = folder + QStringLiteral("/%1/").arg(i) +
                              QFileInfo(m_parsed->attachments().at(i).fileName).fileName();
@@ -1273,7 +1311,7 @@ void MainWindow::demoLog(const QString &text)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_quitting && m_tray && m_tray->isVisible()) {
-        QSettings settings(m_profile.directory() + QStringLiteral("/gui.ini"),
+        QSettings settings(m_session->profile().directory() + QStringLiteral("/gui.ini"),
                            QSettings::IniFormat);
         if (settings.value(QStringLiteral("closeToTray"), true).toBool()) {
             hide();

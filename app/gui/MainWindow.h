@@ -3,6 +3,7 @@
 #include "MessageListModel.h"
 #include "Profile.h"
 #include "schedule/Cycle.h"
+#include "session/Session.h"
 #include "store/Account.h"
 #include "store/AccountStore.h"
 #include "store/CredentialStore.h"
@@ -37,22 +38,31 @@ class ComposeWindow;
 class CredentialStore;
 class ParsedMessage;
 class ProtocolLogWindow;
+class Clock;
 class SandboxServer;
 class Scheduler;
-class SystemClock;
 
 /// The main window: accounts and their folders on the left, the message list and the
-/// preview on the right, a status line per account. Owns the scheduler, the account store
-/// and the credential store; everything network runs on signals, never blocking.
+/// preview on the right, a status line per account. It shows an application session (the
+/// profile, its stores and the scheduler); everything network runs on signals, never blocking.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    /// Uses the profile in @p profileDirectory and the keychain entries of @p keychainService.
+    /// Shows @p session, opened by the caller (the program's main()); @p opened is what its
+    /// open() said, shown in the window when it is an error.
+    MainWindow(std::unique_ptr<Session> session, const SessionError &opened,
+               QWidget *parent = nullptr);
+    /// Opens a session on the profile in @p profileDirectory with the keychain entries of
+    /// @p keychainService; a problem opening it is shown in the window.
     explicit MainWindow(const QString &profileDirectory, QWidget *parent = nullptr,
                         const QString &keychainService = QStringLiteral("Outpost"));
     ~MainWindow() override;
+
+    /// How the desktop program opens its session (write access, named to other programs).
+    static Session::Options
+    sessionOptions(const QString &keychainService = QStringLiteral("Outpost"));
 
     QTreeWidget *accountTree() const { return m_accounts; }
     QTreeView *messageView() const { return m_list; }
@@ -60,9 +70,10 @@ public:
     QSortFilterProxyModel *sortModel() const { return m_proxy; }
     Scheduler *scheduler() const { return m_scheduler; }
     CredentialStore *credentials() const { return m_credentials; }
-    AccountStore *accountStore() { return &m_store; }
+    AccountStore *accountStore() { return m_store; }
     ProtocolLogWindow *protocolLog() const { return m_log; }
-    const Profile &profile() const { return m_profile; }
+    const Profile &profile() const { return m_session->profile(); }
+    Session *session() const { return m_session.get(); }
     /// The welcome page is shown (no account yet).
     bool showsWelcome() const;
     /// The status line of one account, in plain words.
@@ -118,6 +129,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void init(const SessionError &opened);
     void createActions();
     void createTray();
     QWidget *createWelcomePage();
@@ -134,6 +146,7 @@ private:
     void notify(const QString &title, const QString &text,
                 QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information);
     void showNotice(const QString &text);
+    void showRecoveryReport();
     void onCycleStarted(const QString &accountId);
     void onCycleFinished(const QString &accountId, const CycleResult &result);
     void demoLog(const QString &text);
@@ -144,10 +157,11 @@ private:
     QString selectedPath() const;
     QList<Account> allAccounts() const;
 
-    Profile m_profile;
-    AccountStore m_store;
+    std::unique_ptr<Session> m_session;
+    // The session's parts (set in init()).
+    AccountStore *m_store = nullptr;
     CredentialStore *m_credentials = nullptr;
-    SystemClock *m_clock = nullptr;
+    Clock *m_clock = nullptr;
     Scheduler *m_scheduler = nullptr;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::optional<Account> m_demoAccount;

@@ -8,12 +8,14 @@
 #include "Translations.h"
 #include "schedule/Memory.h"
 #include "schedule/Scheduler.h"
+#include "session/Session.h"
 
 #include <outpost/Version.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
 #include <QUrl>
@@ -123,7 +125,17 @@ int main(int argc, char *argv[])
     const QStringList screenshots = parser.values(screenshotOption);
     std::unique_ptr<MainWindow> window;
     auto openWindow = [&] {
-        window = std::make_unique<MainWindow>(profileDirectory);
+        auto session = std::make_unique<Session>(profileDirectory, MainWindow::sessionOptions());
+        const SessionError opened = session->open();
+        if (opened.kind == SessionError::Locked) {
+            // outpost-cli (run, send-receive, …) is working on this profile: say so and stop
+            // rather than open a window that could not send.
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Outpost"),
+                                  opened.message);
+            QCoreApplication::exit(1);
+            return;
+        }
+        window = std::make_unique<MainWindow>(std::move(session), opened);
         window->show();
         window->handleArguments(positional);
         // Once the window and its list are filled: what loading them let go.
@@ -141,7 +153,7 @@ int main(int argc, char *argv[])
     };
     if (!screenshots.isEmpty()) {
         openWindow();
-        return app.exec();
+        return window ? app.exec() : 1;
     }
 
     SingleInstance instance(profileDirectory);

@@ -1,5 +1,11 @@
 #include "AboutDialog.h"
+#include "GuiFixture.h"
 #include "MainWindow.h"
+#include "message/MessageWriter.h"
+#include "schedule/Scheduler.h"
+#include "store/OutboxStore.h"
+
+#include <QMessageBox>
 
 #include <outpost/Version.h>
 
@@ -19,6 +25,45 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void recoveryReportShownAtStartup()
+    {
+        // The last run stopped after a message's data went out, before the server answered.
+        GuiFixture f;
+        f.saveAccount();
+        {
+            Outpost::OutboxStore outbox(f.accountDirectory());
+            QVERIFY(outbox.open());
+            Outpost::OutgoingMessage m;
+            m.from = Outpost::MailAddress(QString(), QStringLiteral("alice"),
+                                          QStringLiteral("example.com"));
+            m.to = {Outpost::MailAddress(QString(), QStringLiteral("bob"),
+                                         QStringLiteral("example.net"))};
+            m.subject = QStringLiteral("Interrupted");
+            m.body = QStringLiteral("x\n");
+            const QString id = *outbox.queue(m);
+            QVERIFY(outbox.markSending(id));
+            QVERIFY(outbox.markDataComplete(id));
+            QVERIFY(outbox.commit());
+        }
+        {
+            MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-recovery"));
+            window.show();
+            auto *box = window.findChild<QMessageBox *>(QStringLiteral("recoveryReport"));
+            QVERIFY(box);
+            QVERIFY(box->isVisible());
+            QCOMPARE(box->windowModality(), Qt::WindowModal); // the program keeps running
+            QVERIFY2(box->informativeText().contains(QLatin1String("may have been sent")),
+                     qPrintable(box->informativeText()));
+            QVERIFY(window.lastNotice().contains(QLatin1String("may have been sent")));
+            QCOMPARE(window.scheduler()->outbox(f.account.id)->messages().first().state,
+                     Outpost::OutboxState::MayHaveBeenSent);
+        }
+        // Said once: the next start has nothing to report.
+        MainWindow again(f.profile(), nullptr, QStringLiteral("OutpostTest-recovery"));
+        QCOMPARE(again.accountStore()->accounts().size(), 1); // it did open the profile
+        QVERIFY(!again.findChild<QMessageBox *>(QStringLiteral("recoveryReport")));
+    }
+
     void showsWithTitleAndEmptyAccountList()
     {
         QTemporaryDir profile;

@@ -2,7 +2,9 @@
 // what it prints, and a message caught by a kill after its data went out.
 #include "CliRunner.h"
 
+#include "message/MessageWriter.h"
 #include "sandbox/SandboxServer.h"
+#include "session/Session.h"
 #include "store/OutboxStore.h"
 
 #include <QDirIterator>
@@ -62,6 +64,58 @@ private Q_SLOTS:
     {
         m_server.addUser("alice", "wonderland");
         QVERIFY(m_server.listen());
+    }
+
+    void aSecondWriterIsToldWhoHasTheProfile()
+    {
+        const QString profile = newProfile();
+        Session::Options options;
+        options.programName = QStringLiteral("the Outpost window");
+        Session window(profile, options);
+        QVERIFY(!window.open().isError());
+
+        const CliRun refused = runCli(QStringList{"queue", "sb", "--to", "bob@example.net",
+                                                  "--subject", "Hi", "--body", "Hi."} +
+                                      profileArgs(profile));
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("the Outpost window")),
+                 qPrintable(refused.err));
+        QVERIFY(refused.err.contains(QLatin1String("nothing was changed")));
+        // Listing is reading: it works beside the writer.
+        QCOMPARE(runCli(QStringList{"outbox", "sb"} + profileArgs(profile)).exitCode, 0);
+        QCOMPARE(runCli(QStringList{"account", "list"} + profileArgs(profile)).exitCode, 0);
+    }
+
+    void theRecoveryReportIsPrinted()
+    {
+        const QString profile = newProfile();
+        const CliRun list = runCli(QStringList{"account", "list", "--json"} + profileArgs(profile));
+        const QString id = QJsonDocument::fromJson(list.out.toUtf8())
+                               .array()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        {
+            // A run that stopped after a message's data went out, before the server's reply.
+            OutboxStore outbox(Profile(profile).accountDirectory(id));
+            QVERIFY(outbox.open());
+            OutgoingMessage m;
+            m.from = MailAddress(QString(), QStringLiteral("alice"), QStringLiteral("example.com"));
+            m.to = {MailAddress(QString(), QStringLiteral("bob"), QStringLiteral("example.net"))};
+            m.subject = QStringLiteral("Interrupted");
+            m.body = QStringLiteral("x\n");
+            const QString queued = *outbox.queue(m);
+            QVERIFY(outbox.markSending(queued));
+            QVERIFY(outbox.markDataComplete(queued));
+            QVERIFY(outbox.commit());
+        }
+        const CliRun r = runCli(QStringList{"queue", "sb", "--to", "bob@example.net", "--subject",
+                                            "Next", "--body", "Next."} +
+                                profileArgs(profile));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QLatin1String("may have been sent before Outpost stopped")),
+                 qPrintable(r.err));
     }
 
     void init() { m_server.clearFaults(); }
