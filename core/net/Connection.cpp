@@ -303,8 +303,11 @@ void Connection::onReadyRead()
 void Connection::onSslErrors(const QList<QSslError> &errors)
 {
     const QSslCertificate peer = m_tls->peerCertificate();
-    const QByteArray pinned = CertificateInfo::normalizeFingerprint(m_settings.pinnedSha256);
-    if (!pinned.isEmpty() && !peer.isNull() && CertificateInfo::fingerprint(peer) == pinned) {
+    const QByteArray presented = peer.isNull() ? QByteArray() : CertificateInfo::fingerprint(peer);
+    for (const QByteArray &pin : m_settings.pinnedSha256) {
+        const QByteArray pinned = CertificateInfo::normalizeFingerprint(pin);
+        if (pinned.isEmpty() || presented != pinned)
+            continue;
         // The user looked at this exact certificate and chose to trust it.
         note(QStringLiteral("*: accepting the pinned certificate %1")
                  .arg(QString::fromLatin1(pinned)));

@@ -59,7 +59,7 @@ struct CycleOptions
     qint64 windowMarginMs = 15000;
 };
 
-/// One receive-then-send cycle of one account (see "The cycle" in DESIGN.md):
+/// One receive-then-send cycle of one account:
 /// POP login (this opens the relay window) and download or authenticate-only; the delay
 /// after POP; then every due message, oldest first, in one SMTP session from the same local
 /// address, logging in over POP again when the window would close, recovering from relay

@@ -14,9 +14,10 @@ ConnectionSettings connectionFor(const Account &account, const QString &host, qu
     c.security = security;
     if (!account.caFile.isEmpty())
         c.extraCaCertificates = QSslCertificate::fromPath(account.caFile);
-    // The first pinned fingerprint: the certificate the user accepted.
-    if (!account.trustedFingerprints.isEmpty())
-        c.pinnedSha256 = account.trustedFingerprints.first().toLatin1();
+    // Every certificate the user accepted for this account: POP and SMTP may be on other
+    // hosts, each with its own.
+    for (const QString &fingerprint : account.trustedFingerprints)
+        c.pinnedSha256.append(fingerprint.toLatin1());
     c.connectTimeoutMs = timeouts.connectMs;
     c.commandTimeoutMs = timeouts.commandMs;
     return c;

@@ -2,6 +2,7 @@
 // verification with extra CAs, refused certificates described, pinning, no plain-text
 // fallback, connect timeout.
 #include "SandboxFixture.h"
+#include "schedule/ServerSettings.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void smtpAuthMechanisms();
     void pinnedFingerprintIsAccepted();
     void otherPinIsRefused();
+    void everyPinnedCertificateCounts();
     void startTlsNotOfferedNeverFallsBack();
     void connectTimeout();
     void connectionRefused();
@@ -272,11 +274,11 @@ void TestSandboxTls::pinnedFingerprintIsAccepted()
     for (qsizetype i = 0; i < hex.size(); i += 2)
         pin += (i ? ":" : "") + hex.mid(i, 2);
     Pop3Settings popS = popSettings(*m_server);
-    popS.connection.pinnedSha256 = pin;
+    popS.connection.pinnedSha256 = {pin};
     const NetError popError = runPop(popS);
     QVERIFY2(!popError.isError(), qPrintable(popError.message));
     SmtpSettings smtpS = smtpSettings(*m_server);
-    smtpS.connection.pinnedSha256 = pin;
+    smtpS.connection.pinnedSha256 = {pin};
     const NetError smtpError = runSmtp(smtpS);
     QVERIFY2(!smtpError.isError(), qPrintable(smtpError.message));
 }
@@ -288,8 +290,44 @@ void TestSandboxTls::otherPinIsRefused()
     m_server->settings().smtpSecurity = Security::Tls;
     QVERIFY(m_server->listen());
     SmtpSettings s = smtpSettings(*m_server);
-    s.connection.pinnedSha256 = CertificateInfo::fingerprint(TestTls::serverCertificate());
+    s.connection.pinnedSha256 = {CertificateInfo::fingerprint(TestTls::serverCertificate())};
     QCOMPARE(runSmtp(s).kind, NetError::Tls);
+}
+
+void TestSandboxTls::everyPinnedCertificateCounts()
+{
+    // POP on one host, SMTP on another, each with its own certificate that no configured CA
+    // vouches for; the user accepted both. Either order of the pins works for both servers.
+    m_server->settings().certificate = TestTls::selfSigned();
+    m_server->settings().privateKey = TestTls::selfSignedKey();
+    m_server->settings().popSecurity = Security::Tls;
+    QVERIFY(m_server->listen());
+    SandboxServer smtpHost;
+    setUp(smtpHost); // the test CA's "localhost" certificate, but the account trusts no CA
+    smtpHost.settings().smtpSecurity = Security::Tls;
+    smtpHost.settings().popBeforeSmtp = false;
+    QVERIFY(smtpHost.listen());
+
+    Account a = account(*m_server, QStringLiteral("two"), QStringLiteral("Two hosts"));
+    a.popSecurity = a.smtpSecurity = Security::Tls;
+    a.smtpPort = smtpHost.smtpPort();
+    const QString popPin = QString::fromLatin1(CertificateInfo::fingerprint(TestTls::selfSigned()));
+    const QString smtpPin =
+        QString::fromLatin1(CertificateInfo::fingerprint(TestTls::serverCertificate()));
+    Timeouts t;
+    t.connectMs = t.commandMs = 5000;
+    for (const QStringList &pins : {QStringList{popPin, smtpPin}, QStringList{smtpPin, popPin}}) {
+        a.trustedFingerprints = pins;
+        const NetError popError = runPop(pop3SettingsFor(a, QStringLiteral("wonderland"), t));
+        QVERIFY2(!popError.isError(), qPrintable(popError.message));
+        const NetError smtpError = runSmtp(smtpSettingsFor(a, QString(), {}, t));
+        QVERIFY2(!smtpError.isError(), qPrintable(smtpError.message));
+    }
+    // Without its pin, each is refused.
+    a.trustedFingerprints = {smtpPin};
+    QCOMPARE(runPop(pop3SettingsFor(a, QStringLiteral("wonderland"), t)).kind, NetError::Tls);
+    a.trustedFingerprints = {popPin};
+    QCOMPARE(runSmtp(smtpSettingsFor(a, QString(), {}, t)).kind, NetError::Tls);
 }
 
 void TestSandboxTls::startTlsNotOfferedNeverFallsBack()
