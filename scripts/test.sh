@@ -7,11 +7,16 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
+start=$SECONDS
 scripts/ensure-deps.sh
 cmake --preset asan >/dev/null
 cmake --build --preset asan
-# The libFuzzer runs come first, so ctest's summary stays the last thing printed.
+echo "== build (ASan+UBSan) took $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s"
+# The libFuzzer runs come first, so ctest's summary (with its own total time) stays the
+# last thing printed.
+start=$SECONDS
 scripts/fuzz.sh
+echo "== fuzzers took $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s"
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/outpost-test.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT

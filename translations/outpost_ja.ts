@@ -2077,6 +2077,10 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <source>Outpost was interrupted the last time it ran, and it checked the outbox:</source>
         <translation>前回 Outpost は途中で終了したため、送信トレイを確認しました:</translation>
     </message>
+    <message>
+        <source>The corrected message is in the outbox, but the old one could not be deleted: %1</source>
+        <translation>修正したメッセージは送信トレイに入りましたが、元のメッセージを削除できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::MessageListModel</name>

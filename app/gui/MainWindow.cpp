@@ -149,8 +149,10 @@ void MainWindow::init(const SessionError &opened)
     createActions();
     createTray();
 
-    connect(m_scheduler, &Scheduler::cycleStarted, this,
-            [this](const QString &id) { onCycleStarted(id); });
+    connect(m_scheduler, &Scheduler::cycleStarted, this, [this] {
+        updateStatus();
+        updateTray();
+    });
     connect(m_scheduler, &Scheduler::phaseChanged, this, [this](const QString &id) {
         if (id == currentAccountId())
             m_model->setWaitingForLogin(false);
@@ -847,13 +849,6 @@ void MainWindow::notify(const QString &title, const QString &text,
         m_tray->showMessage(title, text, icon);
 }
 
-void MainWindow::onCycleStarted(const QString &accountId)
-{
-    m_cycleStart.insert(accountId, m_clock->now());
-    updateStatus();
-    updateTray();
-}
-
 void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &result)
 {
     const Account *a = m_scheduler->account(accountId);
@@ -874,15 +869,16 @@ void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &re
                          .arg(name)
                          .arg(result.failed),
                QSystemTrayIcon::Warning);
-    if (OutboxStore *outbox = m_scheduler->outbox(accountId); outbox && result.sent > 0) {
-        const QDateTime since = m_cycleStart.value(accountId);
-        for (const OutboxEntry &e : outbox->sentMessages()) {
-            if (e.attempts > 1 && e.sentAt >= since) {
-                const MessageSummary s = MessageReader::readSummary(e.messagePath);
-                notify(tr("Sent after retrying"), tr("%1: \"%2\" went out after %3 attempts.")
-                                                      .arg(name, s.subject)
-                                                      .arg(e.attempts));
-            }
+    if (OutboxStore *outbox = m_scheduler->outbox(accountId)) {
+        // The cycle says which went out only after earlier attempts failed.
+        for (const QString &id : result.sentAfterRetrying) {
+            const std::optional<OutboxEntry> e = outbox->message(id);
+            if (!e)
+                continue;
+            const MessageSummary s = MessageReader::readSummary(e->messagePath);
+            notify(
+                tr("Sent after retrying"),
+                tr("%1: \"%2\" went out after %3 attempts.").arg(name, s.subject).arg(e->attempts));
         }
     }
     if (result.accountError.isError())
@@ -1197,8 +1193,12 @@ void MainWindow::editMessage()
     const QString oldId = e->id;
     // The corrected message replaces the failed one once it is queued.
     connect(compose, &ComposeWindow::queued, this, [this, account, oldId, folder] {
-        if (OutboxStore *outbox = m_scheduler->outbox(account))
-            outbox->remove(oldId);
+        StoreError error;
+        if (OutboxStore *outbox = m_scheduler->outbox(account);
+            outbox && !outbox->remove(oldId, &error))
+            showNotice(tr("The corrected message is in the outbox, but the old one could not be "
+                          "deleted: %1")
+                           .arg(error.message));
         QDir(folder).removeRecursively(); // the queued message holds its own copy
     });
 }

@@ -147,7 +147,6 @@ private:
                 QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information);
     void showNotice(const QString &text);
     void showRecoveryReport();
-    void onCycleStarted(const QString &accountId);
     void onCycleFinished(const QString &accountId, const CycleResult &result);
     void demoLog(const QString &text);
     void askPassword(const QString &accountId, CredentialStore::Server server,
@@ -184,7 +183,6 @@ private:
     QMenu *m_sendReceiveMenu = nullptr;
     QMenu *m_draftsMenu = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
-    QHash<QString, QDateTime> m_cycleStart;
     QHash<QString, QPair<qint64, qint64>> m_bytes;
     bool m_quitting = false;
     QSet<QString> m_askingPassword;

@@ -28,6 +28,7 @@ std::unique_ptr<AccountRunner> AccountRunner::open(const Account &account, const
     auto stores = std::make_shared<Stores>();
     stores->directory = profile.accountDirectory(account.id);
     stores->outbox = std::make_unique<OutboxStore>(stores->directory);
+    stores->outbox->setTimeSource([clock] { return clock->now(); }); // one clock decides
     stores->inbox = std::make_unique<InboxStore>(stores->directory);
     if (!stores->outbox->open(error) || !stores->inbox->open(error))
         return nullptr;

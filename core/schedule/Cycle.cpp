@@ -216,10 +216,15 @@ void Cycle::giveUpOldMessages()
         if (e.state != OutboxState::Deferred ||
             !RetryPolicy::shouldGiveUp(e.queuedAt, now, m_account.giveUpAfterHours))
             continue;
-        m_outbox->fail(e.id, tr("Outpost gave up after trying for %n hour(s). The last reply "
-                                "was: %1",
-                                nullptr, m_account.giveUpAfterHours)
-                                 .arg(e.lastReply));
+        StoreError error;
+        if (!stored(m_outbox->fail(e.id,
+                                   tr("Outpost gave up after trying for %n hour(s). The last "
+                                      "reply was: %1",
+                                      nullptr, m_account.giveUpAfterHours)
+                                       .arg(e.lastReply),
+                                   &error),
+                    e.id, error))
+            return;
         ++m_result.failed;
     }
 }
@@ -227,6 +232,8 @@ void Cycle::giveUpOldMessages()
 void Cycle::beginSend()
 {
     giveUpOldMessages();
+    if (m_finished)
+        return;
     const QList<OutboxEntry> due = m_outbox->dueMessages(m_clock->now());
     for (const OutboxEntry &e : due)
         m_queue.push_back(e.id);
@@ -308,15 +315,16 @@ void Cycle::openSmtp()
         for (InFlight &f : m_inFlight) {
             if (f.job != job)
                 continue;
-            f.dataWritten = true;
             // On the disk before the bytes leave, which is when control returns to the event
             // loop: inside sendNext() its end flushes the journal once for the whole batch.
+            // Unjournaled, the end of the data must not go out: the cycle stops first.
             StoreError error;
-            if (!m_outbox->markDataComplete(f.id, &error,
-                                            m_batching ? OutboxStore::Flush::Later
-                                                       : OutboxStore::Flush::Now)) {
-                storeFailed(error.message); // the end of the data must not go out unjournaled
-            }
+            if (!stored(m_outbox->markDataComplete(f.id, &error,
+                                                   m_batching ? OutboxStore::Flush::Later
+                                                              : OutboxStore::Flush::Now),
+                        f.id, error))
+                return;
+            f.dataWritten = true;
             m_dataToFlush = m_batching;
             return;
         }
@@ -445,9 +453,14 @@ void Cycle::sendBatch()
             message.recipients.append(address);
         }
         if (!representable) {
-            m_outbox->fail(id,
-                           tr("An address in this message has non-ASCII characters before the "
-                              "@, and the server does not accept such addresses (no SMTPUTF8)."));
+            StoreError error;
+            if (!stored(m_outbox->fail(id,
+                                       tr("An address in this message has non-ASCII characters "
+                                          "before the @, and the server does not accept such "
+                                          "addresses (no SMTPUTF8)."),
+                                       &error),
+                        id, error))
+                return;
             ++m_result.failed;
             m_queue.pop_front();
             ++m_done;
@@ -456,8 +469,9 @@ void Cycle::sendBatch()
         }
         StoreError error;
         std::unique_ptr<QIODevice> body = m_outbox->openMessage(id, &error);
-        if (!body || !m_outbox->markSending(id, &error)) {
-            storeFailed(error.message);
+        if (!body || !stored(m_outbox->markSending(id, &error), id, error)) {
+            if (!m_finished)
+                storeFailed(error.message);
             return;
         }
         message.body = body.get();
@@ -500,13 +514,22 @@ void Cycle::onMessageFinished(const SmtpResult &result)
         }
         // Flushed with the next batch or at the end: a crash before that leaves the message
         // "may have been sent", never sent twice.
+        const std::optional<OutboxEntry> before = m_outbox->message(id);
         StoreError error;
-        if (!m_outbox->markSent(id, refused, &error, OutboxStore::Flush::Later))
-            m_result.storeError = error.message;
         if (m_account.popBeforeSmtp)
             m_window->recordRelayAccepted(now);
         ++m_relayedSinceLogin;
+        if (!m_outbox->markSent(id, refused, &error, OutboxStore::Flush::Later)) {
+            // The server took it, but that is not on the disk: "may have been sent", as the
+            // next start will say too. Never sent again on its own. (Counted before the
+            // failure ends the cycle and reports.)
+            ++m_result.mayHaveBeenSent;
+            stored(false, id, error);
+            return;
+        }
         ++m_result.sent;
+        if (before && before->attempts > 1)
+            m_result.sentAfterRetrying.append(id);
         messageDone();
     } else if (result.error.kind == NetError::RelayDenied && m_account.popBeforeSmtp) {
         // A relay refusal comes at RCPT: no recipient took the message, even when (with BDAT
@@ -515,7 +538,9 @@ void Cycle::onMessageFinished(const SmtpResult &result)
         if (m_refused.isEmpty())
             m_refusedError = result.error;
         m_refused.append(id);
-        m_outbox->defer(id, now, describe(result.error)); // honest on disk while waiting
+        StoreError error;
+        if (!stored(m_outbox->defer(id, now, describe(result.error), &error), id, error))
+            return; // honest on disk while waiting, or the cycle stops
     } else {
         // The server can only have taken the message if it accepted a recipient and the
         // whole data went out; with BDAT the data may go out before the envelope is answered.
@@ -552,7 +577,9 @@ void Cycle::handleRelayRefusal(const QString &id, const NetError &error)
                        "will log in again sooner from now on.",
                        nullptr, int(m_window->lastLogin().secsTo(now))));
     // Honest on disk while Outpost waits: due again at once, not "sending".
-    m_outbox->defer(id, now, describe(error));
+    StoreError storeError;
+    if (!stored(m_outbox->defer(id, now, describe(error), &storeError), id, storeError))
+        return;
 
     // A grant that comes late looks like a refusal right after the login; a refusal after
     // this login already relayed mail means the window has closed.
@@ -582,7 +609,8 @@ void Cycle::handleRelayRefusal(const QString &id, const NetError &error)
            "server name, that \"POP before SMTP\" is what this provider uses (it may need SMTP "
            "AUTH instead), and the POP user name. The server said: %1")
             .arg(QString::fromUtf8(error.reply.trimmed()));
-    m_outbox->fail(id, words);
+    if (!stored(m_outbox->fail(id, words, &storeError), id, storeError))
+        return;
     ++m_result.failed;
     m_queue.pop_front();
     ++m_done;
@@ -606,35 +634,51 @@ void Cycle::handleFailure(const QString &id, const NetError &error, bool dataWri
     if (dataWritten && noReply) {
         // The whole message went out; only the server's answer is missing. Sending it again
         // could deliver it twice, so the user decides.
-        if (m_outbox->markMayHaveBeenSent(id, describe(error), &storeError))
+        if (stored(m_outbox->markMayHaveBeenSent(id, describe(error), &storeError), id, storeError))
             ++m_result.mayHaveBeenSent;
-        else
-            m_result.storeError = storeError.message;
         return;
     }
     if (error.isTransient()) {
         const std::optional<OutboxEntry> entry = m_outbox->message(id);
         const QDateTime now = m_clock->now();
         if (entry && RetryPolicy::shouldGiveUp(entry->queuedAt, now, m_account.giveUpAfterHours)) {
-            m_outbox->fail(id, tr("Outpost gave up after trying for %n hour(s). The last reply "
-                                  "was: %1",
-                                  nullptr, m_account.giveUpAfterHours)
-                                   .arg(describe(error)));
-            ++m_result.failed;
+            if (stored(m_outbox->fail(id,
+                                      tr("Outpost gave up after trying for %n hour(s). The last "
+                                         "reply was: %1",
+                                         nullptr, m_account.giveUpAfterHours)
+                                          .arg(describe(error)),
+                                      &storeError),
+                       id, storeError))
+                ++m_result.failed;
             return;
         }
         const int attempts = entry ? entry->attempts : 1;
-        m_outbox->defer(id, now.addMSecs(RetryPolicy::backoffMs(attempts)), describe(error));
-        ++m_result.deferred;
+        if (stored(m_outbox->defer(id, now.addMSecs(RetryPolicy::backoffMs(attempts)),
+                                   describe(error), &storeError),
+                   id, storeError))
+            ++m_result.deferred;
         return;
     }
-    m_outbox->fail(id, describe(error));
-    ++m_result.failed;
+    if (stored(m_outbox->fail(id, describe(error), &storeError), id, storeError))
+        ++m_result.failed;
+}
+
+bool Cycle::stored(bool ok, const QString &id, const StoreError &error)
+{
+    if (ok)
+        return true;
+    // Memory takes what the journal says (what the next start would recover to), so the
+    // message is never left "sending" in memory: it can be looked at and deleted.
+    m_outbox->settleUnrecorded(id);
+    if (!m_finished)
+        storeFailed(error.message);
+    return false;
 }
 
 void Cycle::storeFailed(const QString &message)
 {
-    m_result.storeError = message;
+    if (m_result.storeError.isEmpty())
+        m_result.storeError = message;
     m_result.waiting = int(m_queue.size() + m_inFlight.size());
     failInFlight(tr("Sending was interrupted."));
     dropSmtp();
@@ -643,16 +687,26 @@ void Cycle::storeFailed(const QString &message)
 
 void Cycle::failInFlight(const QString &why)
 {
-    for (const InFlight &f : m_inFlight) {
-        if (f.dataWritten)
-            m_outbox->markMayHaveBeenSent(f.id,
-                                          tr("Sending was interrupted after the whole message "
-                                             "had gone out, before the server confirmed it."));
-        else
-            m_outbox->defer(f.id, m_clock->now(), why);
-    }
+    // Moved out first: a failure below may come back here through stored().
+    std::deque<InFlight> inFlight = std::move(m_inFlight);
     m_inFlight.clear();
     m_inFlightBytes = 0;
+    for (const InFlight &f : inFlight) {
+        StoreError error;
+        const bool ok =
+            f.dataWritten
+                ? m_outbox->markMayHaveBeenSent(f.id,
+                                                tr("Sending was interrupted after the whole "
+                                                   "message had gone out, before the server "
+                                                   "confirmed it."),
+                                                &error)
+                : m_outbox->defer(f.id, m_clock->now(), why, &error);
+        if (!ok) {
+            m_outbox->settleUnrecorded(f.id);
+            if (m_result.storeError.isEmpty())
+                m_result.storeError = error.message;
+        }
+    }
 }
 
 void Cycle::pauseAccount(const NetError &error)

@@ -4,6 +4,7 @@
 #include "ServerSettings.h"
 #include "net/NetError.h"
 #include "store/Account.h"
+#include "store/StoreError.h"
 
 #include <QObject>
 #include <QPointer>
@@ -30,6 +31,8 @@ struct CycleResult
     int mayHaveBeenSent = 0; ///< the connection broke after the data, before the reply
     int waiting = 0;         ///< due messages left queued because the account is paused
     int popLogins = 0;       ///< successful POP logins (re-authentications included)
+    /// Messages that went out only after earlier attempts had failed (their ids).
+    QStringList sentAfterRetrying;
     /// Why the account could not work (wrong password, server down, certificate): its
     /// queue is paused until the next cycle. None when the account worked.
     NetError accountError;
@@ -126,6 +129,10 @@ private:
     void onMessageFinished(const SmtpResult &result);
     void messageDone();
     void failInFlight(const QString &why);
+    /// The one path for a change the outbox could not record (a full disk): @p id takes the
+    /// state the journal will recover it to, the cycle stops (every message in flight is
+    /// settled the same way), and the result says why. False, for `if (!stored(...))`.
+    bool stored(bool ok, const QString &id, const StoreError &error);
     void storeFailed(const QString &message);
     void handleRelayRefusal(const QString &id, const NetError &error);
     void reauthenticate(std::function<void()> then);

@@ -214,7 +214,8 @@ OutboxStore::~OutboxStore()
 
 void OutboxStore::close()
 {
-    commit(nullptr);
+    // Best effort: every change that needed the disk said so when it was made.
+    (void)commit(nullptr);
     m_journal.reset();
     m_lock.reset();
     m_entries.clear();
@@ -631,7 +632,7 @@ std::optional<QString> OutboxStore::commitQueued(const QString &id, const QStrin
     entry.id = id;
     entry.state = OutboxState::Queued;
     entry.envelope = envelope;
-    entry.queuedAt = QDateTime::currentDateTimeUtc();
+    entry.queuedAt = m_now().toUTC();
     QString detail;
     bool diskFull = false;
     if (!DurableIo::writeAtomically(tmpDir + QLatin1Char('/') + stateFileName, journalLine(entry),
@@ -850,6 +851,16 @@ bool OutboxStore::transition(const QString &id, std::initializer_list<OutboxStat
     return true;
 }
 
+void OutboxStore::settleUnrecorded(const QString &id)
+{
+    const auto it = m_entries.find(id);
+    if (it == m_entries.end() || it->inSent || it->state != OutboxState::Sending)
+        return;
+    // What open() makes of the journal's last record for this message.
+    it->state = it->dataComplete ? OutboxState::MayHaveBeenSent : OutboxState::Queued;
+    Q_EMIT changed(id);
+}
+
 bool OutboxStore::markSending(const QString &id, StoreError *error)
 {
     return transition(
@@ -875,7 +886,7 @@ bool OutboxStore::markSent(const QString &id, const QStringList &rejectedRecipie
         id, {OutboxState::Sending},
         [&](OutboxEntry &e) {
             e.state = OutboxState::Sent;
-            e.sentAt = QDateTime::currentDateTimeUtc();
+            e.sentAt = m_now().toUTC();
             e.rejectedRecipients = rejectedRecipients;
             e.nextAttempt = {};
         },
@@ -937,10 +948,10 @@ bool OutboxStore::markAsSent(const QString &id, StoreError *error)
 {
     return transition(
         id, {OutboxState::MayHaveBeenSent, OutboxState::Failed},
-        [](OutboxEntry &e) {
+        [this](OutboxEntry &e) {
             e.state = OutboxState::Sent;
             e.dataComplete = false;
-            e.sentAt = QDateTime::currentDateTimeUtc();
+            e.sentAt = m_now().toUTC();
         },
         error);
 }

@@ -104,14 +104,19 @@ public:
     /// True when another Outpost program has this outbox open for changes.
     bool isReadOnly() const { return m_readOnly; }
     RecoveryReport recoveryReport() const { return m_report; }
+    /// Where the times the store records (queued, sent) come from; by default the system's
+    /// clock. The scheduler sets its own, so that one clock decides (tests: a manual one).
+    void setTimeSource(std::function<QDateTime()> now) { m_now = std::move(now); }
     QString outboxDirectory() const;
     QString sentDirectory() const;
 
     /// Writes @p message (MessageWriter) into the outbox; returns its id. On failure the
     /// outbox is unchanged and the caller still holds the message.
-    std::optional<QString> queue(const OutgoingMessage &message, StoreError *error = nullptr);
+    [[nodiscard]] std::optional<QString> queue(const OutgoingMessage &message,
+                                               StoreError *error = nullptr);
     /// Queues an existing .eml file (Bcc removed from the bytes, envelope from its headers).
-    std::optional<QString> queueFile(const QString &emlPath, StoreError *error = nullptr);
+    [[nodiscard]] std::optional<QString> queueFile(const QString &emlPath,
+                                                   StoreError *error = nullptr);
 
     /// Messages not yet sent, oldest first.
     QList<OutboxEntry> messages() const;
@@ -132,31 +137,38 @@ public:
     /// Queued/Deferred -> Sending (counts an attempt). Never flushed on its own: after a
     /// crash an unflushed Sending is the Queued or Deferred before it, which recovery would
     /// make of a flushed one too.
-    bool markSending(const QString &id, StoreError *error = nullptr);
+    [[nodiscard]] bool markSending(const QString &id, StoreError *error = nullptr);
     /// Journals that the end of data is being written and the reply is awaited. It must be
     /// on the disk before the end of the data leaves: with Flush::Later the caller commits
     /// before the bytes go out (a cycle does so once for the messages it writes together).
-    bool markDataComplete(const QString &id, StoreError *error = nullptr, Flush flush = Flush::Now);
+    [[nodiscard]] bool markDataComplete(const QString &id, StoreError *error = nullptr,
+                                        Flush flush = Flush::Now);
     /// Sending -> Sent, moved to the Sent folder (after the server's 250 for the data). With
     /// Flush::Later a crash before the commit leaves it "may have been sent", never resent.
-    bool markSent(const QString &id, const QStringList &rejectedRecipients = {},
-                  StoreError *error = nullptr, Flush flush = Flush::Now);
+    [[nodiscard]] bool markSent(const QString &id, const QStringList &rejectedRecipients = {},
+                                StoreError *error = nullptr, Flush flush = Flush::Now);
     /// Flushes the changes made with Flush::Later (and markSending) to the disk.
-    bool commit(StoreError *error = nullptr);
+    [[nodiscard]] bool commit(StoreError *error = nullptr);
     /// Sending (or Queued) -> Deferred until @p nextAttempt, with the server's reply.
-    bool defer(const QString &id, const QDateTime &nextAttempt, const QString &reply,
-               StoreError *error = nullptr);
+    [[nodiscard]] bool defer(const QString &id, const QDateTime &nextAttempt, const QString &reply,
+                             StoreError *error = nullptr);
     /// -> Failed with the server's words.
-    bool fail(const QString &id, const QString &reply, StoreError *error = nullptr);
+    [[nodiscard]] bool fail(const QString &id, const QString &reply, StoreError *error = nullptr);
     /// Sending -> MayHaveBeenSent: the connection broke after the end of the data and before
     /// the server's reply, so the server may have accepted it. Never resent automatically.
-    bool markMayHaveBeenSent(const QString &id, const QString &reply, StoreError *error = nullptr);
+    [[nodiscard]] bool markMayHaveBeenSent(const QString &id, const QString &reply,
+                                           StoreError *error = nullptr);
     /// Failed, Deferred or MayHaveBeenSent -> Queued (the user's "send again").
-    bool requeue(const QString &id, StoreError *error = nullptr);
+    [[nodiscard]] bool requeue(const QString &id, StoreError *error = nullptr);
     /// MayHaveBeenSent (or Failed) -> Sent: the user says it went out.
-    bool markAsSent(const QString &id, StoreError *error = nullptr);
+    [[nodiscard]] bool markAsSent(const QString &id, StoreError *error = nullptr);
     /// Deletes a message that is not being sent (outbox or Sent folder).
-    bool remove(const QString &id, StoreError *error = nullptr);
+    [[nodiscard]] bool remove(const QString &id, StoreError *error = nullptr);
+    /// The journal could not record what happened to a message being sent (a full disk):
+    /// it takes in memory the state the next start will recover it to from the journal's
+    /// last record (MayHaveBeenSent when its end of data was journaled, else Queued), so
+    /// memory and disk agree and the user can act on it. Nothing is written.
+    void settleUnrecorded(const QString &id);
 
     static QString stateName(OutboxState state);
 
@@ -226,6 +238,7 @@ private:
     bool m_readOnly = false;
     qint64 m_lockHolder = 0; ///< the other program's process id when read-only
     RecoveryReport m_report;
+    std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
     bool m_open = false;
 };
 

@@ -1,10 +1,29 @@
 // The receive-then-send cycle against the in-process POP-before-SMTP sandbox, over real
 // loopback TCP, with an injected clock (no test waits for real time).
 #include "CycleFixture.h"
+#include "FileSizeLimit.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
 
 using namespace Outpost;
 
 namespace {
+// A copy of an account folder without its lock files (a copied lock would look held).
+void copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (path.endsWith(QLatin1String(".lock")))
+            continue;
+        const QString target = to + path.mid(from.size());
+        QDir().mkpath(QFileInfo(target).path());
+        QFile::copy(path, target);
+    }
+}
+
 QByteArray seeded(int n)
 {
     return "From: Seeder <seed@example.org>\r\nTo: alice@example.com\r\nSubject: Seed " +
@@ -223,6 +242,47 @@ private Q_SLOTS:
         const CycleResult again = f.run();
         QVERIFY2(again.ok(), qPrintable(again.accountError.message));
         QCOMPARE(again.sent, 2);
+    }
+
+    void failedJournalWriteLeavesTheMessageConsistent()
+    {
+#ifdef Q_OS_UNIX
+        // The disk fills up right after the end of the data was journaled: the server's 250
+        // cannot be recorded. The message must not stay "sending" in memory (undeletable
+        // until a restart): it is what the journal says, "may have been sent", at once.
+        CycleFixture f;
+        const QString id = f.queue();
+        // How far the journal grows for Sending and the end of data, measured on a copy.
+        QTemporaryDir copy;
+        copyTree(f.accountDirectory(), copy.path());
+        qint64 limit = 0;
+        {
+            OutboxStore measure(copy.path());
+            QVERIFY(measure.open());
+            QVERIFY(!measure.isReadOnly());
+            QVERIFY(measure.markSending(id));
+            QVERIFY(measure.markDataComplete(id));
+            limit = QFileInfo(copy.filePath(QStringLiteral("outbox.journal"))).size();
+        }
+        QVERIFY(limit > QFileInfo(f.accountDirectory() + QStringLiteral("/outbox.journal")).size());
+        f.account.receiveMode = ReceiveMode::AuthOnly; // nothing else is written
+        CycleResult r;
+        {
+            FileSizeLimit full{rlim_t(limit)}; // the markSent line no longer fits
+            r = f.run();
+        }
+        QVERIFY2(!r.storeError.isEmpty(), "the store's failure is reported");
+        QCOMPARE(r.sent, 0);
+        QCOMPARE(r.mayHaveBeenSent, 1);
+        QCOMPARE(f.server.deliveries().size(), 1); // the server did take it
+        QCOMPARE(f.stateOf(id), OutboxState::MayHaveBeenSent);
+        // What memory says is what the disk says.
+        f.reopenStores();
+        QCOMPARE(f.stateOf(id), OutboxState::MayHaveBeenSent);
+        QVERIFY(f.outbox->remove(id)); // and the user can act on it
+#else
+        QSKIP("needs RLIMIT_FSIZE");
+#endif
     }
 
     void closedWindowMidBatchLogsInAgain()
