@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CycleReport</name>
+    <message numerus="yes">
+        <source>%1: %2 (%n message(s) waiting)</source>
+        <translation>
+            <numerusform>%1: %2 (%n message waiting)</numerusform>
+            <numerusform>%1: %2 (%n messages waiting)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) could not be sent. The Failed folder shows the server&apos;s reply.</source>
+        <translation>
+            <numerusform>%1: a message could not be sent. The Failed folder shows the server's reply.</numerusform>
+            <numerusform>%1: %n messages could not be sent. The Failed folder shows the server's replies.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the connection broke before the server confirmed %n message(s). Check with the recipients, then choose Resend or Mark as sent.</source>
+        <translation>
+            <numerusform>%1: the connection broke before the server confirmed %n message. Check with the recipients, then choose Resend or Mark as sent.</numerusform>
+            <numerusform>%1: the connection broke before the server confirmed %n messages. Check with the recipients, then choose Resend or Mark as sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) will be retried later.</source>
+        <translation>
+            <numerusform>%1: %n message will be retried later.</numerusform>
+            <numerusform>%1: %n messages will be retried later.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new message(s)</source>
+        <translation>
+            <numerusform>%1: %n new message</numerusform>
+            <numerusform>%1: %n new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) sent</source>
+        <translation>
+            <numerusform>%1: %n message sent</numerusform>
+            <numerusform>%1: %n messages sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: &quot;%2&quot; went out after %n attempt(s).</source>
+        <translation>
+            <numerusform>%1: "%2" went out after %n attempt.</numerusform>
+            <numerusform>%1: "%2" went out after %n attempts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Outpost::Cli</name>
     <message numerus="yes">
         <source>%1: %n message(s) in %2</source>

@@ -211,6 +211,134 @@
     </message>
 </context>
 <context>
+    <name>ComposeMessage</name>
+    <message>
+        <source>The account&apos;s own address is not valid: %1</source>
+        <translation>アカウント自身のアドレスが正しくありません: %1</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>CC</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>BCC</translation>
+    </message>
+    <message>
+        <source>The %1 field has an address that is not valid: %2</source>
+        <translation>%1欄のアドレスが正しくありません: %2</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient in To, Cc or Bcc.</source>
+        <translation>宛先、CC、BCC のどれかに 1 つ以上の宛先を入力してください。</translation>
+    </message>
+    <message>
+        <source>The attachment %1 is not a readable file.</source>
+        <translation>添付ファイル %1 は読み込めるファイルではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>CycleReport</name>
+    <message>
+        <source>Sending and receiving stopped</source>
+        <translation>送受信を停止しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n message(s) waiting)</source>
+        <translation>
+            <numerusform>%1: %2 (%n 件のメッセージが送信待ち)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Outpost could not save its work</source>
+        <translation>Outpost は状態を保存できませんでした</translation>
+    </message>
+    <message>
+        <source>A message could not be sent</source>
+        <translation>メッセージを送信できませんでした</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) could not be sent. The Failed folder shows the server&apos;s reply.</source>
+        <translation>
+            <numerusform>%1: %n 件のメッセージを送信できませんでした。サーバーの応答は [送信失敗] フォルダーで確認できます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A message may have been sent</source>
+        <translation>送信済みの可能性があるメッセージがあります</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the connection broke before the server confirmed %n message(s). Check with the recipients, then choose Resend or Mark as sent.</source>
+        <translation>
+            <numerusform>%1: サーバーが %n 件のメッセージの受信を確認する前に接続が切れました。宛先の人に届いたか確認してから、[再送信] か [送信済みにする] を選んでください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiving did not finish</source>
+        <translation>受信を完了できませんでした</translation>
+    </message>
+    <message>
+        <source>%1: receiving: %2</source>
+        <translation>%1: 受信: %2</translation>
+    </message>
+    <message>
+        <source>Sending will be retried</source>
+        <translation>送信を再試行します</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) will be retried later.</source>
+        <translation>
+            <numerusform>%1: %n 件のメッセージは後で再試行します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New mail</source>
+        <translation>新着メール</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new message(s)</source>
+        <translation>
+            <numerusform>%1: %n 件の新着メッセージ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mail sent</source>
+        <translation>メールを送信しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s) sent</source>
+        <translation>
+            <numerusform>%1: %n 件のメッセージを送信しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent after retrying</source>
+        <translation>再試行の後に送信しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: &quot;%2&quot; went out after %n attempt(s).</source>
+        <translation>
+            <numerusform>%1: 「%2」は %n 回目の試行で送信されました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>新着なし</translation>
+    </message>
+    <message>
+        <source>%1: no new mail, nothing to send.</source>
+        <translation>%1: 新着メールも送信するメッセージもありません。</translation>
+    </message>
+</context>
+<context>
     <name>MessageReader</name>
     <message>
         <source>attachment %1</source>
@@ -1098,14 +1226,6 @@ Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source
         <translation>%1 はファイルではありません。</translation>
     </message>
     <message>
-        <source>--%1 &quot;%2&quot;: %3</source>
-        <translation>--%1 「%2」: %3</translation>
-    </message>
-    <message>
-        <source>Give at least one recipient with --to, --cc or --bcc.</source>
-        <translation>--to、--cc、--bcc で宛先を 1 つ以上指定してください。</translation>
-    </message>
-    <message>
         <source>Give a subject with --subject (it may be empty: --subject &quot;&quot;).</source>
         <translation>--subject で件名を指定してください (空でもかまいません: --subject &quot;&quot;)。</translation>
     </message>
@@ -1116,10 +1236,6 @@ Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source
     <message>
         <source>Could not read %1: %2</source>
         <translation>%1 を読み込めませんでした: %2</translation>
-    </message>
-    <message>
-        <source>The attachment %1 is not a readable file.</source>
-        <translation>添付ファイル %1 は読み込めるファイルではありません。</translation>
     </message>
     <message>
         <source>--encoding: use auto, utf-8 or iso-2022-jp.</source>
@@ -1140,18 +1256,6 @@ Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source
     <message>
         <source>%1: received %2, sent %3, deferred %4, failed %5</source>
         <translation>%1: 受信 %2、送信 %3、延期 %4、失敗 %5</translation>
-    </message>
-    <message>
-        <source>%1: %2 message(s) may have been sent; check and choose resend or mark as sent.</source>
-        <translation>%1: %2 件のメッセージが送信済みの可能性があります。確認して、再送信するか送信済みにするかを選んでください。</translation>
-    </message>
-    <message>
-        <source>%1: paused, %2 message(s) waiting: %3</source>
-        <translation>%1: 一時停止中、%2 件が送信待ち: %3</translation>
-    </message>
-    <message>
-        <source>%1: receiving: %2</source>
-        <translation>%1: 受信: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1369,32 +1473,8 @@ Ctrl+C でサンドボックスを停止します。</translation>
         <translation>ファイルの添付</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>宛先</translation>
-    </message>
-    <message>
-        <source>Cc</source>
-        <translation>CC</translation>
-    </message>
-    <message>
-        <source>Bcc</source>
-        <translation>BCC</translation>
-    </message>
-    <message>
-        <source>The %1 field has an address that is not valid: %2</source>
-        <translation>%1 に正しくないアドレスがあります: %2</translation>
-    </message>
-    <message>
-        <source>Add at least one recipient in To, Cc or Bcc.</source>
-        <translation>宛先、CC、BCC のどれかに 1 つ以上の宛先を入力してください。</translation>
-    </message>
-    <message>
         <source>Choose the account to send from. If there is none, add one in the account settings first.</source>
         <translation>送信に使うアカウントを選んでください。アカウントがない場合は、先にアカウントの設定で追加してください。</translation>
-    </message>
-    <message>
-        <source>The account&apos;s own address is not valid: %1</source>
-        <translation>アカウント自身のアドレスが正しくありません: %1</translation>
     </message>
     <message>
         <source>The message was not put in the outbox, and nothing you wrote was lost: %1</source>
@@ -1902,38 +1982,6 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>Outpost — an account needs attention</source>
         <translation>Outpost — 確認が必要なアカウントがあります</translation>
-    </message>
-    <message>
-        <source>New mail</source>
-        <translation>新着メール</translation>
-    </message>
-    <message>
-        <source>%1: 1 new message</source>
-        <translation>%1: 新着メッセージ 1 件</translation>
-    </message>
-    <message>
-        <source>%1: %2 new messages</source>
-        <translation>%1: 新着メッセージ %2 件</translation>
-    </message>
-    <message>
-        <source>A message could not be sent</source>
-        <translation>メッセージを送信できませんでした</translation>
-    </message>
-    <message>
-        <source>%1: a message could not be sent. The Failed folder shows the server&apos;s reply.</source>
-        <translation>%1: メッセージを送信できませんでした。サーバーの応答は [送信失敗] フォルダーで確認できます。</translation>
-    </message>
-    <message>
-        <source>%1: %2 messages could not be sent. The Failed folder shows the server&apos;s replies.</source>
-        <translation>%1: %2 件のメッセージを送信できませんでした。サーバーの応答は [送信失敗] フォルダーで確認できます。</translation>
-    </message>
-    <message>
-        <source>Sent after retrying</source>
-        <translation>再試行の後に送信しました</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; went out after %3 attempts.</source>
-        <translation>%1: 「%2」は %3 回目の試行で送信されました。</translation>
     </message>
     <message>
         <source>Step 3: done. The message went out on the first cycle and is now in the Sent folder. This is what Outpost does at every check.</source>

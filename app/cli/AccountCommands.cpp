@@ -1,5 +1,6 @@
 // outpost-cli account add|edit|list|remove|password
 #include "Cli.h"
+#include "net/CertificateInfo.h"
 
 #include "Profile.h"
 #include "schedule/AuthWindow.h"
@@ -83,14 +84,6 @@ void addAccountOptions(QCommandLineParser &parser)
         parser.addOption({QLatin1String(spec.name),
                           QCoreApplication::translate("Outpost::Cli", spec.description),
                           QLatin1String(spec.valueName)});
-}
-
-QString normalizeFingerprint(QString text)
-{
-    text = text.toLower();
-    text.remove(QLatin1Char(':'));
-    text.remove(QLatin1Char(' '));
-    return text;
 }
 
 QJsonObject toJson(const Account &a)
@@ -266,7 +259,7 @@ bool Cli::applyAccountOptions(const QCommandLineParser &parser, Account *a)
         for (const QString &pin : parser.values(QStringLiteral("trust-fingerprint"))) {
             if (pin == QLatin1String("none"))
                 continue;
-            pins.append(normalizeFingerprint(pin));
+            pins.append(QString::fromLatin1(CertificateInfo::normalizeFingerprint(pin.toLatin1())));
         }
         a->trustedFingerprints = pins;
     }

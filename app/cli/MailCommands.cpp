@@ -12,6 +12,8 @@
 #include "schedule/Scheduler.h"
 #include "store/InboxStore.h"
 #include "store/OutboxStore.h"
+#include "usecases/ComposeMessage.h"
+#include "usecases/CycleReport.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -146,36 +148,15 @@ void Cli::runQueue(const QStringList &arguments)
         }
         id = outbox->queueFile(positional.at(2), &storeError);
     } else if (positional.size() == 2) {
-        OutgoingMessage m;
-        const AddressParseResult from = AddressParser::parseMailbox(a.address);
-        if (!from.ok() || from.addresses.isEmpty()) {
-            fail(from.errorMessage);
-            return;
-        }
-        m.from = from.addresses.first();
-        m.from.setDisplayName(a.fullName);
-        auto addresses = [&](const char *option, QList<MailAddress> *target) {
-            for (const QString &value : parser.values(QLatin1String(option))) {
-                const AddressParseResult r = AddressParser::parseList(value);
-                if (!r.ok()) {
-                    fail(tr("--%1 \"%2\": %3").arg(QLatin1String(option), value, r.errorMessage));
-                    return false;
-                }
-                *target += r.addresses;
-            }
-            return true;
-        };
-        if (!addresses("to", &m.to) || !addresses("cc", &m.cc) || !addresses("bcc", &m.bcc))
-            return;
-        if (m.to.isEmpty() && m.cc.isEmpty() && m.bcc.isEmpty()) {
-            fail(tr("Give at least one recipient with --to, --cc or --bcc."));
-            return;
-        }
+        ComposeInput input;
+        input.to = parser.values(QStringLiteral("to")).join(QStringLiteral(", "));
+        input.cc = parser.values(QStringLiteral("cc")).join(QStringLiteral(", "));
+        input.bcc = parser.values(QStringLiteral("bcc")).join(QStringLiteral(", "));
         if (!parser.isSet(QStringLiteral("subject"))) {
             fail(tr("Give a subject with --subject (it may be empty: --subject \"\")."));
             return;
         }
-        m.subject = parser.value(QStringLiteral("subject"));
+        input.subject = parser.value(QStringLiteral("subject"));
         if (parser.isSet(QStringLiteral("body")) == parser.isSet(QStringLiteral("body-file"))) {
             fail(tr("Give the text with either --body or --body-file."));
             return;
@@ -186,28 +167,36 @@ void Cli::runQueue(const QStringList &arguments)
                 fail(tr("Could not read %1: %2").arg(file.fileName(), file.errorString()));
                 return;
             }
-            m.body = QString::fromUtf8(file.readAll());
+            input.body = QString::fromUtf8(file.readAll());
         } else {
-            m.body = parser.value(QStringLiteral("body"));
+            input.body = parser.value(QStringLiteral("body"));
         }
-        for (const QString &path : parser.values(QStringLiteral("attach"))) {
-            if (!QFileInfo(path).isFile()) {
-                fail(tr("The attachment %1 is not a readable file.").arg(path));
+        input.attachments = parser.values(QStringLiteral("attach"));
+        if (parser.isSet(QStringLiteral("encoding"))) {
+            JapaneseEncoding encoding = a.japaneseEncoding;
+            if (!AccountWords::fromString(parser.value(QStringLiteral("encoding")), &encoding)) {
+                fail(tr("--encoding: use auto, utf-8 or iso-2022-jp."));
                 return;
             }
-            Attachment attachment;
-            attachment.filePath = path;
-            m.attachments.append(attachment);
+            input.encoding = ComposeMessage::textEncodingFor(encoding);
         }
-        JapaneseEncoding encoding = a.japaneseEncoding;
-        if (parser.isSet(QStringLiteral("encoding")) &&
-            !AccountWords::fromString(parser.value(QStringLiteral("encoding")), &encoding)) {
-            fail(tr("--encoding: use auto, utf-8 or iso-2022-jp."));
+        // The same rules and words as the compose window (core/usecases).
+        const ComposeMessage::Result built = ComposeMessage::build(a, input);
+        if (!built.ok()) {
+            // Named by the option that holds the problem, as typed on the command line.
+            using Field = ComposeProblem::Field;
+            const Field field = built.problem.field;
+            const QString option = field == Field::To           ? QStringLiteral("--to")
+                                   : field == Field::Cc         ? QStringLiteral("--cc")
+                                   : field == Field::Bcc        ? QStringLiteral("--bcc")
+                                   : field == Field::Attachment ? QStringLiteral("--attach")
+                                   : field == Field::Recipients ? QStringLiteral("--to/--cc/--bcc")
+                                                                : QString();
+            fail(option.isEmpty() ? built.problem.message
+                                  : tr("%1: %2").arg(option, built.problem.message));
             return;
         }
-        m.encoding = encoding == JapaneseEncoding::Iso2022Jp ? TextEncoding::Iso2022Jp
-                     : encoding == JapaneseEncoding::Utf8    ? TextEncoding::Utf8
-                                                             : TextEncoding::Automatic;
+        const OutgoingMessage &m = *built.message;
         id = outbox->queue(m, &storeError);
     } else {
         fail(tr("Usage: outpost-cli queue NAME FILE.eml, or outpost-cli queue NAME --to ADDR "
@@ -276,20 +265,15 @@ void Cli::runSendReceive(const QStringList &arguments)
                               .arg(r.sent)
                               .arg(r.deferred)
                               .arg(r.failed));
-                    if (r.mayHaveBeenSent)
-                        print(tr("%1: %2 message(s) may have been sent; check and choose resend or "
-                                 "mark as sent.")
-                                  .arg(name)
-                                  .arg(r.mayHaveBeenSent));
-                    if (r.accountError.isError())
-                        print(tr("%1: paused, %2 message(s) waiting: %3")
-                                  .arg(name)
-                                  .arg(r.waiting)
-                                  .arg(r.accountError.message));
-                    if (r.receiveError.isError())
-                        print(tr("%1: receiving: %2").arg(name, r.receiveError.message));
-                    if (!r.storeError.isEmpty())
-                        print(tr("%1: %2").arg(name, r.storeError));
+                    // The same sentences as the desktop program's (core/usecases).
+                    for (const CycleReportItem &item :
+                         CycleReport::describe(name, r, m_scheduler->outbox(id))) {
+                        using Kind = CycleReportItem::Kind;
+                        if (item.kind != Kind::NewMail && item.kind != Kind::Sent &&
+                            item.kind != Kind::Deferred && item.kind != Kind::Failed &&
+                            item.kind != Kind::NothingToDo)
+                            print(item.text); // the counts are in the line above
+                    }
                     // The messages that did not go, with the server's words.
                     for (const OutboxEntry &e : m_scheduler->outbox(id)->messages()) {
                         if (e.state == OutboxState::Failed || e.state == OutboxState::Deferred)

@@ -1,5 +1,7 @@
 #include "ComposeWindow.h"
 
+#include "usecases/ComposeMessage.h"
+
 #include "message/AddressParser.h"
 #include "message/MessageWriter.h"
 #include "schedule/Scheduler.h"
@@ -102,10 +104,7 @@ ComposeWindow::ComposeWindow(Scheduler *scheduler, const QString &profileDirecto
     // The encoding follows the sending account's choice.
     auto followAccount = [this] {
         if (const Account *a = m_scheduler->account(m_from->currentData().toString())) {
-            const TextEncoding e =
-                a->japaneseEncoding == JapaneseEncoding::Iso2022Jp ? TextEncoding::Iso2022Jp
-                : a->japaneseEncoding == JapaneseEncoding::Utf8    ? TextEncoding::Utf8
-                                                                   : TextEncoding::Automatic;
+            const TextEncoding e = ComposeMessage::textEncodingFor(a->japaneseEncoding);
             m_encoding->setCurrentIndex(qMax(0, m_encoding->findData(int(e))));
         }
     };
@@ -325,35 +324,55 @@ QString ComposeWindow::notice() const
 
 bool ComposeWindow::checkAddresses()
 {
-    struct Field
-    {
-        QLineEdit *edit;
-        QString name;
-    };
-    const Field fields[] = {{m_to, tr("To")}, {m_cc, tr("Cc")}, {m_bcc, tr("Bcc")}};
-    bool any = false;
-    for (const Field &f : fields) {
-        const AddressParseResult r = AddressParser::parseList(f.edit->text());
-        if (!r.ok()) {
-            f.edit->setStyleSheet(QStringLiteral("background: #fde7e9;"));
-            f.edit->setToolTip(r.errorMessage);
-            f.edit->setFocus();
-            f.edit->setCursorPosition(r.errorPosition);
-            setNotice(
-                tr("The %1 field has an address that is not valid: %2").arg(f.name, r.errorMessage),
-                true);
-            return false;
+    const Account *account = m_scheduler->account(m_from->currentData().toString());
+    if (!account)
+        return true; // send() says to choose an account
+    return showProblem(ComposeMessage::build(*account, input()).problem);
+}
+
+ComposeInput ComposeWindow::input() const
+{
+    ComposeInput in;
+    in.to = m_to->text();
+    in.cc = m_cc->text();
+    in.bcc = m_bcc->text();
+    in.subject = m_subject->text();
+    in.body = m_body->toPlainText();
+    for (int i = 0; i < m_attachments->count(); ++i)
+        in.attachments.append(m_attachments->item(i)->data(Qt::UserRole).toString());
+    in.encoding = TextEncoding(m_encoding->currentData().toInt());
+    return in;
+}
+
+bool ComposeWindow::showProblem(const ComposeProblem &problem)
+{
+    using Field = ComposeProblem::Field;
+    for (QLineEdit *edit : {m_to, m_cc, m_bcc}) {
+        edit->setStyleSheet(QString());
+        edit->setToolTip(QString());
+    }
+    if (problem.field == Field::None)
+        return true;
+    QLineEdit *edit = problem.field == Field::To           ? m_to
+                      : problem.field == Field::Cc         ? m_cc
+                      : problem.field == Field::Bcc        ? m_bcc
+                      : problem.field == Field::Recipients ? m_to
+                                                           : nullptr;
+    if (edit) {
+        if (problem.field != Field::Recipients) {
+            edit->setStyleSheet(QStringLiteral("background: #fde7e9;"));
+            edit->setToolTip(problem.message);
+            edit->setCursorPosition(problem.position);
         }
-        f.edit->setStyleSheet(QString());
-        f.edit->setToolTip(QString());
-        any = any || !r.addresses.isEmpty();
+        edit->setFocus();
     }
-    if (!any) {
-        m_to->setFocus();
-        setNotice(tr("Add at least one recipient in To, Cc or Bcc."), true);
-        return false;
-    }
-    return true;
+    setNotice(problem.field == Field::Attachment
+                  ? tr("The message was not put in the outbox, and nothing you wrote was lost: "
+                       "%1")
+                        .arg(problem.message)
+                  : problem.message,
+              true);
+    return false;
 }
 
 bool ComposeWindow::send()
@@ -367,27 +386,10 @@ bool ComposeWindow::send()
                   true);
         return false;
     }
-    if (!checkAddresses())
+    const ComposeMessage::Result built = ComposeMessage::build(*account, input());
+    if (!showProblem(built.problem))
         return false;
-    const AddressParseResult from = AddressParser::parseMailbox(account->address);
-    if (!from.ok() || from.addresses.isEmpty()) {
-        setNotice(tr("The account's own address is not valid: %1").arg(from.errorMessage), true);
-        return false;
-    }
-    OutgoingMessage m;
-    m.from = from.addresses.first();
-    m.from.setDisplayName(account->fullName);
-    m.to = AddressParser::parseList(m_to->text()).addresses;
-    m.cc = AddressParser::parseList(m_cc->text()).addresses;
-    m.bcc = AddressParser::parseList(m_bcc->text()).addresses;
-    m.subject = m_subject->text();
-    m.body = m_body->toPlainText();
-    for (int i = 0; i < m_attachments->count(); ++i) {
-        Attachment attachment;
-        attachment.filePath = m_attachments->item(i)->data(Qt::UserRole).toString();
-        m.attachments.append(attachment);
-    }
-    m.encoding = TextEncoding(m_encoding->currentData().toInt());
+    const OutgoingMessage &m = *built.message;
 
     StoreError error;
     const std::optional<QString> id = outbox->queue(m, &error);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/Account.h"
+#include "usecases/ComposeMessage.h"
 
 #include <QWidget>
 
@@ -73,6 +74,10 @@ protected:
 
 private:
     bool checkAddresses();
+    /// What the fields hold, for the compose use case.
+    ComposeInput input() const;
+    /// Shows @p problem at its field; true when there is none.
+    bool showProblem(const ComposeProblem &problem);
     void chooseAttachments();
     void removeAttachment();
     void rememberAddresses(const QStringList &addresses);

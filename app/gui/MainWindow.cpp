@@ -15,6 +15,7 @@
 #include "store/CredentialStore.h"
 #include "store/InboxStore.h"
 #include "store/OutboxStore.h"
+#include "usecases/CycleReport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -854,35 +855,22 @@ void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &re
     const Account *a = m_scheduler->account(accountId);
     const QString name = a ? a->name : accountId;
     m_bytes.remove(accountId);
-    if (result.received > 0)
-        notify(tr("New mail"), result.received == 1
-                                   ? tr("%1: 1 new message").arg(name)
-                                   : tr("%1: %2 new messages").arg(name).arg(result.received));
-    if (result.failed > 0)
-        notify(tr("A message could not be sent"),
-               result.failed == 1
-                   ? tr("%1: a message could not be sent. The Failed folder shows the "
-                        "server's reply.")
-                         .arg(name)
-                   : tr("%1: %2 messages could not be sent. The Failed folder shows the "
-                        "server's replies.")
-                         .arg(name)
-                         .arg(result.failed),
-               QSystemTrayIcon::Warning);
-    if (OutboxStore *outbox = m_scheduler->outbox(accountId)) {
-        // The cycle says which went out only after earlier attempts failed.
-        for (const QString &id : result.sentAfterRetrying) {
-            const std::optional<OutboxEntry> e = outbox->message(id);
-            if (!e)
-                continue;
-            const MessageSummary s = MessageReader::readSummary(e->messagePath);
-            notify(
-                tr("Sent after retrying"),
-                tr("%1: \"%2\" went out after %3 attempts.").arg(name, s.subject).arg(e->attempts));
-        }
+    // One wording with outpost-cli (core/usecases/CycleReport): pop-ups for what needs the
+    // user or is news, and the most important sentence in the status line.
+    const QList<CycleReportItem> items =
+        CycleReport::describe(name, result, m_scheduler->outbox(accountId));
+    for (const CycleReportItem &item : items) {
+        using Kind = CycleReportItem::Kind;
+        const bool popUp =
+            item.kind == Kind::NewMail || item.kind == Kind::SentAfterRetrying ||
+            (item.severity != CycleReportItem::Severity::Information && item.kind != Kind::Paused);
+        if (popUp)
+            notify(item.title, item.text,
+                   item.severity == CycleReportItem::Severity::Information
+                       ? QSystemTrayIcon::Information
+                       : QSystemTrayIcon::Warning);
     }
-    if (result.accountError.isError())
-        showNotice(tr("%1: %2").arg(name, result.accountError.message));
+    showNotice(items.first().text);
     if (accountId == demoId && m_demoStep == 2) {
         m_demoStep = 3;
         demoLog(result.sent > 0

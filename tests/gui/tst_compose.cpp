@@ -2,6 +2,7 @@
 #include "GuiFixture.h"
 #include "MainWindow.h"
 #include "ProtocolLogWindow.h"
+#include "Translations.h"
 #include "schedule/Scheduler.h"
 #include "store/CredentialStore.h"
 #include "store/OutboxStore.h"
@@ -47,6 +48,12 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // As the program starts: English, with its plural forms ("1 new message").
+        QVERIFY(Outpost::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)));
+    }
+
     void composeQueueCycleSent()
     {
         GuiFixture f(true);
