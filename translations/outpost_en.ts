@@ -13,8 +13,8 @@
     <message numerus="yes">
         <source>%1: %n message(s) could not be sent. The Failed folder shows the server&apos;s reply.</source>
         <translation>
-            <numerusform>%1: a message could not be sent. The Failed folder shows the server's reply.</numerusform>
-            <numerusform>%1: %n messages could not be sent. The Failed folder shows the server's replies.</numerusform>
+            <numerusform>%1: a message could not be sent. The Failed folder shows the server&apos;s reply.</numerusform>
+            <numerusform>%1: %n messages could not be sent. The Failed folder shows the server&apos;s replies.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -48,8 +48,8 @@
     <message numerus="yes">
         <source>%1: &quot;%2&quot; went out after %n attempt(s).</source>
         <translation>
-            <numerusform>%1: "%2" went out after %n attempt.</numerusform>
-            <numerusform>%1: "%2" went out after %n attempts.</numerusform>
+            <numerusform>%1: &quot;%2&quot; went out after %n attempt.</numerusform>
+            <numerusform>%1: &quot;%2&quot; went out after %n attempts.</numerusform>
         </translation>
     </message>
 </context>

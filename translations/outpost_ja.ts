@@ -810,6 +810,33 @@
     </message>
 </context>
 <context>
+    <name>Outpost::AccountTreeModel</name>
+    <message>
+        <source>Inbox</source>
+        <translation>受信トレイ</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>送信トレイ</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済みアイテム</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>送信失敗</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>アカウント</translation>
+    </message>
+</context>
+<context>
     <name>Outpost::CertificateDialog</name>
     <message>
         <source>Certificate not trusted</source>
@@ -1708,10 +1735,6 @@ Taro</source>
         <translation>Outpost</translation>
     </message>
     <message>
-        <source>Accounts</source>
-        <translation>アカウント</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1726,22 +1749,6 @@ Taro</source>
     <message>
         <source>&amp;About Outpost</source>
         <translation>Outpost について(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Inbox</source>
-        <translation>受信トレイ</translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <translation>送信トレイ</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>送信済みアイテム</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>送信失敗</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Welcome to Outpost&lt;/h2&gt;</source>

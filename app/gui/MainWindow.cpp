@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "AccountDialog.h"
+#include "AccountTreeModel.h"
 #include "ComposeWindow.h"
 #include "PreferencesDialog.h"
 #include "ProtocolLogWindow.h"
@@ -46,15 +47,12 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace Outpost {
 
 namespace {
 
-constexpr int AccountRole = Qt::UserRole + 1;
-constexpr int FolderRole = Qt::UserRole + 2;
 const QString demoId = QStringLiteral("sandbox-demo");
 
 QIcon stateIcon(const QColor &badge)
@@ -72,21 +70,6 @@ QIcon stateIcon(const QColor &badge)
         painter.drawEllipse(QRectF(36, 36, 26, 26));
     }
     return QIcon(pixmap);
-}
-
-QString folderName(MessageListModel::Folder folder)
-{
-    switch (folder) {
-    case MessageListModel::Folder::Inbox:
-        return MainWindow::tr("Inbox");
-    case MessageListModel::Folder::Outbox:
-        return MainWindow::tr("Outbox");
-    case MessageListModel::Folder::Sent:
-        return MainWindow::tr("Sent");
-    case MessageListModel::Folder::Failed:
-        return MainWindow::tr("Failed");
-    }
-    return {};
 }
 
 } // namespace
@@ -126,11 +109,22 @@ void MainWindow::init(const SessionError &opened)
     m_scheduler = m_session->scheduler();
     m_log = new ProtocolLogWindow(this);
 
-    m_accounts = new QTreeWidget;
+    m_accountModel = new AccountTreeModel(this);
+    m_accounts = new QTreeView;
     m_accounts->setObjectName(QStringLiteral("accountTree"));
-    m_accounts->setHeaderLabel(tr("Accounts"));
+    m_accounts->setModel(m_accountModel);
     m_accounts->setRootIsDecorated(true);
-    connect(m_accounts, &QTreeWidget::currentItemChanged, this, &MainWindow::folderSelected);
+    m_accounts->setUniformRowHeights(true);
+    connect(m_accounts->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::folderSelected);
+    // A new account shows its folders.
+    connect(m_accountModel, &QAbstractItemModel::rowsInserted, m_accounts,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (parent.isValid())
+                    return;
+                for (int row = first; row <= last; ++row)
+                    m_accounts->expand(m_accountModel->index(row, 0));
+            });
 
     m_stack = new QStackedWidget;
     m_stack->addWidget(createWelcomePage());
@@ -514,7 +508,8 @@ void MainWindow::applyAccounts()
          {"actionNewMessage", "actionSendReceive", "actionAccountSettings", "actionRemoveAccount"})
         findChild<QAction *>(QLatin1String(name))->setEnabled(!accounts.isEmpty());
     m_log->setAccounts(names);
-    rebuildTree();
+    m_accountModel->setAccounts(accounts);
+    updateCounts();
     m_stack->setCurrentIndex(accounts.isEmpty() ? 0 : 1);
     if (!accounts.isEmpty()) {
         const bool keep = std::any_of(accounts.begin(), accounts.end(),
@@ -526,26 +521,6 @@ void MainWindow::applyAccounts()
     }
     updateStatus();
     updateTray();
-}
-
-void MainWindow::rebuildTree()
-{
-    QSignalBlocker blocker(m_accounts);
-    m_accounts->clear();
-    for (const Account &a : allAccounts()) {
-        auto *item = new QTreeWidgetItem(m_accounts, {a.name});
-        item->setData(0, AccountRole, a.id);
-        item->setData(0, FolderRole, -1);
-        item->setToolTip(0, a.address);
-        for (auto folder : {MessageListModel::Folder::Inbox, MessageListModel::Folder::Outbox,
-                            MessageListModel::Folder::Sent, MessageListModel::Folder::Failed}) {
-            auto *child = new QTreeWidgetItem(item);
-            child->setData(0, AccountRole, a.id);
-            child->setData(0, FolderRole, int(folder));
-        }
-        item->setExpanded(true);
-    }
-    updateCounts();
 }
 
 void MainWindow::updateCounts()
@@ -560,55 +535,33 @@ void MainWindow::updateCounts()
         }
         m_waiting.insert(a.id, waiting);
     }
-    for (int i = 0; i < m_accounts->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_accounts->topLevelItem(i);
-        const QString id = item->data(0, AccountRole).toString();
-        for (int j = 0; j < item->childCount(); ++j) {
-            QTreeWidgetItem *child = item->child(j);
-            const auto folder = MessageListModel::Folder(child->data(0, FolderRole).toInt());
-            const int n =
-                MessageListModel::count(folder, m_scheduler->outbox(id), m_scheduler->inbox(id));
-            child->setText(0, n > 0 ? tr("%1 (%2)").arg(folderName(folder)).arg(n)
-                                    : folderName(folder));
-            QFont font = child->font(0);
-            font.setBold(n > 0 && folder != MessageListModel::Folder::Sent);
-            child->setFont(0, font);
-            if (folder == MessageListModel::Folder::Failed)
-                child->setForeground(0, n > 0 ? QBrush(QColor(0xb0, 0x00, 0x20)) : QBrush());
-        }
-    }
+    m_accountModel->updateCounts(m_scheduler);
     updateStatus();
 }
 
 QString MainWindow::currentAccountId() const
 {
-    QTreeWidgetItem *item = m_accounts->currentItem();
-    return item ? item->data(0, AccountRole).toString() : QString();
+    return m_accounts->currentIndex().data(AccountTreeModel::AccountIdRole).toString();
 }
 
 void MainWindow::selectFolder(const QString &accountId, MessageListModel::Folder folder)
 {
-    for (int i = 0; i < m_accounts->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_accounts->topLevelItem(i);
-        if (item->data(0, AccountRole).toString() != accountId)
-            continue;
-        for (int j = 0; j < item->childCount(); ++j) {
-            if (item->child(j)->data(0, FolderRole).toInt() == int(folder)) {
-                m_accounts->setCurrentItem(item->child(j));
-                folderSelected();
-                return;
-            }
-        }
-    }
+    const QModelIndex index = m_accountModel->folderIndex(accountId, folder);
+    if (!index.isValid())
+        return;
+    if (m_accounts->currentIndex() == index)
+        folderSelected(); // shown again (e.g. after the accounts changed)
+    else
+        m_accounts->setCurrentIndex(index);
 }
 
 void MainWindow::folderSelected()
 {
-    QTreeWidgetItem *item = m_accounts->currentItem();
-    if (!item)
+    const QModelIndex current = m_accounts->currentIndex();
+    if (!current.isValid())
         return;
-    const QString id = item->data(0, AccountRole).toString();
-    int folder = item->data(0, FolderRole).toInt();
+    const QString id = current.data(AccountTreeModel::AccountIdRole).toString();
+    int folder = current.data(AccountTreeModel::FolderRole).toInt();
     if (folder < 0)
         folder = int(MessageListModel::Folder::Inbox);
     m_model->setFolder(MessageListModel::Folder(folder), m_scheduler->outbox(id),

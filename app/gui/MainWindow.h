@@ -28,12 +28,11 @@ class QTextBrowser;
 class QToolBar;
 class QToolButton;
 class QTreeView;
-class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace Outpost {
 
 class AccountDialog;
+class AccountTreeModel;
 class ComposeWindow;
 class CredentialStore;
 class ParsedMessage;
@@ -64,7 +63,8 @@ public:
     static Session::Options
     sessionOptions(const QString &keychainService = QStringLiteral("Outpost"));
 
-    QTreeWidget *accountTree() const { return m_accounts; }
+    QTreeView *accountTree() const { return m_accounts; }
+    AccountTreeModel *accountModel() const { return m_accountModel; }
     QTreeView *messageView() const { return m_list; }
     MessageListModel *messageModel() const { return m_model; }
     QSortFilterProxyModel *sortModel() const { return m_proxy; }
@@ -136,7 +136,6 @@ private:
     QWidget *createMailPage();
     void reloadAccounts();
     void applyAccounts();
-    void rebuildTree();
     void updateCounts();
     void updateStatus();
     void updateTray();
@@ -166,7 +165,8 @@ private:
     std::optional<Account> m_demoAccount;
     int m_demoStep = 0;
 
-    QTreeWidget *m_accounts = nullptr;
+    QTreeView *m_accounts = nullptr;
+    AccountTreeModel *m_accountModel = nullptr;
     QStackedWidget *m_stack = nullptr;
     MessageListModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;

@@ -1,3 +1,4 @@
+#include "AccountTreeModel.h"
 #include "ComposeWindow.h"
 #include "GuiFixture.h"
 #include "MainWindow.h"
@@ -22,7 +23,6 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 #include <QTimer>
-#include <QTreeWidget>
 
 using Outpost::ComposeWindow;
 using Outpost::MainWindow;
@@ -62,7 +62,7 @@ private Q_SLOTS:
         window.credentials()->rememberForSession(
             f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wonderland"));
         window.show();
-        QCOMPARE(window.accountTree()->topLevelItemCount(), 1);
+        QCOMPARE(window.accountModel()->rowCount(), 1);
         QVERIFY(!window.showsWelcome());
         QAbstractItemModelTester tester(window.sortModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -105,8 +105,11 @@ private Q_SLOTS:
                      .data()
                      .toString(),
                  QStringLiteral("日本語の件名"));
-        QTRY_VERIFY(window.accountTree()->topLevelItem(0)->child(2)->text(0).contains(
-            QLatin1String("(1)")));
+        QTRY_VERIFY(window.accountModel()
+                        ->index(2, 0, window.accountModel()->index(0, 0))
+                        .data()
+                        .toString()
+                        .contains(QLatin1String("(1)")));
 
         // The address is remembered for completion next time.
         ComposeWindow *next = window.newMessage();

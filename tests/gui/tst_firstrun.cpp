@@ -1,3 +1,4 @@
+#include "AccountTreeModel.h"
 #include "MainWindow.h"
 #include "ProtocolLogWindow.h"
 #include "SingleInstance.h"
@@ -9,7 +10,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
 
 using Outpost::MainWindow;
 
@@ -32,7 +32,7 @@ private Q_SLOTS:
         sandbox->click();
         QVERIFY(window.sandbox());
         QVERIFY(!window.showsWelcome());
-        QCOMPARE(window.accountTree()->topLevelItemCount(), 1);
+        QCOMPARE(window.accountModel()->rowCount(), 1);
         const QString id = window.scheduler()->accounts().first().id;
         Outpost::OutboxStore *outbox = window.scheduler()->outbox(id);
         QTRY_COMPARE_WITH_TIMEOUT(outbox->sentMessages().size(), 1, 30000);

@@ -1,3 +1,4 @@
+#include "AccountTreeModel.h"
 #include "MainWindow.h"
 #include "Translations.h"
 
@@ -9,7 +10,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
-#include <QTreeWidget>
 
 using Outpost::MainWindow;
 
@@ -46,7 +46,7 @@ private Q_SLOTS:
         QVERIFY(!menus.isEmpty());
         for (QAction *menu : menus)
             QVERIFY2(hasJapanese(menu->text()), qPrintable(menu->text()));
-        QVERIFY(hasJapanese(window.accountTree()->headerItem()->text(0)));
+        QVERIFY(hasJapanese(window.accountModel()->headerData(0, Qt::Horizontal).toString()));
     }
 
     void noUntranslatedVisibleText()
@@ -103,7 +103,8 @@ private Q_SLOTS:
         QVERIFY(Outpost::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)));
         QTemporaryDir profile;
         MainWindow window(profile.path());
-        QCOMPARE(window.accountTree()->headerItem()->text(0), QStringLiteral("Accounts"));
+        QCOMPARE(window.accountModel()->headerData(0, Qt::Horizontal).toString(),
+                 QStringLiteral("Accounts"));
         QCOMPARE(QCoreApplication::translate("Outpost::Cli", "%1: %n message(s)", nullptr, 1)
                      .arg(QStringLiteral("Home")),
                  QStringLiteral("Home: 1 message"));

@@ -1,4 +1,5 @@
 #include "AboutDialog.h"
+#include "AccountTreeModel.h"
 #include "GuiFixture.h"
 #include "MainWindow.h"
 #include "message/MessageWriter.h"
@@ -15,7 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QTreeWidget>
+#include <QTreeView>
 
 using Outpost::AboutDialog;
 using Outpost::MainWindow;
@@ -72,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("Outpost"));
         QVERIFY(window.accountTree()->isVisible());
-        QCOMPARE(window.accountTree()->topLevelItemCount(), 0);
+        QCOMPARE(window.accountModel()->rowCount(), 0);
     }
 
     void aboutShowsVersion()
