@@ -100,6 +100,17 @@ private Q_SLOTS:
     void disconnectMidRetr();
     void retrieveError();
     void inactivityTimeout();
+    // Deterministic transport behaviour, on the fake transport.
+    void greetingSplitAcrossReads();
+    void crlfSplitBetweenReads();
+    void partialLineThenDisconnect();
+    void pipelinedGroupInOddChunks_data();
+    void pipelinedGroupInOddChunks();
+    void disconnectMidMultiLineResponse();
+    void disconnectMidRetrBlock();
+    void twoResponsesInOneRead();
+    void unsolicitedResponseInTheSameRead();
+    void stlsGoAheadAndInjectionInOneRead();
 };
 
 void TestPop3Client::initTestCase()
@@ -494,6 +505,212 @@ void TestPop3Client::inactivityTimeout()
     QVERIFY(h.finished.wait(5000));
     QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(h.error().kind, NetError::Timeout);
+}
+
+void TestPop3Client::greetingSplitAcrossReads()
+{
+    // A line is complete only at its line end: no command before the whole greeting, and
+    // the pieces join into one line (the APOP digest depends on every byte of the timestamp).
+    Harness h;
+    h.open();
+    h.client.quit();
+    h.fake->serverSends("+OK POP3 server ready <1896.6971");
+    QVERIFY(h.fake->pending().isEmpty());
+    h.fake->serverSends("70952@dbc.mtview.ca.us>\r\n");
+    EXPECT_CLIENT(h, "CAPA\r\n");
+    h.fake->serverSendsInPieces({"+OK capabilities follow\r\nUS", "ER\r\nUI", "DL\r\n.", "\r\n"});
+    EXPECT_CLIENT(h, "APOP mrose c4c9334bac560ecc979e58001b3e22fb\r\n");
+    QCOMPARE(h.client.capabilities(), (QByteArrayList{"USER", "UIDL"}));
+    h.fake->serverSends("+OK maildrop ready\r\n");
+    EXPECT_CLIENT(h, "QUIT\r\n");
+    h.fake->serverSends("+OK bye\r\n");
+    QVERIFY(h.fake->closeRequested());
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.loggedIn.count(), 1);
+}
+
+void TestPop3Client::crlfSplitBetweenReads()
+{
+    // CR at the end of one read, LF at the start of the next: one line end, no stray CR in
+    // the line, no empty line (an empty line would end nothing, a "\r" in "." would hide the
+    // end of the CAPA list).
+    Harness h;
+    h.open();
+    h.fake->serverSends("+OK ready\r");
+    QVERIFY(h.fake->pending().isEmpty());
+    h.fake->serverSends("\n");
+    EXPECT_CLIENT(h, "CAPA\r\n");
+    h.fake->serverSendsInPieces({"+OK\r", "\nPIPELINING\r", "\nUSER\r", "\n.\r", "\n"});
+    QCOMPARE(h.client.capabilities(), (QByteArrayList{"PIPELINING", "USER"}));
+    // No timestamp and no plain-text choice: the login is refused before anything is sent.
+    QCOMPARE(h.finished.count(), 1);
+    h.expectError(NetError::InsecureLogin);
+    QCOMPARE(h.error().kind, NetError::InsecureLogin);
+    QVERIFY(!h.transcript.join('\n').contains(QLatin1Char('\r')));
+}
+
+void TestPop3Client::partialLineThenDisconnect()
+{
+    // The start of a response is not a response: a disconnect drops it.
+    Harness h;
+    h.expectError(NetError::Network);
+    h.open();
+    h.client.stat();
+    h.play(loginSequence());
+    EXPECT_CLIENT(h, "STAT\r\n");
+    h.fake->serverSends("+OK 2 3");
+    h.fake->serverSends("20");
+    QCOMPARE(h.stat.count(), 0);
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Network);
+    QCOMPARE(h.stat.count(), 0);
+}
+
+void TestPop3Client::pipelinedGroupInOddChunks_data()
+{
+    QTest::addColumn<int>("piece");
+    for (int piece : {1, 2, 3, 5, 7, 11, 64, 4096})
+        QTest::addRow("%d bytes", piece) << piece;
+}
+
+void TestPop3Client::pipelinedGroupInOddChunks()
+{
+    // RFC 2449 section 6.6: the whole group's responses, single- and multi-line, arrive cut
+    // anywhere; each goes to its own command, in order.
+    QFETCH(int, piece);
+    Harness h;
+    h.settings.allowPlainTextPassword = true; // chosen: the link has no TLS
+    h.open();
+    h.client.stat();
+    h.client.listUids();
+    h.client.listSizes();
+    h.client.remove(2);
+    h.client.quit();
+    h.fake->serverSends("+OK ready\r\n");
+    EXPECT_CLIENT(h, "CAPA\r\n");
+    h.fake->serverSendsInPieces("+OK\r\nUSER\r\nUIDL\r\nPIPELINING\r\n.\r\n", piece);
+    EXPECT_CLIENT(h, "USER mrose\r\nPASS tanstaaf\r\nSTAT\r\nUIDL\r\nLIST\r\nDELE 2\r\nQUIT\r\n");
+    h.fake->serverSendsInPieces("+OK\r\n+OK logged in\r\n+OK 2 320\r\n"
+                                "+OK\r\n1 whqtswO00WBw418f9t5JxYwZ\r\n2 QhdPYR:00WBw1Ph7x7\r\n.\r\n"
+                                "+OK 2 messages\r\n1 120\r\n2 200\r\n.\r\n"
+                                "+OK message 2 deleted\r\n+OK bye\r\n",
+                                piece);
+    QVERIFY(h.fake->closeRequested());
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.loggedIn.count(), 1);
+    QCOMPARE(h.stat.count(), 1);
+    QCOMPARE(h.stat.at(0).at(0).toInt(), 2);
+    QCOMPARE(h.stat.at(0).at(1).toLongLong(), 320);
+    QCOMPARE(h.uids.count(), 1);
+    const auto uids = h.uids.at(0).at(0).value<QList<Pop3Uid>>();
+    QCOMPARE(uids, (QList<Pop3Uid>{{1, "whqtswO00WBw418f9t5JxYwZ"}, {2, "QhdPYR:00WBw1Ph7x7"}}));
+    QCOMPARE(h.sizes.count(), 1);
+    using Sizes = QMap<int, qint64>;
+    QCOMPARE(h.sizes.at(0).at(0).value<Sizes>(), (Sizes{{1, 120}, {2, 200}}));
+    QCOMPARE(h.committed.count(), 1);
+    QCOMPARE(h.committed.at(0).at(0).value<QList<int>>(), QList<int>{2});
+    QCOMPARE(h.order, (QStringList{QStringLiteral("committed"), QStringLiteral("finished")}));
+}
+
+void TestPop3Client::disconnectMidMultiLineResponse()
+{
+    // A listing without its terminator is no listing.
+    Harness h;
+    h.expectError(NetError::Network);
+    h.open();
+    h.client.listUids();
+    h.client.quit();
+    h.play(loginSequence());
+    EXPECT_CLIENT(h, "UIDL\r\n");
+    h.fake->serverSends("+OK\r\n1 whqtswO00WBw418f9t5JxYwZ\r\n2 QhdPYR");
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Network);
+    QCOMPARE(h.uids.count(), 0);
+    QCOMPARE(h.committed.count(), 0);
+}
+
+void TestPop3Client::disconnectMidRetrBlock()
+{
+    // RETR data is read in blocks; a block that ends the connection before ".\r\n" does not
+    // make a message, and the message is not committed for deletion.
+    Harness h;
+    h.expectError(NetError::Network);
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    h.open();
+    h.client.retrieve(1, &sink);
+    h.client.remove(1);
+    h.client.quit();
+    h.play(loginSequence());
+    EXPECT_CLIENT(h, "RETR 1\r\n");
+    h.fake->serverSendsInPieces({"+OK 40 octets\r\nSubject: hi\r", "\n\r\n.", ".\r\nbody\r\n."});
+    QCOMPARE(h.retrieved.count(), 0);
+    QVERIFY(h.fake->pending().isEmpty()); // DELE waits for the end of the message
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Network);
+    QCOMPARE(h.retrieved.count(), 0);
+    QCOMPARE(h.committed.count(), 0);
+}
+
+void TestPop3Client::twoResponsesInOneRead()
+{
+    // The end of a message and the next response in one read: the block reader stops at the
+    // terminator and the rest is read as lines again.
+    Harness h;
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    h.open();
+    h.client.retrieve(1, &sink);
+    h.client.quit();
+    h.play(QByteArrayList{rfcGreeting} + capa({"USER", "PIPELINING"}) +
+           QByteArrayList{rfcApop, "C: RETR 1", "C: QUIT"});
+    h.fake->serverSends("+OK maildrop ready\r\n+OK\r\nSubject: hi\r\n\r\n..x\r\n.\r\n"
+                        "+OK bye\r\n");
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.retrieved.count(), 1);
+    QCOMPARE(sink.data(), QByteArray("Subject: hi\r\n\r\n.x\r\n"));
+}
+
+void TestPop3Client::unsolicitedResponseInTheSameRead()
+{
+    // A second response in the read that answers STAT, when nothing else was asked: a
+    // protocol error, not the answer to whatever comes next.
+    Harness h;
+    h.expectError(NetError::Protocol);
+    h.open();
+    h.client.stat();
+    h.play(loginSequence());
+    EXPECT_CLIENT(h, "STAT\r\n");
+    h.fake->serverSends("+OK 2 320\r\n+OK 0 0\r\n");
+    QCOMPARE(h.stat.count(), 1);
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Protocol);
+    QCOMPARE(h.error().reply, QByteArray("+OK 0 0"));
+}
+
+void TestPop3Client::stlsGoAheadAndInjectionInOneRead()
+{
+    // CVE-2011-0411 deterministically: the go-ahead and an injected response in one read.
+    Harness h;
+    h.settings.connection.security = Security::StartTls;
+    h.expectError(NetError::Protocol);
+    h.open();
+    h.play(QByteArrayList{"S: +OK ready"} + capa({"STLS", "USER"}) + QByteArrayList{"C: STLS"});
+    h.fake->serverSends("+OK begin TLS\r\n+OK injected\r\n");
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Protocol);
+    QVERIFY(h.error().message.contains(QLatin1String("TLS")));
+    QVERIFY(!h.fake->isEncrypted());
+    QCOMPARE(h.loggedIn.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPop3Client)

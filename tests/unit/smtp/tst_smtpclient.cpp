@@ -115,6 +115,15 @@ private Q_SLOTS:
     void inactivityTimeout();
     void relayProbe();
     void garbageReply();
+    // Deterministic transport behaviour, on the fake transport.
+    void ehloReplySplitAcrossReads();
+    void crlfSplitBetweenReads();
+    void partialReplyThenDisconnect();
+    void pipelinedGroupInOddChunks_data();
+    void pipelinedGroupInOddChunks();
+    void disconnectMidMultiLineReply();
+    void twoRepliesInOneRead();
+    void startTlsGoAheadAndInjectionInOneRead();
 };
 
 void TestSmtpClient::initTestCase()
@@ -842,6 +851,165 @@ void TestSmtpClient::garbageReply()
     QCOMPARE(h.session.count(), 1);
     QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(h.sessionError().kind, NetError::Protocol);
+}
+
+void TestSmtpClient::ehloReplySplitAcrossReads()
+{
+    // A multi-line reply cut inside its lines: nothing is sent before its last line, and the
+    // capabilities are read whole.
+    Harness h;
+    h.open();
+    h.client.quit();
+    h.fake->serverSendsInPieces({"220 fake.ex", "ample ESMTP\r\n"});
+    EXPECT_CLIENT(h, "EHLO [127.0.0.1]\r\n");
+    h.fake->serverSendsInPieces(
+        {"250-fake.example\r\n250-SI", "ZE 1000", "\r\n250-PIPELI", "NING\r\n250 8BIT"});
+    QVERIFY(h.fake->pending().isEmpty());
+    QCOMPARE(h.ready.count(), 0);
+    h.fake->serverSends("MIME\r\n");
+    QCOMPARE(h.ready.count(), 1);
+    QCOMPARE(h.client.capabilities().maxSize, 1000);
+    QVERIFY(h.client.capabilities().pipelining);
+    QVERIFY(h.client.capabilities().eightBitMime);
+    h.play(bye());
+    QCOMPARE(h.session.count(), 1);
+    QVERIFY(!h.sessionError().isError());
+}
+
+void TestSmtpClient::crlfSplitBetweenReads()
+{
+    // CR ending one read, LF starting the next: one line end, and no CR left in the reply.
+    Harness h;
+    h.open();
+    h.client.quit();
+    h.fake->serverSends("220 fake.example\r");
+    QVERIFY(h.fake->pending().isEmpty());
+    h.fake->serverSends("\n");
+    EXPECT_CLIENT(h, "EHLO [127.0.0.1]\r\n");
+    h.fake->serverSendsInPieces({"250-fake.example\r", "\n250 SIZE 2000\r", "\n"});
+    QCOMPARE(h.ready.count(), 1);
+    QCOMPARE(h.client.capabilities().maxSize, 2000); // "2000\r" would not parse
+    EXPECT_CLIENT(h, "QUIT\r\n");
+    h.fake->serverSendsInPieces({"221 bye\r", "\n"});
+    h.fake->serverDisconnects();
+    QCOMPARE(h.session.count(), 1);
+    QVERIFY(!h.sessionError().isError());
+    QVERIFY(!h.transcript.join('\n').contains(QLatin1Char('\r')));
+}
+
+void TestSmtpClient::partialReplyThenDisconnect()
+{
+    // The start of a reply is not a reply: the message was not accepted.
+    Harness h;
+    h.expectError(NetError::Network);
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "x");
+    h.play(greetingAndEhlo({}) + QByteArrayList{"C: MAIL FROM:<a@example.com>", "S: 250 ok",
+                                                "C: RCPT TO:<b@example.net>", "S: 250 ok",
+                                                "C: DATA", "S: 354 go", "C: x", "C: ."});
+    h.fake->serverSends("250 2.0.0 Ok: que");
+    QCOMPARE(h.finished.count(), 0);
+    h.fake->serverDisconnects();
+    QCOMPARE(h.session.count(), 1);
+    QCOMPARE(h.sessionError().kind, NetError::Network);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY(!h.result(0).sent);
+    QVERIFY(h.result(0).dataWritten);
+}
+
+void TestSmtpClient::pipelinedGroupInOddChunks_data()
+{
+    QTest::addColumn<int>("piece");
+    for (int piece : {1, 2, 3, 5, 7, 11, 64, 4096})
+        QTest::addRow("%d bytes", piece) << piece;
+}
+
+void TestSmtpClient::pipelinedGroupInOddChunks()
+{
+    // RFC 2920: the replies to a group, one a multi-line one, arrive cut anywhere; each goes
+    // to its own command, in order.
+    QFETCH(int, piece);
+    Harness h;
+    h.open();
+    h.send("a@example.com", {"b@example.net", "c@example.net"}, "first\n");
+    h.client.quit();
+    h.fake->serverSendsInPieces("220 fake.example ESMTP\r\n", piece);
+    EXPECT_CLIENT(h, "EHLO [127.0.0.1]\r\n");
+    h.fake->serverSendsInPieces("250-fake.example\r\n250-PIPELINING\r\n250 SIZE 1000\r\n", piece);
+    EXPECT_CLIENT(h, "MAIL FROM:<a@example.com> SIZE=6\r\nRCPT TO:<b@example.net>\r\n"
+                     "RCPT TO:<c@example.net>\r\nDATA\r\n");
+    h.fake->serverSendsInPieces("250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n"
+                                "550-5.1.1 <c@example.net>: no such user\r\n550 5.1.1 sorry\r\n"
+                                "354 go ahead\r\n",
+                                piece);
+    EXPECT_CLIENT(h, "first\r\n.\r\nQUIT\r\n");
+    h.fake->serverSendsInPieces("250 2.0.0 queued 1\r\n221 2.0.0 Bye\r\n", piece);
+    h.fake->serverDisconnects();
+    h.expectError(NetError::Permanent); // c@example.net was refused
+    QCOMPARE(h.session.count(), 1);
+    QVERIFY(!h.sessionError().isError());
+    QCOMPARE(h.finished.count(), 1);
+    const SmtpResult result = h.result(0);
+    QVERIFY(result.sent);
+    QCOMPARE(result.dataReply.text(), QByteArray("2.0.0 queued 1"));
+    QCOMPARE(result.recipients.size(), 2);
+    QVERIFY(result.recipients[0].accepted);
+    QVERIFY(!result.recipients[1].accepted);
+    QCOMPARE(result.recipients[1].reply.code, 550);
+    QCOMPARE(result.recipients[1].reply.lines.size(), 2);
+}
+
+void TestSmtpClient::disconnectMidMultiLineReply()
+{
+    // The EHLO reply lost after its first lines: no session, and nothing sent after EHLO.
+    Harness h;
+    h.expectError(NetError::Network);
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "x");
+    h.fake->serverSends("220 fake.example ESMTP\r\n");
+    EXPECT_CLIENT(h, "EHLO [127.0.0.1]\r\n");
+    h.fake->serverSends("250-fake.example\r\n250-PIPELINING\r\n250-SI");
+    h.fake->serverDisconnects();
+    QCOMPARE(h.ready.count(), 0);
+    QCOMPARE(h.session.count(), 1);
+    QCOMPARE(h.sessionError().kind, NetError::Network);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY(!h.result(0).dataWritten);
+    QCOMPARE(h.written(), QByteArray("EHLO [127.0.0.1]\r\n"));
+}
+
+void TestSmtpClient::twoRepliesInOneRead()
+{
+    // A server that answers MAIL and RCPT in one read: both replies are used, in order.
+    Harness h;
+    h.open();
+    h.send("a@example.com", {"b@example.net"}, "x");
+    h.client.quit();
+    h.play(greetingAndEhlo({"PIPELINING"}) +
+           QByteArrayList{"C: MAIL FROM:<a@example.com>", "C: RCPT TO:<b@example.net>", "C: DATA"});
+    h.fake->serverSends("250 sender ok\r\n250 rcpt ok\r\n354 go\r\n");
+    h.play({"C: x", "C: .", "C: QUIT"});
+    h.fake->serverSends("250 queued\r\n221 bye\r\n");
+    h.fake->serverDisconnects();
+    QCOMPARE(h.session.count(), 1);
+    QVERIFY(!h.sessionError().isError());
+    QVERIFY(h.result(0).sent);
+    QCOMPARE(h.result(0).recipients[0].reply.text(), QByteArray("rcpt ok"));
+    QCOMPARE(h.result(0).dataReply.text(), QByteArray("queued"));
+}
+
+void TestSmtpClient::startTlsGoAheadAndInjectionInOneRead()
+{
+    // CVE-2011-0411 deterministically: the go-ahead and an injected reply in one read.
+    Harness h;
+    h.settings.connection.security = Security::StartTls;
+    h.expectError(NetError::Protocol);
+    h.open();
+    h.play(greetingAndEhlo({"STARTTLS"}) + QByteArrayList{"C: STARTTLS"});
+    h.fake->serverSends("220 2.0.0 go ahead\r\n250-injected\r\n");
+    QCOMPARE(h.session.count(), 1);
+    QCOMPARE(h.sessionError().kind, NetError::Protocol);
+    QVERIFY(!h.fake->isEncrypted());
 }
 
 QTEST_GUILESS_MAIN(TestSmtpClient)
