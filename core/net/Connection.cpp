@@ -7,16 +7,12 @@ namespace Outpost {
 
 namespace {
 
-// A line longer than this is not a protocol line (RFC 5321 section 4.5.3.1.5 allows 512
-// octets for replies, RFC 1939 512 for responses; message lines are at most 998 octets but
-// real mail breaks that, so allow plenty before calling it a protocol violation).
-constexpr qint64 maxLineLength = 1024 * 1024;
 constexpr qint64 readBufferSize = 1024 * 1024;
 
 } // namespace
 
 Connection::Connection(QObject *parent)
-    : QObject(parent)
+    : LineTransport(parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Connection::onTimeout);
@@ -37,9 +33,7 @@ void Connection::open(const ConnectionSettings &settings)
     m_closing = false;
     m_idle = false;
     m_refused = CertificateInfo();
-    m_input.clear();
-    m_inputPos = 0;
-    m_blockReceiver = {};
+    m_splitter.clear();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -119,7 +113,7 @@ void Connection::startTls()
     }
     // Anything the server sent after its go-ahead would have been sent in plain text but be
     // read as if protected: refuse it (the STARTTLS command injection of CVE-2011-0411).
-    if (m_socket->bytesAvailable() > 0 || m_input.size() > m_inputPos) {
+    if (m_socket->bytesAvailable() > 0 || m_splitter.hasPending()) {
         fail(NetError::make(NetError::Protocol,
                             tr("The server sent data before the TLS handshake.")));
         return;
@@ -266,37 +260,15 @@ void Connection::onReadyRead()
     armTimer();
     // Read in bulk and split lines here: QIODevice::readLine on an unencrypted QSslSocket
     // reads byte by byte, which makes large transfers crawl.
-    m_input += m_socket->readAll();
-    while (m_socket && !m_failed) {
-        if (m_blockReceiver) {
-            // A copy: the receiver may replace itself while it runs.
-            const BlockReceiver receiver = m_blockReceiver;
-            m_inputPos += receiver(QByteArrayView(m_input).sliced(m_inputPos));
-            if (m_blockReceiver)
-                break; // it waits for more
-            continue;
-        }
-        const qsizetype end = m_input.indexOf('\n', m_inputPos);
-        if (end < 0)
-            break;
-        qsizetype length = end - m_inputPos;
-        if (length > 0 && m_input.at(end - 1) == '\r')
-            --length;
-        const QByteArray line = m_input.mid(m_inputPos, length);
-        m_inputPos = end + 1;
-        if (line.size() > maxLineLength) {
-            fail(NetError::make(NetError::Protocol, tr("The server sent an over-long line.")));
-            return;
-        }
-        if (!m_quietReceive)
-            Q_EMIT transcript(QStringLiteral("S: ") + QString::fromUtf8(line));
-        Q_EMIT lineReceived(line);
-    }
-    if (m_failed)
-        return;
-    m_input.remove(0, m_inputPos);
-    m_inputPos = 0;
-    if (m_input.size() > maxLineLength)
+    m_splitter.append(m_socket->readAll());
+    const LineSplitter::Outcome outcome = m_splitter.deliver(
+        [this](const QByteArray &line) {
+            if (!m_quietReceive)
+                Q_EMIT transcript(QStringLiteral("S: ") + QString::fromUtf8(line));
+            Q_EMIT lineReceived(line);
+        },
+        [this] { return m_socket && !m_failed; });
+    if (outcome == LineSplitter::Outcome::OverLong)
         fail(NetError::make(NetError::Protocol, tr("The server sent an over-long line.")));
 }
 

@@ -1,15 +1,10 @@
 #pragma once
 
-#include "ConnectionSettings.h"
-#include "NetError.h"
+#include "LineTransport.h"
 
-#include <QHostAddress>
-#include <QObject>
 #include <QPointer>
 #include <QSslSocket>
 #include <QTimer>
-
-#include <functional>
 
 namespace Outpost {
 
@@ -18,7 +13,7 @@ namespace Outpost {
 /// and inactivity timeouts, and a transcript. Never waits: everything is reported through signals.
 ///
 /// After failed() the connection is closed and emits nothing more.
-class Connection : public QObject
+class Connection : public LineTransport
 {
     Q_OBJECT
 
@@ -28,62 +23,46 @@ public:
 
     /// Connects; emits ready() when the connection can carry the protocol (for implicit
     /// TLS, after the handshake), or failed().
-    void open(const ConnectionSettings &settings);
+    void open(const ConnectionSettings &settings) override;
     /// Starts TLS on an open plain connection (after the server's go-ahead for STARTTLS/STLS);
     /// emits encrypted() or failed().
-    void startTls();
+    void startTls() override;
     /// Sends @p line followed by CRLF. The transcript shows @p shownAs instead when given
     /// (for credentials).
-    void sendLine(const QByteArray &line, const QByteArray &shownAs = {});
+    void sendLine(const QByteArray &line, const QByteArray &shownAs = {}) override;
     /// Sends bytes as they are (message data); the caller logs a summary with note().
-    void sendRaw(const QByteArray &data);
+    void sendRaw(const QByteArray &data) override;
     /// Adds a line to the transcript without sending anything (e.g. "C: <1234 bytes>").
-    void note(const QString &line);
+    void note(const QString &line) override;
     /// Bytes handed to sendRaw/sendLine that the socket has not written yet.
-    qint64 bytesToWrite() const;
+    qint64 bytesToWrite() const override;
     /// While true, received lines are not copied to the transcript (message contents).
-    void setQuietReceive(bool quiet) { m_quietReceive = quiet; }
-    /// Takes received bytes in blocks instead of lines; returns how many it used (it may
-    /// leave the start of a line for the next block).
-    using BlockReceiver = std::function<qsizetype(QByteArrayView bytes)>;
+    void setQuietReceive(bool quiet) override { m_quietReceive = quiet; }
     /// While a block receiver is set, received bytes go to it instead of lineReceived();
     /// it ends block mode by setting an empty one, and lines resume after what it used.
-    void setBlockReceiver(BlockReceiver receiver) { m_blockReceiver = std::move(receiver); }
+    void setBlockReceiver(BlockReceiver receiver) override
+    {
+        m_splitter.setBlockReceiver(std::move(receiver));
+    }
     /// While idle, the inactivity timer does not run (nothing is expected from the server).
-    void setIdle(bool idle);
+    void setIdle(bool idle) override;
     /// Closes gracefully after pending data is written; emits closed().
-    void close();
+    void close() override;
     /// Closes at once; emits nothing.
-    void abort();
+    void abort() override;
     /// Reports a failure found by the protocol layer: closes and emits failed() once.
-    void fail(const NetError &error);
+    void fail(const NetError &error) override;
 
     /// True once TLS is active (implicit or after STARTTLS).
-    bool isEncrypted() const;
+    bool isEncrypted() const override;
     /// True while connected and not failed.
-    bool isOpen() const;
+    bool isOpen() const override;
     /// The local address the connection used (valid once ready()).
-    QHostAddress localAddress() const { return m_localAddress; }
+    QHostAddress localAddress() const override { return m_localAddress; }
     /// The server's address (valid once ready()).
     QHostAddress peerAddress() const { return m_peerAddress; }
     /// The settings given to open().
     const ConnectionSettings &settings() const { return m_settings; }
-
-Q_SIGNALS:
-    /// The connection is up (and encrypted for implicit TLS); the greeting comes next.
-    void ready();
-    /// STARTTLS completed.
-    void encrypted();
-    /// One line from the server, without its CRLF.
-    void lineReceived(const QByteArray &line);
-    /// The socket wrote @p bytes (plain text) to the network; use for flow control.
-    void bytesWritten(qint64 bytes);
-    /// The connection failed; it is closed and emits nothing more.
-    void failed(const Outpost::NetError &error);
-    /// The connection closed after close() was called.
-    void closed();
-    /// One transcript line: "C: ..." sent, "S: ..." received, "*: ..." a note.
-    void transcript(const QString &line);
 
 private:
     void onConnected();
@@ -98,8 +77,7 @@ private:
 
     QPointer<QTcpSocket> m_socket;
     QPointer<QSslSocket> m_tls; ///< m_socket when the settings ask for TLS, else null
-    QByteArray m_input;         ///< received bytes not yet split into lines
-    qsizetype m_inputPos = 0;   ///< start of the first unprocessed line in m_input
+    LineSplitter m_splitter;    ///< received bytes not yet delivered
     ConnectionSettings m_settings;
     QTimer m_timer;
     CertificateInfo m_refused;
@@ -111,7 +89,6 @@ private:
     bool m_closing = false;
     bool m_idle = false;
     bool m_quietReceive = false;
-    BlockReceiver m_blockReceiver;
 };
 
 } // namespace Outpost

@@ -1,5 +1,7 @@
 #include "Pop3Client.h"
 
+#include "net/Connection.h"
+
 #include <QCryptographicHash>
 
 namespace Outpost {
@@ -12,14 +14,19 @@ constexpr qsizetype sinkChunk = 64 * 1024;
 } // namespace
 
 Pop3Client::Pop3Client(QObject *parent)
+    : Pop3Client(std::make_unique<Connection>(), parent)
+{}
+
+Pop3Client::Pop3Client(std::unique_ptr<LineTransport> transport, QObject *parent)
     : QObject(parent)
+    , m_transport(std::move(transport))
 {
-    connect(&m_connection, &Connection::ready, this, &Pop3Client::onReady);
-    connect(&m_connection, &Connection::lineReceived, this, &Pop3Client::onLine);
-    connect(&m_connection, &Connection::failed, this, &Pop3Client::onFailed);
-    connect(&m_connection, &Connection::closed, this, &Pop3Client::onClosed);
-    connect(&m_connection, &Connection::transcript, this, &Pop3Client::transcript);
-    connect(&m_connection, &Connection::encrypted, this, [this] {
+    connect(m_transport.get(), &LineTransport::ready, this, &Pop3Client::onReady);
+    connect(m_transport.get(), &LineTransport::lineReceived, this, &Pop3Client::onLine);
+    connect(m_transport.get(), &LineTransport::failed, this, &Pop3Client::onFailed);
+    connect(m_transport.get(), &LineTransport::closed, this, &Pop3Client::onClosed);
+    connect(m_transport.get(), &LineTransport::transcript, this, &Pop3Client::transcript);
+    connect(m_transport.get(), &LineTransport::encrypted, this, [this] {
         // RFC 2595 section 4: capabilities learnt before TLS are discarded.
         m_stlsDone = true;
         m_capabilities.clear();
@@ -43,8 +50,8 @@ void Pop3Client::open()
     m_capaDone = false;
     m_stlsDone = false;
     m_loginSent = false;
-    m_connection.setQuietReceive(false);
-    m_connection.open(m_settings.connection);
+    m_transport->setQuietReceive(false);
+    m_transport->open(m_settings.connection);
 }
 
 void Pop3Client::authenticateOnly()
@@ -88,7 +95,7 @@ void Pop3Client::abort()
 {
     if (m_state == Disconnected)
         return;
-    m_connection.abort();
+    m_transport->abort();
     finish(NetError::make(NetError::Network, tr("The session was cancelled.")));
 }
 
@@ -120,7 +127,7 @@ void Pop3Client::flush()
 void Pop3Client::send(const Command &command)
 {
     m_sent.push_back(command);
-    m_connection.sendLine(command.line, command.shownAs);
+    m_transport->sendLine(command.line, command.shownAs);
     updateIdle();
 }
 
@@ -143,13 +150,13 @@ void Pop3Client::onLine(const QByteArray &line)
         return;
     }
     if (m_sent.empty()) {
-        m_connection.fail(NetError::make(NetError::Protocol,
+        m_transport->fail(NetError::make(NetError::Protocol,
                                          tr("The server sent a response nobody asked for."), line));
         return;
     }
     const Pop3Response response = Pop3Response::parse(line);
     if (response.status == Pop3Response::Invalid) {
-        m_connection.fail(NetError::make(NetError::Protocol,
+        m_transport->fail(NetError::make(NetError::Protocol,
                                          tr("The server sent something that is not a POP3 "
                                             "response."),
                                          line));
@@ -166,12 +173,12 @@ void Pop3Client::onLine(const QByteArray &line)
         m_uids.clear();
         m_sizes.clear();
         if (front.kind != Kind::Capa)
-            m_connection.setQuietReceive(true); // contents: summarised, not copied
+            m_transport->setQuietReceive(true); // contents: summarised, not copied
         if (front.kind == Kind::Retr) {
             // A message's lines go to the sink in blocks, not one by one (a 100 MB message
             // has more than a million lines).
             m_reader.startBlocks();
-            m_connection.setBlockReceiver(
+            m_transport->setBlockReceiver(
                 [this](QByteArrayView bytes) { return receiveMessageData(bytes); });
         }
         return;
@@ -220,7 +227,7 @@ void Pop3Client::handleStatus(const Command &command, const Pop3Response &respon
             finish(error);
             return;
         }
-        m_connection.startTls();
+        m_transport->startTls();
         return;
     case Kind::User:
         if (!ok) {
@@ -263,7 +270,7 @@ void Pop3Client::handleStatus(const Command &command, const Pop3Response &respon
         const int count = words.value(0).toInt(&countOk);
         const qint64 size = words.value(1).toLongLong(&sizeOk);
         if (!countOk || !sizeOk) {
-            m_connection.fail(NetError::make(NetError::Protocol,
+            m_transport->fail(NetError::make(NetError::Protocol,
                                              tr("The server's STAT answer is malformed."), line));
             return;
         }
@@ -309,7 +316,7 @@ void Pop3Client::handleStatus(const Command &command, const Pop3Response &respon
             Q_EMIT deletionsCommitted(m_marked);
         if (m_finished)
             return;
-        m_connection.close();
+        m_transport->close();
         return;
     }
 }
@@ -367,7 +374,7 @@ qsizetype Pop3Client::receiveMessageData(QByteArrayView bytes)
         Q_EMIT retrieveProgress(command.number, m_bytes);
     }
     if (ended) {
-        m_connection.setBlockReceiver({});
+        m_transport->setBlockReceiver({});
         endData();
     }
     return used;
@@ -378,7 +385,7 @@ void Pop3Client::endData()
     const Command command = m_sent.front();
     m_sent.pop_front();
     m_inData = false;
-    m_connection.setQuietReceive(false);
+    m_transport->setQuietReceive(false);
     switch (command.kind) {
     case Kind::Capa:
         m_capaDone = true;
@@ -396,11 +403,11 @@ void Pop3Client::endData()
         startLogin();
         break;
     case Kind::Uidl:
-        m_connection.note(QStringLiteral("S: <%1 unique ids>").arg(m_uids.size()));
+        m_transport->note(QStringLiteral("S: <%1 unique ids>").arg(m_uids.size()));
         Q_EMIT uidsReceived(m_uids, true);
         break;
     case Kind::List:
-        m_connection.note(QStringLiteral("S: <%1 sizes>").arg(m_sizes.size()));
+        m_transport->note(QStringLiteral("S: <%1 sizes>").arg(m_sizes.size()));
         Q_EMIT sizesReceived(m_sizes);
         break;
     case Kind::Retr: {
@@ -409,8 +416,8 @@ void Pop3Client::endData()
             (!sink || sink->write(m_buffer) != m_buffer.size()))
             m_sinkFailed = true;
         m_buffer.clear();
-        m_connection.note(QStringLiteral("S: <%1 bytes of message data>").arg(m_bytes));
-        m_connection.note(QStringLiteral("S: ."));
+        m_transport->note(QStringLiteral("S: <%1 bytes of message data>").arg(m_bytes));
+        m_transport->note(QStringLiteral("S: ."));
         if (m_sinkFailed) {
             Q_EMIT requestFailed(
                 command.number,
@@ -467,7 +474,7 @@ void Pop3Client::startLogin()
     // connection without TLS they go out only when the user chose that. APOP sends an MD5
     // digest of the greeting's timestamp and the password: the password never crosses the
     // wire, so APOP stays allowed (docs/SECURITY.md says what it still risks).
-    if (method != "APOP" && !m_connection.isEncrypted() && !m_settings.allowPlainTextPassword) {
+    if (method != "APOP" && !m_transport->isEncrypted() && !m_settings.allowPlainTextPassword) {
         finish(insecureLoginError());
         return;
     }
@@ -516,7 +523,7 @@ void Pop3Client::finish(const NetError &error)
     m_finished = true;
     m_state = Disconnected;
     if (error.isError())
-        m_connection.abort();
+        m_transport->abort();
     m_sent.clear();
     m_queued.clear();
     m_inData = false;
@@ -536,7 +543,7 @@ void Pop3Client::onClosed()
 
 void Pop3Client::updateIdle()
 {
-    m_connection.setIdle(m_sent.empty());
+    m_transport->setIdle(m_sent.empty());
 }
 
 NetError Pop3Client::errError(const Pop3Response &response, const QByteArray &line,

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/Connection.h"
+#include "net/LineTransport.h"
 #include "pop3/Pop3MultiLineReader.h"
 #include "pop3/Pop3Response.h"
 
@@ -12,6 +12,7 @@
 #include <QPointer>
 
 #include <deque>
+#include <memory>
 
 namespace Outpost {
 
@@ -69,7 +70,10 @@ public:
     };
     Q_ENUM(State)
 
+    /// A client on a real network Connection.
     explicit Pop3Client(QObject *parent = nullptr);
+    /// A client on @p transport, which it owns (tests inject a fake transport).
+    explicit Pop3Client(std::unique_ptr<LineTransport> transport, QObject *parent = nullptr);
     ~Pop3Client() override;
 
     /// Settings for the next open().
@@ -99,13 +103,13 @@ public:
     /// When the server accepted the login (UTC), invalid before.
     QDateTime loginTime() const { return m_loginTime; }
     /// The local address of the connection (use it for the SMTP connection).
-    QHostAddress localAddress() const { return m_connection.localAddress(); }
+    QHostAddress localAddress() const { return m_transport->localAddress(); }
     /// The capabilities from CAPA (upper-case lines), empty when CAPA is not supported.
     QByteArrayList capabilities() const { return m_capabilities; }
     /// The login method used ("APOP", "USER", "SASL PLAIN"), empty before.
     QByteArray loginMethod() const { return m_loginMethod; }
     /// True when the session is protected by TLS.
-    bool isEncrypted() const { return m_connection.isEncrypted(); }
+    bool isEncrypted() const { return m_transport->isEncrypted(); }
 
 Q_SIGNALS:
     /// The server accepted the login at @p when (UTC).
@@ -186,7 +190,7 @@ private:
                       NetError::Kind fallback) const;
 
     Pop3Settings m_settings;
-    Connection m_connection;
+    std::unique_ptr<LineTransport> m_transport; ///< owned: a Connection unless injected
     Pop3MultiLineReader m_reader;
     State m_state = Disconnected;
     std::deque<Command> m_queued; ///< user commands not sent yet

@@ -1,5 +1,7 @@
 #include "SmtpClient.h"
 
+#include "net/Connection.h"
+
 #include <QMessageAuthenticationCode>
 
 namespace Outpost {
@@ -19,15 +21,20 @@ QByteArray angle(const QByteArray &address)
 } // namespace
 
 SmtpClient::SmtpClient(QObject *parent)
+    : SmtpClient(std::make_unique<Connection>(), parent)
+{}
+
+SmtpClient::SmtpClient(std::unique_ptr<LineTransport> transport, QObject *parent)
     : QObject(parent)
+    , m_transport(std::move(transport))
 {
-    connect(&m_connection, &Connection::ready, this, &SmtpClient::onReady);
-    connect(&m_connection, &Connection::lineReceived, this, &SmtpClient::onLine);
-    connect(&m_connection, &Connection::failed, this, &SmtpClient::onFailed);
-    connect(&m_connection, &Connection::closed, this, &SmtpClient::onClosed);
-    connect(&m_connection, &Connection::transcript, this, &SmtpClient::transcript);
-    connect(&m_connection, &Connection::bytesWritten, this, [this] { pump(); });
-    connect(&m_connection, &Connection::encrypted, this, [this] {
+    connect(m_transport.get(), &LineTransport::ready, this, &SmtpClient::onReady);
+    connect(m_transport.get(), &LineTransport::lineReceived, this, &SmtpClient::onLine);
+    connect(m_transport.get(), &LineTransport::failed, this, &SmtpClient::onFailed);
+    connect(m_transport.get(), &LineTransport::closed, this, &SmtpClient::onClosed);
+    connect(m_transport.get(), &LineTransport::transcript, this, &SmtpClient::transcript);
+    connect(m_transport.get(), &LineTransport::bytesWritten, this, [this] { pump(); });
+    connect(m_transport.get(), &LineTransport::encrypted, this, [this] {
         // RFC 3207 section 4.2: forget everything learnt before TLS and ask again.
         m_startTlsDone = true;
         m_caps = {};
@@ -51,7 +58,7 @@ void SmtpClient::open()
     m_expects.clear();
     m_parser = {};
     m_state = Connecting;
-    m_connection.open(m_settings.connection);
+    m_transport->open(m_settings.connection);
 }
 
 int SmtpClient::send(const SmtpMessage &message)
@@ -89,7 +96,7 @@ void SmtpClient::abort()
 {
     if (m_state == Disconnected)
         return;
-    m_connection.abort();
+    m_transport->abort();
     finishSession(NetError::make(NetError::Network, tr("The session was cancelled.")));
 }
 
@@ -106,7 +113,7 @@ void SmtpClient::onLine(const QByteArray &line)
     case SmtpReplyParser::NeedMore:
         return;
     case SmtpReplyParser::Invalid:
-        m_connection.fail(NetError::make(NetError::Protocol,
+        m_transport->fail(NetError::make(NetError::Protocol,
                                          tr("The server sent something that is not an SMTP "
                                             "reply."),
                                          line));
@@ -133,7 +140,7 @@ void SmtpClient::onClosed()
 void SmtpClient::handleReply(const SmtpReply &reply)
 {
     if (m_expects.empty()) {
-        m_connection.fail(NetError::make(NetError::Protocol,
+        m_transport->fail(NetError::make(NetError::Protocol,
                                          tr("The server sent a reply nobody asked for."), reply.raw,
                                          reply.code, reply.enhancedCode));
         return;
@@ -167,7 +174,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         handleAuth(reply);
         break;
     case Step::Quit:
-        m_connection.close();
+        m_transport->close();
         return;
     default:
         handleTransaction(expect, reply);
@@ -198,7 +205,7 @@ void SmtpClient::handleHandshake(const Expect &expect, const SmtpReply &reply)
             // RFC 5321 section 3.2: a server that does not know EHLO gets HELO.
             QByteArray name = m_settings.heloName;
             if (name.isEmpty())
-                name = '[' + m_connection.localAddress().toString().toLatin1() + ']';
+                name = '[' + m_transport->localAddress().toString().toLatin1() + ']';
             sendCommand("HELO " + name, Step::Helo);
         } else {
             finishSession(
@@ -222,7 +229,7 @@ void SmtpClient::handleHandshake(const Expect &expect, const SmtpReply &reply)
             finishSession(error);
             return;
         }
-        m_connection.startTls();
+        m_transport->startTls();
         return;
     default:
         return;
@@ -234,7 +241,7 @@ void SmtpClient::sendEhlo()
     QByteArray name = m_settings.heloName;
     if (name.isEmpty()) {
         // RFC 5321 section 4.1.3: an address literal when we have no domain name.
-        const QHostAddress local = m_connection.localAddress();
+        const QHostAddress local = m_transport->localAddress();
         name = local.protocol() == QAbstractSocket::IPv6Protocol
                    ? "[IPv6:" + local.toString().toLatin1() + ']'
                    : '[' + local.toString().toLatin1() + ']';
@@ -265,7 +272,7 @@ void SmtpClient::startAuth()
         return;
     }
     m_state = Authenticating;
-    const bool protectedLink = m_connection.isEncrypted() || m_settings.allowPlainTextPassword;
+    const bool protectedLink = m_transport->isEncrypted() || m_settings.allowPlainTextPassword;
     QByteArray mechanism;
     switch (m_settings.auth) {
     case SmtpAuth::Auto:
@@ -288,7 +295,7 @@ void SmtpClient::startAuth()
     case SmtpAuth::None:
         break;
     }
-    if ((mechanism.isEmpty() || !m_caps.hasAuth(mechanism)) && !m_connection.isEncrypted() &&
+    if ((mechanism.isEmpty() || !m_caps.hasAuth(mechanism)) && !m_transport->isEncrypted() &&
         m_caps.startTls) {
         // Many submission servers list AUTH only once the connection is encrypted
         // (Postfix's smtpd_tls_auth_only): the answer is STARTTLS, not another method.
@@ -390,7 +397,7 @@ void SmtpClient::sendCommand(const QByteArray &command, Step step, int job, int 
                              const QByteArray &shownAs)
 {
     m_expects.push_back({step, job, index});
-    m_connection.sendLine(command, shownAs);
+    m_transport->sendLine(command, shownAs);
 }
 
 void SmtpClient::startNext()
@@ -561,8 +568,8 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
                 // empty data at once; the transaction is then discarded.
                 j->abandonData = true;
                 m_expects.push_back({Step::DataEnd, j->id});
-                m_connection.sendRaw(".\r\n");
-                m_connection.note(QStringLiteral("C: ."));
+                m_transport->sendRaw(".\r\n");
+                m_transport->note(QStringLiteral("C: ."));
             }
             return;
         }
@@ -690,7 +697,7 @@ void SmtpClient::continueEnvelope(Job &job, int rcptDone)
 
 void SmtpClient::pump()
 {
-    while (m_streaming != 0 && m_connection.bytesToWrite() < highWater) {
+    while (m_streaming != 0 && m_transport->bytesToWrite() < highWater) {
         Job *j = job(m_streaming);
         if (!j)
             return;
@@ -722,11 +729,11 @@ void SmtpClient::pump()
                 const QByteArray tail = m_encoder.endLastLine();
                 sendCommand("BDAT " + QByteArray::number(tail.size()) + " LAST", Step::DataEnd,
                             j->id);
-                m_connection.sendRaw(tail);
+                m_transport->sendRaw(tail);
             } else {
-                m_connection.sendRaw(m_encoder.finish());
-                m_connection.note(QStringLiteral("C: <%1 bytes of message data>").arg(j->read));
-                m_connection.note(QStringLiteral("C: ."));
+                m_transport->sendRaw(m_encoder.finish());
+                m_transport->note(QStringLiteral("C: <%1 bytes of message data>").arg(j->read));
+                m_transport->note(QStringLiteral("C: ."));
                 m_expects.push_back({Step::DataEnd, j->id});
             }
             dataWritten(*j);
@@ -744,7 +751,7 @@ void SmtpClient::pump()
             const int id = j->id;
             sendCommand("BDAT " + QByteArray::number(data.size()) + (last ? " LAST" : ""),
                         last ? Step::DataEnd : Step::Bdat, id);
-            m_connection.sendRaw(data);
+            m_transport->sendRaw(data);
             Q_EMIT messageProgress(id, j->read, j->total);
             if (m_finished)
                 return;
@@ -755,7 +762,7 @@ void SmtpClient::pump()
             }
             continue;
         }
-        m_connection.sendRaw(m_encoder.encode(chunk));
+        m_transport->sendRaw(m_encoder.encode(chunk));
         Q_EMIT messageProgress(j->id, j->read, j->total);
         if (m_finished)
             return;
@@ -852,7 +859,7 @@ void SmtpClient::finishSession(const NetError &error)
     m_streaming = 0;
     m_expects.clear();
     if (error.isError())
-        m_connection.abort();
+        m_transport->abort();
     std::deque<Job> jobs;
     jobs.swap(m_jobs);
     for (Job &job : jobs) {
@@ -878,7 +885,7 @@ void SmtpClient::finishSession(const NetError &error)
 
 void SmtpClient::updateIdle()
 {
-    m_connection.setIdle(m_expects.empty() && m_streaming == 0);
+    m_transport->setIdle(m_expects.empty() && m_streaming == 0);
 }
 
 SmtpClient::Job *SmtpClient::job(int id)

@@ -4,13 +4,14 @@
 #include "SmtpDataEncoder.h"
 #include "SmtpReply.h"
 #include "SmtpReplyClassifier.h"
-#include "net/Connection.h"
+#include "net/LineTransport.h"
 
 #include <QIODevice>
 #include <QObject>
 #include <QPointer>
 
 #include <deque>
+#include <memory>
 
 namespace Outpost {
 
@@ -104,7 +105,10 @@ public:
     };
     Q_ENUM(State)
 
+    /// A client on a real network Connection.
     explicit SmtpClient(QObject *parent = nullptr);
+    /// A client on @p transport, which it owns (tests inject a fake transport).
+    explicit SmtpClient(std::unique_ptr<LineTransport> transport, QObject *parent = nullptr);
     ~SmtpClient() override;
 
     /// Settings for the next open().
@@ -127,9 +131,9 @@ public:
     /// The capabilities from the last EHLO (after STARTTLS, only those announced over TLS).
     const SmtpCapabilities &capabilities() const { return m_caps; }
     /// The local address of the connection (valid after ready()).
-    QHostAddress localAddress() const { return m_connection.localAddress(); }
+    QHostAddress localAddress() const { return m_transport->localAddress(); }
     /// True when the session is protected by TLS.
-    bool isEncrypted() const { return m_connection.isEncrypted(); }
+    bool isEncrypted() const { return m_transport->isEncrypted(); }
     /// True when messages go with BDAT (CHUNKING and PIPELINING offered and allowed).
     bool usesChunking() const { return chunking(); }
     /// The mechanism AUTH used, empty when none.
@@ -228,7 +232,7 @@ private:
     NetError replyError(const SmtpReply &reply, SmtpStage stage, const QString &message) const;
 
     SmtpSettings m_settings;
-    Connection m_connection;
+    std::unique_ptr<LineTransport> m_transport; ///< owned: a Connection unless injected
     SmtpReplyParser m_parser;
     SmtpCapabilities m_caps;
     SmtpDataEncoder m_encoder;

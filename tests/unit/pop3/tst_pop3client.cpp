@@ -1,5 +1,5 @@
 // Scripted POP3 conversations: logins, STLS, listing, streamed RETR, deletions at QUIT.
-#include "ScriptedServer.h"
+#include "ProtocolHarness.h"
 #include "pop3/Pop3Client.h"
 
 #include <QBuffer>
@@ -33,54 +33,43 @@ QByteArrayList quitSequence()
     return {"C: QUIT", "S: +OK bye", "X"};
 }
 
-struct Harness
+/// One POP3 client (on the fake transport, or on a scripted server), with spies on
+/// everything it reports.
+struct Harness : ProtocolHarness<Pop3Client, Pop3Settings>
 {
+    Harness() { init(); }
     explicit Harness(const QByteArrayList &script)
-        : server(script)
-        , loggedIn(&client, &Pop3Client::loggedIn)
-        , stat(&client, &Pop3Client::statReceived)
-        , uids(&client, &Pop3Client::uidsReceived)
-        , sizes(&client, &Pop3Client::sizesReceived)
-        , retrieved(&client, &Pop3Client::messageRetrieved)
-        , marked(&client, &Pop3Client::markedForDeletion)
-        , committed(&client, &Pop3Client::deletionsCommitted)
-        , failedRequests(&client, &Pop3Client::requestFailed)
-        , finished(&client, &Pop3Client::finished)
+        : ProtocolHarness(script)
     {
-        settings.connection.host = QStringLiteral("127.0.0.1");
-        settings.connection.port = server.port();
-        settings.connection.security = Security::None;
-        settings.connection.commandTimeoutMs = 5000;
+        init();
+    }
+
+    void init()
+    {
         settings.user = QStringLiteral("mrose");
         settings.password = QStringLiteral("tanstaaf");
-        QObject::connect(&client, &Pop3Client::transcript,
-                         [this](const QString &line) { transcript << line; });
-        QObject::connect(&client, &Pop3Client::finished, [this] { order << "finished"; });
+        QObject::connect(&client, &Pop3Client::finished, [this](const NetError &error) {
+            order << "finished";
+            recordError("finished", error);
+        });
+        QObject::connect(&client, &Pop3Client::requestFailed, [this](int, const NetError &error) {
+            recordError("requestFailed", error);
+        });
         QObject::connect(&client, &Pop3Client::deletionsCommitted,
                          [this] { order << "committed"; });
     }
 
-    void open()
-    {
-        client.setSettings(settings);
-        client.open();
-    }
-
     NetError error() const { return finished.at(0).at(0).value<NetError>(); }
 
-    Pop3Settings settings;
-    ScriptedServer server;
-    Pop3Client client;
-    QSignalSpy loggedIn;
-    QSignalSpy stat;
-    QSignalSpy uids;
-    QSignalSpy sizes;
-    QSignalSpy retrieved;
-    QSignalSpy marked;
-    QSignalSpy committed;
-    QSignalSpy failedRequests;
-    QSignalSpy finished;
-    QStringList transcript;
+    QSignalSpy loggedIn{&client, &Pop3Client::loggedIn};
+    QSignalSpy stat{&client, &Pop3Client::statReceived};
+    QSignalSpy uids{&client, &Pop3Client::uidsReceived};
+    QSignalSpy sizes{&client, &Pop3Client::sizesReceived};
+    QSignalSpy retrieved{&client, &Pop3Client::messageRetrieved};
+    QSignalSpy marked{&client, &Pop3Client::markedForDeletion};
+    QSignalSpy committed{&client, &Pop3Client::deletionsCommitted};
+    QSignalSpy failedRequests{&client, &Pop3Client::requestFailed};
+    QSignalSpy finished{&client, &Pop3Client::finished};
     QStringList order;
 };
 
@@ -111,6 +100,17 @@ private Q_SLOTS:
     void disconnectMidRetr();
     void retrieveError();
     void inactivityTimeout();
+    // Deterministic transport behaviour, on the fake transport.
+    void greetingSplitAcrossReads();
+    void crlfSplitBetweenReads();
+    void partialLineThenDisconnect();
+    void pipelinedGroupInOddChunks_data();
+    void pipelinedGroupInOddChunks();
+    void disconnectMidMultiLineResponse();
+    void disconnectMidRetrBlock();
+    void twoResponsesInOneRead();
+    void unsolicitedResponseInTheSameRead();
+    void stlsGoAheadAndInjectionInOneRead();
 };
 
 void TestPop3Client::initTestCase()
@@ -121,13 +121,16 @@ void TestPop3Client::initTestCase()
 
 void TestPop3Client::apopLoginAndStat()
 {
-    Harness h(loginSequence() + QByteArrayList{"C: STAT", "S: +OK 2 320"} + quitSequence());
+    const QByteArrayList script =
+        loginSequence() + QByteArrayList{"C: STAT", "S: +OK 2 320"} + quitSequence();
+    Harness h;
     const QDateTime before = QDateTime::currentDateTimeUtc();
     h.open();
     h.client.stat();
     h.client.quit();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QVERIFY(!h.error().isError());
     QCOMPARE(h.loggedIn.count(), 1);
     const QDateTime when = h.loggedIn.at(0).at(0).toDateTime();
@@ -146,15 +149,18 @@ void TestPop3Client::apopLoginAndStat()
 void TestPop3Client::userPassPipelined()
 {
     // RFC 2449 section 6.6: USER, PASS, STAT and QUIT in one group.
-    Harness h({"S: +OK ready", "C: CAPA", "S: +OK", "S: USER", "S: PIPELINING", "S: .",
-               "C: USER mrose", "C: PASS tanstaaf", "C: STAT", "C: QUIT", "S: +OK",
-               "S: +OK logged in", "S: +OK 0 0", "S: +OK bye", "X"});
+    const QByteArrayList script = {
+        "S: +OK ready", "C: CAPA",          "S: +OK",           "S: USER",    "S: PIPELINING",
+        "S: .",         "C: USER mrose",    "C: PASS tanstaaf", "C: STAT",    "C: QUIT",
+        "S: +OK",       "S: +OK logged in", "S: +OK 0 0",       "S: +OK bye", "X"};
+    Harness h;
     h.settings.allowPlainTextPassword = true; // chosen: the link has no TLS
     h.open();
     h.client.stat();
     h.client.quit();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QVERIFY(!h.error().isError());
     QCOMPARE(h.loggedIn.count(), 1);
     QCOMPARE(h.stat.count(), 1);
@@ -165,15 +171,18 @@ void TestPop3Client::userPassPipelined()
 
 void TestPop3Client::userPassOneByOne()
 {
-    Harness h({"S: +OK ready", "C: CAPA", "S: -ERR unknown command", "C: USER mrose", "S: +OK",
-               "C: PASS tanstaaf", "S: +OK logged in", "C: STAT", "S: +OK 0 0", "C: QUIT",
-               "S: +OK bye", "X"});
+    const QByteArrayList script = {"S: +OK ready",     "C: CAPA",    "S: -ERR unknown command",
+                                   "C: USER mrose",    "S: +OK",     "C: PASS tanstaaf",
+                                   "S: +OK logged in", "C: STAT",    "S: +OK 0 0",
+                                   "C: QUIT",          "S: +OK bye", "X"};
+    Harness h;
     h.settings.allowPlainTextPassword = true; // chosen: the link has no TLS
     h.open();
     h.client.stat();
     h.client.quit();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QVERIFY(!h.error().isError());
     QCOMPARE(h.client.loginMethod(), QByteArray("USER"));
 }
@@ -181,13 +190,16 @@ void TestPop3Client::userPassOneByOne()
 void TestPop3Client::saslPlain()
 {
     const QByteArray token = QByteArray("\0mrose\0tanstaaf", 15).toBase64();
-    Harness h(QByteArrayList{"S: +OK ready"} + capa({"SASL PLAIN", "USER"}) +
-              QByteArrayList{"C: AUTH PLAIN " + token, "S: +OK welcome"} + quitSequence());
+    const QByteArrayList script = QByteArrayList{"S: +OK ready"} + capa({"SASL PLAIN", "USER"}) +
+                                  QByteArrayList{"C: AUTH PLAIN " + token, "S: +OK welcome"} +
+                                  quitSequence();
+    Harness h;
     h.settings.allowPlainTextPassword = true; // chosen: the link has no TLS
     h.open();
     h.client.quit();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(h.loggedIn.count(), 1);
     QCOMPARE(h.client.loginMethod(), QByteArray("SASL PLAIN"));
     QVERIFY(h.transcript.join('\n').contains(QLatin1String("C: AUTH PLAIN ****")));
@@ -211,12 +223,15 @@ void TestPop3Client::loginRefused()
 {
     QFETCH(QByteArray, reply);
     QFETCH(int, kind);
-    Harness h(QByteArrayList{rfcGreeting} + capa({"USER"}) +
-              QByteArrayList{rfcApop, "S: " + reply});
+    const QByteArrayList script =
+        QByteArrayList{rfcGreeting} + capa({"USER"}) + QByteArrayList{rfcApop, "S: " + reply};
+    Harness h;
+    h.expectError(NetError::Kind(kind));
     h.open();
     h.client.stat();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(int(h.error().kind), kind);
     QCOMPARE(h.error().reply, reply);
     QCOMPARE(h.loggedIn.count(), 0);
@@ -225,11 +240,14 @@ void TestPop3Client::loginRefused()
 
 void TestPop3Client::apopRequiredButNotOffered()
 {
-    Harness h(QByteArrayList{"S: +OK no timestamp here"} + capa({"USER"}));
+    const QByteArrayList script = QByteArrayList{"S: +OK no timestamp here"} + capa({"USER"});
+    Harness h;
     h.settings.login = PopLogin::Apop;
+    h.expectError(NetError::Authentication);
     h.open();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(h.error().kind, NetError::Authentication);
 }
 
@@ -265,17 +283,19 @@ void TestPop3Client::passwordNeverSentUnencrypted()
                << "S: -ERR unknown command";
     else
         script += capa(capabilities);
-    Harness h(script);
+    Harness h;
     h.settings.login = PopLogin(login);
     QVERIFY(!h.settings.allowPlainTextPassword); // the default
+    h.expectError(NetError::InsecureLogin);
     h.open();
     h.client.stat();
     h.client.quit();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY(h.server.waitForClientClose());
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
-    QVERIFY(!ScriptedServer::holdsPassword(h.server.received(), "mrose", "tanstaaf"));
-    QVERIFY(!h.server.received().contains("USER"));
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY(!h.fake->isOpen()); // the client ended the connection
+    QVERIFY2(h.allUsed(), h.report().constData());
+    QVERIFY(!ScriptedServer::holdsPassword(h.written(), "mrose", "tanstaaf"));
+    QVERIFY(!h.written().contains("USER"));
     QCOMPARE(h.error().kind, NetError::InsecureLogin);
     QCOMPARE(h.error().message.contains(QLatin1String("server offers encryption")), stlsOffered);
     QVERIFY(h.error().message.contains(QLatin1String("unencrypted")));
@@ -288,24 +308,29 @@ void TestPop3Client::apopAllowedWithoutTls()
 {
     // APOP sends a digest, never the password: it logs in on a "None" connection without the
     // plain-text choice (docs/SECURITY.md), even when the server also offers STLS.
-    Harness h(QByteArrayList{rfcGreeting} + capa({"USER", "STLS"}) +
-              QByteArrayList{rfcApop, "S: +OK maildrop ready"} + quitSequence());
+    const QByteArrayList script = QByteArrayList{rfcGreeting} + capa({"USER", "STLS"}) +
+                                  QByteArrayList{rfcApop, "S: +OK maildrop ready"} + quitSequence();
+    Harness h;
     h.open();
     h.client.quit();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QVERIFY(!h.error().isError());
     QCOMPARE(h.client.loginMethod(), QByteArray("APOP"));
-    QVERIFY(!ScriptedServer::holdsPassword(h.server.received(), "mrose", "tanstaaf"));
+    QVERIFY(!ScriptedServer::holdsPassword(h.written(), "mrose", "tanstaaf"));
 }
 
 void TestPop3Client::stlsNotOfferedSendsNoCredentials()
 {
-    Harness h(QByteArrayList{rfcGreeting} + capa({"USER", "UIDL"}));
+    const QByteArrayList script = QByteArrayList{rfcGreeting} + capa({"USER", "UIDL"});
+    Harness h;
     h.settings.connection.security = Security::StartTls;
+    h.expectError(NetError::Tls);
     h.open();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(h.error().kind, NetError::Tls);
     QCOMPARE(h.loggedIn.count(), 0);
 }
@@ -324,7 +349,7 @@ void TestPop3Client::stlsThenCapaAgain()
     h.open();
     h.client.quit();
     QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY2(h.allUsed(), h.report().constData());
     QVERIFY(!h.error().isError());
     QVERIFY(encryptedAtLogin);
     QVERIFY(!h.client.capabilities().contains("STLS")); // only the post-TLS list
@@ -335,9 +360,10 @@ void TestPop3Client::stlsInjectionRefused()
     Harness h(QByteArrayList{"S: +OK ready"} + capa({"STLS", "USER"}) +
               QByteArrayList{"C: STLS", "S: +OK begin TLS", "S: +OK injected"});
     h.settings.connection.security = Security::StartTls;
+    h.expectError(NetError::Protocol);
     h.open();
     QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(h.error().kind, NetError::Protocol);
     QVERIFY(h.error().message.contains(QLatin1String("TLS"))); // refused as an injection
     QCOMPARE(h.loggedIn.count(), 0);
@@ -346,14 +372,26 @@ void TestPop3Client::stlsInjectionRefused()
 void TestPop3Client::downloadAndDelete()
 {
     // With PIPELINING, UIDL and LIST follow the login without waiting.
-    Harness h(QByteArrayList{rfcGreeting} + capa({"USER", "UIDL", "PIPELINING"}) +
-              QByteArrayList{rfcApop, "C: UIDL", "C: LIST", "S: +OK maildrop has 2 messages",
-                             "S: +OK", "S: 1 whqtswO00WBw418f9t5JxYwZ", "S: 2 QhdPYR:00WBw1Ph7x7",
-                             "S: .", "S: +OK 2 messages", "S: 1 120", "S: 2 200", "S: ."});
+    const QByteArrayList script = QByteArrayList{rfcGreeting} +
+                                  capa({"USER", "UIDL", "PIPELINING"}) +
+                                  QByteArrayList{rfcApop,
+                                                 "C: UIDL",
+                                                 "C: LIST",
+                                                 "S: +OK maildrop has 2 messages",
+                                                 "S: +OK",
+                                                 "S: 1 whqtswO00WBw418f9t5JxYwZ",
+                                                 "S: 2 QhdPYR:00WBw1Ph7x7",
+                                                 "S: .",
+                                                 "S: +OK 2 messages",
+                                                 "S: 1 120",
+                                                 "S: 2 200",
+                                                 "S: ."};
+    Harness h;
     h.open();
     h.client.listUids();
     h.client.listSizes();
-    QVERIFY(h.sizes.wait(5000));
+    h.play(script);
+    QCOMPARE(h.sizes.count(), 1);
     QCOMPARE(h.uids.count(), 1);
     const auto uids = h.uids.at(0).at(0).value<QList<Pop3Uid>>();
     QCOMPARE(uids.size(), 2);
@@ -362,23 +400,31 @@ void TestPop3Client::downloadAndDelete()
     QVERIFY(h.uids.at(0).at(1).toBool());
     const auto sizes = h.sizes.at(0).at(0).value<QMap<int, qint64>>();
     QCOMPARE(sizes.value(2), 200);
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY2(h.allUsed(), h.report().constData());
 }
 
 void TestPop3Client::deletionsNeedQuitOk()
 {
-    Harness h(loginSequence() +
-              QByteArrayList{"C: RETR 1", "S: +OK 40 octets", "S: Subject: hi", "S: ", "S: ..",
-                             "S: ...dots", "S: .", "C: DELE 1", "S: +OK message 1 deleted"} +
-              quitSequence());
+    const QByteArrayList script = loginSequence() + QByteArrayList{"C: RETR 1",
+                                                                   "S: +OK 40 octets",
+                                                                   "S: Subject: hi",
+                                                                   "S: ",
+                                                                   "S: ..",
+                                                                   "S: ...dots",
+                                                                   "S: .",
+                                                                   "C: DELE 1",
+                                                                   "S: +OK message 1 deleted"} +
+                                  quitSequence();
+    Harness h;
     QBuffer sink;
     sink.open(QIODevice::WriteOnly);
     h.open();
     h.client.retrieve(1, &sink);
     h.client.remove(1);
     h.client.quit();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QVERIFY(!h.error().isError());
     QCOMPARE(sink.data(), QByteArray("Subject: hi\r\n\r\n.\r\n..dots\r\n"));
     QCOMPARE(h.retrieved.count(), 1);
@@ -393,13 +439,16 @@ void TestPop3Client::deletionsNeedQuitOk()
 
 void TestPop3Client::serverWithoutUidl()
 {
-    Harness h(loginSequence({"USER"}) + QByteArrayList{"C: UIDL", "S: -ERR unknown command"} +
-              quitSequence());
+    const QByteArrayList script = loginSequence({"USER"}) +
+                                  QByteArrayList{"C: UIDL", "S: -ERR unknown command"} +
+                                  quitSequence();
+    Harness h;
     h.open();
     h.client.listUids();
     h.client.quit();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(h.uids.count(), 1);
     QVERIFY(h.uids.at(0).at(0).value<QList<Pop3Uid>>().isEmpty());
     QVERIFY(!h.uids.at(0).at(1).toBool());
@@ -408,16 +457,20 @@ void TestPop3Client::serverWithoutUidl()
 
 void TestPop3Client::disconnectMidRetr()
 {
-    Harness h(loginSequence() + QByteArrayList{"C: DELE 2", "S: +OK marked", "C: RETR 1",
-                                               "S: +OK 40 octets", "S: Subject: hi", "X"});
+    const QByteArrayList script =
+        loginSequence() + QByteArrayList{"C: DELE 2",        "S: +OK marked",  "C: RETR 1",
+                                         "S: +OK 40 octets", "S: Subject: hi", "X"};
+    Harness h;
     QBuffer sink;
     sink.open(QIODevice::WriteOnly);
+    h.expectError(NetError::Network);
     h.open();
     h.client.remove(2);
     h.client.retrieve(1, &sink);
     h.client.quit();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(h.error().kind, NetError::Network);
     QCOMPARE(h.retrieved.count(), 0);
     QCOMPARE(h.marked.count(), 1);
@@ -426,15 +479,18 @@ void TestPop3Client::disconnectMidRetr()
 
 void TestPop3Client::retrieveError()
 {
-    Harness h(loginSequence() + QByteArrayList{"C: RETR 9", "S: -ERR no such message"} +
-              quitSequence());
+    const QByteArrayList script =
+        loginSequence() + QByteArrayList{"C: RETR 9", "S: -ERR no such message"} + quitSequence();
+    Harness h;
     QBuffer sink;
     sink.open(QIODevice::WriteOnly);
+    h.expectError(NetError::Permanent);
     h.open();
     h.client.retrieve(9, &sink);
     h.client.quit();
-    QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    h.play(script);
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(h.failedRequests.count(), 1);
     QCOMPARE(h.failedRequests.at(0).at(0).toInt(), 9);
     QVERIFY(!h.error().isError());
@@ -444,10 +500,217 @@ void TestPop3Client::inactivityTimeout()
 {
     Harness h({rfcGreeting, "C: CAPA"});
     h.settings.connection.commandTimeoutMs = 200;
+    h.expectError(NetError::Timeout);
     h.open();
     QVERIFY(h.finished.wait(5000));
-    QVERIFY2(h.server.allUsed(), h.server.report().constData());
+    QVERIFY2(h.allUsed(), h.report().constData());
     QCOMPARE(h.error().kind, NetError::Timeout);
+}
+
+void TestPop3Client::greetingSplitAcrossReads()
+{
+    // A line is complete only at its line end: no command before the whole greeting, and
+    // the pieces join into one line (the APOP digest depends on every byte of the timestamp).
+    Harness h;
+    h.open();
+    h.client.quit();
+    h.fake->serverSends("+OK POP3 server ready <1896.6971");
+    QVERIFY(h.fake->pending().isEmpty());
+    h.fake->serverSends("70952@dbc.mtview.ca.us>\r\n");
+    EXPECT_CLIENT(h, "CAPA\r\n");
+    h.fake->serverSendsInPieces({"+OK capabilities follow\r\nUS", "ER\r\nUI", "DL\r\n.", "\r\n"});
+    EXPECT_CLIENT(h, "APOP mrose c4c9334bac560ecc979e58001b3e22fb\r\n");
+    QCOMPARE(h.client.capabilities(), (QByteArrayList{"USER", "UIDL"}));
+    h.fake->serverSends("+OK maildrop ready\r\n");
+    EXPECT_CLIENT(h, "QUIT\r\n");
+    h.fake->serverSends("+OK bye\r\n");
+    QVERIFY(h.fake->closeRequested());
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.loggedIn.count(), 1);
+}
+
+void TestPop3Client::crlfSplitBetweenReads()
+{
+    // CR at the end of one read, LF at the start of the next: one line end, no stray CR in
+    // the line, no empty line (an empty line would end nothing, a "\r" in "." would hide the
+    // end of the CAPA list).
+    Harness h;
+    h.open();
+    h.fake->serverSends("+OK ready\r");
+    QVERIFY(h.fake->pending().isEmpty());
+    h.fake->serverSends("\n");
+    EXPECT_CLIENT(h, "CAPA\r\n");
+    h.fake->serverSendsInPieces({"+OK\r", "\nPIPELINING\r", "\nUSER\r", "\n.\r", "\n"});
+    QCOMPARE(h.client.capabilities(), (QByteArrayList{"PIPELINING", "USER"}));
+    // No timestamp and no plain-text choice: the login is refused before anything is sent.
+    QCOMPARE(h.finished.count(), 1);
+    h.expectError(NetError::InsecureLogin);
+    QCOMPARE(h.error().kind, NetError::InsecureLogin);
+    QVERIFY(!h.transcript.join('\n').contains(QLatin1Char('\r')));
+}
+
+void TestPop3Client::partialLineThenDisconnect()
+{
+    // The start of a response is not a response: a disconnect drops it.
+    Harness h;
+    h.expectError(NetError::Network);
+    h.open();
+    h.client.stat();
+    h.play(loginSequence());
+    EXPECT_CLIENT(h, "STAT\r\n");
+    h.fake->serverSends("+OK 2 3");
+    h.fake->serverSends("20");
+    QCOMPARE(h.stat.count(), 0);
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Network);
+    QCOMPARE(h.stat.count(), 0);
+}
+
+void TestPop3Client::pipelinedGroupInOddChunks_data()
+{
+    QTest::addColumn<int>("piece");
+    for (int piece : {1, 2, 3, 5, 7, 11, 64, 4096})
+        QTest::addRow("%d bytes", piece) << piece;
+}
+
+void TestPop3Client::pipelinedGroupInOddChunks()
+{
+    // RFC 2449 section 6.6: the whole group's responses, single- and multi-line, arrive cut
+    // anywhere; each goes to its own command, in order.
+    QFETCH(int, piece);
+    Harness h;
+    h.settings.allowPlainTextPassword = true; // chosen: the link has no TLS
+    h.open();
+    h.client.stat();
+    h.client.listUids();
+    h.client.listSizes();
+    h.client.remove(2);
+    h.client.quit();
+    h.fake->serverSends("+OK ready\r\n");
+    EXPECT_CLIENT(h, "CAPA\r\n");
+    h.fake->serverSendsInPieces("+OK\r\nUSER\r\nUIDL\r\nPIPELINING\r\n.\r\n", piece);
+    EXPECT_CLIENT(h, "USER mrose\r\nPASS tanstaaf\r\nSTAT\r\nUIDL\r\nLIST\r\nDELE 2\r\nQUIT\r\n");
+    h.fake->serverSendsInPieces("+OK\r\n+OK logged in\r\n+OK 2 320\r\n"
+                                "+OK\r\n1 whqtswO00WBw418f9t5JxYwZ\r\n2 QhdPYR:00WBw1Ph7x7\r\n.\r\n"
+                                "+OK 2 messages\r\n1 120\r\n2 200\r\n.\r\n"
+                                "+OK message 2 deleted\r\n+OK bye\r\n",
+                                piece);
+    QVERIFY(h.fake->closeRequested());
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.loggedIn.count(), 1);
+    QCOMPARE(h.stat.count(), 1);
+    QCOMPARE(h.stat.at(0).at(0).toInt(), 2);
+    QCOMPARE(h.stat.at(0).at(1).toLongLong(), 320);
+    QCOMPARE(h.uids.count(), 1);
+    const auto uids = h.uids.at(0).at(0).value<QList<Pop3Uid>>();
+    QCOMPARE(uids, (QList<Pop3Uid>{{1, "whqtswO00WBw418f9t5JxYwZ"}, {2, "QhdPYR:00WBw1Ph7x7"}}));
+    QCOMPARE(h.sizes.count(), 1);
+    using Sizes = QMap<int, qint64>;
+    QCOMPARE(h.sizes.at(0).at(0).value<Sizes>(), (Sizes{{1, 120}, {2, 200}}));
+    QCOMPARE(h.committed.count(), 1);
+    QCOMPARE(h.committed.at(0).at(0).value<QList<int>>(), QList<int>{2});
+    QCOMPARE(h.order, (QStringList{QStringLiteral("committed"), QStringLiteral("finished")}));
+}
+
+void TestPop3Client::disconnectMidMultiLineResponse()
+{
+    // A listing without its terminator is no listing.
+    Harness h;
+    h.expectError(NetError::Network);
+    h.open();
+    h.client.listUids();
+    h.client.quit();
+    h.play(loginSequence());
+    EXPECT_CLIENT(h, "UIDL\r\n");
+    h.fake->serverSends("+OK\r\n1 whqtswO00WBw418f9t5JxYwZ\r\n2 QhdPYR");
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Network);
+    QCOMPARE(h.uids.count(), 0);
+    QCOMPARE(h.committed.count(), 0);
+}
+
+void TestPop3Client::disconnectMidRetrBlock()
+{
+    // RETR data is read in blocks; a block that ends the connection before ".\r\n" does not
+    // make a message, and the message is not committed for deletion.
+    Harness h;
+    h.expectError(NetError::Network);
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    h.open();
+    h.client.retrieve(1, &sink);
+    h.client.remove(1);
+    h.client.quit();
+    h.play(loginSequence());
+    EXPECT_CLIENT(h, "RETR 1\r\n");
+    h.fake->serverSendsInPieces({"+OK 40 octets\r\nSubject: hi\r", "\n\r\n.", ".\r\nbody\r\n."});
+    QCOMPARE(h.retrieved.count(), 0);
+    QVERIFY(h.fake->pending().isEmpty()); // DELE waits for the end of the message
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Network);
+    QCOMPARE(h.retrieved.count(), 0);
+    QCOMPARE(h.committed.count(), 0);
+}
+
+void TestPop3Client::twoResponsesInOneRead()
+{
+    // The end of a message and the next response in one read: the block reader stops at the
+    // terminator and the rest is read as lines again.
+    Harness h;
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    h.open();
+    h.client.retrieve(1, &sink);
+    h.client.quit();
+    h.play(QByteArrayList{rfcGreeting} + capa({"USER", "PIPELINING"}) +
+           QByteArrayList{rfcApop, "C: RETR 1", "C: QUIT"});
+    h.fake->serverSends("+OK maildrop ready\r\n+OK\r\nSubject: hi\r\n\r\n..x\r\n.\r\n"
+                        "+OK bye\r\n");
+    h.fake->serverDisconnects();
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.retrieved.count(), 1);
+    QCOMPARE(sink.data(), QByteArray("Subject: hi\r\n\r\n.x\r\n"));
+}
+
+void TestPop3Client::unsolicitedResponseInTheSameRead()
+{
+    // A second response in the read that answers STAT, when nothing else was asked: a
+    // protocol error, not the answer to whatever comes next.
+    Harness h;
+    h.expectError(NetError::Protocol);
+    h.open();
+    h.client.stat();
+    h.play(loginSequence());
+    EXPECT_CLIENT(h, "STAT\r\n");
+    h.fake->serverSends("+OK 2 320\r\n+OK 0 0\r\n");
+    QCOMPARE(h.stat.count(), 1);
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Protocol);
+    QCOMPARE(h.error().reply, QByteArray("+OK 0 0"));
+}
+
+void TestPop3Client::stlsGoAheadAndInjectionInOneRead()
+{
+    // CVE-2011-0411 deterministically: the go-ahead and an injected response in one read.
+    Harness h;
+    h.settings.connection.security = Security::StartTls;
+    h.expectError(NetError::Protocol);
+    h.open();
+    h.play(QByteArrayList{"S: +OK ready"} + capa({"STLS", "USER"}) + QByteArrayList{"C: STLS"});
+    h.fake->serverSends("+OK begin TLS\r\n+OK injected\r\n");
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Protocol);
+    QVERIFY(h.error().message.contains(QLatin1String("TLS")));
+    QVERIFY(!h.fake->isEncrypted());
+    QCOMPARE(h.loggedIn.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPop3Client)
