@@ -563,7 +563,14 @@ void AccountDialog::probeFinished(const ProbeReport &report)
     if (m_probe)
         m_probe->deleteLater();
     const QStringList sentences = report.verdict();
-    m_verdict->setText(sentences.join(u' '));
+    // One paragraph; Japanese sentences follow each other without a space.
+    QString paragraph;
+    for (const QString &sentence : sentences) {
+        if (!paragraph.isEmpty() && !paragraph.endsWith(QChar(0x3002)))
+            paragraph += QLatin1Char(' ');
+        paragraph += sentence;
+    }
+    m_verdict->setText(paragraph);
     log(QString());
     for (const QString &sentence : sentences)
         log(QStringLiteral("→ ") + sentence);

@@ -45,7 +45,7 @@ QStringList ProbeReport::verdict() const
                                          "SHA-256 %3). %4")
                             .arg(e->certificate.subject, e->certificate.issuer,
                                  QString::fromLatin1(e->certificate.sha256),
-                                 e->certificate.reasons.join(QLatin1Char(' ')));
+                                 endSentences(e->certificate.reasons).join(QLatin1Char(' ')));
             break;
         }
     }
