@@ -1991,14 +1991,6 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <translation>Outpost — 確認が必要なアカウントがあります</translation>
     </message>
     <message>
-        <source>Step 3: done. The message went out on the first cycle and is now in the Sent folder. This is what Outpost does at every check.</source>
-        <translation>手順 3: 完了です。メッセージは 1 回目の送受信で送信され、[送信済みアイテム] フォルダーに移りました。Outpost はチェックのたびにこれを行います。</translation>
-    </message>
-    <message>
-        <source>Step 3: the message did not go out; the log above shows why.</source>
-        <translation>手順 3: メッセージは送信されませんでした。理由は上のログで確認できます。</translation>
-    </message>
-    <message>
         <source>%1: no password available (%2).</source>
         <translation>%1: パスワードがありません (%2)。</translation>
     </message>
@@ -2061,56 +2053,6 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>An attachment could not be copied: %1</source>
         <translation>添付ファイルをコピーできませんでした: %1</translation>
-    </message>
-    <message>
-        <source>The sandbox could not start: %1</source>
-        <translation>サンドボックスを起動できませんでした: %1</translation>
-    </message>
-    <message>
-        <source>Sandbox (demo)</source>
-        <translation>サンドボックス (デモ)</translation>
-    </message>
-    <message>
-        <source>Demo</source>
-        <translation>デモ</translation>
-    </message>
-    <message>
-        <source>The server refused: relaying to %1 is denied, because this computer has not logged in over POP yet. This is the error mail programs show when they send before receiving.</source>
-        <translation>サーバーが拒否しました: このコンピューターがまだ POP でログインしていないため、%1 への中継は許可されません。受信の前に送信したときにメール ソフトが表示するのがこのエラーです。</translation>
-    </message>
-    <message>
-        <source>Outpost logged in over POP first. The server now relays mail from this computer for 2 minutes.</source>
-        <translation>Outpost は先に POP でログインしました。これからの 2 分間、サーバーはこのコンピューターからのメールを中継します。</translation>
-    </message>
-    <message>
-        <source>The server accepted the message for %1.</source>
-        <translation>サーバーが %1 宛てのメッセージを受け付けました。</translation>
-    </message>
-    <message>
-        <source>Hello from the Outpost sandbox</source>
-        <translation>Outpost サンドボックスからこんにちは</translation>
-    </message>
-    <message>
-        <source>This message was sent the way Outpost always sends: first log in over POP, then send over SMTP.
-</source>
-        <translation>このメッセージは、Outpost がいつも行う方法で送信されました: まず POP でログインし、それから SMTP で送信します。
-</translation>
-    </message>
-    <message>
-        <source>The sandbox is running: a practice mail server on this computer that, like many providers, relays mail only after a POP login. A message is waiting in the outbox.</source>
-        <translation>サンドボックスが動作中です: 多くのプロバイダーと同じく、POP ログインの後にだけメールを中継する、このコンピューター上の練習用メール サーバーです。送信トレイでメッセージが 1 件待っています。</translation>
-    </message>
-    <message>
-        <source>Step 1: sending the way a plain mail program does, without logging in first…</source>
-        <translation>手順 1: 普通のメール ソフトと同じように、先にログインせずに送信します…</translation>
-    </message>
-    <message>
-        <source>So this server needs POP before SMTP.</source>
-        <translation>つまり、このサーバーには POP before SMTP が必要です。</translation>
-    </message>
-    <message>
-        <source>Step 2: now Outpost&apos;s Send/Receive: receive first (the POP login opens the relay window), then send.</source>
-        <translation>手順 2: 次は Outpost の送受信です: 先に受信し (POP ログインで中継が許可されます)、それから送信します。</translation>
     </message>
     <message>
         <source>Outpost keeps running</source>
@@ -2418,6 +2360,71 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>The log could not be saved to %1: %2</source>
         <translation>ログを %1 に保存できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::SandboxTour</name>
+    <message>
+        <source>The sandbox could not start: %1</source>
+        <translation>サンドボックスを起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Sandbox (demo)</source>
+        <translation>サンドボックス (デモ)</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>デモ</translation>
+    </message>
+    <message>
+        <source>The server refused: relaying to %1 is denied, because this computer has not logged in over POP yet. This is the error mail programs show when they send before receiving.</source>
+        <translation>サーバーが拒否しました: このコンピューターがまだ POP でログインしていないため、%1 への中継は許可されません。受信の前に送信したときにメール ソフトが表示するのがこのエラーです。</translation>
+    </message>
+    <message>
+        <source>Outpost logged in over POP first. The server now relays mail from this computer for 2 minutes.</source>
+        <translation>Outpost は先に POP でログインしました。これからの 2 分間、サーバーはこのコンピューターからのメールを中継します。</translation>
+    </message>
+    <message>
+        <source>The server accepted the message for %1.</source>
+        <translation>サーバーが %1 宛てのメッセージを受け付けました。</translation>
+    </message>
+    <message>
+        <source>Hello from the Outpost sandbox</source>
+        <translation>Outpost サンドボックスからこんにちは</translation>
+    </message>
+    <message>
+        <source>This message was sent the way Outpost always sends: first log in over POP, then send over SMTP.
+</source>
+        <translation>このメッセージは、Outpost がいつも行う方法で送信されました: まず POP でログインし、それから SMTP で送信します。
+</translation>
+    </message>
+    <message>
+        <source>The sandbox account is not open.</source>
+        <translation>サンドボックスのアカウントを開けていません。</translation>
+    </message>
+    <message>
+        <source>The sandbox is running: a practice mail server on this computer that, like many providers, relays mail only after a POP login. A message is waiting in the outbox.</source>
+        <translation>サンドボックスが動作中です: 多くのプロバイダーと同じく、POP ログインの後にだけメールを中継する、このコンピューター上の練習用メール サーバーです。送信トレイでメッセージが 1 件待っています。</translation>
+    </message>
+    <message>
+        <source>Step 1: sending the way a plain mail program does, without logging in first…</source>
+        <translation>手順 1: 普通のメール ソフトと同じように、先にログインせずに送信します…</translation>
+    </message>
+    <message>
+        <source>So this server needs POP before SMTP.</source>
+        <translation>つまり、このサーバーには POP before SMTP が必要です。</translation>
+    </message>
+    <message>
+        <source>Step 2: now Outpost&apos;s Send/Receive: receive first (the POP login opens the relay window), then send.</source>
+        <translation>手順 2: 次は Outpost の送受信です: 先に受信し (POP ログインで中継が許可されます)、それから送信します。</translation>
+    </message>
+    <message>
+        <source>Step 3: done. The message went out on the first cycle and is now in the Sent folder. This is what Outpost does at every check.</source>
+        <translation>手順 3: 完了です。メッセージは 1 回目の送受信で送信され、[送信済みアイテム] フォルダーに移りました。Outpost はチェックのたびにこれを行います。</translation>
+    </message>
+    <message>
+        <source>Step 3: the message did not go out; the log above shows why.</source>
+        <translation>手順 3: メッセージは送信されませんでした。理由は上のログで確認できます。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include "store/InboxStore.h"
 #include "store/OutboxStore.h"
 #include "usecases/CycleReport.h"
+#include "usecases/SandboxTour.h"
 
 #include <QAction>
 #include <QApplication>
@@ -53,7 +54,7 @@ namespace Outpost {
 
 namespace {
 
-const QString demoId = QStringLiteral("sandbox-demo");
+const QString demoId = SandboxTour::accountId();
 
 QIcon stateIcon(const QColor &badge)
 {
@@ -824,14 +825,8 @@ void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &re
                        : QSystemTrayIcon::Warning);
     }
     showNotice(items.first().text);
-    if (accountId == demoId && m_demoStep == 2) {
-        m_demoStep = 3;
-        demoLog(result.sent > 0
-                    ? tr("Step 3: done. The message went out on the first cycle and is now in "
-                         "the Sent folder. This is what Outpost does at every check.")
-                    : tr("Step 3: the message did not go out; the log above shows why."));
-        selectFolder(demoId, MessageListModel::Folder::Sent);
-    }
+    if (accountId == demoId && m_tour)
+        m_tour->cycleFinished(result);
     updateCounts();
     updateStatus();
     updateTray();
@@ -975,8 +970,8 @@ void MainWindow::removeAccount()
         return;
     if (id == demoId) {
         m_demoAccount.reset();
-        m_sandbox.reset();
         applyAccounts();
+        m_tour.reset(); // after its account left the scheduler
         return;
     }
     auto *box = new QMessageBox(
@@ -1146,101 +1141,37 @@ void MainWindow::editMessage()
 
 bool MainWindow::startSandbox()
 {
-    if (m_sandbox) {
+    if (m_tour) {
         selectFolder(demoId, MessageListModel::Folder::Outbox);
         showProtocolLog();
         return true;
     }
-    m_sandbox = std::make_unique<SandboxServer>();
-    m_sandbox->settings().windowMs = 120 * 1000;
-    m_sandbox->addUser("demo", "demo");
-    m_sandbox->addMessage("demo", "From: Outpost sandbox <postmaster@sandbox.invalid>\r\n"
-                                  "To: demo@sandbox.invalid\r\n"
-                                  "Subject: Welcome to the Outpost sandbox\r\n"
-                                  "Message-ID: <welcome@sandbox.invalid>\r\n"
-                                  "Content-Type: text/plain; charset=utf-8\r\n"
-                                  "\r\n"
-                                  "This message waited on the sandbox's POP3 server.\r\n");
-    if (!m_sandbox->listen(QHostAddress::LocalHost)) {
-        showNotice(tr("The sandbox could not start: %1").arg(m_sandbox->errorString()));
-        m_sandbox.reset();
+    auto tour = std::make_unique<SandboxTour>(m_scheduler, m_credentials, m_clock);
+    QString error;
+    const std::optional<Account> account = tour->startServer(&error);
+    if (!account) {
+        showNotice(error);
         return false;
     }
-    Account a;
-    a.id = demoId;
-    a.name = tr("Sandbox (demo)");
-    a.fullName = tr("Demo");
-    a.address = QStringLiteral("demo@sandbox.invalid");
-    a.popHost = QStringLiteral("127.0.0.1");
-    a.popPort = m_sandbox->popPort();
-    a.popUser = QStringLiteral("demo");
-    a.smtpHost = QStringLiteral("127.0.0.1");
-    a.smtpPort = m_sandbox->smtpPort();
-    a.popBeforeSmtp = true;
-    a.authWindowSeconds = 120;
-    a.checkIntervalMinutes = 0;
-    a.sendImmediately = false;
-    a.checkAtStartup = false;
-    m_demoAccount = a;
-    m_credentials->rememberForSession(a.id, CredentialStore::Server::Incoming,
-                                      QStringLiteral("demo"));
-
-    connect(m_sandbox.get(), &SandboxServer::relayRefused, this,
-            [this](const QHostAddress &, const QByteArray &recipient) {
-                if (m_demoStep == 1)
-                    demoLog(tr("The server refused: relaying to %1 is denied, because this "
-                               "computer has not logged in over POP yet. This is the error "
-                               "mail programs show when they send before receiving.")
-                                .arg(QString::fromUtf8(recipient)));
-            });
-    connect(m_sandbox.get(), &SandboxServer::popLoggedIn, this, [this] {
-        if (m_demoStep == 2)
-            demoLog(tr("Outpost logged in over POP first. The server now relays mail from "
-                       "this computer for 2 minutes."));
-    });
-    connect(m_sandbox.get(), &SandboxServer::delivered, this, [this](const SandboxDelivery &d) {
-        if (m_demoStep == 2)
-            demoLog(tr("The server accepted the message for %1.")
-                        .arg(QString::fromUtf8(d.recipients.join(", "))));
-    });
-
+    m_tour = std::move(tour);
+    m_demoAccount = *account;
+    connect(m_tour.get(), &SandboxTour::narration, this, &MainWindow::demoLog);
+    connect(m_tour.get(), &SandboxTour::transcript, this,
+            [this](const QString &line) { m_log->appendLine(demoId, line); });
+    connect(m_tour.get(), &SandboxTour::problem, this, &MainWindow::showNotice);
+    connect(m_tour.get(), &SandboxTour::finished, this,
+            [this] { selectFolder(demoId, MessageListModel::Folder::Sent); });
     applyAccounts();
-    OutgoingMessage m;
-    m.from = MailAddress(tr("Demo"), QStringLiteral("demo"), QStringLiteral("sandbox.invalid"));
-    m.to = {MailAddress(QString(), QStringLiteral("friend"), QStringLiteral("example.com"))};
-    m.subject = tr("Hello from the Outpost sandbox");
-    m.body = tr("This message was sent the way Outpost always sends: first log in over POP, "
-                "then send over SMTP.\n");
-    StoreError error;
-    if (!m_scheduler->outbox(demoId)->queue(m, &error))
-        showNotice(error.message);
-
     selectFolder(demoId, MessageListModel::Folder::Outbox);
     showProtocolLog();
     m_log->selectAccount(demoId);
-    m_demoStep = 1;
-    demoLog(tr("The sandbox is running: a practice mail server on this computer that, like "
-               "many providers, relays mail only after a POP login. A message is waiting in "
-               "the outbox."));
-    demoLog(tr("Step 1: sending the way a plain mail program does, without logging in first…"));
-
-    auto *probe = new AccountProbe(a, QStringLiteral("demo"), QString(), m_clock, this);
-    connect(probe, &AccountProbe::transcript, this,
-            [this](const QString &line) { m_log->appendLine(demoId, line); });
-    connect(probe, &AccountProbe::finished, this, [this, probe](const ProbeReport &report) {
-        probe->deleteLater();
-        if (!m_sandbox)
-            return;
-        if (report.needsPopBeforeSmtp())
-            demoLog(tr("So this server needs POP before SMTP."));
-        m_sandbox->clearGrants();
-        m_demoStep = 2;
-        demoLog(tr("Step 2: now Outpost's Send/Receive: receive first (the POP login opens the "
-                   "relay window), then send."));
-        m_scheduler->trigger(demoId, Scheduler::Trigger::Manual);
-    });
-    probe->start();
+    m_tour->run();
     return true;
+}
+
+SandboxServer *MainWindow::sandbox() const
+{
+    return m_tour ? m_tour->server() : nullptr;
 }
 
 void MainWindow::demoLog(const QString &text)

@@ -39,6 +39,7 @@ class ParsedMessage;
 class ProtocolLogWindow;
 class Clock;
 class SandboxServer;
+class SandboxTour;
 class Scheduler;
 
 /// The main window: accounts and their folders on the left, the message list and the
@@ -83,7 +84,7 @@ public:
     /// The last message shown in the status bar (errors and notices).
     QString lastNotice() const { return m_lastNotice; }
     /// The sandbox of "Try the sandbox", when running.
-    SandboxServer *sandbox() const { return m_sandbox.get(); }
+    SandboxServer *sandbox() const;
 
     /// Shows @p folder of @p accountId.
     void selectFolder(const QString &accountId, MessageListModel::Folder folder);
@@ -161,9 +162,8 @@ private:
     CredentialStore *m_credentials = nullptr;
     Clock *m_clock = nullptr;
     Scheduler *m_scheduler = nullptr;
-    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<SandboxTour> m_tour; ///< "Try the sandbox", while it runs
     std::optional<Account> m_demoAccount;
-    int m_demoStep = 0;
 
     QTreeView *m_accounts = nullptr;
     AccountTreeModel *m_accountModel = nullptr;
