@@ -2,7 +2,6 @@
 
 #include "Clock.h"
 #include "RetryPolicy.h"
-#include "store/InboxStore.h"
 #include "store/OutboxStore.h"
 
 #include <algorithm>
@@ -21,14 +20,14 @@ Cycle::Cycle(const Account &account, const QString &popPassword, const QString &
     , m_window(window)
     , m_clock(clock)
     , m_options(options)
+    , m_relay(window, account.popBeforeSmtp,
+              RelayPolicy::Options{options.relayRetryDelaysMs, options.windowMarginMs})
 {}
 
 Cycle::~Cycle()
 {
     if (m_timer)
         m_clock->cancel(m_timer);
-    // Uncommitted deliveries remove their partial files when destroyed.
-    m_deliveries.clear();
 }
 
 void Cycle::setPhase(Phase phase)
@@ -41,11 +40,13 @@ void Cycle::setPhase(Phase phase)
 
 void Cycle::start()
 {
+    if (m_step != Step::Idle)
+        return;
     if (!m_options.receive) {
         afterReceive();
         return;
     }
-    startPop(m_account.receiveMode == ReceiveMode::AuthOnly);
+    advance(Step::Receive);
     // The SMTP connection, greeting and EHLO overlap the POP login: servers check relaying
     // only at RCPT, and no message goes before the receive has finished. (A server that
     // grants late is covered by the relay-refusal recovery.) Not with a delay after POP:
@@ -54,138 +55,109 @@ void Cycle::start()
         openSmtp();
 }
 
+void Cycle::advance(Step next)
+{
+    if (done())
+        return;
+    m_step = next;
+    switch (next) {
+    case Step::Idle:
+        return;
+    case Step::Receive:
+        setPhase(Phase::Receiving);
+        startReceive(m_account.receiveMode == ReceiveMode::AuthOnly
+                         ? ReceiveStage::Mode::AuthenticateOnly
+                         : ReceiveStage::Mode::Download);
+        return;
+    case Step::WaitAfterReceive:
+        setPhase(Phase::WaitingAfterPop);
+        m_timer = m_clock->callAfter(m_account.delayAfterPopMs, this, [this] {
+            m_timer = 0;
+            startSending();
+        });
+        return;
+    case Step::Send:
+        resumeSending();
+        return;
+    case Step::LogInAgain:
+        setPhase(Phase::Reauthenticating);
+        startReceive(ReceiveStage::Mode::AuthenticateOnly);
+        return;
+    case Step::WaitForRelay:
+        setPhase(Phase::WaitingForRelay);
+        m_timer = m_clock->callAfter(m_waitMs, this, [this] {
+            m_timer = 0;
+            advance(Step::Send);
+        });
+        return;
+    case Step::Done:
+        finish();
+        return;
+    }
+}
+
 // --- Receive -------------------------------------------------------------------------------
 
-void Cycle::startPop(bool authenticateOnly)
+void Cycle::startReceive(ReceiveStage::Mode mode)
 {
-    setPhase(m_popReauth ? Phase::Reauthenticating : Phase::Receiving);
-    m_popLoggedIn = false;
-    m_retrievesLeft = 0;
-    auto *pop = new Pop3Client(this);
-    m_pop = pop;
-    pop->setSettings(pop3SettingsFor(m_account, m_popPassword, m_options.timeouts));
-    connect(pop, &Pop3Client::transcript, this,
-            [this](const QString &line) { Q_EMIT transcript(QStringLiteral("POP3 ") + line); });
-    connect(pop, &Pop3Client::loggedIn, this, [this, pop] {
-        m_popLoggedIn = true;
-        m_localAddress = pop->localAddress();
+    m_loggedIn = false;
+    auto *stage =
+        new ReceiveStage(m_account, pop3SettingsFor(m_account, m_popPassword, m_options.timeouts),
+                         mode, m_inbox, m_clock, this);
+    m_receive = stage;
+    connect(stage, &ReceiveStage::transcript, this, &Cycle::transcript);
+    connect(stage, &ReceiveStage::note, this, &Cycle::note);
+    connect(stage, &ReceiveStage::messageStored, this, [this] { ++m_result.received; });
+    connect(stage, &ReceiveStage::loggedIn, this, [this](const QHostAddress &local) {
+        m_loggedIn = true;
+        m_localAddress = local;
         // The scheduler's clock, not the client's stamp: window arithmetic stays on one clock.
         const QDateTime when = m_clock->now();
-        m_window->recordLogin(when);
-        m_relayedSinceLogin = 0;
+        m_relay.loggedIn(when);
         ++m_result.popLogins;
         Q_EMIT loggedIn(when);
     });
-    connect(pop, &Pop3Client::finished, this, &Cycle::popFinished);
-
-    if (authenticateOnly) {
-        // RFC 1939: the login alone opens the window; STAT proves the session works.
-        pop->stat();
-        pop->quit();
-    } else {
-        connect(pop, &Pop3Client::uidsReceived, this,
-                [this, pop](const QList<Pop3Uid> &uids, bool supported) {
-                    if (!supported && m_account.leaveOnServer) {
-                        Q_EMIT note(tr("The server cannot name its messages (no UIDL), so "
-                                       "Outpost does not download while mail is left on the "
-                                       "server."));
-                        pop->quit();
-                        return;
-                    }
-                    if (supported) {
-                        QStringList listed;
-                        for (const Pop3Uid &u : uids)
-                            listed.append(QString::fromLatin1(u.uid));
-                        m_inbox->retainOnly(listed);
-                    }
-                    const QString session = QString::number(m_clock->now().toMSecsSinceEpoch());
-                    for (const Pop3Uid &u : uids) {
-                        const QString uid =
-                            supported ? QString::fromLatin1(u.uid)
-                                      : QStringLiteral("nouidl-%1-%2").arg(session).arg(u.number);
-                        if (m_inbox->isSeen(uid)) {
-                            // Downloaded before but not deleted yet (e.g. the last session
-                            // broke before QUIT): delete now that the local copy is safe.
-                            if (!m_account.leaveOnServer && m_inbox->isStored(uid))
-                                pop->remove(u.number);
-                            continue;
-                        }
-                        StoreError error;
-                        std::unique_ptr<InboxDelivery> delivery =
-                            m_inbox->beginDelivery(uid, &error);
-                        if (!delivery) {
-                            m_result.storeError = error.message;
-                            break;
-                        }
-                        pop->retrieve(u.number, delivery->device());
-                        m_deliveries[u.number] = std::move(delivery);
-                        ++m_retrievesLeft;
-                    }
-                    if (m_retrievesLeft == 0)
-                        pop->quit();
-                });
-        connect(pop, &Pop3Client::messageRetrieved, this, [this, pop](int number, qint64) {
-            auto it = m_deliveries.find(number);
-            if (it != m_deliveries.end()) {
-                StoreError error;
-                if (it->second->commit(&error)) {
-                    ++m_result.received;
-                    // Deleted on the server only now that the local copy is on disk.
-                    if (!m_account.leaveOnServer)
-                        pop->remove(number);
-                } else {
-                    m_result.storeError = error.message;
-                }
-                m_deliveries.erase(it);
-            }
-            if (--m_retrievesLeft == 0)
-                pop->quit();
-        });
-        connect(pop, &Pop3Client::requestFailed, this,
-                [this, pop](int number, const NetError &error) {
-                    if (m_deliveries.erase(number) == 0)
-                        return; // a DELE that failed: the message simply stays
-                    m_result.receiveError = error;
-                    if (--m_retrievesLeft == 0)
-                        pop->quit();
-                });
-        pop->listUids();
-    }
-    pop->open();
+    connect(stage, &ReceiveStage::finished, this, &Cycle::receiveFinished);
+    stage->start();
 }
 
-void Cycle::popFinished(const NetError &error)
+void Cycle::dropReceive()
 {
-    if (m_pop) {
-        m_pop->disconnect(this);
-        m_pop->deleteLater();
-        m_pop = nullptr;
-    }
-    m_deliveries.clear();
-    if (m_finished)
+    if (!m_receive)
         return;
+    m_receive->disconnect(this);
+    m_receive->abort();
+    m_receive->deleteLater();
+    m_receive = nullptr;
+}
 
-    if (m_popReauth) {
-        m_popReauth = false;
-        if (!m_popLoggedIn) {
-            pauseAccount(error);
+void Cycle::receiveFinished(const ReceiveOutcome &outcome)
+{
+    dropReceive();
+    if (done())
+        return;
+    if (!outcome.storeError.isEmpty())
+        m_result.storeError = outcome.storeError;
+    if (outcome.downloadError.isError())
+        m_result.receiveError = outcome.downloadError;
+
+    if (m_step == Step::LogInAgain) {
+        if (!outcome.loggedIn) {
+            pauseAccount(outcome.error);
             return;
         }
-        setPhase(m_smtpReady ? Phase::Sending : Phase::Connecting);
-        auto then = std::move(m_afterReauth);
-        m_afterReauth = nullptr;
-        then();
+        advance(Step::Send);
         return;
     }
-    if (!m_popLoggedIn) {
+    if (!outcome.loggedIn) {
         // Without the login there is no relay window: pause instead of failing every message.
         if (m_account.popBeforeSmtp || !m_options.send) {
-            pauseAccount(error);
+            pauseAccount(outcome.error);
             return;
         }
-        m_result.receiveError = error;
-    } else if (error.isError()) {
-        m_result.receiveError = error;
+        m_result.receiveError = outcome.error;
+    } else if (outcome.error.isError()) {
+        m_result.receiveError = outcome.error;
     }
     afterReceive();
 }
@@ -193,18 +165,14 @@ void Cycle::popFinished(const NetError &error)
 void Cycle::afterReceive()
 {
     if (!m_options.send) {
-        finish();
+        advance(Step::Done);
         return;
     }
-    if (m_popLoggedIn && m_account.delayAfterPopMs > 0) {
-        setPhase(Phase::WaitingAfterPop);
-        m_timer = m_clock->callAfter(m_account.delayAfterPopMs, this, [this] {
-            m_timer = 0;
-            beginSend();
-        });
+    if (m_loggedIn && m_account.delayAfterPopMs > 0) {
+        advance(Step::WaitAfterReceive);
         return;
     }
-    beginSend();
+    startSending();
 }
 
 // --- Send ----------------------------------------------------------------------------------
@@ -229,25 +197,20 @@ void Cycle::giveUpOldMessages()
     }
 }
 
-void Cycle::beginSend()
+void Cycle::startSending()
 {
     giveUpOldMessages();
-    if (m_finished)
+    if (done())
         return;
     const QList<OutboxEntry> due = m_outbox->dueMessages(m_clock->now());
     for (const OutboxEntry &e : due)
         m_queue.push_back(e.id);
     m_total = int(m_queue.size());
-    m_sending = true;
     if (m_queue.empty()) {
-        finish();
+        advance(Step::Done);
         return;
     }
-    if (m_account.popBeforeSmtp && !m_window->isOpen(m_clock->now(), m_options.windowMarginMs)) {
-        reauthenticate([this] { resumeSending(); });
-        return;
-    }
-    resumeSending();
+    advance(m_relay.needsLogin(m_clock->now()) ? Step::LogInAgain : Step::Send);
 }
 
 bool Cycle::smtpAddressWrong() const
@@ -255,7 +218,7 @@ bool Cycle::smtpAddressWrong() const
     // POP before SMTP servers authorise the exact address that logged in. A session opened
     // before the login (to overlap its connection with the login) used the address the
     // system chose; on a machine with several addresses it may not be the POP one.
-    return m_smtp && m_account.popBeforeSmtp && m_popLoggedIn && !m_localAddress.isNull() &&
+    return m_smtp && m_account.popBeforeSmtp && m_loggedIn && !m_localAddress.isNull() &&
            m_smtp->state() != SmtpClient::Connecting && m_smtp->localAddress() != m_localAddress;
 }
 
@@ -272,7 +235,7 @@ void Cycle::dropSmtp()
 
 void Cycle::resumeSending()
 {
-    if (m_finished)
+    if (m_step != Step::Send)
         return;
     if (smtpAddressWrong())
         dropSmtp();
@@ -281,7 +244,7 @@ void Cycle::resumeSending()
         return;
     }
     if (m_smtp->state() != SmtpClient::Ready) {
-        setPhase(Phase::Connecting); // ready() continues
+        setPhase(Phase::Connecting); // smtpReady() continues
         return;
     }
     setPhase(Phase::Sending);
@@ -290,7 +253,7 @@ void Cycle::resumeSending()
 
 void Cycle::openSmtp()
 {
-    if (m_sending)
+    if (m_step == Step::Send)
         setPhase(Phase::Connecting);
     auto *smtp = new SmtpClient(this);
     m_smtp = smtp;
@@ -302,72 +265,81 @@ void Cycle::openSmtp()
                                       m_options.timeouts));
     connect(smtp, &SmtpClient::transcript, this,
             [this](const QString &line) { Q_EMIT transcript(QStringLiteral("SMTP ") + line); });
-    connect(smtp, &SmtpClient::ready, this, [this] {
-        m_smtpReady = true;
-        if (!m_sending || m_popReauth || m_timer)
-            return; // opened early, or waiting: the send phase continues later
-        resumeSending();
-    });
+    connect(smtp, &SmtpClient::ready, this, &Cycle::smtpReady);
     connect(smtp, &SmtpClient::messageProgress, this, [this](int, qint64 sent, qint64 total) {
         Q_EMIT sendProgress(m_done, m_total, sent, total);
     });
-    connect(smtp, &SmtpClient::messageDataSent, this, [this](int job) {
-        for (InFlight &f : m_inFlight) {
-            if (f.job != job)
-                continue;
-            // On the disk before the bytes leave, which is when control returns to the event
-            // loop: inside sendNext() its end flushes the journal once for the whole batch.
-            // Unjournaled, the end of the data must not go out: the cycle stops first.
-            StoreError error;
-            if (!stored(m_outbox->markDataComplete(f.id, &error,
-                                                   m_batching ? OutboxStore::Flush::Later
-                                                              : OutboxStore::Flush::Now),
-                        f.id, error))
-                return;
-            f.dataWritten = true;
-            m_dataToFlush = m_batching;
-            return;
-        }
-    });
+    connect(smtp, &SmtpClient::messageDataSent, this, &Cycle::onDataSent);
     connect(smtp, &SmtpClient::messageFinished, this, &Cycle::onMessageFinished);
-    connect(smtp, &SmtpClient::sessionFinished, this, [this](const NetError &error) {
-        const bool wasReady = m_smtpReady;
-        m_smtpReady = false;
-        if (m_smtp) {
-            m_smtp->disconnect(this);
-            m_smtp->deleteLater();
-            m_smtp = nullptr;
-        }
-        if (m_finished)
-            return;
-        if (!m_sending)
-            return; // a session opened early failed: the send phase opens one again
-        // The client reports every message before the session's end; this is a safety net.
-        while (!m_inFlight.empty()) {
-            InFlight f = std::move(m_inFlight.front());
-            m_inFlight.pop_front();
-            m_inFlightBytes -= f.size;
-            handleFailure(f.id,
-                          error.isError()
-                              ? error
-                              : NetError::make(NetError::Network, tr("The connection was closed.")),
-                          f.dataWritten);
-            ++m_done;
-        }
-        // Logging in again or waiting for a late grant: sending resumes in a new session.
-        if (m_popReauth || m_timer)
-            return;
-        if (error.isError() && (!wasReady || !m_queue.empty())) {
-            pauseAccount(error);
-            return;
-        }
-        if (!m_queue.empty() && !error.isError()) {
-            openSmtp(); // the server ended a session with messages left (e.g. after QUIT)
-            return;
-        }
-        finish();
-    });
+    connect(smtp, &SmtpClient::sessionFinished, this, &Cycle::smtpSessionFinished);
     smtp->open();
+}
+
+void Cycle::smtpReady()
+{
+    m_smtpReady = true;
+    // Opened early (during Receive), or while waiting or logging in again: the Send step
+    // continues with it when it comes.
+    resumeSending();
+}
+
+void Cycle::onDataSent(int job)
+{
+    for (InFlight &f : m_inFlight) {
+        if (f.job != job)
+            continue;
+        // On the disk before the bytes leave, which is when control returns to the event
+        // loop: inside sendNext() its end flushes the journal once for the whole batch.
+        // Unjournaled, the end of the data must not go out: the cycle stops first.
+        StoreError error;
+        if (!stored(m_outbox->markDataComplete(f.id, &error,
+                                               m_batching ? OutboxStore::Flush::Later
+                                                          : OutboxStore::Flush::Now),
+                    f.id, error))
+            return;
+        f.dataWritten = true;
+        m_dataToFlush = m_batching;
+        return;
+    }
+}
+
+void Cycle::smtpSessionFinished(const NetError &error)
+{
+    const bool wasReady = m_smtpReady;
+    m_smtpReady = false;
+    if (m_smtp) {
+        m_smtp->disconnect(this);
+        m_smtp->deleteLater();
+        m_smtp = nullptr;
+    }
+    if (done())
+        return;
+    if (m_step == Step::Receive || m_step == Step::WaitAfterReceive)
+        return; // a session opened early failed: the Send step opens one again
+    // The client reports every message before the session's end; this is a safety net.
+    while (!m_inFlight.empty()) {
+        InFlight f = std::move(m_inFlight.front());
+        m_inFlight.pop_front();
+        m_inFlightBytes -= f.size;
+        handleFailure(f.id,
+                      error.isError()
+                          ? error
+                          : NetError::make(NetError::Network, tr("The connection was closed.")),
+                      f.dataWritten);
+        ++m_done;
+    }
+    // Logging in again or waiting for a late grant: sending resumes in a new session.
+    if (m_step != Step::Send)
+        return;
+    if (error.isError() && (!wasReady || !m_queue.empty())) {
+        pauseAccount(error);
+        return;
+    }
+    if (!m_queue.empty() && !error.isError()) {
+        openSmtp(); // the server ended a session with messages left (e.g. after QUIT)
+        return;
+    }
+    advance(Step::Done);
 }
 
 bool Cycle::mayAddToBatch(const QDateTime &now)
@@ -392,12 +364,7 @@ bool Cycle::mayAddToBatch(const QDateTime &now)
         m_batchFull = false;
     if (m_batchFull)
         return false;
-    if (!m_account.popBeforeSmtp)
-        return true;
-    if (m_relayedSinceLogin == 0)
-        return false;
-    const qint64 left = m_window->remainingMs(now) - m_options.windowMarginMs;
-    return m_paceMs * qint64(m_inFlight.size() + 1) <= left;
+    return m_relay.mayBatch(now, int(m_inFlight.size()), m_paceMs);
 }
 
 void Cycle::sendNext()
@@ -412,24 +379,25 @@ void Cycle::sendNext()
     // since the last one), before any of those bytes leave: they are in the socket's buffer
     // until control returns to the event loop.
     StoreError error;
-    if (m_dataToFlush && !m_finished && !m_outbox->commit(&error))
+    if (m_dataToFlush && !done() && !m_outbox->commit(&error))
         storeFailed(error.message);
 }
 
 void Cycle::sendBatch()
 {
-    while (!m_finished && m_smtp && m_smtp->state() == SmtpClient::Ready && m_refused.isEmpty()) {
+    while (m_step == Step::Send && m_smtp && m_smtp->state() == SmtpClient::Ready &&
+           m_refused.isEmpty()) {
         if (m_queue.empty()) {
             // QUIT follows the last message at once (RFC 2920 allows it to end a group).
             m_smtp->quit();
             return;
         }
         const QDateTime now = m_clock->now();
-        if (m_account.popBeforeSmtp && !m_window->isOpen(now, m_options.windowMarginMs)) {
+        if (m_relay.needsLogin(now)) {
             if (!m_inFlight.empty())
                 return; // once those are done
             Q_EMIT note(tr("The relay window is about to close; logging in over POP again."));
-            reauthenticate([this] { resumeSending(); });
+            advance(Step::LogInAgain);
             return;
         }
         if (!mayAddToBatch(now))
@@ -470,7 +438,7 @@ void Cycle::sendBatch()
         StoreError error;
         std::unique_ptr<QIODevice> body = m_outbox->openMessage(id, &error);
         if (!body || !stored(m_outbox->markSending(id, &error), id, error)) {
-            if (!m_finished)
+            if (!done())
                 storeFailed(error.message);
             return;
         }
@@ -495,7 +463,7 @@ void Cycle::onMessageFinished(const SmtpResult &result)
 {
     auto it = std::find_if(m_inFlight.begin(), m_inFlight.end(),
                            [&](const InFlight &f) { return f.job == result.id; });
-    if (it == m_inFlight.end() || m_finished)
+    if (it == m_inFlight.end() || done())
         return;
     const QString id = it->id;
     m_inFlightBytes -= it->size;
@@ -516,9 +484,7 @@ void Cycle::onMessageFinished(const SmtpResult &result)
         // "may have been sent", never sent twice.
         const std::optional<OutboxEntry> before = m_outbox->message(id);
         StoreError error;
-        if (m_account.popBeforeSmtp)
-            m_window->recordRelayAccepted(now);
-        ++m_relayedSinceLogin;
+        m_relay.relayed(now);
         if (!m_outbox->markSent(id, refused, &error, OutboxStore::Flush::Later)) {
             // The server took it, but that is not on the disk: "may have been sent", as the
             // next start will say too. Never sent again on its own. (Counted before the
@@ -544,13 +510,10 @@ void Cycle::onMessageFinished(const SmtpResult &result)
     } else {
         // The server can only have taken the message if it accepted a recipient and the
         // whole data went out; with BDAT the data may go out before the envelope is answered.
-        const bool acceptedRecipient =
-            std::any_of(result.recipients.begin(), result.recipients.end(),
-                        [](const SmtpRecipientResult &r) { return r.accepted; });
-        handleFailure(id, result.error, result.dataWritten && acceptedRecipient);
+        handleFailure(id, result.error, result.dataWritten && result.anyRecipientAccepted());
         messageDone();
     }
-    if (m_finished || !m_inFlight.empty() || m_refused.isEmpty())
+    if (done() || !m_inFlight.empty() || m_refused.isEmpty())
         return;
     // Every message in flight has finished: put the refused ones back, in order, and recover.
     for (qsizetype i = m_refused.size() - 1; i >= 0; --i)
@@ -562,8 +525,7 @@ void Cycle::onMessageFinished(const SmtpResult &result)
 void Cycle::messageDone()
 {
     ++m_done;
-    m_relayStep = 0;
-    m_relayReauthDone = false;
+    m_relay.messageSettled();
     Q_EMIT sendProgress(m_done, m_total, 0, 0);
     if (m_refused.isEmpty())
         sendNext();
@@ -571,37 +533,29 @@ void Cycle::messageDone()
 
 void Cycle::handleRelayRefusal(const QString &id, const NetError &error)
 {
-    const QDateTime now = m_clock->now();
-    if (m_window->recordRelayRefused(now))
+    const RelayPolicy::Refusal decision = m_relay.refused(m_clock->now());
+    if (decision.learnedShorterWindow)
         Q_EMIT note(tr("The server stopped relaying %n second(s) after the POP login; Outpost "
                        "will log in again sooner from now on.",
-                       nullptr, int(m_window->lastLogin().secsTo(now))));
+                       nullptr, decision.secondsAfterLogin));
     // Honest on disk while Outpost waits: due again at once, not "sending".
     StoreError storeError;
-    if (!stored(m_outbox->defer(id, now, describe(error), &storeError), id, storeError))
+    if (!stored(m_outbox->defer(id, m_clock->now(), describe(error), &storeError), id, storeError))
         return;
 
-    // A grant that comes late looks like a refusal right after the login; a refusal after
-    // this login already relayed mail means the window has closed.
-    const bool justLoggedIn = m_window->hasLogin() && m_relayedSinceLogin == 0 &&
-                              m_window->lastLogin().msecsTo(now) < AuthWindow::lagToleranceMs;
-    if (justLoggedIn && m_relayStep < m_options.relayRetryDelaysMs.size()) {
-        const int delay = m_options.relayRetryDelaysMs.at(m_relayStep++);
-        setPhase(Phase::WaitingForRelay);
+    switch (decision.action) {
+    case RelayPolicy::Refusal::WaitThenRetry:
         Q_EMIT note(tr("Relaying refused right after the login; trying again in %n second(s).",
-                       nullptr, qMax(1, delay / 1000)));
-        m_timer = m_clock->callAfter(delay, this, [this] {
-            m_timer = 0;
-            resumeSending();
-        });
+                       nullptr, qMax(1, decision.delayMs / 1000)));
+        m_waitMs = decision.delayMs;
+        advance(Step::WaitForRelay);
         return;
-    }
-    if (!m_relayReauthDone) {
-        m_relayReauthDone = true;
-        m_relayStep = int(m_options.relayRetryDelaysMs.size()); // one retry after the login
+    case RelayPolicy::Refusal::LogInAgain:
         Q_EMIT note(tr("Relaying refused; logging in over POP again."));
-        reauthenticate([this] { resumeSending(); });
+        advance(Step::LogInAgain);
         return;
+    case RelayPolicy::Refusal::GiveUp:
+        break;
     }
     // Refused again right after a fresh login: the window is not what stops it.
     const QString words =
@@ -617,13 +571,6 @@ void Cycle::handleRelayRefusal(const QString &id, const NetError &error)
     NetError paused = error;
     paused.message = words;
     pauseAccount(paused);
-}
-
-void Cycle::reauthenticate(std::function<void()> then)
-{
-    m_afterReauth = std::move(then);
-    m_popReauth = true;
-    startPop(true);
 }
 
 void Cycle::handleFailure(const QString &id, const NetError &error, bool dataWritten)
@@ -670,7 +617,7 @@ bool Cycle::stored(bool ok, const QString &id, const StoreError &error)
     // Memory takes what the journal says (what the next start would recover to), so the
     // message is never left "sending" in memory: it can be looked at and deleted.
     m_outbox->settleUnrecorded(id);
-    if (!m_finished)
+    if (!done())
         storeFailed(error.message);
     return false;
 }
@@ -682,7 +629,7 @@ void Cycle::storeFailed(const QString &message)
     m_result.waiting = int(m_queue.size() + m_inFlight.size());
     failInFlight(tr("Sending was interrupted."));
     dropSmtp();
-    finish();
+    advance(Step::Done);
 }
 
 void Cycle::failInFlight(const QString &why)
@@ -716,23 +663,17 @@ void Cycle::pauseAccount(const NetError &error)
         m_result.waiting = m_outbox->countDue(m_clock->now());
     else
         m_result.waiting = int(m_queue.size());
-    finish();
+    advance(Step::Done);
 }
 
 void Cycle::finish()
 {
-    if (m_finished)
-        return;
-    m_finished = true;
+    // Reached only through advance(Step::Done), once.
     if (m_timer) {
         m_clock->cancel(m_timer);
         m_timer = 0;
     }
-    if (m_pop) {
-        m_pop->disconnect(this);
-        m_pop->abort();
-        m_pop->deleteLater();
-    }
+    dropReceive();
     if (m_smtp) {
         m_smtp->disconnect(this);
         if (m_smtp->state() == SmtpClient::Ready)
@@ -741,7 +682,6 @@ void Cycle::finish()
             m_smtp->abort();
         m_smtp->deleteLater();
     }
-    m_deliveries.clear();
     StoreError error;
     if (!m_outbox->commit(&error) && m_result.storeError.isEmpty())
         m_result.storeError = error.message;
@@ -751,10 +691,10 @@ void Cycle::finish()
 
 void Cycle::abort()
 {
-    if (m_finished)
+    if (done())
         return;
     failInFlight(tr("Sending was interrupted."));
-    finish();
+    advance(Step::Done);
 }
 
 QString Cycle::describe(const NetError &error) const

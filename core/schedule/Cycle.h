@@ -1,6 +1,8 @@
 #pragma once
 
 #include "AuthWindow.h"
+#include "ReceiveStage.h"
+#include "RelayPolicy.h"
 #include "ServerSettings.h"
 #include "net/NetError.h"
 #include "store/Account.h"
@@ -11,13 +13,11 @@
 #include <QStringList>
 
 #include <deque>
-#include <map>
 #include <memory>
 
 namespace Outpost {
 
 class Clock;
-class InboxDelivery;
 class InboxStore;
 class OutboxStore;
 
@@ -62,7 +62,7 @@ struct CycleOptions
     qint64 windowMarginMs = 15000;
 };
 
-/// One receive-then-send cycle of one account:
+/// One receive-then-send cycle of one account, a sequence of steps (see Step):
 /// POP login (this opens the relay window) and download or authenticate-only; the delay
 /// after POP; then every due message, oldest first, in one SMTP session from the same local
 /// address, logging in over POP again when the window would close, recovering from relay
@@ -114,30 +114,53 @@ Q_SIGNALS:
     void finished(const Outpost::CycleResult &result);
 
 private:
+    /// Where the cycle is. advance() is the one place that moves it on, and each step's
+    /// work starts there; the public Phase is derived from it, for display.
+    enum class Step
+    {
+        Idle,
+        Receive,          ///< the POP session: download, or authenticate only
+        WaitAfterReceive, ///< the account's delay after the POP login
+        Send,             ///< the SMTP session: connecting, then messages going out
+        LogInAgain,       ///< a POP login to reopen the relay window; then Send again
+        WaitForRelay,     ///< a wait for a late grant after a refusal; then Send again
+        Done,
+    };
+    void advance(Step next);
+    bool done() const { return m_step == Step::Done; }
     void setPhase(Phase phase);
-    void startPop(bool authenticateOnly);
-    void popFinished(const NetError &error);
+
+    // Receive (ReceiveStage does the POP session)
+    void startReceive(ReceiveStage::Mode mode);
+    void receiveFinished(const ReceiveOutcome &outcome);
+    void dropReceive();
     void afterReceive();
-    void beginSend();
+
+    // Send
+    void startSending();
+    void resumeSending();
     void openSmtp();
     void dropSmtp();
-    void resumeSending();
+    void smtpReady();
+    void smtpSessionFinished(const NetError &error);
     bool smtpAddressWrong() const;
     void sendNext();
     void sendBatch();
     bool mayAddToBatch(const QDateTime &now);
+    void onDataSent(int job);
     void onMessageFinished(const SmtpResult &result);
     void messageDone();
-    void failInFlight(const QString &why);
+    void handleRelayRefusal(const QString &id, const NetError &error);
+    void handleFailure(const QString &id, const NetError &error, bool dataWritten);
+    void giveUpOldMessages();
+
+    // Ending
     /// The one path for a change the outbox could not record (a full disk): @p id takes the
     /// state the journal will recover it to, the cycle stops (every message in flight is
     /// settled the same way), and the result says why. False, for `if (!stored(...))`.
     bool stored(bool ok, const QString &id, const StoreError &error);
     void storeFailed(const QString &message);
-    void handleRelayRefusal(const QString &id, const NetError &error);
-    void reauthenticate(std::function<void()> then);
-    void handleFailure(const QString &id, const NetError &error, bool dataWritten);
-    void giveUpOldMessages();
+    void failInFlight(const QString &why);
     void pauseAccount(const NetError &error);
     void finish();
     QString describe(const NetError &error) const;
@@ -150,19 +173,18 @@ private:
     AuthWindow *m_window;
     Clock *m_clock;
     CycleOptions m_options;
+    RelayPolicy m_relay;
 
+    Step m_step = Step::Idle;
     Phase m_phase = Phase::Idle;
     CycleResult m_result;
-    bool m_finished = false;
+    quint64 m_timer = 0; ///< the pending wait of WaitAfterReceive or WaitForRelay
+    int m_waitMs = 0;    ///< how long WaitForRelay waits
 
     // Receive
-    QPointer<Pop3Client> m_pop;
-    bool m_popReauth = false;
-    bool m_popLoggedIn = false;
+    QPointer<ReceiveStage> m_receive;
+    bool m_loggedIn = false; ///< a POP login of this cycle succeeded
     QHostAddress m_localAddress;
-    std::map<int, std::unique_ptr<InboxDelivery>> m_deliveries;
-    int m_retrievesLeft = 0;
-    std::function<void()> m_afterReauth;
 
     // Send
     /// A message handed to the SMTP client and not yet finished.
@@ -175,14 +197,13 @@ private:
         bool dataWritten = false;
     };
     QPointer<SmtpClient> m_smtp;
-    bool m_smtpReady = false;
+    bool m_smtpReady = false;    ///< the current SMTP session reached Ready
     bool m_batching = false;     ///< inside sendNext(): the journal is flushed at its end
     bool m_dataToFlush = false;  ///< an end of data was journaled in this sendNext()
-    bool m_sending = false;      ///< the send phase has begun (the SMTP session may be older)
     std::deque<QString> m_queue; ///< due messages not yet handed to the SMTP client
     std::deque<InFlight> m_inFlight;
     qint64 m_inFlightBytes = 0;
-    bool m_batchFull = false; ///< the batch reached its bounds: refill once half is done
+    bool m_batchFull = false; ///< the batch reached its bounds: refill once some are done
     /// Relay refusals among the messages in flight, in order; recovered from once the
     /// messages in flight have all finished.
     QStringList m_refused;
@@ -191,10 +212,6 @@ private:
     QDateTime m_lastFinish; ///< when the last message finished (or the batch started)
     int m_total = 0;
     int m_done = 0;
-    int m_relayStep = 0;
-    int m_relayedSinceLogin = 0;
-    bool m_relayReauthDone = false;
-    quint64 m_timer = 0;
 };
 
 } // namespace Outpost

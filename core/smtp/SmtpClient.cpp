@@ -4,6 +4,8 @@
 
 #include <QMessageAuthenticationCode>
 
+#include <algorithm>
+
 namespace Outpost {
 
 namespace {
@@ -19,6 +21,21 @@ QByteArray angle(const QByteArray &address)
 }
 
 } // namespace
+
+bool SmtpResult::anyRecipientAccepted() const
+{
+    return std::any_of(recipients.begin(), recipients.end(),
+                       [](const SmtpRecipientResult &r) { return r.accepted; });
+}
+
+NetError SmtpResult::firstRecipientError() const
+{
+    for (const SmtpRecipientResult &r : recipients) {
+        if (r.error.isError())
+            return r.error;
+    }
+    return {};
+}
 
 SmtpClient::SmtpClient(QObject *parent)
     : SmtpClient(std::make_unique<Connection>(), parent)
@@ -552,9 +569,7 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
         return;
     }
     case Step::Data: {
-        const bool anyAccepted =
-            std::any_of(j->result.recipients.begin(), j->result.recipients.end(),
-                        [](const SmtpRecipientResult &r) { return r.accepted; });
+        const bool anyAccepted = j->result.anyRecipientAccepted();
         if (reply.code == 354) {
             if (j->mailAccepted && anyAccepted) {
                 j->phase = JobPhase::Streaming;
@@ -573,15 +588,7 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
             }
             return;
         }
-        NetError error = j->result.error;
-        if (!error.isError()) {
-            for (const SmtpRecipientResult &r : std::as_const(j->result.recipients)) {
-                if (r.error.isError()) {
-                    error = r.error;
-                    break;
-                }
-            }
-        }
+        NetError error = j->result.envelopeError();
         if (!error.isError())
             error = replyError(reply, SmtpStage::Data,
                                tr("The server refused the message: %1").arg(text));
@@ -595,11 +602,7 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
     }
     case Step::DataEnd:
         if (j->abandonData) {
-            NetError error = j->result.error;
-            for (const SmtpRecipientResult &r : std::as_const(j->result.recipients)) {
-                if (!error.isError() && r.error.isError())
-                    error = r.error;
-            }
+            const NetError error = j->result.envelopeError();
             sendCommand("RSET", Step::Rset);
             failJob(*j, error);
             if (m_finished)
@@ -611,12 +614,9 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
         j->result.dataReply = reply;
         if (reply.isCode(2)) {
             j->result.sent = true;
-            for (const SmtpRecipientResult &r : std::as_const(j->result.recipients)) {
-                if (r.error.isError()) {
-                    j->result.error = r.error; // sent to the others; this one refused
-                    break;
-                }
-            }
+            // Sent to the others; say which recipient refused.
+            if (const NetError refused = j->result.firstRecipientError(); refused.isError())
+                j->result.error = refused;
             finishJob(*j);
         } else {
             // With BDAT the envelope's refusal (when known) says more than the data's.
@@ -634,11 +634,7 @@ void SmtpClient::handleTransaction(const Expect &expect, const SmtpReply &reply)
         if (reply.isCode(2))
             return;
         // RFC 3030 section 2: after a refused chunk the transaction has failed; send no more.
-        NetError error = j->result.error;
-        for (const SmtpRecipientResult &r : std::as_const(j->result.recipients)) {
-            if (!error.isError() && r.error.isError())
-                error = r.error;
-        }
+        NetError error = j->result.envelopeError();
         if (!error.isError())
             error = replyError(reply, SmtpStage::DataEnd,
                                tr("The server refused the message: %1").arg(text));
@@ -676,19 +672,12 @@ void SmtpClient::continueEnvelope(Job &job, int rcptDone)
         sendCommand("RSET", Step::Rset, job.id);
         return;
     }
-    const bool anyAccepted = std::any_of(job.result.recipients.begin(), job.result.recipients.end(),
-                                         [](const SmtpRecipientResult &r) { return r.accepted; });
+    const bool anyAccepted = job.result.anyRecipientAccepted();
     if (anyAccepted) {
         sendCommand("DATA", Step::Data, job.id);
         return;
     }
-    NetError error;
-    for (const SmtpRecipientResult &r : std::as_const(job.result.recipients)) {
-        if (r.error.isError()) {
-            error = r.error;
-            break;
-        }
-    }
+    NetError error = job.result.firstRecipientError();
     if (!error.isError())
         error = NetError::make(NetError::Permanent, tr("The message has no recipients."));
     sendCommand("RSET", Step::Rset);
@@ -789,15 +778,10 @@ void SmtpClient::failEnvelope(Job &job)
 {
     // With BDAT nothing waits for the envelope: when MAIL or every RCPT was refused, the
     // message has failed now; stop its data if it is still being written.
-    const bool anyAccepted = std::any_of(job.result.recipients.begin(), job.result.recipients.end(),
-                                         [](const SmtpRecipientResult &r) { return r.accepted; });
+    const bool anyAccepted = job.result.anyRecipientAccepted();
     if (job.mailAccepted && anyAccepted)
         return;
-    NetError error = job.result.error;
-    for (const SmtpRecipientResult &r : std::as_const(job.result.recipients)) {
-        if (!error.isError() && r.error.isError())
-            error = r.error;
-    }
+    NetError error = job.result.envelopeError();
     if (!error.isError())
         error = NetError::make(NetError::Permanent, tr("The message has no recipients."));
     if (m_streaming == job.id)

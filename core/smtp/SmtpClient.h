@@ -66,6 +66,13 @@ struct SmtpResult
     NetError error;      ///< why it was not sent (or why it failed for some recipients)
     SmtpReply dataReply; ///< the reply after the data (the queue id is in it)
     QList<SmtpRecipientResult> recipients; ///< per recipient, in the order given
+
+    /// True when the server took at least one recipient.
+    bool anyRecipientAccepted() const;
+    /// The first recipient's refusal, in the order given; no error when none was refused.
+    NetError firstRecipientError() const;
+    /// Why the envelope failed: the sender's refusal, else the first recipient's refusal.
+    NetError envelopeError() const { return error.isError() ? error : firstRecipientError(); }
 };
 
 /// The outcome of a relay probe (MAIL, RCPT, RSET; no mail is sent).

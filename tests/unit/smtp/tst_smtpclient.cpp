@@ -86,6 +86,7 @@ class TestSmtpClient : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void resultFolds();
     void oneMessageWithoutPipelining();
     void pipelinedMessages();
     void chunkedMessagesNeverWait();
@@ -131,6 +132,34 @@ void TestSmtpClient::initTestCase()
     qRegisterMetaType<NetError>();
     qRegisterMetaType<SmtpResult>();
     qRegisterMetaType<SmtpProbeResult>();
+}
+
+void TestSmtpClient::resultFolds()
+{
+    SmtpResult result;
+    QVERIFY(!result.anyRecipientAccepted());
+    QVERIFY(!result.firstRecipientError().isError());
+    QVERIFY(!result.envelopeError().isError());
+
+    SmtpRecipientResult taken;
+    taken.address = "a@example.jp";
+    taken.accepted = true;
+    SmtpRecipientResult first;
+    first.address = "b@example.jp";
+    first.error = NetError::make(NetError::Permanent, QStringLiteral("b refused"));
+    SmtpRecipientResult second;
+    second.address = "c@example.jp";
+    second.error = NetError::make(NetError::Transient, QStringLiteral("c refused"));
+    result.recipients = {first, taken, second};
+    QVERIFY(result.anyRecipientAccepted());
+    QCOMPARE(result.firstRecipientError().message, QStringLiteral("b refused"));
+    QCOMPARE(result.envelopeError().message, QStringLiteral("b refused"));
+
+    // The sender's refusal comes before any recipient's.
+    result.error = NetError::make(NetError::Permanent, QStringLiteral("sender refused"));
+    QCOMPARE(result.envelopeError().message, QStringLiteral("sender refused"));
+    result.recipients = {first, second};
+    QVERIFY(!result.anyRecipientAccepted());
 }
 
 void TestSmtpClient::oneMessageWithoutPipelining()
