@@ -163,6 +163,8 @@ bool Cli::openProfile(Session::Access access)
     const SessionError error = m_session->open();
     if (error.isError()) {
         fail(error.message);
+        if (!error.detail.isEmpty()) // the path and the system's words, for whoever fixes it
+            m_err << QStringLiteral("outpost-cli: ") << error.detail << Qt::endl;
         return false;
     }
     m_profile = &m_session->profile();

@@ -256,7 +256,7 @@ void Cli::runSendReceive(const QStringList &arguments)
                         {QStringLiteral("popLogins"), r.popLogins},
                         {QStringLiteral("error"), r.accountError.message},
                         {QStringLiteral("errorKind"), NetError::kindName(r.accountError.kind)},
-                        {QStringLiteral("storeError"), r.storeError},
+                        {QStringLiteral("storeError"), r.storeError.message},
                     });
                 } else {
                     print(tr("%1: received %2, sent %3, deferred %4, failed %5")

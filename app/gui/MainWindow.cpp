@@ -486,9 +486,9 @@ void MainWindow::applyAccounts()
     const QString current = currentAccountId();
     const auto folder = m_model->folder();
     const QList<Account> accounts = allAccounts();
-    QString error;
+    StoreError error;
     if (!m_scheduler->setAccounts(accounts, &error))
-        showNotice(error);
+        showNotice(error.message);
     for (const Account &a : accounts) {
         if (OutboxStore *outbox = m_scheduler->outbox(a.id))
             connect(outbox, &OutboxStore::changed, m_countsTimer, qOverload<>(&QTimer::start),
@@ -713,8 +713,8 @@ QString MainWindow::statusText(const QString &accountId) const
     }
     if (s.lastError.isError())
         return tr("Paused: %1").arg(s.lastError.message);
-    if (!s.lastStoreError.isEmpty())
-        return tr("Paused: %1").arg(s.lastStoreError);
+    if (s.lastStoreError.isError())
+        return tr("Paused: %1").arg(s.lastStoreError.message);
 
     const int waiting = m_waiting.value(accountId);
     const QNetworkInformation *network = QNetworkInformation::instance();

@@ -136,7 +136,7 @@ void Cycle::receiveFinished(const ReceiveOutcome &outcome)
     dropReceive();
     if (done())
         return;
-    if (!outcome.storeError.isEmpty())
+    if (outcome.storeError.isError() && !m_result.storeError.isError())
         m_result.storeError = outcome.storeError;
     if (outcome.downloadError.isError())
         m_result.receiveError = outcome.downloadError;
@@ -380,7 +380,7 @@ void Cycle::sendNext()
     // until control returns to the event loop.
     StoreError error;
     if (m_dataToFlush && !done() && !m_outbox->commit(&error))
-        storeFailed(error.message);
+        storeFailed(error);
 }
 
 void Cycle::sendBatch()
@@ -439,7 +439,7 @@ void Cycle::sendBatch()
         std::unique_ptr<QIODevice> body = m_outbox->openMessage(id, &error);
         if (!body || !stored(m_outbox->markSending(id, &error), id, error)) {
             if (!done())
-                storeFailed(error.message);
+                storeFailed(error);
             return;
         }
         message.body = body.get();
@@ -618,14 +618,14 @@ bool Cycle::stored(bool ok, const QString &id, const StoreError &error)
     // message is never left "sending" in memory: it can be looked at and deleted.
     m_outbox->settleUnrecorded(id);
     if (!done())
-        storeFailed(error.message);
+        storeFailed(error);
     return false;
 }
 
-void Cycle::storeFailed(const QString &message)
+void Cycle::storeFailed(const StoreError &error)
 {
-    if (m_result.storeError.isEmpty())
-        m_result.storeError = message;
+    if (!m_result.storeError.isError())
+        m_result.storeError = error;
     m_result.waiting = int(m_queue.size() + m_inFlight.size());
     failInFlight(tr("Sending was interrupted."));
     dropSmtp();
@@ -650,8 +650,8 @@ void Cycle::failInFlight(const QString &why)
                 : m_outbox->defer(f.id, m_clock->now(), why, &error);
         if (!ok) {
             m_outbox->settleUnrecorded(f.id);
-            if (m_result.storeError.isEmpty())
-                m_result.storeError = error.message;
+            if (!m_result.storeError.isError())
+                m_result.storeError = error;
         }
     }
 }
@@ -683,8 +683,8 @@ void Cycle::finish()
         m_smtp->deleteLater();
     }
     StoreError error;
-    if (!m_outbox->commit(&error) && m_result.storeError.isEmpty())
-        m_result.storeError = error.message;
+    if (!m_outbox->commit(&error) && !m_result.storeError.isError())
+        m_result.storeError = error;
     setPhase(Phase::Done);
     Q_EMIT finished(m_result);
 }

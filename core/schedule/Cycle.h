@@ -38,13 +38,14 @@ struct CycleResult
     NetError accountError;
     /// A problem while receiving that did not stop sending (e.g. a download broke off).
     NetError receiveError;
-    /// The outbox or inbox could not be written (full disk, no permission); for people.
-    QString storeError;
+    /// The outbox or inbox could not be written (full disk, no permission): the first such
+    /// failure, as the store reported it.
+    StoreError storeError;
 
     /// Every due message went out and nothing went wrong.
     bool ok() const
     {
-        return !accountError.isError() && storeError.isEmpty() && deferred == 0 && failed == 0 &&
+        return !accountError.isError() && !storeError.isError() && deferred == 0 && failed == 0 &&
                mayHaveBeenSent == 0 && waiting == 0;
     }
 };
@@ -159,7 +160,7 @@ private:
     /// state the journal will recover it to, the cycle stops (every message in flight is
     /// settled the same way), and the result says why. False, for `if (!stored(...))`.
     bool stored(bool ok, const QString &id, const StoreError &error);
-    void storeFailed(const QString &message);
+    void storeFailed(const StoreError &error);
     void failInFlight(const QString &why);
     void pauseAccount(const NetError &error);
     void finish();

@@ -86,7 +86,7 @@ void ReceiveStage::uidsReceived(const QList<Pop3Uid> &uids, bool supported)
         StoreError error;
         std::unique_ptr<InboxDelivery> delivery = m_inbox->beginDelivery(uid, &error);
         if (!delivery) {
-            m_outcome.storeError = error.message;
+            m_outcome.storeError = error;
             break;
         }
         m_pop->retrieve(u.number, delivery->device());
@@ -109,7 +109,7 @@ void ReceiveStage::messageRetrieved(int number)
             if (!m_account.leaveOnServer)
                 m_pop->remove(number);
         } else {
-            m_outcome.storeError = error.message;
+            m_outcome.storeError = error;
         }
         m_deliveries.erase(it);
     }

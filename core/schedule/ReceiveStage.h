@@ -3,6 +3,7 @@
 #include "net/NetError.h"
 #include "pop3/Pop3Client.h"
 #include "store/Account.h"
+#include "store/StoreError.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -26,8 +27,8 @@ struct ReceiveOutcome
     NetError error;
     /// A download that broke off while the session itself went on.
     NetError downloadError;
-    /// The inbox could not be written (full disk, no permission); for people.
-    QString storeError;
+    /// The inbox could not be written (full disk, no permission).
+    StoreError storeError;
 };
 
 /// The receiving stage of a cycle: one POP3 session that logs in (opening the POP before

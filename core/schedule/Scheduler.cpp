@@ -36,7 +36,7 @@ AccountRunner *Scheduler::runner(const QString &accountId) const
     return nullptr;
 }
 
-bool Scheduler::setAccounts(const QList<Account> &accounts, QString *error)
+bool Scheduler::setAccounts(const QList<Account> &accounts, StoreError *error)
 {
     // First open every account that is new; only when all opened does anything change.
     const Profile profile(m_profileDirectory);
@@ -48,8 +48,10 @@ bool Scheduler::setAccounts(const QList<Account> &accounts, QString *error)
         auto r =
             AccountRunner::open(account, profile, m_credentials, m_clock, &m_options, &storeError);
         if (!r) {
-            if (error)
-                *error = tr("Account \"%1\": %2").arg(account.name, storeError.message);
+            if (error) {
+                *error = storeError;
+                error->message = tr("Account \"%1\": %2").arg(account.name, storeError.message);
+            }
             return false;
         }
         opened.push_back(std::move(r));

@@ -50,8 +50,8 @@ public:
         QDateTime nextCheck;      ///< invalid when only manual
         QDateTime windowClosesAt; ///< invalid when no POP login yet
         int learnedWindowSeconds = 0;
-        NetError lastError; ///< the last cycle's account-level error (queue paused)
-        QString lastStoreError;
+        NetError lastError;        ///< the last cycle's account-level error (queue paused)
+        StoreError lastStoreError; ///< the last cycle's store failure (none when it saved)
         QDateTime lastCycleEnd;
     };
 
@@ -64,7 +64,7 @@ public:
     /// account list; running cycles of removed accounts are aborted. Every new account's
     /// stores are opened first: when one cannot be opened (for example, another program holds
     /// its outbox) nothing changes, and false comes with @p error (for people).
-    [[nodiscard]] bool setAccounts(const QList<Account> &accounts, QString *error);
+    [[nodiscard]] bool setAccounts(const QList<Account> &accounts, StoreError *error);
     QList<Account> accounts() const;
     const Account *account(const QString &id) const;
 

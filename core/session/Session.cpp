@@ -64,8 +64,14 @@ SessionError Session::open()
     // The user opted in to a plain-text password file only if it exists.
     if (QFile::exists(insecurePasswordFile()))
         m_credentials->setPlainFileFallback(insecurePasswordFile());
-    if (!m_scheduler->setAccounts(m_accounts.accounts(), &message))
-        return {SessionError::Accounts, message};
+    StoreError opened;
+    if (!m_scheduler->setAccounts(m_accounts.accounts(), &opened)) {
+        SessionError error;
+        error.kind = SessionError::Accounts;
+        error.message = opened.message;
+        error.detail = opened.detail;
+        return error;
+    }
     return {};
 }
 
@@ -109,7 +115,7 @@ SessionError Session::lockProfile()
     return error;
 }
 
-bool Session::applyAccounts(QString *error)
+bool Session::applyAccounts(StoreError *error)
 {
     return m_scheduler->setAccounts(m_accounts.accounts(), error);
 }

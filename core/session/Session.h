@@ -2,6 +2,7 @@
 
 #include "Profile.h"
 #include "store/AccountStore.h"
+#include "store/StoreError.h"
 
 #include <QLockFile>
 #include <QObject>
@@ -28,6 +29,7 @@ struct SessionError
     };
     Kind kind = None;
     QString message;         ///< for people (translated)
+    QString detail = {};     ///< paths and system errors, for logs
     qint64 otherProcess = 0; ///< Locked: the other program's process id
     bool isError() const { return kind != None; }
 };
@@ -74,7 +76,7 @@ public:
 
     /// Hands the account store's accounts to the scheduler (after a change). False with a
     /// sentence for people when a new account's folders cannot be opened; nothing changes.
-    [[nodiscard]] bool applyAccounts(QString *error);
+    [[nodiscard]] bool applyAccounts(StoreError *error);
 
     /// What the outboxes found after an interrupted run, a sentence per account and kind
     /// ("2 messages may have been sent before Outpost stopped; check them before sending

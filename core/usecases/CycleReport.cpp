@@ -16,9 +16,9 @@ QList<CycleReportItem> CycleReport::describe(const QString &name, const CycleRes
                       r.waiting > 0 ? tr("%1: %2 (%n message(s) waiting)", nullptr, r.waiting)
                                           .arg(name, r.accountError.message)
                                     : tr("%1: %2").arg(name, r.accountError.message)});
-    if (!r.storeError.isEmpty())
+    if (r.storeError.isError())
         items.append({Kind::StoreError, Severity::Critical, tr("Outpost could not save its work"),
-                      tr("%1: %2").arg(name, r.storeError)});
+                      tr("%1: %2").arg(name, r.storeError.message)});
     if (r.failed > 0)
         items.append({Kind::Failed, Severity::Warning, tr("A message could not be sent"),
                       tr("%1: %n message(s) could not be sent. The Failed folder shows the "

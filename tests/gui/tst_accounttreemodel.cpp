@@ -80,7 +80,7 @@ private Q_SLOTS:
         Session session(dir.path(), options);
         QVERIFY(!session.open().isError());
         const Account home = account(QStringLiteral("home"), QStringLiteral("Home"));
-        QString error;
+        StoreError error;
         QVERIFY(session.scheduler()->setAccounts({home}, &error));
 
         AccountTreeModel model;

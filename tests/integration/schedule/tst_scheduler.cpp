@@ -26,7 +26,7 @@ struct SchedulerFixture : CycleFixture
         scheduler = std::make_unique<Scheduler>(Profile(dir.path()), &credentials, &clock);
         CycleOptions o = options();
         scheduler->setCycleOptions(o);
-        QString error;
+        StoreError error;
         if (!scheduler->setAccounts({account}, &error))
             qFatal("setAccounts failed");
     }
@@ -66,9 +66,11 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
 
-        QString error;
+        StoreError error;
         QVERIFY(!f.scheduler->setAccounts({f.account, other}, &error));
-        QVERIFY2(error.contains(QLatin1String("Other")), qPrintable(error));
+        QVERIFY(error.isError());
+        QVERIFY2(error.message.contains(QLatin1String("Other")), qPrintable(error.message));
+        QVERIFY2(!error.detail.isEmpty(), "the detail for the log survives");
         QCOMPARE(f.scheduler->accounts().size(), 1);
         QCOMPARE(f.scheduler->accounts().first().id, f.account.id);
         QVERIFY(f.scheduler->account(f.account.id));
@@ -96,7 +98,7 @@ private Q_SLOTS:
         f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
         QVERIFY(f.scheduler->isRunning(f.account.id));
         QVERIFY(transcript.wait(5000)); // connected, mid-conversation
-        QString error;
+        StoreError error;
         QVERIFY(f.scheduler->setAccounts({}, &error));
         QVERIFY(f.scheduler->accounts().isEmpty());
         QVERIFY(!f.scheduler->isBusy());

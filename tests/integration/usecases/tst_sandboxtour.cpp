@@ -31,7 +31,8 @@ private Q_SLOTS:
         QVERIFY2(account, qPrintable(error));
         QCOMPARE(account->id, SandboxTour::accountId());
         QVERIFY(tour.server());
-        QVERIFY(session.scheduler()->setAccounts({*account}, &error));
+        StoreError opened;
+        QVERIFY(session.scheduler()->setAccounts({*account}, &opened));
         QObject::connect(session.scheduler(), &Scheduler::cycleFinished, &tour,
                          [&tour](const QString &, const CycleResult &r) { tour.cycleFinished(r); });
 

@@ -37,7 +37,7 @@ private Q_SLOTS:
         r.failed = 1;
         r.mayHaveBeenSent = 1;
         r.receiveError = NetError::make(NetError::Network, QStringLiteral("The download broke."));
-        r.storeError = QStringLiteral("The disk is full.");
+        r.storeError = {StoreError::Kind::DiskFull, QStringLiteral("The disk is full."), {}};
         r.accountError =
             NetError::make(NetError::Authentication, QStringLiteral("Wrong password."));
         r.waiting = 3;
