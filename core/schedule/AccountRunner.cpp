@@ -70,8 +70,17 @@ AccountRunner::~AccountRunner()
 
 void AccountRunner::setAccount(const Account &account)
 {
+    const bool changed = !(m_account == account);
     m_account = account;
     m_stores->window.setConfiguredSeconds(account.authWindowSeconds);
+    if (changed)
+        settingsChanged();
+}
+
+void AccountRunner::settingsChanged()
+{
+    if (isPaused())
+        trigger(Trigger::Changed);
 }
 
 OutboxStore *AccountRunner::outbox() const

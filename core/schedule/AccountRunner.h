@@ -31,8 +31,12 @@ public:
     ~AccountRunner() override;
 
     const Account &account() const { return m_account; }
-    /// New settings for the same account (its window length may change).
+    /// New settings for the same account (its window length may change). A paused account
+    /// whose settings changed tries again at once.
     void setAccount(const Account &account);
+    /// The account's settings or a password changed: a paused account tries again at once
+    /// (the user has just fixed what stopped it, most likely).
+    void settingsChanged();
 
     OutboxStore *outbox() const;
     InboxStore *inbox() const;

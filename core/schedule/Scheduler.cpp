@@ -19,6 +19,11 @@ Scheduler::Scheduler(const Profile &profile, CredentialStore *credentials, Clock
     , m_clock(clock)
 {
     qRegisterMetaType<CycleResult>();
+    // A corrected password ends a pause at once, not at the next check.
+    connect(m_credentials, &CredentialStore::passwordChanged, this, [this](const QString &id) {
+        if (AccountRunner *r = runner(id))
+            r->settingsChanged();
+    });
 }
 
 Scheduler::~Scheduler()

@@ -37,6 +37,7 @@ public:
         NetworkBack, ///< the network came back
         Startup,     ///< Outpost started ("check at start-up")
         Retry,       ///< a deferred message is due again (sends; logs in only when needed)
+        Changed,     ///< a paused account's settings or password changed: try again at once
     };
     Q_ENUM(Trigger)
 

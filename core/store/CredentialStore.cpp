@@ -164,7 +164,7 @@ CredentialJob *CredentialStore::write(const QString &accountId, Server server,
     kj->setAutoDelete(false);
     kj->setKey(k);
     kj->setTextData(password);
-    connect(kj, &QKeychain::Job::finished, job, [this, job, kj, k, password] {
+    connect(kj, &QKeychain::Job::finished, job, [this, job, kj, k, password, accountId, server] {
         CredentialResult result;
         result.error = classify(kj->error(), kj->errorString());
         if (result.error == CredentialError::NoKeychain && !m_plainFile.isEmpty()) {
@@ -178,6 +178,8 @@ CredentialJob *CredentialStore::write(const QString &accountId, Server server,
         }
         kj->deleteLater();
         Q_EMIT job->finished(result);
+        if (result.ok())
+            Q_EMIT passwordChanged(accountId, server);
         job->deleteLater();
     });
     kj->start();
@@ -215,6 +217,7 @@ void CredentialStore::rememberForSession(const QString &accountId, Server server
                                          const QString &password)
 {
     m_session.insert(key(accountId, server), password);
+    Q_EMIT passwordChanged(accountId, server);
 }
 
 void CredentialStore::forgetSession(const QString &accountId, Server server)

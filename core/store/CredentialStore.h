@@ -100,6 +100,10 @@ public:
     /// A sentence for people that explains @p error.
     static QString describe(CredentialError error, const QString &detail = {});
 
+Q_SIGNALS:
+    /// A password of @p accountId was stored (in the keychain, or for this session).
+    void passwordChanged(const QString &accountId, Outpost::CredentialStore::Server server);
+
 private:
     CredentialJob *finishLater(CredentialJob *job, const CredentialResult &result);
     bool readPlainFile(const QString &key, QString *password) const;

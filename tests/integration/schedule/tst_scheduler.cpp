@@ -194,6 +194,62 @@ private Q_SLOTS:
         QVERIFY(f.scheduler->outbox(f.account.id)->sentMessages().size() == 1);
     }
 
+    void correctedPasswordEndsThePauseAtOnce()
+    {
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 60;
+        const QString right = f.password;
+        f.password = QStringLiteral("not-the-password");
+        f.make();
+        f.scheduler->start();
+        const QString id = f.queueHere();
+        QSignalSpy started(f.scheduler.get(), &Scheduler::cycleStarted);
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().at(1).value<CycleResult>().accountError.kind,
+                 NetError::Authentication);
+        QVERIFY(f.scheduler->status(f.account.id).lastError.isError());
+
+        // The user types the right password: the account tries again without waiting for
+        // its next check (an hour away on this clock, which does not move).
+        f.credentials.rememberForSession(f.account.id, CredentialStore::Server::Incoming, right);
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, 5000);
+        QCOMPARE(started.last().at(1).value<Scheduler::Trigger>(), Scheduler::Trigger::Changed);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QCOMPARE(finished.last().at(1).value<CycleResult>().sent, 1);
+        QCOMPARE(f.scheduler->outbox(f.account.id)->message(id)->state, OutboxState::Sent);
+        QVERIFY(!f.scheduler->status(f.account.id).lastError.isError());
+    }
+
+    void changedSettingsEndThePauseAtOnce()
+    {
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 0;
+        const QString rightUser = f.account.popUser;
+        f.account.popUser = QStringLiteral("nobody");
+        f.make();
+        QSignalSpy started(f.scheduler.get(), &Scheduler::cycleStarted);
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(f.scheduler->status(f.account.id).lastError.isError());
+
+        // The same settings again change nothing; the corrected user name tries at once.
+        StoreError error;
+        QVERIFY(f.scheduler->setAccounts({f.account}, &error));
+        QCoreApplication::processEvents();
+        QCOMPARE(started.size(), 1);
+        f.account.popUser = rightUser;
+        QVERIFY(f.scheduler->setAccounts({f.account}, &error));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, 5000);
+        QCOMPARE(started.last().at(1).value<Scheduler::Trigger>(), Scheduler::Trigger::Changed);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QVERIFY(!f.scheduler->status(f.account.id).lastError.isError());
+    }
+
     void missingPasswordIsOneAccountError()
     {
         SchedulerFixture f;
