@@ -1646,10 +1646,6 @@ Taro</source>
 </context>
 <context>
     <name>Outpost::Cycle</name>
-    <message>
-        <source>The server cannot name its messages (no UIDL), so Outpost does not download while mail is left on the server.</source>
-        <translation>サーバーがメッセージの識別子 (UIDL) に対応していないため、メールをサーバーに残す設定ではダウンロードしません。</translation>
-    </message>
     <message numerus="yes">
         <source>Outpost gave up after trying for %n hour(s). The last reply was: %1</source>
         <translation>
@@ -2360,6 +2356,13 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>The log could not be saved to %1: %2</source>
         <translation>ログを %1 に保存できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::ReceiveStage</name>
+    <message>
+        <source>The server cannot name its messages (no UIDL), so Outpost does not download while mail is left on the server.</source>
+        <translation>サーバーがメッセージの識別子 (UIDL) に対応していないため、メールをサーバーに残す設定ではダウンロードしません。</translation>
     </message>
 </context>
 <context>
