@@ -9,6 +9,7 @@
 using namespace Outpost;
 
 namespace {
+#ifdef Q_OS_UNIX
 // A copy of an account folder without its lock files (a copied lock would look held).
 void copyTree(const QString &from, const QString &to)
 {
@@ -23,6 +24,7 @@ void copyTree(const QString &from, const QString &to)
         QFile::copy(path, target);
     }
 }
+#endif
 
 QByteArray seeded(int n)
 {
