@@ -1,6 +1,7 @@
 #include "ComposeWindow.h"
 
 #include "usecases/ComposeMessage.h"
+#include "usecases/MailtoLink.h"
 
 #include "message/AddressParser.h"
 #include "message/MessageWriter.h"
@@ -25,7 +26,6 @@
 #include <QPushButton>
 #include <QStringListModel>
 #include <QUrl>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace Outpost {
@@ -248,21 +248,7 @@ ComposeWindow::Content ComposeWindow::content() const
 void ComposeWindow::setMailto(const QUrl &url)
 {
     Content c = content();
-    c.to = QUrl::fromPercentEncoding(url.path(QUrl::FullyEncoded).toUtf8());
-    const QUrlQuery query(url);
-    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
-        const QString k = key.toLower();
-        if (k == QLatin1String("to"))
-            c.to += (c.to.isEmpty() ? QString() : QStringLiteral(", ")) + value;
-        else if (k == QLatin1String("cc"))
-            c.cc = value;
-        else if (k == QLatin1String("bcc"))
-            c.bcc = value;
-        else if (k == QLatin1String("subject"))
-            c.subject = value;
-        else if (k == QLatin1String("body"))
-            c.body = value;
-    }
+    MailtoLink::apply(url, &c);
     setContent(c);
     m_modified = true;
 }
@@ -417,8 +403,8 @@ bool ComposeWindow::send()
         (void)m_drafts.remove(m_draftPath); // the message is safe in the outbox either way
     m_draftPath.clear();
     m_modified = false;
-    if (!notice().isEmpty())
-        how = notice(); // the old message of a correction could not be removed
+    if (!m_notice->text().isEmpty())
+        how = m_notice->text(); // the old message of a correction could not be removed
     Q_EMIT queued(accountId, *id, how);
     m_closing = true;
     close();
