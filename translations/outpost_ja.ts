@@ -73,6 +73,73 @@
     </message>
 </context>
 <context>
+    <name>AccountStatusText</name>
+    <message>
+        <source>Receiving…</source>
+        <translation>受信中…</translation>
+    </message>
+    <message>
+        <source>Waiting a moment after the POP login…</source>
+        <translation>POP ログインの後、少し待っています…</translation>
+    </message>
+    <message>
+        <source>Connecting to the outgoing server…</source>
+        <translation>送信サーバーに接続しています…</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2</source>
+        <translation>%2 件中 %1 件目を送信中</translation>
+    </message>
+    <message>
+        <source>Logging in over POP again to keep the relay window open…</source>
+        <translation>中継を続けられるように、もう一度 POP でログインしています…</translation>
+    </message>
+    <message>
+        <source>The server refused to relay; waiting a moment before trying again…</source>
+        <translation>サーバーが中継を拒否しました。少し待ってからもう一度試します…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>処理中…</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>一時停止: %1</translation>
+    </message>
+    <message>
+        <source>Offline — 1 message waiting</source>
+        <translation>オフライン — 1 件が送信待ち</translation>
+    </message>
+    <message>
+        <source>Offline — %1 messages waiting</source>
+        <translation>オフライン — %1 件が送信待ち</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>Relay window open for %1:%2</source>
+        <translation>中継の有効時間 残り %1:%2</translation>
+    </message>
+    <message>
+        <source>1 message waiting</source>
+        <translation>1 件が送信待ち</translation>
+    </message>
+    <message>
+        <source>%1 messages waiting</source>
+        <translation>%1 件が送信待ち</translation>
+    </message>
+    <message>
+        <source>Next check at %1</source>
+        <translation>次のチェックは %1</translation>
+    </message>
+    <message>
+        <source>Checks only when you press Send/Receive</source>
+        <translation>[送受信] を押したときだけチェックします</translation>
+    </message>
+</context>
+<context>
     <name>AccountStore</name>
     <message>
         <source>the value &quot;%1&quot; of %2 is not a number between %3 and %4.</source>
@@ -117,6 +184,17 @@
     <message>
         <source>There is no account &quot;%1&quot;.</source>
         <translation>アカウント「%1」はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>AddressBook</name>
+    <message>
+        <source>The address book %1 cannot be read; it was left as it is.</source>
+        <translation>アドレス帳 %1 を読み込めません。ファイルはそのまま残してあります。</translation>
+    </message>
+    <message>
+        <source>The address book could not be saved: %1</source>
+        <translation>アドレス帳を保存できませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -339,6 +417,29 @@
     </message>
 </context>
 <context>
+    <name>DraftStore</name>
+    <message>
+        <source>The draft %1 could not be opened: %2</source>
+        <translation>下書き %1 を開けませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The draft %1 is damaged and cannot be opened. It was left as it is.</source>
+        <translation>下書き %1 は壊れているため開けません。ファイルはそのまま残してあります。</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>下書きを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>the folder %1 cannot be created.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>The draft %1 could not be removed: %2</source>
+        <translation>下書き %1 を削除できませんでした: %2</translation>
+    </message>
+</context>
+<context>
     <name>MessageReader</name>
     <message>
         <source>attachment %1</source>
@@ -398,6 +499,69 @@
     <message>
         <source>The message has no sender (no From field).</source>
         <translation>メッセージに差出人がありません (From フィールドがありません)。</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxStateText</name>
+    <message>
+        <source>at %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>明日 %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>Waiting for the POP login</source>
+        <translation>POP ログイン待ち</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <source>Sending (%1%)</source>
+        <translation>送信中 (%1%)</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>Will retry %1</source>
+        <translation>%1 に再試行</translation>
+    </message>
+    <message>
+        <source>Will retry</source>
+        <translation>再試行待ち</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>送信失敗</translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
+        <translation>送信済みの可能性あり</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>%1 に送信済み</translation>
+    </message>
+    <message>
+        <source>%1 because: %2</source>
+        <translation>%1 (理由: %2)</translation>
+    </message>
+    <message>
+        <source>May have been sent: the connection broke before the server confirmed it</source>
+        <translation>送信済みの可能性あり: サーバーが受信を確認する前に接続が切れました</translation>
+    </message>
+    <message>
+        <source>%1, but not to %2</source>
+        <translation>%1 (%2 には送信されていません)</translation>
     </message>
 </context>
 <context>
@@ -1179,30 +1343,6 @@ Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source
 各コマンドのオプションは「outpost-cli コマンド --help」で表示されます。</translation>
     </message>
     <message>
-        <source>waiting</source>
-        <translation>送信待ち</translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation>送信中</translation>
-    </message>
-    <message>
-        <source>will retry at %1</source>
-        <translation>%1 に再試行</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
-        <source>may have been sent</source>
-        <translation>送信済みの可能性あり</translation>
-    </message>
-    <message>
-        <source>sent %1</source>
-        <translation>%1 に送信済み</translation>
-    </message>
-    <message>
         <source>There are no accounts yet. Add one with &quot;outpost-cli account add&quot;.</source>
         <translation>アカウントがまだありません。「outpost-cli account add」で追加してください。</translation>
     </message>
@@ -1287,10 +1427,6 @@ Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>  %1 %2: %3</source>
-        <translation>  %1 %2: %3</translation>
     </message>
     <message>
         <source>Also lists the Sent folder.</source>
@@ -1403,6 +1539,10 @@ Ctrl+C でサンドボックスを停止します。</translation>
     <message>
         <source>To switch: outpost-cli account edit %1 %2</source>
         <translation>切り替えるには: outpost-cli account edit %1 %2</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1522,10 +1662,6 @@ Ctrl+C でサンドボックスを停止します。</translation>
     <message>
         <source>The message is in the outbox and will be sent when you press Send/Receive.</source>
         <translation>メッセージを送信トレイに入れました。[送受信] を押すと送信します。</translation>
-    </message>
-    <message>
-        <source>The draft could not be saved: %1</source>
-        <translation>下書きを保存できませんでした: %1</translation>
     </message>
     <message>
         <source>Keep this message?</source>
@@ -1747,68 +1883,8 @@ Taro</source>
         <translation>Outpost について(&amp;A)</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Welcome to Outpost&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Outpost へようこそ&lt;/h2&gt;</translation>
-    </message>
-    <message>
-        <source>Outpost sends your mail through servers that only accept it after you have checked for new mail (&quot;POP before SMTP&quot;). Every Send/Receive logs in over POP first and then sends, so your messages go out on the first try.
-
-Add your mail account to start, or try Outpost with a practice server on this computer: no account or Internet connection needed.</source>
-        <translation>Outpost は、新着メールをチェックした後でないと送信を受け付けないサーバー (POP before SMTP) からでも、メールを送信します。送受信のたびに先に POP でログインしてから送信するので、メッセージは 1 回目で送信されます。
-
-メール アカウントを追加して始めるか、このコンピューター上の練習用サーバーで Outpost を試してください。アカウントもインターネット接続も必要ありません。</translation>
-    </message>
-    <message>
         <source>&amp;Add an account…</source>
         <translation>アカウントを追加(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Try the sandbox</source>
-        <translation>サンドボックスで試す(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Send now</source>
-        <translation>今すぐ送信</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>編集</translation>
-    </message>
-    <message>
-        <source>Opens the message in a new window to correct it and send it again.</source>
-        <translation>メッセージを新しいウィンドウで開き、修正してもう一度送信します。</translation>
-    </message>
-    <message>
-        <source>Resend</source>
-        <translation>再送信</translation>
-    </message>
-    <message>
-        <source>Sends the message again. If it did go out, the recipients get it twice.</source>
-        <translation>メッセージをもう一度送信します。前回送信できていた場合、受信者には 2 通届きます。</translation>
-    </message>
-    <message>
-        <source>Mark as sent</source>
-        <translation>送信済みにする</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>削除</translation>
-    </message>
-    <message>
-        <source>&amp;Save attachment…</source>
-        <translation>添付ファイルを保存(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Save attachment</source>
-        <translation>添付ファイルの保存</translation>
-    </message>
-    <message>
-        <source>The attachment was not saved: %1</source>
-        <translation>添付ファイルは保存されませんでした: %1</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>%1 を保存しました。</translation>
     </message>
     <message>
         <source>&amp;New message</source>
@@ -1871,142 +1947,6 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <translation>メイン ツール バー</translation>
     </message>
     <message>
-        <source>&amp;Open Outpost</source>
-        <translation>Outpost を開く(&amp;O)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>This message could not be read: %1</source>
-        <translation>このメッセージを読み込めませんでした: %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;From:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;差出人:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;To:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;宛先:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Cc:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;CC:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Subject:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;件名:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Date:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;日時:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;State:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;状態:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>Receiving…</source>
-        <translation>受信中…</translation>
-    </message>
-    <message>
-        <source>Waiting a moment after the POP login…</source>
-        <translation>POP ログインの後、少し待っています…</translation>
-    </message>
-    <message>
-        <source>Connecting to the outgoing server…</source>
-        <translation>送信サーバーに接続しています…</translation>
-    </message>
-    <message>
-        <source>Sending %1 of %2</source>
-        <translation>%2 件中 %1 件目を送信中</translation>
-    </message>
-    <message>
-        <source>Logging in over POP again to keep the relay window open…</source>
-        <translation>中継を続けられるように、もう一度 POP でログインしています…</translation>
-    </message>
-    <message>
-        <source>The server refused to relay; waiting a moment before trying again…</source>
-        <translation>サーバーが中継を拒否しました。少し待ってからもう一度試します…</translation>
-    </message>
-    <message>
-        <source>Working…</source>
-        <translation>処理中…</translation>
-    </message>
-    <message>
-        <source>Paused: %1</source>
-        <translation>一時停止: %1</translation>
-    </message>
-    <message>
-        <source>Offline — 1 message waiting</source>
-        <translation>オフライン — 1 件が送信待ち</translation>
-    </message>
-    <message>
-        <source>Offline — %1 messages waiting</source>
-        <translation>オフライン — %1 件が送信待ち</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>オフライン</translation>
-    </message>
-    <message>
-        <source>Relay window open for %1:%2</source>
-        <translation>中継の有効時間 残り %1:%2</translation>
-    </message>
-    <message>
-        <source>1 message waiting</source>
-        <translation>1 件が送信待ち</translation>
-    </message>
-    <message>
-        <source>%1 messages waiting</source>
-        <translation>%1 件が送信待ち</translation>
-    </message>
-    <message>
-        <source>Next check at %1</source>
-        <translation>次のチェックは %1</translation>
-    </message>
-    <message>
-        <source>Checks only when you press Send/Receive</source>
-        <translation>[送受信] を押したときだけチェックします</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>No accounts</source>
-        <translation>アカウントがありません</translation>
-    </message>
-    <message>
-        <source>Outpost — working</source>
-        <translation>Outpost — 処理中</translation>
-    </message>
-    <message>
-        <source>Outpost — an account needs attention</source>
-        <translation>Outpost — 確認が必要なアカウントがあります</translation>
-    </message>
-    <message>
-        <source>%1: no password available (%2).</source>
-        <translation>%1: パスワードがありません (%2)。</translation>
-    </message>
-    <message>
-        <source>Password for %1</source>
-        <translation>%1 のパスワード</translation>
-    </message>
-    <message>
-        <source>Outpost needs the password of %1 (receiving, user %2) to continue.</source>
-        <translation>続けるには %1 (受信、ユーザー %2) のパスワードが必要です。</translation>
-    </message>
-    <message>
-        <source>Outpost needs the password of %1 (sending, user %2) to continue.</source>
-        <translation>続けるには %1 (送信、ユーザー %2) のパスワードが必要です。</translation>
-    </message>
-    <message>
-        <source>It is kept in memory until Outpost quits.</source>
-        <translation>パスワードは Outpost を終了するまでメモリに保持されます。</translation>
-    </message>
-    <message>
         <source>There is no account yet. Add one first.</source>
         <translation>アカウントがまだありません。先に追加してください。</translation>
     </message>
@@ -2025,30 +1965,6 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>&amp;Remove</source>
         <translation>削除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>The message is queued again.</source>
-        <translation>メッセージをもう一度送信トレイに入れました。</translation>
-    </message>
-    <message>
-        <source>The message was moved to Sent.</source>
-        <translation>メッセージを [送信済みアイテム] に移動しました。</translation>
-    </message>
-    <message>
-        <source>Delete message</source>
-        <translation>メッセージの削除</translation>
-    </message>
-    <message>
-        <source>Delete &quot;%1&quot;? It cannot be recovered.</source>
-        <translation>「%1」を削除しますか? 元に戻すことはできません。</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>削除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>An attachment could not be copied: %1</source>
-        <translation>添付ファイルをコピーできませんでした: %1</translation>
     </message>
     <message>
         <source>Outpost keeps running</source>
@@ -2071,52 +1987,12 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <translation>前回 Outpost は途中で終了したため、送信トレイを確認しました:</translation>
     </message>
     <message>
-        <source>The corrected message is in the outbox, but the old one could not be deleted: %1</source>
-        <translation>修正したメッセージは送信トレイに入りましたが、元のメッセージを削除できませんでした: %1</translation>
+        <source>(damaged draft)</source>
+        <translation>(壊れた下書き)</translation>
     </message>
 </context>
 <context>
     <name>Outpost::MessageListModel</name>
-    <message>
-        <source>Waiting for the POP login</source>
-        <translation>POP ログイン待ち</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>送信待ち</translation>
-    </message>
-    <message>
-        <source>Sending (%1%)</source>
-        <translation>送信中 (%1%)</translation>
-    </message>
-    <message>
-        <source>Sending</source>
-        <translation>送信中</translation>
-    </message>
-    <message>
-        <source>Will retry at %1</source>
-        <translation>%1 に再試行</translation>
-    </message>
-    <message>
-        <source>Will retry at %1 because: %2</source>
-        <translation>%1 に再試行 (理由: %2)</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>送信失敗</translation>
-    </message>
-    <message>
-        <source>Failed because: %1</source>
-        <translation>失敗 (理由: %1)</translation>
-    </message>
-    <message>
-        <source>May have been sent: the connection broke before the server confirmed it</source>
-        <translation>送信済みの可能性あり: サーバーが受信を確認する前に接続が切れました</translation>
-    </message>
-    <message>
-        <source>Sent %1</source>
-        <translation>%1 に送信済み</translation>
-    </message>
     <message>
         <source>From</source>
         <translation>差出人</translation>
@@ -2148,6 +2024,112 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>Received</source>
         <translation>受信日時</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::MessagePreview</name>
+    <message>
+        <source>&amp;Save attachment…</source>
+        <translation>添付ファイルを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>This message could not be read: %1</source>
+        <translation>このメッセージを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;From:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;差出人:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;To:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;宛先:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cc:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;CC:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Subject:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;件名:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Date:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;日時:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;State:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;状態:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>添付ファイルの保存</translation>
+    </message>
+    <message>
+        <source>The attachment was not saved: %1</source>
+        <translation>添付ファイルは保存されませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 を保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::OutboxActions</name>
+    <message>
+        <source>Send now</source>
+        <translation>今すぐ送信</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>Opens the message in a new window to correct it and send it again.</source>
+        <translation>メッセージを新しいウィンドウで開き、修正してもう一度送信します。</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>再送信</translation>
+    </message>
+    <message>
+        <source>Sends the message again. If it did go out, the recipients get it twice.</source>
+        <translation>メッセージをもう一度送信します。前回送信できていた場合、受信者には 2 通届きます。</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>送信済みにする</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>The message is queued again.</source>
+        <translation>メッセージをもう一度送信トレイに入れました。</translation>
+    </message>
+    <message>
+        <source>The message was moved to Sent.</source>
+        <translation>メッセージを [送信済みアイテム] に移動しました。</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>メッセージの削除</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? It cannot be recovered.</source>
+        <translation>「%1」を削除しますか? 元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2189,29 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>Another Outpost program (process %1) is using this account&apos;s outbox. Close it, or send and queue from it; nothing was changed.</source>
         <translation>別の Outpost プログラム (プロセス %1) がこのアカウントの送信トレイを使用中です。そのプログラムを閉じるか、そちらから送信・登録してください。何も変更していません。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::PasswordPrompt</name>
+    <message>
+        <source>%1: no password available (%2).</source>
+        <translation>%1: パスワードがありません (%2)。</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 のパスワード</translation>
+    </message>
+    <message>
+        <source>Outpost needs the password of %1 (receiving, user %2) to continue.</source>
+        <translation>続けるには %1 (受信、ユーザー %2) のパスワードが必要です。</translation>
+    </message>
+    <message>
+        <source>Outpost needs the password of %1 (sending, user %2) to continue.</source>
+        <translation>続けるには %1 (送信、ユーザー %2) のパスワードが必要です。</translation>
+    </message>
+    <message>
+        <source>It is kept in memory until Outpost quits.</source>
+        <translation>パスワードは Outpost を終了するまでメモリに保持されます。</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +2595,67 @@ Add your mail account to start, or try Outpost with a practice server on this co
     </message>
 </context>
 <context>
+    <name>Outpost::StatusLine</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No accounts</source>
+        <translation>アカウントがありません</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::TrayIcon</name>
+    <message>
+        <source>Send/&amp;Receive</source>
+        <translation>送受信(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Outpost</source>
+        <translation>Outpost を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Outpost</source>
+        <translation>Outpost</translation>
+    </message>
+    <message>
+        <source>Outpost — working</source>
+        <translation>Outpost — 処理中</translation>
+    </message>
+    <message>
+        <source>Outpost — an account needs attention</source>
+        <translation>Outpost — 確認が必要なアカウントがあります</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::WelcomePage</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to Outpost&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Outpost へようこそ&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Outpost sends your mail through servers that only accept it after you have checked for new mail (&quot;POP before SMTP&quot;). Every Send/Receive logs in over POP first and then sends, so your messages go out on the first try.
+
+Add your mail account to start, or try Outpost with a practice server on this computer: no account or Internet connection needed.</source>
+        <translation>Outpost は、新着メールをチェックした後でないと送信を受け付けないサーバー (POP before SMTP) からでも、メールを送信します。送受信のたびに先に POP でログインしてから送信するので、メッセージは 1 回目で送信されます。
+
+メール アカウントを追加して始めるか、このコンピューター上の練習用サーバーで Outpost を試してください。アカウントもインターネット接続も必要ありません。</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account…</source>
+        <translation>アカウントを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Try the sandbox</source>
+        <translation>サンドボックスで試す(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>Profile</name>
     <message>
         <source>The profile location %1 is a file, not a folder.</source>
@@ -2598,6 +2664,37 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>Could not create the profile folder %1. Check that the location exists and that you may write to it.</source>
         <translation>プロファイル フォルダー %1 を作成できませんでした。場所が存在し、書き込み権限があることを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceMessage</name>
+    <message>
+        <source>The message is no longer in the outbox.</source>
+        <translation>メッセージはもう送信トレイにありません。</translation>
+    </message>
+    <message>
+        <source>The message was sent already; it cannot be corrected.</source>
+        <translation>このメッセージは送信済みのため、修正できません。</translation>
+    </message>
+    <message>
+        <source>The message is being sent now; it cannot be corrected.</source>
+        <translation>このメッセージは送信中のため、修正できません。</translation>
+    </message>
+    <message>
+        <source>The message could not be read: %1</source>
+        <translation>メッセージを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The attachment %1 could not be copied: %2</source>
+        <translation>添付ファイル %1 をコピーできませんでした: %2</translation>
+    </message>
+    <message>
+        <source>its folder cannot be created.</source>
+        <translation>保存先のフォルダーを作成できません。</translation>
+    </message>
+    <message>
+        <source>The corrected message is in the outbox, but the old one could not be deleted: %1</source>
+        <translation>修正したメッセージは送信トレイに入りましたが、元のメッセージを削除できませんでした: %1</translation>
     </message>
 </context>
 <context>

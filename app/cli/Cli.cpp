@@ -222,4 +222,15 @@ void Cli::printJson(const QJsonValue &value)
     m_out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
 }
 
+QList<Account> Cli::selectedAccounts(const QString &nameOrId)
+{
+    if (nameOrId.isEmpty()) {
+        if (m_accounts->accounts().isEmpty())
+            fail(tr("There are no accounts yet. Add one with \"outpost-cli account add\"."));
+        return m_accounts->accounts();
+    }
+    const Account *account = accountArgument(nameOrId);
+    return account ? QList<Account>{*account} : QList<Account>{};
+}
+
 } // namespace Outpost

@@ -65,6 +65,7 @@ Q_SIGNALS:
     void testFinished(const Outpost::ProbeReport &report);
 
 private:
+    // The pages and their fields (AccountDialogPages.cpp).
     QWidget *identityPage();
     QWidget *receivingPage();
     QWidget *sendingPage();

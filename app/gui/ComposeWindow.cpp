@@ -1,6 +1,7 @@
 #include "ComposeWindow.h"
 
 #include "usecases/ComposeMessage.h"
+#include "usecases/MailtoLink.h"
 
 #include "message/AddressParser.h"
 #include "message/MessageWriter.h"
@@ -11,14 +12,10 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -27,37 +24,21 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QSettings>
 #include <QStringListModel>
 #include <QUrl>
-#include <QUrlQuery>
-#include <QUuid>
 #include <QVBoxLayout>
 
 namespace Outpost {
 
-namespace {
-
-QString addressBookFile(const QString &profile)
-{
-    return profile + QStringLiteral("/gui.ini");
-}
-
-QString draftsDirectory(const QString &profile)
-{
-    return profile + QStringLiteral("/drafts");
-}
-
-constexpr int maxRemembered = 500;
-
-} // namespace
-
 ComposeWindow::ComposeWindow(Scheduler *scheduler, const QString &profileDirectory, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_scheduler(scheduler)
-    , m_profileDirectory(profileDirectory)
+    , m_drafts(profileDirectory)
+    , m_addressBook(profileDirectory)
 {
+    StoreError bookError;
+    m_addressBookRead = m_addressBook.load(&bookError);
+
     setObjectName(QStringLiteral("composeWindow"));
     setWindowTitle(tr("New message"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -166,6 +147,8 @@ ComposeWindow::ComposeWindow(Scheduler *scheduler, const QString &profileDirecto
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
         connect(field, &QLineEdit::textEdited, this, [this] { m_modified = true; });
     connect(m_body, &QPlainTextEdit::textChanged, this, [this] { m_modified = true; });
+    if (!m_addressBookRead)
+        setNotice(bookError.message, true);
     if (m_from->count() == 0)
         setNotice(tr("There is no account to send from yet. Add one in the account settings; "
                      "meanwhile you can keep this message as a draft."),
@@ -178,28 +161,25 @@ QLineEdit *ComposeWindow::addressField(const QString &objectName)
     auto *field = new QLineEdit;
     field->setObjectName(objectName);
     field->setPlaceholderText(tr("name@example.com, Another Name <other@example.jp>"));
-    QSettings settings(addressBookFile(m_profileDirectory), QSettings::IniFormat);
-    auto *model = new QStringListModel(
-        settings.value(QStringLiteral("compose/addresses")).toStringList(), field);
+    // The address book (core/usecases) chooses the candidates; the completer only shows them.
+    auto *model = new QStringListModel(m_addressBook.entries(), field);
     auto *completer = new QCompleter(model, field);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
+    completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     completer->setWidget(field);
     // Complete the address being typed: the text after the last comma.
-    connect(field, &QLineEdit::textEdited, completer, [field, completer](const QString &text) {
-        field->setStyleSheet(QString());
-        field->setToolTip(QString());
-        const QString current = text.left(field->cursorPosition()).section(u',', -1).trimmed();
-        if (current.isEmpty()) {
-            completer->popup()->hide();
-            return;
-        }
-        completer->setCompletionPrefix(current);
-        if (completer->completionCount() > 0)
-            completer->complete();
-        else
-            completer->popup()->hide();
-    });
+    connect(field, &QLineEdit::textEdited, completer,
+            [this, field, completer, model](const QString &text) {
+                field->setStyleSheet(QString());
+                field->setToolTip(QString());
+                const QString current =
+                    text.left(field->cursorPosition()).section(u',', -1).trimmed();
+                model->setStringList(current.isEmpty() ? QStringList()
+                                                       : m_addressBook.complete(current));
+                if (model->rowCount() > 0)
+                    completer->complete();
+                else
+                    completer->popup()->hide();
+            });
     connect(completer, qOverload<const QString &>(&QCompleter::activated), field,
             [field](const QString &chosen) {
                 const QString text = field->text();
@@ -223,8 +203,31 @@ void ComposeWindow::setContent(const Content &content)
     m_attachments->clear();
     for (const QString &path : content.attachments)
         addAttachment(path);
-    m_encoding->setCurrentIndex(qBound(0, content.encoding, m_encoding->count() - 1));
+    if (content.encoding)
+        m_encoding->setCurrentIndex(qMax(0, m_encoding->findData(int(*content.encoding))));
     m_modified = false;
+}
+
+void ComposeWindow::setAccount(const QString &accountId)
+{
+    const int account = m_from->findData(accountId);
+    if (account >= 0)
+        m_from->setCurrentIndex(account);
+}
+
+void ComposeWindow::setReplacing(const ReplaceMessage::Edit &edit)
+{
+    setContent(edit.content);
+    m_replacing = edit;
+    if (!edit.problems.isEmpty())
+        setNotice(edit.problems.join(u'\n'), true);
+}
+
+void ComposeWindow::giveUpReplacing()
+{
+    if (m_replacing)
+        ReplaceMessage::discard(*m_replacing);
+    m_replacing.reset();
 }
 
 ComposeWindow::Content ComposeWindow::content() const
@@ -238,28 +241,14 @@ ComposeWindow::Content ComposeWindow::content() const
     c.body = m_body->toPlainText();
     for (int i = 0; i < m_attachments->count(); ++i)
         c.attachments.append(m_attachments->item(i)->data(Qt::UserRole).toString());
-    c.encoding = m_encoding->currentIndex();
+    c.encoding = TextEncoding(m_encoding->currentData().toInt());
     return c;
 }
 
 void ComposeWindow::setMailto(const QUrl &url)
 {
     Content c = content();
-    c.to = QUrl::fromPercentEncoding(url.path(QUrl::FullyEncoded).toUtf8());
-    const QUrlQuery query(url);
-    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
-        const QString k = key.toLower();
-        if (k == QLatin1String("to"))
-            c.to += (c.to.isEmpty() ? QString() : QStringLiteral(", ")) + value;
-        else if (k == QLatin1String("cc"))
-            c.cc = value;
-        else if (k == QLatin1String("bcc"))
-            c.bcc = value;
-        else if (k == QLatin1String("subject"))
-            c.subject = value;
-        else if (k == QLatin1String("body"))
-            c.body = value;
-    }
+    MailtoLink::apply(url, &c);
     setContent(c);
     m_modified = true;
 }
@@ -391,20 +380,10 @@ bool ComposeWindow::send()
         return false;
     const OutgoingMessage &m = *built.message;
 
-    StoreError error;
-    const std::optional<QString> id = outbox->queue(m, &error);
-    if (!id) {
-        setNotice(tr("The message was not put in the outbox, and nothing you wrote was lost: %1")
-                      .arg(error.message),
-                  true);
+    const std::optional<QString> id = queue(outbox, m);
+    if (!id)
         return false;
-    }
-    QStringList used;
-    for (const auto *list : {&m.to, &m.cc, &m.bcc}) {
-        for (const MailAddress &a : *list)
-            used.append(a.toDisplayString());
-    }
-    rememberAddresses(used);
+    rememberAddresses(m);
 
     QString how;
     if (account->sendImmediately) {
@@ -421,100 +400,82 @@ bool ComposeWindow::send()
                        "Send/Receive.");
     }
     if (!m_draftPath.isEmpty())
-        QFile::remove(m_draftPath);
+        (void)m_drafts.remove(m_draftPath); // the message is safe in the outbox either way
     m_draftPath.clear();
     m_modified = false;
+    if (!m_notice->text().isEmpty())
+        how = m_notice->text(); // the old message of a correction could not be removed
     Q_EMIT queued(accountId, *id, how);
     m_closing = true;
     close();
     return true;
 }
 
-void ComposeWindow::rememberAddresses(const QStringList &addresses)
+std::optional<QString> ComposeWindow::queue(OutboxStore *outbox, const OutgoingMessage &message)
 {
-    QSettings settings(addressBookFile(m_profileDirectory), QSettings::IniFormat);
-    QStringList known = settings.value(QStringLiteral("compose/addresses")).toStringList();
-    for (const QString &a : addresses) {
-        known.removeAll(a);
-        known.prepend(a);
+    setNotice(QString(), false);
+    StoreError error;
+    std::optional<QString> id;
+    if (m_replacing) {
+        // Queued first, the old message removed only then (core/usecases/ReplaceMessage).
+        const ReplaceMessage::Result r = ReplaceMessage::replace(*outbox, *m_replacing, message);
+        id = r.newId;
+        error = r.error;
+        if (r.ok()) {
+            m_replacing.reset();
+            if (r.oldKept.isError())
+                setNotice(r.oldKept.message, true);
+        }
+    } else {
+        id = outbox->queue(message, &error);
     }
-    while (known.size() > maxRemembered)
-        known.removeLast();
-    settings.setValue(QStringLiteral("compose/addresses"), known);
+    if (!id)
+        setNotice(tr("The message was not put in the outbox, and nothing you wrote was lost: %1")
+                      .arg(error.message),
+                  true);
+    return id;
+}
+
+void ComposeWindow::rememberAddresses(const OutgoingMessage &m)
+{
+    if (!m_addressBookRead)
+        return; // a damaged address book is left as it is
+    StoreError error;
+    // Only for completion: the message is queued whether or not this is written.
+    (void)m_addressBook.remember(m.to + m.cc + m.bcc, &error);
 }
 
 QString ComposeWindow::saveDraft()
 {
-    const Content c = content();
-    QDir().mkpath(draftsDirectory(m_profileDirectory));
-    if (m_draftPath.isEmpty())
-        m_draftPath = draftsDirectory(m_profileDirectory) + u'/' +
-                      QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".json");
-    const QJsonObject o{
-        {QStringLiteral("account"), c.accountId},
-        {QStringLiteral("to"), c.to},
-        {QStringLiteral("cc"), c.cc},
-        {QStringLiteral("bcc"), c.bcc},
-        {QStringLiteral("subject"), c.subject},
-        {QStringLiteral("body"), c.body},
-        {QStringLiteral("attachments"), QJsonArray::fromStringList(c.attachments)},
-        {QStringLiteral("encoding"), c.encoding},
-    };
-    QSaveFile file(m_draftPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(o).toJson()) < 0 ||
-        !file.commit()) {
-        setNotice(tr("The draft could not be saved: %1").arg(file.errorString()), true);
+    StoreError error;
+    const std::optional<QString> path = m_drafts.save(content(), m_draftPath, &error);
+    if (!path) {
+        setNotice(error.message, true);
         return {};
     }
+    m_draftPath = *path;
     m_modified = false;
     return m_draftPath;
 }
 
 bool ComposeWindow::loadDraft(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    StoreError error;
+    const std::optional<ComposeContent> draft = m_drafts.load(path, &error);
+    if (!draft) {
+        setNotice(error.message, true);
         return false;
-    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-    Content c;
-    c.accountId = o.value(QStringLiteral("account")).toString();
-    c.to = o.value(QStringLiteral("to")).toString();
-    c.cc = o.value(QStringLiteral("cc")).toString();
-    c.bcc = o.value(QStringLiteral("bcc")).toString();
-    c.subject = o.value(QStringLiteral("subject")).toString();
-    c.body = o.value(QStringLiteral("body")).toString();
-    for (const QJsonValue &v : o.value(QStringLiteral("attachments")).toArray())
-        c.attachments.append(v.toString());
-    c.encoding = o.value(QStringLiteral("encoding")).toInt();
-    setContent(c);
+    }
+    setContent(*draft);
     m_draftPath = path;
     return true;
-}
-
-QStringList ComposeWindow::drafts(const QString &profileDirectory)
-{
-    const QDir dir(draftsDirectory(profileDirectory));
-    QStringList paths;
-    for (const QFileInfo &info :
-         dir.entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Time))
-        paths.append(info.absoluteFilePath());
-    return paths;
-}
-
-QString ComposeWindow::draftSubject(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll())
-        .object()
-        .value(QStringLiteral("subject"))
-        .toString();
 }
 
 void ComposeWindow::closeEvent(QCloseEvent *event)
 {
     if (m_closing || !m_modified) {
+        if (m_draftPath.isEmpty())
+            giveUpReplacing();
         event->accept();
         return;
     }
@@ -534,7 +495,8 @@ void ComposeWindow::closeEvent(QCloseEvent *event)
                 return;
         } else if (button == QMessageBox::Discard) {
             if (!m_draftPath.isEmpty())
-                QFile::remove(m_draftPath);
+                (void)m_drafts.remove(m_draftPath);
+            m_draftPath.clear();
         } else {
             return;
         }

@@ -1,7 +1,12 @@
 #pragma once
 
 #include "store/Account.h"
+#include "usecases/AddressBook.h"
 #include "usecases/ComposeMessage.h"
+#include "usecases/DraftStore.h"
+#include "usecases/ReplaceMessage.h"
+
+#include <optional>
 
 #include <QWidget>
 
@@ -11,28 +16,26 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QStringListModel;
 
 namespace Outpost {
 
+class OutboxStore;
 class Scheduler;
 
 /// A message being written: From (the account), To, Cc, Bcc with completion from addresses
 /// used before, Subject, text, attachments (button or drag and drop) and the encoding.
 /// "Send" queues it in the account's outbox; nothing typed is lost when that fails.
-/// Closing an unsent message asks whether to keep it as a draft (kept in the profile).
+/// Closing an unsent message asks whether to keep it as a draft (kept in the profile). The
+/// drafts, the address book and the replacing of a corrected message are core's
+/// (core/usecases); the window gathers what is typed and shows what they say.
 class ComposeWindow : public QWidget
 {
     Q_OBJECT
 
 public:
-    /// What the fields hold, for drafts and mailto: links.
-    struct Content
-    {
-        QString accountId;
-        QString to, cc, bcc, subject, body;
-        QStringList attachments;
-        int encoding = 0; ///< index of the encoding choice
-    };
+    /// What the fields hold (no encoding: the account's choice).
+    using Content = ComposeContent;
 
     /// @p scheduler gives the accounts and their outboxes; @p profileDirectory keeps the
     /// address book and drafts.
@@ -40,8 +43,13 @@ public:
 
     void setContent(const Content &content);
     Content content() const;
-    /// Opens the draft file @p path (it is removed once the message is queued or discarded).
+    /// Chooses the account to send from (and its encoding).
+    void setAccount(const QString &accountId);
+    /// Opens the draft file @p path (it is removed once the message is queued or discarded);
+    /// false, with the reason in the window, when it cannot be read.
     bool loadDraft(const QString &path);
+    /// Corrects a message of the outbox: sending queues the correction in its place.
+    void setReplacing(const ReplaceMessage::Edit &edit);
     /// Fills in a mailto: link (RFC 6068: to, cc, bcc, subject, body).
     void setMailto(const QUrl &url);
     /// Adds a file as an attachment.
@@ -56,11 +64,6 @@ public:
     QString notice() const;
     /// True when the fields differ from what was last queued or saved.
     bool isModified() const { return m_modified; }
-
-    /// Drafts kept in the profile (paths), newest first.
-    static QStringList drafts(const QString &profileDirectory);
-    /// The subject of the draft file @p path.
-    static QString draftSubject(const QString &path);
 
 Q_SIGNALS:
     /// The message was queued in @p accountId's outbox as @p messageId; @p how says what
@@ -80,12 +83,19 @@ private:
     bool showProblem(const ComposeProblem &problem);
     void chooseAttachments();
     void removeAttachment();
-    void rememberAddresses(const QStringList &addresses);
+    void rememberAddresses(const OutgoingMessage &message);
+    /// Queues @p message (in place of the message being corrected, if any); the new id.
+    std::optional<QString> queue(OutboxStore *outbox, const OutgoingMessage &message);
+    /// Removes the copies made for a correction that will not be sent.
+    void giveUpReplacing();
     void setNotice(const QString &text, bool error);
     QLineEdit *addressField(const QString &objectName);
 
     Scheduler *m_scheduler;
-    QString m_profileDirectory;
+    DraftStore m_drafts;
+    AddressBook m_addressBook;
+    bool m_addressBookRead = false; ///< false: a damaged file, never written over
+    std::optional<ReplaceMessage::Edit> m_replacing;
     QString m_draftPath;
     bool m_modified = false;
     bool m_closing = false;

@@ -12,19 +12,14 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
-#include <QSet>
 #include <QSystemTrayIcon>
 
 #include <memory>
 #include <optional>
 
-class QLabel;
-class QListWidget;
 class QMenu;
-class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
-class QTextBrowser;
 class QToolBar;
 class QToolButton;
 class QTreeView;
@@ -35,8 +30,11 @@ class AccountDialog;
 class AccountTreeModel;
 class ComposeWindow;
 class CredentialStore;
-class ParsedMessage;
+class MessagePreview;
+class OutboxActions;
 class ProtocolLogWindow;
+class StatusLine;
+class TrayIcon;
 class Clock;
 class SandboxServer;
 class SandboxTour;
@@ -44,7 +42,9 @@ class Scheduler;
 
 /// The main window: accounts and their folders on the left, the message list and the
 /// preview on the right, a status line per account. It shows an application session (the
-/// profile, its stores and the scheduler); everything network runs on signals, never blocking.
+/// profile, its stores and the scheduler) and composes the parts that do the work: the
+/// account tree model, the message preview, the outbox actions, the status line, the tray
+/// icon and the password prompt; everything network runs on signals, never blocking.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -119,28 +119,20 @@ public Q_SLOTS:
     /// Quits Outpost (not just to the tray).
     void quit();
 
-    // Outbox actions on the selected message.
-    void sendNow();
-    void editMessage();
-    void deleteMessage();
-    void resendMessage();
-    void markMessageAsSent();
-
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void init(const SessionError &opened);
+    /// The menus and the main toolbar (MainWindowMenus.cpp; the accounts and the sandbox
+    /// demo are in MainWindowAccounts.cpp).
     void createActions();
-    void createTray();
-    QWidget *createWelcomePage();
     QWidget *createMailPage();
     void reloadAccounts();
     void applyAccounts();
     void updateCounts();
     void updateStatus();
     void updateTray();
-    void updateOutboxActions();
     void showSelectedMessage();
     void folderSelected();
     void notify(const QString &title, const QString &text,
@@ -149,8 +141,6 @@ private:
     void showRecoveryReport();
     void onCycleFinished(const QString &accountId, const CycleResult &result);
     void demoLog(const QString &text);
-    void askPassword(const QString &accountId, CredentialStore::Server server,
-                     const CredentialResult &result);
     QString currentAccountId() const;
     std::optional<OutboxEntry> selectedEntry() const;
     QString selectedPath() const;
@@ -172,29 +162,17 @@ private:
     QSortFilterProxyModel *m_proxy = nullptr;
     QTreeView *m_list = nullptr;
     QToolBar *m_outboxBar = nullptr;
-    QLabel *m_previewHeader = nullptr;
-    QTextBrowser *m_preview = nullptr;
-    QListWidget *m_attachments = nullptr;
-    QPushButton *m_saveAttachment = nullptr;
-    std::unique_ptr<ParsedMessage> m_parsed;
-    QLabel *m_status = nullptr;
+    OutboxActions *m_outboxActions = nullptr;
+    MessagePreview *m_preview = nullptr;
+    StatusLine *m_status = nullptr;
     QString m_lastNotice;
     ProtocolLogWindow *m_log = nullptr;
     QMenu *m_sendReceiveMenu = nullptr;
     QMenu *m_draftsMenu = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
+    TrayIcon *m_tray = nullptr;
     QHash<QString, QPair<qint64, qint64>> m_bytes;
     bool m_quitting = false;
-    QSet<QString> m_askingPassword;
-    QTimer *m_statusTimer = nullptr;
-    QHash<QString, int> m_waiting; ///< messages waiting per account, from updateCounts()
     QTimer *m_countsTimer = nullptr;
-
-    QAction *m_sendNow = nullptr;
-    QAction *m_edit = nullptr;
-    QAction *m_delete = nullptr;
-    QAction *m_resend = nullptr;
-    QAction *m_markSent = nullptr;
 };
 
 } // namespace Outpost

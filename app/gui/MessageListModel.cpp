@@ -2,6 +2,7 @@
 
 #include "message/MessageReader.h"
 #include "store/InboxStore.h"
+#include "usecases/OutboxStateText.h"
 
 #include <QFileInfo>
 #include <QFont>
@@ -159,29 +160,13 @@ QString MessageListModel::people(const Row &row) const
     return row.entry->envelope.recipients.join(QStringLiteral(", "));
 }
 
-QString MessageListModel::stateText(const OutboxEntry &e, bool waitingForLogin, int percent)
+QString MessageListModel::stateText(const OutboxEntry &e, int percent) const
 {
-    const QLocale locale;
-    const QString reply = e.lastReply.trimmed();
-    switch (e.state) {
-    case OutboxState::Queued:
-        return waitingForLogin ? tr("Waiting for the POP login") : tr("Waiting");
-    case OutboxState::Sending:
-        return percent >= 0 ? tr("Sending (%1%)").arg(percent) : tr("Sending");
-    case OutboxState::Deferred: {
-        const QString when =
-            locale.toString(e.nextAttempt.toLocalTime().time(), QLocale::ShortFormat);
-        return reply.isEmpty() ? tr("Will retry at %1").arg(when)
-                               : tr("Will retry at %1 because: %2").arg(when, reply);
-    }
-    case OutboxState::Failed:
-        return reply.isEmpty() ? tr("Failed") : tr("Failed because: %1").arg(reply);
-    case OutboxState::MayHaveBeenSent:
-        return tr("May have been sent: the connection broke before the server confirmed it");
-    case OutboxState::Sent:
-        return tr("Sent %1").arg(locale.toString(e.sentAt.toLocalTime(), QLocale::ShortFormat));
-    }
-    return {};
+    // One wording with outpost-cli (core/usecases/OutboxStateText).
+    OutboxStateText::Context context;
+    context.waitingForLogin = m_waitingForLogin;
+    context.percent = percent;
+    return OutboxStateText::describe(e, context);
 }
 
 int MessageListModel::count(Folder folder, OutboxStore *outbox, InboxStore *inbox)
@@ -245,7 +230,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == StateColumn && row.entry)
-            return stateText(*row.entry, m_waitingForLogin);
+            return stateText(*row.entry);
         return {};
     case Qt::DisplayRole:
     case SortRole: {
@@ -274,7 +259,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             if (row.entry->state == OutboxState::Sending && m_progressSize > 0)
                 percent = int(
                     qBound<qint64>(qint64(0), m_progressBytes * 100 / m_progressSize, qint64(100)));
-            return stateText(*row.entry, m_waitingForLogin, percent);
+            return stateText(*row.entry, percent);
         }
         default:
             return {};

@@ -70,9 +70,6 @@ public:
     std::optional<OutboxEntry> entry(int row) const;
     QString path(int row) const;
 
-    /// The state of @p entry in people's words ("will retry at 10:42 because …").
-    static QString stateText(const OutboxEntry &entry, bool waitingForLogin = false,
-                             int percent = -1);
     /// Counts for the account tree: unread inbox, outbox (not failed), sent, failed.
     static int count(Folder folder, OutboxStore *outbox, InboxStore *inbox);
 
@@ -111,6 +108,8 @@ private:
     QList<Row> readRows() const;
     const Summary &summary(const Row &row) const;
     QString people(const Row &row) const;
+    /// The state of @p entry in people's words ("Will retry at 10:42 because: …").
+    QString stateText(const OutboxEntry &entry, int percent = -1) const;
 
     Folder m_folder = Folder::Inbox;
     QPointer<OutboxStore> m_outbox;

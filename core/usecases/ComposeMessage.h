@@ -23,6 +23,13 @@ struct ComposeInput
     std::optional<TextEncoding> encoding;
 };
 
+/// A message being written, as the compose window holds it and a draft keeps it: the
+/// account to send from and what was typed.
+struct ComposeContent : ComposeInput
+{
+    QString accountId;
+};
+
 /// Why a message could not be built, with where to take the user.
 struct ComposeProblem
 {

@@ -7,6 +7,7 @@
 #include "schedule/Scheduler.h"
 #include "store/CredentialStore.h"
 #include "store/OutboxStore.h"
+#include "usecases/DraftStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
@@ -309,18 +310,18 @@ private Q_SLOTS:
         QTRY_VERIFY(box->isVisible());
         box->button(QMessageBox::Save)->click();
         QTRY_VERIFY(!compose);
-        const QStringList drafts = ComposeWindow::drafts(f.profile());
+        const QList<Outpost::DraftStore::Entry> drafts = Outpost::DraftStore(f.profile()).list();
         QCOMPARE(drafts.size(), 1);
-        QCOMPARE(ComposeWindow::draftSubject(drafts.first()), QStringLiteral("Draft subject"));
+        QCOMPARE(drafts.first().subject, QStringLiteral("Draft subject"));
 
         // A draft opens again, and sending it removes it.
         ComposeWindow *again = window.newMessage();
-        QVERIFY(again->loadDraft(drafts.first()));
+        QVERIFY(again->loadDraft(drafts.first().path));
         QCOMPARE(again->content().subject, QStringLiteral("Draft subject"));
         again->findChild<QLineEdit *>(QStringLiteral("composeTo"))
             ->setText(QStringLiteral("bob@example.net"));
         QVERIFY(again->send());
-        QCOMPARE(ComposeWindow::drafts(f.profile()).size(), 0);
+        QCOMPARE(Outpost::DraftStore(f.profile()).list().size(), 0);
     }
 
     void mailtoFillsTheFields()

@@ -153,7 +153,7 @@ private Q_SLOTS:
             QJsonDocument::fromJson(r.out.toUtf8()).array().first().toObject();
         QCOMPARE(result[QLatin1String("deferred")].toInt(), 1);
         const CliRun outbox = runCli(QStringList{"outbox", "sb"} + profileArgs(profile));
-        QVERIFY2(outbox.out.contains(QLatin1String("will retry")), qPrintable(outbox.out));
+        QVERIFY2(outbox.out.contains(QLatin1String("Will retry ")), qPrintable(outbox.out));
         QVERIFY(outbox.out.contains(QLatin1String("451")));
     }
 

@@ -1,0 +1,153 @@
+// outpost-cli send-receive | run: one receive-then-send cycle, or the scheduler until Ctrl+C.
+#include "Cli.h"
+
+#include "StopSignal.h"
+#include "schedule/Scheduler.h"
+#include "store/OutboxStore.h"
+#include "usecases/CycleReport.h"
+#include "usecases/OutboxStateText.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace Outpost {
+
+void Cli::runSendReceive(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser, true);
+    addVerboseOption(parser);
+    if (!parse(parser, arguments))
+        return;
+    if (!openProfile(Session::Access::Write))
+        return;
+    const QList<Account> selected = selectedAccounts(parser.positionalArguments().value(1));
+    if (selected.isEmpty())
+        return;
+    if (!openProfile(Session::Access::Write))
+        return;
+    const bool verbose = parser.isSet(QStringLiteral("verbose"));
+    connect(m_scheduler, &Scheduler::transcript, this,
+            [this, verbose](const QString &id, const QString &line) {
+                if (verbose && !m_json)
+                    m_out << id << QStringLiteral(": ") << line << Qt::endl;
+            });
+    connect(m_scheduler, &Scheduler::note, this, [this](const QString &id, const QString &text) {
+        if (!m_json)
+            m_out << id << QStringLiteral(": ") << text << Qt::endl;
+    });
+    auto remaining = std::make_shared<int>(int(selected.size()));
+    auto worst = std::make_shared<int>(Success);
+    auto results = std::make_shared<QJsonArray>();
+    connect(m_scheduler, &Scheduler::cycleFinished, this,
+            [this, remaining, worst, results](const QString &id, const CycleResult &r) {
+                const Account *a = m_scheduler->account(id);
+                const QString name = a ? a->name : id;
+                if (!r.ok())
+                    *worst = MailNotSent;
+                if (m_json) {
+                    results->append(QJsonObject{
+                        {QStringLiteral("account"), id},
+                        {QStringLiteral("received"), r.received},
+                        {QStringLiteral("sent"), r.sent},
+                        {QStringLiteral("deferred"), r.deferred},
+                        {QStringLiteral("failed"), r.failed},
+                        {QStringLiteral("mayHaveBeenSent"), r.mayHaveBeenSent},
+                        {QStringLiteral("waiting"), r.waiting},
+                        {QStringLiteral("popLogins"), r.popLogins},
+                        {QStringLiteral("error"), r.accountError.message},
+                        {QStringLiteral("errorKind"), NetError::kindName(r.accountError.kind)},
+                        {QStringLiteral("storeError"), r.storeError.message},
+                    });
+                } else {
+                    print(tr("%1: received %2, sent %3, deferred %4, failed %5")
+                              .arg(name)
+                              .arg(r.received)
+                              .arg(r.sent)
+                              .arg(r.deferred)
+                              .arg(r.failed));
+                    // The same sentences as the desktop program's (core/usecases).
+                    for (const CycleReportItem &item :
+                         CycleReport::describe(name, r, m_scheduler->outbox(id))) {
+                        using Kind = CycleReportItem::Kind;
+                        if (item.kind != Kind::NewMail && item.kind != Kind::Sent &&
+                            item.kind != Kind::Deferred && item.kind != Kind::Failed &&
+                            item.kind != Kind::NothingToDo)
+                            print(item.text); // the counts are in the line above
+                    }
+                    // The messages that did not go, with the server's words.
+                    for (const OutboxEntry &e : m_scheduler->outbox(id)->messages()) {
+                        if (e.state == OutboxState::Failed || e.state == OutboxState::Deferred)
+                            print(tr("  %1: %2").arg(e.id, OutboxStateText::describe(e)));
+                    }
+                }
+                if (--*remaining == 0) {
+                    if (m_json)
+                        printJson(*results);
+                    done(*worst);
+                }
+            });
+    for (const Account &a : selected)
+        m_scheduler->trigger(a.id, Scheduler::Trigger::Manual);
+}
+
+void Cli::runScheduler(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser, false);
+    addVerboseOption(parser);
+    if (!parse(parser, arguments))
+        return;
+    if (!openProfile(Session::Access::Write))
+        return;
+    if (m_accounts->accounts().isEmpty()) {
+        fail(tr("There are no accounts yet. Add one with \"outpost-cli account add\"."));
+        return;
+    }
+    const bool verbose = parser.isSet(QStringLiteral("verbose"));
+    auto stamp = [] {
+        return QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat);
+    };
+    connect(m_scheduler, &Scheduler::cycleStarted, this, [this, stamp](const QString &id) {
+        print(tr("%1 %2: send/receive started").arg(stamp(), id));
+    });
+    connect(m_scheduler, &Scheduler::cycleFinished, this,
+            [this, stamp](const QString &id, const CycleResult &r) {
+                print(tr("%1 %2: received %3, sent %4, deferred %5, failed %6%7")
+                          .arg(stamp(), id)
+                          .arg(r.received)
+                          .arg(r.sent)
+                          .arg(r.deferred)
+                          .arg(r.failed)
+                          .arg(r.accountError.isError()
+                                   ? tr(" — paused: %1").arg(r.accountError.message)
+                                   : QString()));
+                const Scheduler::Status st = m_scheduler->status(id);
+                if (st.nextCheck.isValid())
+                    print(tr("%1 %2: next check at %3")
+                              .arg(stamp(), id,
+                                   QLocale().toString(st.nextCheck.toLocalTime().time(),
+                                                      QLocale::ShortFormat)));
+            });
+    connect(m_scheduler, &Scheduler::note, this,
+            [this, stamp](const QString &id, const QString &text) {
+                print(QStringLiteral("%1 %2: %3").arg(stamp(), id, text));
+            });
+    connect(m_scheduler, &Scheduler::transcript, this,
+            [this, verbose](const QString &id, const QString &line) {
+                if (verbose)
+                    print(id + QStringLiteral(": ") + line);
+            });
+    auto *stop = new StopSignal(this);
+    connect(stop, &StopSignal::stopRequested, this, [this] {
+        print(tr("Stopping."));
+        m_scheduler->abortAll();
+        done(Success);
+    });
+    print(tr("Outpost is running %n account(s). Press Ctrl+C to stop.", nullptr,
+             int(m_accounts->accounts().size())));
+    m_scheduler->start();
+}
+
+} // namespace Outpost

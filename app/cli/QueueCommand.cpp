@@ -1,0 +1,127 @@
+// outpost-cli queue: a message into an account's outbox, from a file or from options.
+#include "Cli.h"
+
+#include "schedule/Scheduler.h"
+#include "store/OutboxStore.h"
+#include "usecases/ComposeMessage.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace Outpost {
+
+void Cli::runQueue(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Usage: outpost-cli queue NAME FILE.eml\n"
+           "       outpost-cli queue NAME --to ADDR --subject TEXT (--body TEXT | --body-file "
+           "FILE) [--attach FILE]"));
+    addCommonOptions(parser, false);
+    parser.addOption({QStringLiteral("to"),
+                      tr("A recipient (repeatable; or a comma-separated list)."),
+                      QStringLiteral("ADDR")});
+    parser.addOption(
+        {QStringLiteral("cc"), tr("A copy recipient (repeatable)."), QStringLiteral("ADDR")});
+    parser.addOption({QStringLiteral("bcc"), tr("A blind copy recipient (repeatable)."),
+                      QStringLiteral("ADDR")});
+    parser.addOption({QStringLiteral("subject"), tr("The subject."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("body"), tr("The message text."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("body-file"), tr("Reads the message text (UTF-8) from FILE."),
+                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("attach"), tr("Attaches FILE (repeatable)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("encoding"),
+                      tr("How Japanese text is written: auto, utf-8 or iso-2022-jp (default: the "
+                         "account's choice)."),
+                      QStringLiteral("auto|utf-8|iso-2022-jp")});
+    if (!parse(parser, arguments))
+        return;
+    const QStringList positional = parser.positionalArguments();
+    if (!openProfile(Session::Access::Write))
+        return;
+    const Account *account = accountArgument(positional.value(1));
+    if (!account)
+        return;
+    const Account a = *account;
+    if (!openProfile(Session::Access::Write))
+        return;
+    OutboxStore *outbox = m_scheduler->outbox(a.id);
+
+    StoreError storeError;
+    std::optional<QString> id;
+    if (positional.size() == 3) {
+        if (parser.isSet(QStringLiteral("to")) || parser.isSet(QStringLiteral("body"))) {
+            fail(tr("Give either a .eml file or --to/--subject/--body, not both."));
+            return;
+        }
+        if (!QFileInfo(positional.at(2)).isFile()) {
+            fail(tr("%1 is not a file.").arg(positional.at(2)));
+            return;
+        }
+        id = outbox->queueFile(positional.at(2), &storeError);
+    } else if (positional.size() == 2) {
+        ComposeInput input;
+        input.to = parser.values(QStringLiteral("to")).join(QStringLiteral(", "));
+        input.cc = parser.values(QStringLiteral("cc")).join(QStringLiteral(", "));
+        input.bcc = parser.values(QStringLiteral("bcc")).join(QStringLiteral(", "));
+        if (!parser.isSet(QStringLiteral("subject"))) {
+            fail(tr("Give a subject with --subject (it may be empty: --subject \"\")."));
+            return;
+        }
+        input.subject = parser.value(QStringLiteral("subject"));
+        if (parser.isSet(QStringLiteral("body")) == parser.isSet(QStringLiteral("body-file"))) {
+            fail(tr("Give the text with either --body or --body-file."));
+            return;
+        }
+        if (parser.isSet(QStringLiteral("body-file"))) {
+            QFile file(parser.value(QStringLiteral("body-file")));
+            if (!file.open(QIODevice::ReadOnly)) {
+                fail(tr("Could not read %1: %2").arg(file.fileName(), file.errorString()));
+                return;
+            }
+            input.body = QString::fromUtf8(file.readAll());
+        } else {
+            input.body = parser.value(QStringLiteral("body"));
+        }
+        input.attachments = parser.values(QStringLiteral("attach"));
+        if (parser.isSet(QStringLiteral("encoding"))) {
+            JapaneseEncoding encoding = a.japaneseEncoding;
+            if (!AccountWords::fromString(parser.value(QStringLiteral("encoding")), &encoding)) {
+                fail(tr("--encoding: use auto, utf-8 or iso-2022-jp."));
+                return;
+            }
+            input.encoding = ComposeMessage::textEncodingFor(encoding);
+        }
+        // The same rules and words as the compose window (core/usecases).
+        const ComposeMessage::Result built = ComposeMessage::build(a, input);
+        if (!built.ok()) {
+            // Named by the option that holds the problem, as typed on the command line.
+            using Field = ComposeProblem::Field;
+            const Field field = built.problem.field;
+            const QString option = field == Field::To           ? QStringLiteral("--to")
+                                   : field == Field::Cc         ? QStringLiteral("--cc")
+                                   : field == Field::Bcc        ? QStringLiteral("--bcc")
+                                   : field == Field::Attachment ? QStringLiteral("--attach")
+                                   : field == Field::Recipients ? QStringLiteral("--to/--cc/--bcc")
+                                                                : QString();
+            fail(option.isEmpty() ? built.problem.message
+                                  : tr("%1: %2").arg(option, built.problem.message));
+            return;
+        }
+        const OutgoingMessage &m = *built.message;
+        id = outbox->queue(m, &storeError);
+    } else {
+        fail(tr("Usage: outpost-cli queue NAME FILE.eml, or outpost-cli queue NAME --to ADDR "
+                "--subject TEXT --body TEXT"));
+        return;
+    }
+    if (!id) {
+        fail(tr("The message was not queued: %1").arg(storeError.message));
+        return;
+    }
+    print(*id);
+    done(Success);
+}
+
+} // namespace Outpost

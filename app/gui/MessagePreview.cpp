@@ -1,0 +1,121 @@
+#include "MessagePreview.h"
+
+#include "message/MessageReader.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace Outpost {
+
+MessagePreview::MessagePreview(QWidget *parent)
+    : QWidget(parent)
+{
+    m_header = new QLabel;
+    m_header->setObjectName(QStringLiteral("previewHeader"));
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text = new QTextBrowser;
+    m_text->setObjectName(QStringLiteral("preview"));
+    m_text->setOpenLinks(false);
+    m_attachments = new QListWidget;
+    m_attachments->setObjectName(QStringLiteral("previewAttachments"));
+    m_attachments->setFlow(QListView::LeftToRight);
+    m_attachments->setMaximumHeight(56);
+    m_save = new QPushButton(tr("&Save attachment…"));
+    m_save->setObjectName(QStringLiteral("saveAttachment"));
+    connect(m_save, &QPushButton::clicked, this, &MessagePreview::saveAttachment);
+    auto *attachRow = new QHBoxLayout;
+    attachRow->addWidget(m_attachments, 1);
+    attachRow->addWidget(m_save);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_text, 1);
+    layout->addLayout(attachRow);
+    showMessage({});
+}
+
+MessagePreview::~MessagePreview() = default;
+
+QString MessagePreview::text() const
+{
+    return m_text->toPlainText();
+}
+
+void MessagePreview::showMessage(const QString &path, const QString &state)
+{
+    m_parsed.reset();
+    m_attachments->clear();
+    if (path.isEmpty()) {
+        m_header->clear();
+        m_text->setPlainText(QString());
+        m_save->setEnabled(false);
+        m_attachments->hide();
+        m_save->hide();
+        return;
+    }
+    MessageError error;
+    std::optional<ParsedMessage> parsed = MessageReader::parseFile(path, &error);
+    if (!parsed) {
+        m_header->setText(tr("This message could not be read: %1").arg(error.message));
+        m_text->clear();
+        return;
+    }
+    m_parsed = std::make_unique<ParsedMessage>(*parsed);
+    auto list = [](const QList<MailAddress> &addresses) {
+        QStringList out;
+        for (const MailAddress &a : addresses)
+            out.append(a.toDisplayString());
+        return out.join(QStringLiteral(", ")).toHtmlEscaped();
+    };
+    QString header = tr("<b>From:</b> %1").arg(list(parsed->from()));
+    header += QStringLiteral("<br>") + tr("<b>To:</b> %1").arg(list(parsed->to()));
+    if (!parsed->cc().isEmpty())
+        header += QStringLiteral("<br>") + tr("<b>Cc:</b> %1").arg(list(parsed->cc()));
+    header +=
+        QStringLiteral("<br>") + tr("<b>Subject:</b> %1").arg(parsed->subject().toHtmlEscaped());
+    if (parsed->date().isValid())
+        header += QStringLiteral("<br>") +
+                  tr("<b>Date:</b> %1")
+                      .arg(QLocale().toString(parsed->date().toLocalTime(), QLocale::LongFormat));
+    if (!state.isEmpty())
+        header += QStringLiteral("<br>") + tr("<b>State:</b> %1").arg(state.toHtmlEscaped());
+    m_header->setText(header);
+    m_text->setPlainText(parsed->text());
+    const QList<AttachmentInfo> attachments = parsed->attachments();
+    for (const AttachmentInfo &a : attachments)
+        m_attachments->addItem(tr("%1 (%2)").arg(a.fileName, QLocale().formattedDataSize(a.size)));
+    if (!attachments.isEmpty())
+        m_attachments->setCurrentRow(0);
+    m_attachments->setVisible(!attachments.isEmpty());
+    m_save->setVisible(!attachments.isEmpty());
+    m_save->setEnabled(!attachments.isEmpty());
+}
+
+void MessagePreview::saveAttachment()
+{
+    const int index = m_attachments->currentRow() >= 0 ? m_attachments->currentRow() : 0;
+    if (!m_parsed || index >= m_parsed->attachments().size())
+        return;
+    auto *dialog =
+        new QFileDialog(this, tr("Save attachment"), m_parsed->attachments().at(index).fileName);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const ParsedMessage parsed = *m_parsed;
+    connect(dialog, &QFileDialog::fileSelected, this, [this, parsed, index](const QString &path) {
+        MessageError error;
+        if (!parsed.saveAttachment(index, path, &error))
+            Q_EMIT notice(tr("The attachment was not saved: %1").arg(error.message));
+        else
+            Q_EMIT notice(tr("Saved %1.").arg(path));
+    });
+    dialog->open();
+}
+
+} // namespace Outpost

@@ -1,0 +1,152 @@
+#include "OutboxActions.h"
+
+#include "ComposeWindow.h"
+#include "message/MessageReader.h"
+#include "schedule/Scheduler.h"
+#include "usecases/ReplaceMessage.h"
+
+#include <QAction>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QToolBar>
+
+namespace Outpost {
+
+OutboxActions::OutboxActions(Scheduler *scheduler, const QString &profileDirectory, QWidget *window,
+                             std::function<ComposeWindow *()> newCompose)
+    : QObject(window)
+    , m_scheduler(scheduler)
+    , m_profileDirectory(profileDirectory)
+    , m_window(window)
+    , m_newCompose(std::move(newCompose))
+{
+    m_sendNow = add(tr("Send now"), "actionSendNow", &OutboxActions::sendNow);
+    m_edit = add(tr("Edit"), "actionEdit", &OutboxActions::editMessage);
+    m_edit->setToolTip(tr("Opens the message in a new window to correct it and send it again."));
+    m_resend = add(tr("Resend"), "actionResend", &OutboxActions::resendMessage);
+    m_resend->setToolTip(tr("Sends the message again. If it did go out, the recipients get it "
+                            "twice."));
+    m_markSent = add(tr("Mark as sent"), "actionMarkSent", &OutboxActions::markMessageAsSent);
+    m_delete = add(tr("Delete"), "actionDelete", &OutboxActions::deleteMessage);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    setSelection({}, std::nullopt);
+}
+
+QAction *OutboxActions::add(const QString &text, const char *objectName,
+                            void (OutboxActions::*slot)())
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(QLatin1String(objectName));
+    connect(action, &QAction::triggered, this, slot);
+    return action;
+}
+
+void OutboxActions::addTo(QToolBar *bar) const
+{
+    bar->addAction(m_sendNow);
+    bar->addAction(m_edit);
+    bar->addAction(m_resend);
+    bar->addAction(m_markSent);
+    bar->addSeparator();
+    bar->addAction(m_delete);
+}
+
+void OutboxActions::setSelection(const QString &accountId, const std::optional<OutboxEntry> &entry)
+{
+    m_accountId = accountId;
+    m_entry = entry;
+    auto is = [&](OutboxState wanted) { return entry && entry->state == wanted; };
+    m_sendNow->setEnabled(is(OutboxState::Queued) || is(OutboxState::Deferred));
+    m_edit->setEnabled(is(OutboxState::Failed));
+    m_resend->setEnabled(is(OutboxState::MayHaveBeenSent) || is(OutboxState::Failed));
+    m_markSent->setEnabled(is(OutboxState::MayHaveBeenSent));
+    m_delete->setEnabled(entry.has_value() && !is(OutboxState::Sending));
+}
+
+OutboxStore *OutboxActions::outbox() const
+{
+    return m_entry ? m_scheduler->outbox(m_accountId) : nullptr;
+}
+
+void OutboxActions::sendNow()
+{
+    OutboxStore *store = outbox();
+    if (!store)
+        return;
+    StoreError error;
+    if (m_entry->state == OutboxState::Deferred && !store->requeue(m_entry->id, &error)) {
+        Q_EMIT notice(error.message);
+        return;
+    }
+    m_scheduler->trigger(m_accountId, Scheduler::Trigger::Manual);
+}
+
+void OutboxActions::resendMessage()
+{
+    OutboxStore *store = outbox();
+    if (!store)
+        return;
+    StoreError error;
+    if (!store->requeue(m_entry->id, &error)) {
+        Q_EMIT notice(error.message);
+        return;
+    }
+    Q_EMIT notice(tr("The message is queued again."));
+    m_scheduler->trigger(m_accountId, Scheduler::Trigger::Manual);
+}
+
+void OutboxActions::markMessageAsSent()
+{
+    OutboxStore *store = outbox();
+    if (!store)
+        return;
+    StoreError error;
+    if (!store->markAsSent(m_entry->id, &error))
+        Q_EMIT notice(error.message);
+    else
+        Q_EMIT notice(tr("The message was moved to Sent."));
+}
+
+void OutboxActions::deleteMessage()
+{
+    if (!outbox())
+        return;
+    const MessageSummary s = MessageReader::readSummary(m_entry->messagePath);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete message"),
+                                tr("Delete \"%1\"? It cannot be recovered.")
+                                    .arg(s.subject.isEmpty() ? tr("(no subject)") : s.subject),
+                                QMessageBox::Yes | QMessageBox::Cancel, m_window);
+    box->setObjectName(QStringLiteral("deleteQuestion"));
+    box->button(QMessageBox::Yes)->setText(tr("&Delete"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QString account = m_accountId;
+    const QString id = m_entry->id;
+    connect(box, &QMessageBox::accepted, this, [this, account, id] {
+        OutboxStore *store = m_scheduler->outbox(account);
+        StoreError error;
+        if (store && !store->remove(id, &error))
+            Q_EMIT notice(error.message);
+    });
+    box->open();
+}
+
+void OutboxActions::editMessage()
+{
+    OutboxStore *store = outbox();
+    if (!store)
+        return;
+    // The rebuilding and the replacing are core's (core/usecases/ReplaceMessage).
+    StoreError error;
+    const std::optional<ReplaceMessage::Edit> edit =
+        ReplaceMessage::open(*store, m_accountId, m_entry->id, m_profileDirectory, &error);
+    if (!edit) {
+        Q_EMIT notice(error.message);
+        return;
+    }
+    ComposeWindow *compose = m_newCompose();
+    compose->setReplacing(*edit);
+}
+
+} // namespace Outpost

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "store/OutboxStore.h"
+
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class QAction;
+class QToolBar;
+class QWidget;
+
+namespace Outpost {
+
+class ComposeWindow;
+class Scheduler;
+
+/// What can be done with the selected outbox message: Send now, Edit, Resend, Mark as sent
+/// and Delete, each enabled only where it applies to the message's state.
+class OutboxActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Questions open over @p window; @p newCompose opens a compose window for Edit.
+    OutboxActions(Scheduler *scheduler, const QString &profileDirectory, QWidget *window,
+                  std::function<ComposeWindow *()> newCompose);
+
+    /// Puts the actions on @p bar.
+    void addTo(QToolBar *bar) const;
+    /// The message the actions act on (none: inbox or Sent, or nothing selected).
+    void setSelection(const QString &accountId, const std::optional<OutboxEntry> &entry);
+
+public Q_SLOTS:
+    void sendNow();
+    /// Opens the message in a compose window; sending it replaces the message.
+    void editMessage();
+    void resendMessage();
+    void markMessageAsSent();
+    /// Asks, then deletes the message.
+    void deleteMessage();
+
+Q_SIGNALS:
+    /// Something to tell in the status bar.
+    void notice(const QString &text);
+
+private:
+    QAction *add(const QString &text, const char *objectName, void (OutboxActions::*slot)());
+    OutboxStore *outbox() const;
+
+    Scheduler *m_scheduler;
+    QString m_profileDirectory;
+    QWidget *m_window;
+    std::function<ComposeWindow *()> m_newCompose;
+    QString m_accountId;
+    std::optional<OutboxEntry> m_entry;
+
+    QAction *m_sendNow;
+    QAction *m_edit;
+    QAction *m_resend;
+    QAction *m_markSent;
+    QAction *m_delete;
+};
+
+} // namespace Outpost

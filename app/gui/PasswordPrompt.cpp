@@ -1,0 +1,51 @@
+#include "PasswordPrompt.h"
+
+#include "schedule/Scheduler.h"
+
+#include <QInputDialog>
+#include <QLineEdit>
+
+namespace Outpost {
+
+PasswordPrompt::PasswordPrompt(Scheduler *scheduler, CredentialStore *credentials, QWidget *window)
+    : QObject(window)
+    , m_scheduler(scheduler)
+    , m_credentials(credentials)
+    , m_window(window)
+{}
+
+void PasswordPrompt::ask(const QString &accountId, CredentialStore::Server server,
+                         const CredentialResult &result)
+{
+    const Account *a = m_scheduler->account(accountId);
+    if (!a)
+        return;
+    const QString key = CredentialStore::key(accountId, server);
+    if (m_asking.contains(key))
+        return;
+    Q_EMIT notice(tr("%1: no password available (%2).").arg(a->name, result.message));
+    auto *dialog = new QInputDialog(m_window);
+    dialog->setObjectName(QStringLiteral("passwordPrompt"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Password for %1").arg(a->name));
+    dialog->setLabelText(
+        (server == CredentialStore::Server::Incoming
+             ? tr("Outpost needs the password of %1 (receiving, user %2) to continue.")
+                   .arg(a->name, a->popUser)
+             : tr("Outpost needs the password of %1 (sending, user %2) to continue.")
+                   .arg(a->name, a->effectiveSmtpUser())) +
+        u'\n' + tr("It is kept in memory until Outpost quits."));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    m_asking.insert(key);
+    connect(dialog, &QInputDialog::finished, this, [this, key](int) { m_asking.remove(key); });
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, accountId, server](const QString &password) {
+                if (password.isEmpty())
+                    return;
+                m_credentials->rememberForSession(accountId, server, password);
+                m_scheduler->trigger(accountId, Scheduler::Trigger::Manual);
+            });
+    dialog->open();
+}
+
+} // namespace Outpost

@@ -1,0 +1,78 @@
+#include "OutboxStateText.h"
+
+#include <QLocale>
+
+namespace Outpost {
+
+namespace {
+
+QDateTime nowOr(const QDateTime &now)
+{
+    return now.isValid() ? now : QDateTime::currentDateTime();
+}
+
+/// The server's words on one line.
+QString reason(const OutboxEntry &entry)
+{
+    return entry.lastReply.simplified();
+}
+
+} // namespace
+
+QString OutboxStateText::when(const QDateTime &moment, const QDateTime &now)
+{
+    const QLocale locale;
+    const QDateTime local = moment.toLocalTime();
+    const QDate today = now.toLocalTime().date();
+    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    if (local.date() == today)
+        return tr("at %1").arg(time);
+    if (local.date() == today.addDays(1))
+        return tr("tomorrow at %1").arg(time);
+    return tr("on %1").arg(locale.toString(local, QLocale::ShortFormat));
+}
+
+QString OutboxStateText::label(const OutboxEntry &e, const Context &context)
+{
+    const QDateTime now = nowOr(context.now);
+    switch (e.state) {
+    case OutboxState::Queued:
+        return context.waitingForLogin ? tr("Waiting for the POP login") : tr("Waiting");
+    case OutboxState::Sending:
+        return context.percent >= 0 ? tr("Sending (%1%)").arg(context.percent) : tr("Sending");
+    case OutboxState::Deferred:
+        return e.nextAttempt.isValid() ? tr("Will retry %1").arg(when(e.nextAttempt, now))
+                                       : tr("Will retry");
+    case OutboxState::Failed:
+        return tr("Failed");
+    case OutboxState::MayHaveBeenSent:
+        return tr("May have been sent");
+    case OutboxState::Sent:
+        return tr("Sent %1").arg(QLocale().toString(e.sentAt.toLocalTime(), QLocale::ShortFormat));
+    }
+    return {};
+}
+
+QString OutboxStateText::describe(const OutboxEntry &e, const Context &context)
+{
+    const QString words = label(e, context);
+    const QString why = reason(e);
+    switch (e.state) {
+    case OutboxState::Deferred:
+    case OutboxState::Failed:
+        return why.isEmpty() ? words : tr("%1 because: %2").arg(words, why);
+    case OutboxState::MayHaveBeenSent:
+        return tr("May have been sent: the connection broke before the server confirmed it");
+    case OutboxState::Sent:
+        return e.rejectedRecipients.isEmpty()
+                   ? words
+                   : tr("%1, but not to %2")
+                         .arg(words, e.rejectedRecipients.join(QStringLiteral(", ")));
+    case OutboxState::Queued:
+    case OutboxState::Sending:
+        break;
+    }
+    return words;
+}
+
+} // namespace Outpost

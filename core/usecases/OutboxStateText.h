@@ -1,0 +1,38 @@
+#pragma once
+
+#include "store/OutboxStore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+
+namespace Outpost {
+
+/// What the caller of OutboxStateText knows beyond the entry.
+struct OutboxStateContext
+{
+    QDateTime now;                ///< for "today" and "tomorrow"; the system clock when invalid
+    bool waitingForLogin = false; ///< queued behind a POP login (POP before SMTP)
+    int percent = -1;             ///< how much of a message being sent went out
+};
+
+/// What is happening to an outbox message, in people's words: one wording for the desktop
+/// program's list and outpost-cli's listings.
+class OutboxStateText
+{
+    Q_DECLARE_TR_FUNCTIONS(OutboxStateText)
+
+public:
+    using Context = OutboxStateContext;
+
+    /// A short label: "Waiting", "Will retry at 10:42", "Failed", "Sent 2/12/26 9:05".
+    static QString label(const OutboxEntry &entry, const Context &context = {});
+    /// The label with the reason where the entry has one: "Will retry at 10:42 because: 451
+    /// Try again later", "Failed because: 550 User unknown".
+    static QString describe(const OutboxEntry &entry, const Context &context = {});
+    /// A moment as people say it, next to @p now: "at 10:42" today, "tomorrow at 10:42",
+    /// else "on" the date and the time.
+    static QString when(const QDateTime &moment, const QDateTime &now);
+};
+
+} // namespace Outpost

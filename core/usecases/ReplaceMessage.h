@@ -1,0 +1,55 @@
+#pragma once
+
+#include "store/StoreError.h"
+#include "usecases/ComposeMessage.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <optional>
+
+namespace Outpost {
+
+class OutboxStore;
+
+/// Correcting a message that did not go out (it failed, or waits for a retry): what it held,
+/// back into the compose window, and the corrected message queued in its place. The new one
+/// is queued first and the old one removed only then, so a step that fails loses nothing.
+class ReplaceMessage
+{
+    Q_DECLARE_TR_FUNCTIONS(ReplaceMessage)
+
+public:
+    /// A message being corrected.
+    struct Edit
+    {
+        QString oldId;            ///< the outbox message it replaces
+        ComposeContent content;   ///< what the compose window starts from
+        QString attachmentFolder; ///< copies of its attachments (removed once replaced)
+        QStringList problems;     ///< attachments that could not be copied, for people
+    };
+
+    /// What replace() did.
+    struct Result
+    {
+        std::optional<QString> newId; ///< the corrected message, when it was queued
+        StoreError error;             ///< why it was not queued (the old one is kept)
+        StoreError oldKept;           ///< queued, but the old one could not be removed
+        bool ok() const { return newId.has_value(); }
+    };
+
+    /// Reads message @p id of @p outbox (of account @p accountId) back into compose content:
+    /// To and Cc from its header, Bcc from its envelope, subject, text, and its attachments
+    /// copied into the profile in @p profileDirectory. Nothing when it cannot be read or is
+    /// being sent or was sent (with @p error).
+    static std::optional<Edit> open(const OutboxStore &outbox, const QString &accountId,
+                                    const QString &id, const QString &profileDirectory,
+                                    StoreError *error = nullptr);
+    /// Queues @p corrected in @p outbox, then removes the message @p edit replaces and the
+    /// copies of its attachments.
+    static Result replace(OutboxStore &outbox, const Edit &edit, const OutgoingMessage &corrected);
+    /// Removes the copies of the attachments when the correction is given up.
+    static void discard(const Edit &edit);
+};
+
+} // namespace Outpost

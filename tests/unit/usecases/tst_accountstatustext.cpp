@@ -1,0 +1,66 @@
+// The status sentence of an account, the same whatever window shows it.
+#include "usecases/AccountStatusText.h"
+
+#include <QLocale>
+#include <QTest>
+
+using namespace Outpost;
+
+namespace {
+
+Account popBeforeSmtp()
+{
+    Account a;
+    a.id = QStringLiteral("home");
+    a.name = QStringLiteral("Home");
+    a.popBeforeSmtp = true;
+    return a;
+}
+
+const QDateTime now = QDateTime(QDate(2026, 12, 2), QTime(9, 30), Qt::UTC);
+
+} // namespace
+
+class TestAccountStatusText : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void idleSaysWhatWaitsAndWhen()
+    {
+        Scheduler::Status s;
+        AccountStatusText::Facts facts;
+        facts.now = now;
+        QCOMPARE(AccountStatusText::describe(popBeforeSmtp(), s, facts),
+                 QStringLiteral("Checks only when you press Send/Receive"));
+        s.windowClosesAt = now.addSecs(102);
+        s.nextCheck = now.addSecs(600);
+        facts.waiting = 2;
+        QCOMPARE(
+            AccountStatusText::describe(popBeforeSmtp(), s, facts),
+            QStringLiteral("Relay window open for 1:42 · 2 messages waiting · Next check at %1")
+                .arg(QLocale().toString(s.nextCheck.toLocalTime().time(), QLocale::ShortFormat)));
+        facts.waiting = 1;
+        facts.offline = true;
+        QCOMPARE(AccountStatusText::describe(popBeforeSmtp(), s, facts),
+                 QStringLiteral("Offline — 1 message waiting"));
+    }
+
+    void runningAndPausedComeFirst()
+    {
+        Scheduler::Status s;
+        s.running = true;
+        s.phase = Cycle::Phase::Sending;
+        s.done = 1;
+        s.total = 3;
+        QCOMPARE(AccountStatusText::describe(popBeforeSmtp(), s, {}),
+                 QStringLiteral("Sending 2 of 3"));
+        s.running = false;
+        s.lastError = NetError::make(NetError::Authentication, QStringLiteral("Wrong password."));
+        QCOMPARE(AccountStatusText::describe(popBeforeSmtp(), s, {}),
+                 QStringLiteral("Paused: Wrong password."));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccountStatusText)
+#include "tst_accountstatustext.moc"

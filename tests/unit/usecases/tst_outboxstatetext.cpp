@@ -1,0 +1,105 @@
+// One wording for outbox states, shared by the message list and outpost-cli.
+#include "usecases/OutboxStateText.h"
+
+#include <QLocale>
+#include <QTest>
+
+using namespace Outpost;
+
+namespace {
+
+const QDateTime now = QDateTime(QDate(2026, 12, 2), QTime(9, 30)); // local time
+
+OutboxEntry entry(OutboxState state, const QString &reply = {})
+{
+    OutboxEntry e;
+    e.id = QStringLiteral("m1");
+    e.state = state;
+    e.lastReply = reply;
+    return e;
+}
+
+} // namespace
+
+class TestOutboxStateText : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    void everyStateHasWords()
+    {
+        for (int s = int(OutboxState::Queued); s <= int(OutboxState::Sent); ++s) {
+            const OutboxEntry e = entry(OutboxState(s));
+            QVERIFY2(!OutboxStateText::label(e, {now}).isEmpty(), qPrintable(QString::number(s)));
+            QVERIFY(!OutboxStateText::describe(e, {now}).isEmpty());
+        }
+        QCOMPARE(OutboxStateText::label(entry(OutboxState::Queued)), QStringLiteral("Waiting"));
+        OutboxStateText::Context behindLogin{now};
+        behindLogin.waitingForLogin = true;
+        QCOMPARE(OutboxStateText::label(entry(OutboxState::Queued), behindLogin),
+                 QStringLiteral("Waiting for the POP login"));
+        OutboxStateText::Context progress{now};
+        progress.percent = 40;
+        QCOMPARE(OutboxStateText::label(entry(OutboxState::Sending), progress),
+                 QStringLiteral("Sending (40%)"));
+    }
+
+    void aRetryTodaySaysTheTimeAndWhy()
+    {
+        OutboxEntry e = entry(OutboxState::Deferred, QStringLiteral("451 4.3.0 Try\r\n again"));
+        e.nextAttempt = now.addSecs(10 * 60).toUTC();
+        const QString time = QLocale().toString(QTime(9, 40), QLocale::ShortFormat);
+        QCOMPARE(OutboxStateText::label(e, {now}), QStringLiteral("Will retry at %1").arg(time));
+        // The server's words on one line.
+        QCOMPARE(OutboxStateText::describe(e, {now}),
+                 QStringLiteral("Will retry at %1 because: 451 4.3.0 Try again").arg(time));
+    }
+
+    void aRetryOnAnotherDaySaysTheDay()
+    {
+        OutboxEntry e = entry(OutboxState::Deferred);
+        e.nextAttempt = now.addDays(1).toUTC();
+        QVERIFY2(
+            OutboxStateText::label(e, {now}).startsWith(QLatin1String("Will retry tomorrow at ")),
+            qPrintable(OutboxStateText::label(e, {now})));
+        e.nextAttempt = now.addDays(3).toUTC();
+        QCOMPARE(OutboxStateText::label(e, {now}),
+                 QStringLiteral("Will retry on %1")
+                     .arg(QLocale().toString(now.addDays(3), QLocale::ShortFormat)));
+        // No reply: no "because".
+        QVERIFY(!OutboxStateText::describe(e, {now}).contains(QLatin1String("because")));
+    }
+
+    void failedSaysTheServersWords()
+    {
+        const OutboxEntry e = entry(OutboxState::Failed, QStringLiteral("550 5.1.1 User unknown"));
+        QCOMPARE(OutboxStateText::label(e, {now}), QStringLiteral("Failed"));
+        QCOMPARE(OutboxStateText::describe(e, {now}),
+                 QStringLiteral("Failed because: 550 5.1.1 User unknown"));
+        QCOMPARE(OutboxStateText::describe(entry(OutboxState::Failed), {now}),
+                 QStringLiteral("Failed"));
+    }
+
+    void mayHaveBeenSentSaysWhy()
+    {
+        const OutboxEntry e = entry(OutboxState::MayHaveBeenSent, QStringLiteral("lost"));
+        QCOMPARE(OutboxStateText::label(e, {now}), QStringLiteral("May have been sent"));
+        QVERIFY(OutboxStateText::describe(e, {now}).contains(QLatin1String("connection broke")));
+    }
+
+    void sentNamesRefusedRecipients()
+    {
+        OutboxEntry e = entry(OutboxState::Sent);
+        e.sentAt = now.toUTC();
+        const QString when = QLocale().toString(now, QLocale::ShortFormat);
+        QCOMPARE(OutboxStateText::describe(e, {now}), QStringLiteral("Sent %1").arg(when));
+        e.rejectedRecipients = {QStringLiteral("carol@example.net")};
+        QCOMPARE(OutboxStateText::describe(e, {now}),
+                 QStringLiteral("Sent %1, but not to carol@example.net").arg(when));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutboxStateText)
+#include "tst_outboxstatetext.moc"
