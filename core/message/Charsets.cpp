@@ -39,7 +39,22 @@ QTextCodec *codecFor(const QByteArray &charset)
 {
     if (charset.isEmpty())
         return nullptr;
-    return QTextCodec::codecForName(canonicalName(charset));
+    const QByteArray name = canonicalName(charset);
+    if (QTextCodec *codec = QTextCodec::codecForName(name))
+        return codec;
+    // Without ICU (Qt5Compat's own codecs, as on Windows) Microsoft's Shift_JIS variant is
+    // known only as Shift_JIS, which decodes the same text apart from a few symbols.
+    if (name == "windows-31j")
+        return QTextCodec::codecForName("Shift_JIS");
+    return nullptr;
+}
+
+/// Decodes with @p charset, or as Latin-1 when this Qt has no such codec.
+QString decodeWith(const QByteArray &charset, const QByteArray &data)
+{
+    if (QTextCodec *codec = codecFor(charset))
+        return codec->toUnicode(data);
+    return QString::fromLatin1(data);
 }
 
 int countReplacements(const QString &text)
@@ -67,7 +82,7 @@ QString Charsets::decodeGuessing(const QByteArray &data, const QByteArray &fallb
             escape = true;
     }
     if (!eightBit && escape)
-        return QTextCodec::codecForName("ISO-2022-JP")->toUnicode(data);
+        return decodeWith("iso-2022-jp", data);
     if (!eightBit)
         return QString::fromLatin1(data);
     if (isValidUtf8(data))
@@ -78,15 +93,15 @@ QString Charsets::decodeGuessing(const QByteArray &data, const QByteArray &fallb
         return codec->toUnicode(data);
     }
     // Japanese mail without a label is Shift_JIS or EUC-JP; keep the one that decodes cleanest.
-    const QString sjis = QTextCodec::codecForName("windows-31j")->toUnicode(data);
-    const QString euc = QTextCodec::codecForName("EUC-JP")->toUnicode(data);
+    const QString sjis = decodeWith("windows-31j", data);
+    const QString euc = decodeWith("euc-jp", data);
     const int sjisBad = countReplacements(sjis);
     const int eucBad = countReplacements(euc);
     if (sjisBad == 0 && (eucBad > 0 || sjis.size() <= euc.size()))
         return sjis;
     if (eucBad == 0)
         return euc;
-    return QTextCodec::codecForName("windows-1252")->toUnicode(data);
+    return decodeWith("windows-1252", data);
 }
 
 QString Charsets::decode(const QByteArray &data, const QByteArray &charset)
