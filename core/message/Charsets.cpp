@@ -145,6 +145,14 @@ bool Charsets::toIso2022Jp(const QString &text, QByteArray *out)
     // exact round trip counts as representable.
     if (codec->toUnicode(encoded) != text)
         return false;
+    // RFC 1468 allows only ASCII, JIS X 0201-Roman and JIS X 0208 (ESC ( B, ESC ( J,
+    // ESC $ @, ESC $ B). Qt's own codec (no ICU, as on Windows) writes half-width kana as
+    // JIS X 0201 Katakana (ESC ( I), which Japanese mail programs need not read.
+    for (qsizetype at = encoded.indexOf('\x1b'); at >= 0; at = encoded.indexOf('\x1b', at + 1)) {
+        const QByteArray escape = encoded.mid(at, 3);
+        if (escape != "\x1b(B" && escape != "\x1b(J" && escape != "\x1b$@" && escape != "\x1b$B")
+            return false;
+    }
     if (out)
         *out = encoded;
     return true;
