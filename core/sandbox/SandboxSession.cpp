@@ -148,6 +148,12 @@ void SandboxSession::onReadyRead()
             handleRaw(chunk);
             continue;
         }
+        if (m_streaming) {
+            if (pos == m_input.size())
+                break;
+            pos += handleStream(QByteArrayView(m_input.constData() + pos, m_input.size() - pos));
+            continue;
+        }
         const qsizetype end = m_input.indexOf('\n', pos);
         if (end < 0)
             break;

@@ -33,6 +33,9 @@ protected:
     virtual void wroteData() {}
     /// Raw bytes asked for with m_rawBytes (SMTP BDAT chunks).
     virtual void handleRaw(const QByteArray &) {}
+    /// While m_streaming: received bytes (SMTP DATA); returns how many it used. Clearing
+    /// m_streaming hands the rest back to handleLine().
+    virtual qsizetype handleStream(QByteArrayView) { return 0; }
 
     /// Queues @p text followed by CRLF, after the configured reply delay plus @p extraDelay.
     void reply(const QByteArray &text, int extraDelay = 0);
@@ -51,6 +54,8 @@ protected:
     bool applyFault(const QByteArray &command);
 
     bool isEncrypted() const { return m_socket->isEncrypted(); }
+    /// The connection was dropped (by a fault or the client).
+    bool isDead() const { return m_dead; }
     QHostAddress peer() const { return m_peer; }
     /// Bytes written but not yet sent, plain and (over TLS) encrypted.
     qint64 pendingBytes() const
@@ -62,6 +67,7 @@ protected:
     QSslSocket *m_socket;
     qint64 m_dropAfterBytes = -1; ///< DisconnectMidData fault armed for the next data transfer
     qint64 m_rawBytes = 0;        ///< this many bytes go to handleRaw() before lines resume
+    bool m_streaming = false;     ///< bytes go to handleStream() until it clears this
 
 private:
     struct Out

@@ -41,9 +41,6 @@ void SandboxSmtpSession::greet()
 void SandboxSmtpSession::handleLine(const QByteArray &line)
 {
     switch (m_mode) {
-    case Mode::Data:
-        dataLine(line);
-        return;
     case Mode::AuthLoginUser:
         if (line == "*") {
             m_mode = Mode::Command;
@@ -160,8 +157,9 @@ void SandboxSmtpSession::command(const QByteArray &verb, const QByteArray &argum
         } else if (m_delivery.recipients.isEmpty()) {
             reply("554 5.5.1 Error: no valid recipients");
         } else {
-            m_mode = Mode::Data;
             startData();
+            m_decoder.reset();
+            m_streaming = true;
             reply("354 End data with <CR><LF>.<CR><LF>");
         }
     } else if (verb == "BDAT") {
@@ -349,15 +347,19 @@ void SandboxSmtpSession::bdatChunkDone()
     reply("250 2.0.0 Ok: " + QByteArray::number(m_dataBytes) + " octets received");
 }
 
-void SandboxSmtpSession::dataLine(const QByteArray &line)
+qsizetype SandboxSmtpSession::handleStream(QByteArrayView bytes)
 {
-    if (line == ".") {
-        m_mode = Mode::Command;
+    const SmtpDataDecoder::Step step = m_decoder.feed(bytes);
+    const QByteArray lines = m_decoder.takeCompleteLines();
+    if (!lines.isEmpty())
+        storeData(lines);
+    if (isDead())
+        return bytes.size();
+    if (step.finished && m_streaming) {
+        m_streaming = false;
         finishMessage();
-        return;
     }
-    // RFC 5321 section 4.5.2: remove the stuffed dot.
-    storeData((line.startsWith('.') ? line.mid(1) : line) + "\r\n");
+    return step.consumed;
 }
 
 void SandboxSmtpSession::storeData(const QByteArray &data)

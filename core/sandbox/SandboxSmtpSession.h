@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sandbox/SandboxSession.h"
+#include "smtpd/SmtpDataDecoder.h"
 
 #include <QFile>
 
@@ -9,8 +10,9 @@
 namespace Outpost {
 
 /// The SMTP side of the sandbox (RFC 5321 with PIPELINING, SIZE, 8BITMIME, STARTTLS, AUTH):
-/// receives mail and applies the POP-before-SMTP relay policy. Kept small and plain so it can
-/// later serve a local submission relay.
+/// receives mail and applies the POP-before-SMTP relay policy. The data is read by the
+/// SmtpDataDecoder the local relay uses, so both end a message, unstuff dots and refuse to be
+/// smuggled to in exactly one way.
 class SandboxSmtpSession : public SandboxSession
 {
     Q_OBJECT
@@ -26,14 +28,13 @@ private:
     enum class Mode
     {
         Command,
-        Data,
         AuthLoginUser,
         AuthLoginPassword,
         AuthCramMd5,
         AuthPlain,
     };
     void command(const QByteArray &verb, const QByteArray &argument, const QByteArray &line);
-    void dataLine(const QByteArray &line);
+    qsizetype handleStream(QByteArrayView bytes) override;
     void ehlo(bool extended);
     void auth(const QByteArray &argument);
     void authenticated(const QByteArray &user, const QByteArray &password);
@@ -52,6 +53,7 @@ private:
     QByteArray m_loginUser;
     QByteArray m_challenge;
     SandboxDelivery m_delivery;
+    SmtpDataDecoder m_decoder; ///< DATA, read as the relay reads it
     std::unique_ptr<QFile> m_file;
     qint64 m_dataBytes = 0;
     bool m_tooBig = false;
