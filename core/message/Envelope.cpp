@@ -28,13 +28,16 @@ QByteArray Envelope::forServer(const QString &address, bool serverHasSmtpUtf8)
 
 QJsonObject Envelope::toJson() const
 {
-    return {{QStringLiteral("sender"), sender},
-            {QStringLiteral("recipients"), QJsonArray::fromStringList(recipients)},
-            {QStringLiteral("bcc"), QJsonArray::fromStringList(bcc)},
-            {QStringLiteral("messageId"), QString::fromLatin1(messageId)},
-            {QStringLiteral("size"), double(size)},
-            {QStringLiteral("8bitmime"), needs8BitMime},
-            {QStringLiteral("smtputf8"), needsSmtpUtf8}};
+    QJsonObject object{{QStringLiteral("sender"), sender},
+                       {QStringLiteral("recipients"), QJsonArray::fromStringList(recipients)},
+                       {QStringLiteral("bcc"), QJsonArray::fromStringList(bcc)},
+                       {QStringLiteral("messageId"), QString::fromLatin1(messageId)},
+                       {QStringLiteral("size"), double(size)},
+                       {QStringLiteral("8bitmime"), needs8BitMime},
+                       {QStringLiteral("smtputf8"), needsSmtpUtf8}};
+    if (!origin.isEmpty()) // most messages are written in Outpost: no key for them
+        object.insert(QStringLiteral("origin"), origin);
+    return object;
 }
 
 Envelope Envelope::fromJson(const QJsonObject &object)
@@ -52,6 +55,7 @@ Envelope Envelope::fromJson(const QJsonObject &object)
     e.size = qint64(object.value(QStringLiteral("size")).toDouble());
     e.needs8BitMime = object.value(QStringLiteral("8bitmime")).toBool();
     e.needsSmtpUtf8 = object.value(QStringLiteral("smtputf8")).toBool();
+    e.origin = object.value(QStringLiteral("origin")).toString();
     return e;
 }
 

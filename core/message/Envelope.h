@@ -18,6 +18,9 @@ struct Envelope
     qint64 size = 0;        ///< octets of the .eml
     bool needs8BitMime = false; ///< the bytes hold 8-bit octets (RFC 6152)
     bool needsSmtpUtf8 = false; ///< an address needs SMTPUTF8 (RFC 6531)
+    /// Where the message came from when another program handed it over: the local relay's
+    /// client, by its EHLO name ("relay: thunderbird.local"); empty when written in Outpost.
+    QString origin;
 
     /// An address ready for MAIL FROM or RCPT TO: IDN domains in ASCII (QUrl::toAce) when
     /// the server lacks SMTPUTF8. Empty when it cannot be represented without SMTPUTF8.

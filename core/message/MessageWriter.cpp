@@ -528,6 +528,18 @@ std::optional<Envelope> MessageWriter::write(const OutgoingMessage &message, QIO
 
 std::optional<Envelope> MessageWriter::import(QIODevice *in, QIODevice *out, MessageError *error)
 {
+    return copyForSending(in, out, nullptr, error);
+}
+
+std::optional<Envelope> MessageWriter::submission(QIODevice *in, QIODevice *out,
+                                                  const Envelope &smtp, MessageError *error)
+{
+    return copyForSending(in, out, &smtp, error);
+}
+
+std::optional<Envelope> MessageWriter::copyForSending(QIODevice *in, QIODevice *out,
+                                                      const Envelope *smtp, MessageError *error)
+{
     auto tooLong = [&](qint64 lineNumber) {
         setError(error, MessageError::Kind::InvalidMessage,
                  tr("Line %1 of the message is longer than 998 octets, which mail servers "
@@ -593,6 +605,11 @@ std::optional<Envelope> MessageWriter::import(QIODevice *in, QIODevice *out, Mes
             value += field.at(i);
         if (name == "from" || name == "to" || name == "cc" || name == "bcc") {
             const AddressParseResult parsed = AddressParser::parseHeader(value);
+            if (!parsed.ok() && smtp) {
+                if (name != "bcc")
+                    kept.append(field); // the envelope decides; the header stays as written
+                continue;
+            }
             if (!parsed.ok()) {
                 setError(error, MessageError::Kind::InvalidAddress,
                          tr("The %1 field cannot be read: %2")
@@ -625,7 +642,19 @@ std::optional<Envelope> MessageWriter::import(QIODevice *in, QIODevice *out, Mes
             continue; // envelope only (RFC 5322 section 3.6.3)
         kept.append(field);
     }
-    if (envelope.sender.isEmpty()) {
+    if (smtp) {
+        const QStringList bcc = envelope.bcc;
+        const QByteArray messageId = envelope.messageId;
+        const bool headerNeedsSmtpUtf8 = envelope.needsSmtpUtf8;
+        envelope = *smtp;
+        envelope.needsSmtpUtf8 = envelope.needsSmtpUtf8 || headerNeedsSmtpUtf8;
+        envelope.bcc.clear();
+        for (const QString &address : bcc)
+            if (envelope.recipients.contains(address))
+                envelope.bcc.append(address);
+        envelope.messageId = messageId;
+        recipients.clear();
+    } else if (envelope.sender.isEmpty()) {
         setError(error, MessageError::Kind::InvalidAddress,
                  tr("The message has no sender (no From field)."));
         return std::nullopt;
@@ -643,7 +672,8 @@ std::optional<Envelope> MessageWriter::import(QIODevice *in, QIODevice *out, Mes
         output.put("Date: " + MailDate::format(QDateTime::currentDateTime()) + "\r\n");
     if (envelope.messageId.isEmpty()) {
         const qsizetype at = envelope.sender.lastIndexOf(QLatin1Char('@'));
-        envelope.messageId = makeMessageId(envelope.sender.mid(at + 1));
+        envelope.messageId = makeMessageId(at < 0 ? QStringLiteral("outpost.localhost")
+                                                  : envelope.sender.mid(at + 1));
         output.put("Message-ID: <" + envelope.messageId + ">\r\n");
     }
     for (const QList<QByteArray> &field : kept)

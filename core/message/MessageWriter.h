@@ -66,6 +66,19 @@ public:
     /// From, To, Cc and Bcc. Fails for lines over 998 octets or no recipients.
     static std::optional<Envelope> import(QIODevice *in, QIODevice *out, MessageError *error);
 
+    /// Copies a message submitted over SMTP (RFC 6409) from @p in to @p out as import()
+    /// does, except that the SMTP envelope @p smtp is authoritative: sender and recipients
+    /// come from it (the header's addresses need not be readable, or present), and Bcc
+    /// fields are still removed (section 8 of RFC 6409 lets the submission server add Date
+    /// and Message-ID; nothing else changes). The returned envelope is @p smtp completed.
+    static std::optional<Envelope> submission(QIODevice *in, QIODevice *out, const Envelope &smtp,
+                                              MessageError *error);
+
+private:
+    static std::optional<Envelope> copyForSending(QIODevice *in, QIODevice *out,
+                                                  const Envelope *smtp, MessageError *error);
+
+public:
     /// A new globally unique Message-ID (without "<>") under @p domain.
     static QByteArray makeMessageId(const QString &domain);
 

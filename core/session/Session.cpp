@@ -1,5 +1,6 @@
 #include "Session.h"
 
+#include "relay/RelayService.h"
 #include "schedule/Clock.h"
 #include "schedule/Scheduler.h"
 #include "store/CredentialStore.h"
@@ -32,11 +33,14 @@ Session::Session(const QString &profileDirectory, const Options &options, QObjec
     }
     m_credentials = std::make_unique<CredentialStore>(options.keychainService);
     m_scheduler = std::make_unique<Scheduler>(m_profile, m_credentials.get(), m_clock);
+    m_relay = std::make_unique<RelayService>(m_profile, m_scheduler.get(), m_credentials.get());
 }
 
 Session::~Session()
 {
-    // The scheduler's cycles use the clock and the credential store: it goes first.
+    // The relay hands messages to the scheduler; the scheduler's cycles use the clock and
+    // the credential store.
+    m_relay.reset();
     m_scheduler.reset();
     if (m_lock && m_lock->isLocked()) {
         QFile::remove(holderFile(m_profile));
@@ -60,6 +64,8 @@ SessionError Session::open()
             return locked;
     }
     if (!m_accounts.load(&message))
+        return {SessionError::Settings, message};
+    if (!m_relay->loadSettings(&message))
         return {SessionError::Settings, message};
     // The user opted in to a plain-text password file only if it exists.
     if (QFile::exists(insecurePasswordFile()))

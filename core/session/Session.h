@@ -14,6 +14,7 @@ namespace Outpost {
 
 class Clock;
 class CredentialStore;
+class RelayService;
 class Scheduler;
 
 /// Why a session could not open its profile: a value with a sentence for people.
@@ -72,6 +73,8 @@ public:
     CredentialStore *credentials() const { return m_credentials.get(); }
     Clock *clock() const { return m_clock; }
     Scheduler *scheduler() const { return m_scheduler.get(); }
+    /// The local relay (listens only once a program calls its start()).
+    RelayService *relay() const { return m_relay.get(); }
     bool isReadOnly() const { return m_options.access == Access::Read; }
 
     /// Hands the account store's accounts to the scheduler (after a change). False with a
@@ -98,6 +101,8 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     // Last: it uses the clock and the credential store until it is gone.
     std::unique_ptr<Scheduler> m_scheduler;
+    // Before the scheduler goes: it hands messages to the scheduler's outboxes.
+    std::unique_ptr<RelayService> m_relay;
 };
 
 } // namespace Outpost

@@ -61,8 +61,15 @@ CredentialStore::CredentialStore(const QString &service, QObject *parent)
 
 QString CredentialStore::key(const QString &accountId, Server server)
 {
-    return accountId +
-           (server == Server::Incoming ? QStringLiteral(":pop") : QStringLiteral(":smtp"));
+    switch (server) {
+    case Server::Incoming:
+        return accountId + QStringLiteral(":pop");
+    case Server::Outgoing:
+        return accountId + QStringLiteral(":smtp");
+    case Server::Relay:
+        break;
+    }
+    return accountId + QStringLiteral(":relay");
 }
 
 QString CredentialStore::describe(CredentialError error, const QString &detail)

@@ -60,6 +60,7 @@ public:
     {
         Incoming, ///< POP3
         Outgoing, ///< SMTP AUTH, when it differs from the POP3 password
+        Relay,    ///< the local relay's password (the "account" is the profile's relay key)
     };
 
     /// @p service names the keychain entries' owner; tests use their own.

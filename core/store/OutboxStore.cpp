@@ -3,6 +3,7 @@
 #include "DurableIo.h"
 #include "message/MessageWriter.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -154,6 +155,8 @@ QByteArray journalLine(const OutboxEntry &e)
     j.number("size", v.size);
     j.boolean("8bitmime", v.needs8BitMime);
     j.boolean("smtputf8", v.needsSmtpUtf8);
+    if (!v.origin.isEmpty())
+        j.string("origin", v.origin);
     j.close();
     QByteArray line = j.take();
     line += "}\n";
@@ -717,6 +720,19 @@ std::optional<QString> OutboxStore::queueFile(const QString &emlPath, StoreError
     return queueWith(
         [&](QIODevice *out, MessageError *messageError) {
             return MessageWriter::import(&in, out, messageError);
+        },
+        error);
+}
+
+std::optional<QString> OutboxStore::queueSubmission(const QByteArray &data, const Envelope &smtp,
+                                                    StoreError *error)
+{
+    QBuffer in;
+    in.setData(data);
+    in.open(QIODevice::ReadOnly);
+    return queueWith(
+        [&](QIODevice *out, MessageError *messageError) {
+            return MessageWriter::submission(&in, out, smtp, messageError);
         },
         error);
 }

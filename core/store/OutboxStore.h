@@ -118,6 +118,12 @@ public:
     [[nodiscard]] std::optional<QString> queueFile(const QString &emlPath,
                                                    StoreError *error = nullptr);
 
+    /// Queues a message submitted over SMTP (the local relay): @p data as received (CRLF
+    /// line ends), @p smtp the envelope the client gave (MessageWriter::submission). On the
+    /// disk, flushed, when this returns an id.
+    [[nodiscard]] std::optional<QString>
+    queueSubmission(const QByteArray &data, const Envelope &smtp, StoreError *error = nullptr);
+
     /// Messages not yet sent, oldest first.
     QList<OutboxEntry> messages() const;
     /// How many messages are in each state (the Sent folder's as Sent), without copying them.

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "relay/RelaySession.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+
+#include <memory>
+
+class QTcpServer;
+
+namespace Outpost {
+
+/// The local relay's listener: SMTP submission on this machine's loopback addresses (or the
+/// addresses given), one RelaySession per client, all on the event loop.
+class RelayServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RelayServer(RelayTarget *target, QObject *parent = nullptr);
+    ~RelayServer() override;
+
+    void setLimits(const RelayLimits &limits) { m_limits = limits; }
+    const RelayLimits &limits() const { return m_limits; }
+    /// More clients than this at once are told to try again later.
+    void setMaxClients(int count) { m_maxClients = count; }
+
+    /// Listens on @p port (0: any free port, see port()) of each of @p addresses
+    /// (127.0.0.1 and ::1 when empty). An address that this machine lacks is skipped when
+    /// another one listens; false with a sentence for people when none could listen.
+    [[nodiscard]] bool listen(quint16 port, const QList<QHostAddress> &addresses, QString *error);
+    /// Stops listening; connected clients finish their sessions.
+    void close();
+    bool isListening() const;
+    /// The port listened on (the one chosen when 0 was asked for).
+    quint16 port() const { return m_port; }
+    QList<QHostAddress> addresses() const;
+
+    int clientCount() const { return m_clients; }
+    /// Messages queued since the relay started.
+    int relayedCount() const { return m_relayed; }
+
+Q_SIGNALS:
+    void transcript(const QString &line);
+    void queued(const QString &accountId, const QString &id);
+    /// A client connected or left, or a message was queued.
+    void activityChanged();
+
+private:
+    void accept(QTcpServer *server);
+
+    RelayTarget *m_target;
+    RelayLimits m_limits;
+    std::vector<std::unique_ptr<QTcpServer>> m_servers;
+    quint16 m_port = 0;
+    int m_maxClients = 100;
+    int m_clients = 0;
+    int m_relayed = 0;
+    int m_nextSession = 1;
+};
+
+} // namespace Outpost

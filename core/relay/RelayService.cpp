@@ -1,0 +1,239 @@
+#include "RelayService.h"
+
+#include "Profile.h"
+#include "schedule/Scheduler.h"
+#include "store/OutboxStore.h"
+
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QUuid>
+
+namespace Outpost {
+
+namespace {
+
+// ASCII only: the reply goes into an SMTP line (RFC 5321 section 4.2).
+QByteArray asciiOr(const QString &text, const QByteArray &fallback)
+{
+    for (const QChar c : text)
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            return fallback;
+    return text.toLatin1();
+}
+
+} // namespace
+
+RelayService::RelayService(const Profile &profile, Scheduler *scheduler,
+                           CredentialStore *credentials, QObject *parent)
+    : QObject(parent)
+    , m_profileDirectory(profile.directory())
+    , m_scheduler(scheduler)
+    , m_credentials(credentials)
+    , m_server(this)
+{
+    connect(&m_server, &RelayServer::transcript, this, &RelayService::transcript);
+    connect(&m_server, &RelayServer::queued, this, &RelayService::queued);
+}
+
+RelayService::~RelayService() = default;
+
+bool RelayService::loadSettings(QString *error)
+{
+    return RelaySettings::load(m_profileDirectory, &m_settings, error);
+}
+
+bool RelayService::saveSettings(const RelaySettings &settings, QString *error)
+{
+    RelaySettings next = settings;
+    if (next.passwordKey.isEmpty())
+        next.passwordKey = m_settings.passwordKey;
+    if (!next.save(m_profileDirectory, error))
+        return false;
+    const bool changed = !(next == m_settings);
+    const bool wasRunning = isListening() || !m_problem.isEmpty();
+    m_settings = next;
+    if (changed && wasRunning) {
+        stop();
+        start();
+    }
+    return true;
+}
+
+QString RelayService::passwordKey()
+{
+    if (m_settings.passwordKey.isEmpty()) {
+        m_settings.passwordKey =
+            QStringLiteral("relay-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QString ignored; // kept in memory; saved with the next change or start
+        (void)m_settings.save(m_profileDirectory, &ignored);
+    }
+    return m_settings.passwordKey;
+}
+
+QString RelayService::makePassword()
+{
+    // No 0/O, 1/l/I: people copy it by hand into scanners and old programs.
+    static const char alphabet[] = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    const int size = int(sizeof(alphabet) - 1);
+    QString out;
+    for (int i = 0; i < 20; ++i)
+        out += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(size)]);
+    return out;
+}
+
+void RelayService::start()
+{
+    const int generation = ++m_generation;
+    m_problem.clear();
+    if (!m_settings.enabled) {
+        Q_EMIT started(false);
+        return;
+    }
+    QPointer<RelayService> self(this);
+    readPassword(this, [this, self, generation](const CredentialResult &result) {
+        if (!self || generation != m_generation)
+            return;
+        if (result.ok()) {
+            m_password = result.password.toUtf8();
+            listenNow();
+            return;
+        }
+        if (result.error != CredentialError::NotFound) {
+            m_problem = tr("The relay is off because its password cannot be read from the "
+                           "keychain: %1")
+                            .arg(result.message);
+            Q_EMIT started(false);
+            return;
+        }
+        // First start: the profile gets its relay password.
+        generatePassword(this, [this, self, generation](const CredentialResult &made) {
+            if (!self || generation != m_generation)
+                return;
+            if (!made.ok()) {
+                m_problem = tr("The relay is off because its password cannot be stored in "
+                               "the keychain: %1")
+                                .arg(made.message);
+                Q_EMIT started(false);
+                return;
+            }
+            listenNow();
+        });
+    });
+}
+
+void RelayService::listenNow()
+{
+    RelayLimits limits = m_server.limits();
+    limits.requireAuth = !m_settings.allowUnauthenticated;
+    m_server.setLimits(limits);
+    QString error;
+    if (!m_server.listen(m_settings.port, {}, &error)) {
+        m_problem = error;
+        Q_EMIT started(false);
+        return;
+    }
+    Q_EMIT started(true);
+}
+
+void RelayService::stop()
+{
+    ++m_generation;
+    m_server.close();
+    m_password.clear();
+    m_problem.clear();
+}
+
+void RelayService::readPassword(QObject *context,
+                                std::function<void(const CredentialResult &)> done)
+{
+    CredentialJob *job = m_credentials->read(passwordKey(), CredentialStore::Server::Relay);
+    connect(job, &CredentialJob::finished, context, std::move(done));
+}
+
+void RelayService::generatePassword(QObject *context,
+                                    std::function<void(const CredentialResult &)> done)
+{
+    setPassword(makePassword(), context, std::move(done));
+}
+
+void RelayService::setPassword(const QString &password, QObject *context,
+                               std::function<void(const CredentialResult &)> done)
+{
+    CredentialJob *job =
+        m_credentials->write(passwordKey(), CredentialStore::Server::Relay, password);
+    QPointer<RelayService> self(this);
+    connect(job, &CredentialJob::finished, context,
+            [self, password, done = std::move(done)](const CredentialResult &result) {
+                CredentialResult out = result;
+                if (result.ok()) {
+                    out.password = password;
+                    if (self)
+                        self->m_password = password.toUtf8();
+                }
+                done(out);
+            });
+}
+
+QString RelayService::accountForUser(const QString &user) const
+{
+    const QString wanted = user.trimmed();
+    if (wanted.isEmpty())
+        return {};
+    for (const Account &account : m_scheduler->accounts())
+        if (account.name.compare(wanted, Qt::CaseInsensitive) == 0 ||
+            account.address.compare(wanted, Qt::CaseInsensitive) == 0 || account.id == wanted)
+            return account.id;
+    return {};
+}
+
+QString RelayService::accountForSender(const QString &sender) const
+{
+    if (sender.isEmpty())
+        return {};
+    for (const Account &account : m_scheduler->accounts())
+        if (account.address.compare(sender, Qt::CaseInsensitive) == 0)
+            return account.id;
+    return {};
+}
+
+bool RelayService::checkPassword(const QByteArray &password) const
+{
+    if (m_password.isEmpty() || password.size() != m_password.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < password.size(); ++i)
+        diff |= static_cast<unsigned char>(password.at(i) ^ m_password.at(i));
+    return diff == 0;
+}
+
+RelayTarget::Outcome RelayService::queue(const Submission &submission)
+{
+    OutboxStore *outbox = m_scheduler->outbox(submission.accountId);
+    const Account *account = m_scheduler->account(submission.accountId);
+    if (!outbox || !account)
+        return {{}, "451 4.3.0 The account was just removed from Outpost; try again"};
+    Envelope smtp;
+    smtp.sender = submission.sender;
+    smtp.recipients = submission.recipients;
+    smtp.needsSmtpUtf8 = submission.needsSmtpUtf8;
+    smtp.origin = submission.clientName;
+    StoreError error;
+    const std::optional<QString> id = outbox->queueSubmission(submission.data, smtp, &error);
+    if (!id) {
+        switch (error.kind) {
+        case StoreError::Kind::InvalidMessage:
+            return {{},
+                    "554 5.6.0 " + asciiOr(error.message, "Outpost cannot send this message "
+                                                          "as it is; its protocol log says why")};
+        case StoreError::Kind::DiskFull:
+            return {{}, "452 4.3.1 The disk is full: Outpost cannot keep the message"};
+        default:
+            return {{}, "451 4.3.0 Outpost could not write the message to the disk; try again"};
+        }
+    }
+    if (account->sendImmediately)
+        m_scheduler->trigger(submission.accountId, Scheduler::Trigger::Queued);
+    return {*id, {}};
+}
+
+} // namespace Outpost

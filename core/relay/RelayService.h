@@ -1,0 +1,83 @@
+#pragma once
+
+#include "relay/RelayServer.h"
+#include "relay/RelaySettings.h"
+#include "store/CredentialStore.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace Outpost {
+
+class Profile;
+class Scheduler;
+
+/// The local relay as one service of the application session: its settings, its password
+/// in the keychain, the listener, and the hand-over of what it receives to the accounts'
+/// outboxes and the scheduler. The desktop program and `outpost-cli run` both start it.
+class RelayService : public QObject, public RelayTarget
+{
+    Q_OBJECT
+
+public:
+    RelayService(const Profile &profile, Scheduler *scheduler, CredentialStore *credentials,
+                 QObject *parent = nullptr);
+    ~RelayService() override;
+
+    /// Reads the settings (false with a sentence for people when they cannot be read).
+    [[nodiscard]] bool loadSettings(QString *error);
+    const RelaySettings &settings() const { return m_settings; }
+    /// Saves new settings and, when the relay runs, applies them (restarts the listener).
+    [[nodiscard]] bool saveSettings(const RelaySettings &settings, QString *error);
+
+    /// Starts listening when the settings enable the relay: reads the relay password first
+    /// (makes one when there is none yet). Reports with started(); a problem (port in use,
+    /// keychain locked) stays in problem() until the next start.
+    void start();
+    /// Stops listening; connected clients finish.
+    void stop();
+    bool isListening() const { return m_server.isListening(); }
+    /// Why the relay does not listen although enabled (for people); empty when it does.
+    QString problem() const { return m_problem; }
+    RelayServer *server() { return &m_server; }
+
+    /// The relay password, read from the keychain (empty result with the keychain's words
+    /// when it cannot be read; NotFound when none was made yet).
+    void readPassword(QObject *context, std::function<void(const CredentialResult &)> done);
+    /// Makes a new random password and stores it (the old one stops working at once).
+    void generatePassword(QObject *context, std::function<void(const CredentialResult &)> done);
+    /// Stores @p password as the relay password.
+    void setPassword(const QString &password, QObject *context,
+                     std::function<void(const CredentialResult &)> done);
+    /// A new random password of 20 letters and digits, easy to read and to type.
+    static QString makePassword();
+
+    // RelayTarget
+    QString accountForUser(const QString &user) const override;
+    QString accountForSender(const QString &sender) const override;
+    bool checkPassword(const QByteArray &password) const override;
+    Outcome queue(const Submission &submission) override;
+
+Q_SIGNALS:
+    /// The relay started listening (or could not: problem() says why).
+    void started(bool listening);
+    void transcript(const QString &line);
+    /// A message from another program is in an account's outbox.
+    void queued(const QString &accountId, const QString &id);
+
+private:
+    void listenNow();
+    QString passwordKey();
+
+    QString m_profileDirectory;
+    Scheduler *m_scheduler;
+    CredentialStore *m_credentials;
+    RelaySettings m_settings;
+    RelayServer m_server;
+    QByteArray m_password; ///< the relay password while the relay runs (memory only)
+    QString m_problem;
+    int m_generation = 0; ///< a start() superseded by a later one or a stop() does nothing
+};
+
+} // namespace Outpost

@@ -1,0 +1,491 @@
+#include "RelaySession.h"
+
+#include "smtpd/SmtpPath.h"
+
+#include <QPointer>
+
+namespace Outpost {
+
+namespace {
+
+// The replies are protocol text (RFC 5321 allows ASCII only); the other program shows them
+// to its user, so each says in plain words what happened and what to do.
+const QByteArray hostName = "outpost.localhost";
+
+QByteArray megabytes(qint64 octets)
+{
+    return QByteArray::number((octets + 1024 * 1024 - 1) / (1024 * 1024));
+}
+
+} // namespace
+
+RelaySession::RelaySession(QTcpSocket *socket, RelayTarget *target, const RelayLimits &limits,
+                           QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_target(target)
+    , m_limits(limits)
+    , m_decoder(limits.maxMessageSize)
+{
+    m_socket->setParent(this);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &RelaySession::timedOut);
+    connect(m_socket, &QTcpSocket::readyRead, this, &RelaySession::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &RelaySession::close);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            close();
+    });
+}
+
+RelaySession::~RelaySession() = default;
+
+void RelaySession::start()
+{
+    reply("220 " + hostName + " ESMTP Outpost local relay ready");
+    armCommandTimer();
+    onReadyRead();
+}
+
+void RelaySession::refuse(const QByteArray &text)
+{
+    replyAndClose(text);
+}
+
+void RelaySession::armCommandTimer()
+{
+    m_timer.start(m_mode == Mode::Data ? m_limits.dataIdleTimeoutMs : m_limits.commandTimeoutMs);
+}
+
+void RelaySession::timedOut()
+{
+    if (m_mode == Mode::Waiting) {
+        // The held-back answer to a wrong password.
+        m_mode = Mode::Command;
+        ++m_authFailures;
+        if (m_authFailures >= m_limits.maxAuthFailures) {
+            replyAndClose("421 4.7.0 Too many failed sign-ins; check the relay password in "
+                          "Outpost's settings");
+            return;
+        }
+        reply("535 5.7.8 Wrong user name or password: use the relay password that Outpost's "
+              "settings show, and an account's name or address as the user name");
+        armCommandTimer();
+        process();
+        return;
+    }
+    replyAndClose("421 4.4.2 " + hostName + " Timeout: nothing was received for too long");
+}
+
+void RelaySession::onReadyRead()
+{
+    if (m_finished)
+        return;
+    m_input += m_socket->readAll();
+    process();
+}
+
+void RelaySession::process()
+{
+    QPointer<RelaySession> self(this);
+    while (self && !m_finished && m_mode != Mode::Waiting && m_mode != Mode::Closing &&
+           m_inputPos < m_input.size()) {
+        if (m_mode == Mode::Data) {
+            const QByteArrayView rest(m_input.constData() + m_inputPos,
+                                      m_input.size() - m_inputPos);
+            const SmtpDataDecoder::Step step = m_decoder.feed(rest);
+            m_inputPos += step.consumed;
+            armCommandTimer();
+            if (step.finished)
+                endOfData();
+            continue;
+        }
+        const qsizetype end = m_input.indexOf('\n', m_inputPos);
+        if (end < 0) {
+            if (m_input.size() - m_inputPos > m_limits.maxCommandLine) {
+                // Too long to be a command: skip it up to its end, then answer once.
+                m_discardingLine = true;
+                m_inputPos = m_input.size();
+            }
+            break;
+        }
+        qsizetype length = end - m_inputPos;
+        if (length > 0 && m_input.at(end - 1) == '\r')
+            --length;
+        const QByteArray line = m_input.mid(m_inputPos, length);
+        m_inputPos = end + 1;
+        if (m_discardingLine || length + 2 > m_limits.maxCommandLine) {
+            m_discardingLine = false;
+            if (m_mode != Mode::Command)
+                m_mode = Mode::Command;
+            reply("500 5.5.2 Line too long (the limit is " +
+                  QByteArray::number(m_limits.maxCommandLine) + " octets)");
+            continue;
+        }
+        handleLine(line);
+        if (self && (m_mode == Mode::Command || m_mode == Mode::AuthLoginUser ||
+                     m_mode == Mode::AuthLoginPassword || m_mode == Mode::AuthPlain))
+            armCommandTimer();
+    }
+    if (!self || m_finished)
+        return;
+    // Keep only what was not used.
+    if (m_inputPos > 0) {
+        m_input.remove(0, m_inputPos);
+        m_inputPos = 0;
+    }
+}
+
+void RelaySession::handleLine(const QByteArray &line)
+{
+    switch (m_mode) {
+    case Mode::AuthLoginUser:
+        if (line == "*") {
+            m_mode = Mode::Command;
+            reply("501 5.7.0 Sign-in cancelled");
+            return;
+        }
+        Q_EMIT transcript(QStringLiteral("C: (user name)"));
+        m_loginUser = QByteArray::fromBase64(line);
+        m_mode = Mode::AuthLoginPassword;
+        reply("334 UGFzc3dvcmQ6"); // "Password:"
+        return;
+    case Mode::AuthLoginPassword:
+        Q_EMIT transcript(QStringLiteral("C: (password)"));
+        m_mode = Mode::Command;
+        if (line == "*") {
+            reply("501 5.7.0 Sign-in cancelled");
+            return;
+        }
+        checkCredentials({}, m_loginUser, QByteArray::fromBase64(line));
+        return;
+    case Mode::AuthPlain: {
+        Q_EMIT transcript(QStringLiteral("C: (credentials)"));
+        m_mode = Mode::Command;
+        if (line == "*") {
+            reply("501 5.7.0 Sign-in cancelled");
+            return;
+        }
+        const QByteArrayList parts = QByteArray::fromBase64(line).split('\0');
+        if (parts.size() != 3) {
+            reply("501 5.5.2 Cannot read the credentials");
+            return;
+        }
+        checkCredentials(parts[0], parts[1], parts[2]);
+        return;
+    }
+    case Mode::Command:
+        break;
+    case Mode::Data:
+    case Mode::Waiting:
+    case Mode::Closing:
+        return;
+    }
+    const qsizetype space = line.indexOf(' ');
+    const QByteArray verb = (space < 0 ? line : line.left(space)).toUpper();
+    const QByteArray argument = space < 0 ? QByteArray() : line.mid(space + 1);
+    Q_EMIT transcript(
+        QStringLiteral("C: ") +
+        (verb == "AUTH"
+             ? QString::fromLatin1(argument.split(' ').value(0)).prepend(QStringLiteral("AUTH "))
+             : QString::fromUtf8(line)));
+    command(verb, argument);
+}
+
+void RelaySession::command(const QByteArray &verb, const QByteArray &argument)
+{
+    if (verb == "EHLO" || verb == "HELO") {
+        ehlo(argument, verb == "EHLO");
+    } else if (verb == "AUTH") {
+        auth(argument);
+    } else if (verb == "MAIL") {
+        mail(argument);
+    } else if (verb == "RCPT") {
+        rcpt(argument);
+    } else if (verb == "DATA") {
+        data();
+    } else if (verb == "RSET") {
+        resetTransaction();
+        reply("250 2.0.0 Ok");
+    } else if (verb == "NOOP") {
+        reply("250 2.0.0 Ok");
+    } else if (verb == "QUIT") {
+        replyAndClose("221 2.0.0 Bye");
+    } else if (verb == "VRFY") {
+        reply("252 2.5.0 Cannot check addresses here; send the message and Outpost will try");
+    } else if (verb == "HELP") {
+        reply("214 2.0.0 Outpost local relay: see the settings page \"Use Outpost from other "
+              "programs\"");
+    } else if (verb == "STARTTLS") {
+        reply("502 5.5.1 STARTTLS is not offered on this machine's own address");
+    } else if (verb == "BDAT") {
+        reply("502 5.5.1 BDAT is not offered; use DATA");
+    } else {
+        reply("500 5.5.2 Command not recognised");
+    }
+}
+
+void RelaySession::ehlo(const QByteArray &argument, bool extended)
+{
+    const QByteArray name = argument.trimmed();
+    if (name.isEmpty()) {
+        reply(extended ? "501 5.5.4 Syntax: EHLO hostname" : "501 5.5.4 Syntax: HELO hostname");
+        return;
+    }
+    resetTransaction();
+    m_clientName = name.left(255);
+    m_extended = extended;
+    if (!extended) {
+        reply("250 " + hostName);
+        return;
+    }
+    reply("250-" + hostName + " Hello " + m_clientName);
+    reply("250-PIPELINING");
+    reply("250-SIZE " + QByteArray::number(m_limits.maxMessageSize));
+    reply("250-8BITMIME");
+    reply("250-ENHANCEDSTATUSCODES");
+    reply("250 AUTH PLAIN LOGIN");
+}
+
+void RelaySession::auth(const QByteArray &argument)
+{
+    if (m_clientName.isEmpty()) {
+        reply("503 5.5.1 Send EHLO first");
+        return;
+    }
+    if (!m_accountId.isEmpty()) {
+        reply("503 5.5.1 Already signed in");
+        return;
+    }
+    if (m_haveMail) {
+        reply("503 5.5.1 Sign in before MAIL, not during a message");
+        return;
+    }
+    const QByteArrayList words = argument.split(' ');
+    const QByteArray mechanism = words.value(0).toUpper();
+    if (mechanism == "PLAIN") {
+        if (words.size() > 1) {
+            if (words[1] == "=") {
+                reply("501 5.5.2 Cannot read the credentials");
+                return;
+            }
+            const QByteArrayList parts = QByteArray::fromBase64(words[1]).split('\0');
+            if (parts.size() != 3) {
+                reply("501 5.5.2 Cannot read the credentials");
+                return;
+            }
+            checkCredentials(parts[0], parts[1], parts[2]);
+        } else {
+            m_mode = Mode::AuthPlain;
+            reply("334 ");
+        }
+    } else if (mechanism == "LOGIN") {
+        if (words.size() > 1) {
+            m_loginUser = QByteArray::fromBase64(words[1]);
+            m_mode = Mode::AuthLoginPassword;
+            reply("334 UGFzc3dvcmQ6");
+        } else {
+            m_mode = Mode::AuthLoginUser;
+            reply("334 VXNlcm5hbWU6"); // "Username:"
+        }
+    } else {
+        reply("504 5.5.4 Sign-in method not offered; use PLAIN or LOGIN");
+    }
+}
+
+void RelaySession::checkCredentials(const QByteArray &authzid, const QByteArray &user,
+                                    const QByteArray &password)
+{
+    const QString account = m_target->accountForUser(QString::fromUtf8(user));
+    const bool passwordOk = m_target->checkPassword(password);
+    if (!account.isEmpty() && passwordOk && (authzid.isEmpty() || authzid == user)) {
+        m_accountId = account;
+        reply("235 2.7.0 Signed in");
+        return;
+    }
+    // A wrong password is answered late, so that guessing takes long; nothing more is read
+    // from the client meanwhile (its pipelined commands wait).
+    m_mode = Mode::Waiting;
+    m_timer.start(m_limits.authFailureDelayMs);
+}
+
+void RelaySession::mail(const QByteArray &argument)
+{
+    if (m_clientName.isEmpty()) {
+        reply("503 5.5.1 Send EHLO first");
+        return;
+    }
+    if (m_haveMail) {
+        reply("503 5.5.1 A message is already under way; send RSET to start again");
+        return;
+    }
+    if (m_limits.requireAuth && m_accountId.isEmpty()) {
+        reply("530 5.7.0 Sign in first: use an account's name and the relay password that "
+              "Outpost's settings show");
+        return;
+    }
+    const SmtpPath path = SmtpPath::parse(argument, "FROM:", true);
+    if (path.problem == SmtpPath::Problem::Syntax) {
+        reply("501 5.5.4 Syntax: MAIL FROM:<address>");
+        return;
+    }
+    if (!path.ok()) {
+        reply("501 5.1.7 The sender address cannot be read");
+        return;
+    }
+    for (const auto &[keyword, value] : path.parameters) {
+        if (keyword == "SIZE") {
+            bool ok = false;
+            const qint64 size = value.toLongLong(&ok);
+            if (!ok || size < 0) {
+                reply("501 5.5.4 Syntax: SIZE=octets");
+                return;
+            }
+            if (size > m_limits.maxMessageSize) {
+                reply("552 5.3.4 The message is larger than the limit of " +
+                      megabytes(m_limits.maxMessageSize) + " MB");
+                return;
+            }
+        } else if (keyword == "BODY") {
+            if (value.toUpper() != "7BIT" && value.toUpper() != "8BITMIME") {
+                reply("501 5.5.4 Syntax: BODY=7BIT or BODY=8BITMIME");
+                return;
+            }
+        } else if (keyword == "AUTH") {
+            // RFC 4954 section 5: accepted and not passed on.
+        } else {
+            reply("555 5.5.4 Parameter " + keyword.left(64) + " is not supported");
+            return;
+        }
+    }
+    QString account = m_accountId;
+    if (account.isEmpty()) {
+        account = m_target->accountForSender(path.address);
+        if (account.isEmpty()) {
+            reply("550 5.7.1 <" + path.address.toUtf8().left(256) +
+                  "> is not the address of an Outpost account: without signing in, the sender "
+                  "chooses the account; sign in, or add this address to an account");
+            return;
+        }
+    }
+    m_haveMail = true;
+    m_sender = path.address;
+    m_needsSmtpUtf8 = path.needsSmtpUtf8;
+    m_transactionAccount = account;
+    reply("250 2.1.0 Sender ok");
+}
+
+void RelaySession::rcpt(const QByteArray &argument)
+{
+    if (!m_haveMail) {
+        reply("503 5.5.1 Send MAIL first");
+        return;
+    }
+    const SmtpPath path = SmtpPath::parse(argument, "TO:", false);
+    if (path.problem == SmtpPath::Problem::Syntax) {
+        reply("501 5.5.4 Syntax: RCPT TO:<address>");
+        return;
+    }
+    if (!path.ok()) {
+        reply("501 5.1.3 The recipient address cannot be read");
+        return;
+    }
+    if (!path.parameters.isEmpty()) {
+        reply("555 5.5.4 Parameter " + path.parameters.first().first.left(64) +
+              " is not supported");
+        return;
+    }
+    if (m_recipients.size() >= m_limits.maxRecipients) {
+        reply("452 4.5.3 Too many recipients: at most " +
+              QByteArray::number(m_limits.maxRecipients) + " per message");
+        return;
+    }
+    if (!m_recipients.contains(path.address))
+        m_recipients.append(path.address);
+    m_needsSmtpUtf8 = m_needsSmtpUtf8 || path.needsSmtpUtf8;
+    reply("250 2.1.5 Recipient ok");
+}
+
+void RelaySession::data()
+{
+    if (!m_haveMail) {
+        reply("503 5.5.1 Send MAIL first");
+        return;
+    }
+    if (m_recipients.isEmpty()) {
+        reply("554 5.5.1 No valid recipients");
+        return;
+    }
+    m_decoder.reset();
+    m_mode = Mode::Data;
+    reply("354 End data with <CR><LF>.<CR><LF>");
+}
+
+void RelaySession::endOfData()
+{
+    m_mode = Mode::Command;
+    Q_EMIT transcript(QStringLiteral("C: (message, %1 octets)").arg(m_decoder.size()));
+    if (m_decoder.tooBig()) {
+        const qint64 limit = m_limits.maxMessageSize;
+        resetTransaction();
+        reply("552 5.3.4 The message is larger than the limit of " + megabytes(limit) + " MB");
+        return;
+    }
+    RelayTarget::Submission submission;
+    submission.accountId = m_transactionAccount;
+    submission.sender = m_sender;
+    submission.recipients = m_recipients;
+    submission.data = m_decoder.takeContent();
+    submission.clientName = QString::fromUtf8(m_clientName);
+    submission.client = m_socket->peerAddress();
+    submission.needsSmtpUtf8 = m_needsSmtpUtf8;
+    const RelayTarget::Outcome outcome = m_target->queue(submission);
+    const QString account = m_transactionAccount;
+    resetTransaction();
+    if (!outcome.queued()) {
+        reply(outcome.reply);
+        return;
+    }
+    reply("250 2.0.0 Queued in Outpost's outbox as " + outcome.id.toLatin1());
+    Q_EMIT queued(account, outcome.id);
+}
+
+void RelaySession::resetTransaction()
+{
+    m_haveMail = false;
+    m_sender.clear();
+    m_recipients.clear();
+    m_transactionAccount.clear();
+    m_needsSmtpUtf8 = false;
+    m_decoder.reset();
+}
+
+void RelaySession::reply(const QByteArray &text)
+{
+    if (m_finished)
+        return;
+    Q_EMIT transcript(QStringLiteral("S: ") + QString::fromUtf8(text));
+    m_socket->write(text + "\r\n");
+}
+
+void RelaySession::replyAndClose(const QByteArray &text)
+{
+    reply(text);
+    m_mode = Mode::Closing;
+    m_timer.stop();
+    m_socket->disconnectFromHost(); // after what was written
+}
+
+void RelaySession::close()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timer.stop();
+    // An unfinished message is dropped here: nothing of it was queued.
+    resetTransaction();
+    Q_EMIT finished();
+    deleteLater();
+}
+
+} // namespace Outpost

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "relay/RelayTarget.h"
+#include "smtpd/SmtpDataDecoder.h"
+
+#include <QObject>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace Outpost {
+
+/// The limits and timeouts of the local relay's SMTP sessions.
+struct RelayLimits
+{
+    qint64 maxMessageSize = 35 * 1024 * 1024; ///< octets (SIZE, RFC 1870)
+    int maxRecipients = 100;                  ///< RCPT TO per message (RFC 5321 4.5.3.1.8)
+    int maxCommandLine = 2048; ///< octets with CRLF (512 in RFC 5321; AUTH lines are longer)
+    int commandTimeoutMs = 5 * 60 * 1000;  ///< for a whole command line to arrive
+    int dataIdleTimeoutMs = 3 * 60 * 1000; ///< with no data arriving during DATA
+    int authFailureDelayMs = 1000;         ///< before answering a wrong password
+    int maxAuthFailures = 3;               ///< then the connection is closed
+    bool requireAuth = true;               ///< false: the sender's address chooses the account
+};
+
+/// One client of the local relay: ESMTP submission (RFC 5321, RFC 6409) with PIPELINING,
+/// 8BITMIME, SIZE, ENHANCEDSTATUSCODES (RFC 2034) and AUTH PLAIN/LOGIN (RFC 4954). The
+/// reply to the end of the data is sent only after the target has written the message to
+/// the disk; a session that ends before that leaves nothing behind.
+class RelaySession : public QObject
+{
+    Q_OBJECT
+
+public:
+    RelaySession(QTcpSocket *socket, RelayTarget *target, const RelayLimits &limits,
+                 QObject *parent = nullptr);
+    ~RelaySession() override;
+
+    /// Sends the greeting and starts reading.
+    void start();
+    /// Refuses the client (too many connections) and closes.
+    void refuse(const QByteArray &reply);
+
+Q_SIGNALS:
+    /// A protocol line, "C: …" or "S: …" (passwords masked), for the protocol log.
+    void transcript(const QString &line);
+    /// A message was queued in an account's outbox.
+    void queued(const QString &accountId, const QString &id);
+    /// The connection is over; the session deletes itself after this.
+    void finished();
+
+private:
+    enum class Mode
+    {
+        Command,
+        Data,
+        AuthLoginUser,
+        AuthLoginPassword,
+        AuthPlain,
+        Waiting, ///< a reply is held back (wrong password): input waits
+        Closing,
+    };
+
+    void onReadyRead();
+    void process();
+    void handleLine(const QByteArray &line);
+    void command(const QByteArray &verb, const QByteArray &argument);
+    void ehlo(const QByteArray &argument, bool extended);
+    void auth(const QByteArray &argument);
+    void checkCredentials(const QByteArray &authzid, const QByteArray &user,
+                          const QByteArray &password);
+    void mail(const QByteArray &argument);
+    void rcpt(const QByteArray &argument);
+    void data();
+    void endOfData();
+    void resetTransaction();
+    void reply(const QByteArray &text);
+    void replyAndClose(const QByteArray &text);
+    void close();
+    void armCommandTimer();
+    void timedOut();
+
+    QTcpSocket *m_socket;
+    RelayTarget *m_target;
+    RelayLimits m_limits;
+    Mode m_mode = Mode::Command;
+    QByteArray m_input;
+    qsizetype m_inputPos = 0;
+    bool m_discardingLine = false; ///< an over-long line is skipped up to its end
+    QTimer m_timer;
+    SmtpDataDecoder m_decoder;
+
+    QByteArray m_clientName; ///< from EHLO/HELO; empty before
+    bool m_extended = false;
+    QString m_accountId;    ///< authenticated: the account the user name chose
+    QByteArray m_loginUser; ///< AUTH LOGIN: the user name given first
+    int m_authFailures = 0;
+
+    bool m_haveMail = false;
+    QString m_sender;
+    QStringList m_recipients;
+    QString m_transactionAccount; ///< the account this message goes to
+    bool m_needsSmtpUtf8 = false;
+    bool m_finished = false;
+};
+
+} // namespace Outpost

@@ -1,0 +1,67 @@
+#include "RelaySettings.h"
+
+#include "store/DurableIo.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Outpost {
+
+QString RelaySettings::fileName(const QString &profileDirectory)
+{
+    return QDir(profileDirectory).filePath(QStringLiteral("relay.json"));
+}
+
+bool RelaySettings::load(const QString &profileDirectory, RelaySettings *settings, QString *error)
+{
+    *settings = {};
+    QFile file(fileName(profileDirectory));
+    if (!file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("The relay settings in %1 cannot be read: %2")
+                         .arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonObject object = document.object();
+    const int port = object.value(QStringLiteral("port")).toInt(defaultPort);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject() || port < 0 ||
+        port > 65535) {
+        if (error)
+            *error = tr("The relay settings in %1 are damaged. Set the relay up again, or "
+                        "delete the file.")
+                         .arg(QDir::toNativeSeparators(file.fileName()));
+        return false;
+    }
+    settings->enabled = object.value(QStringLiteral("enabled")).toBool();
+    settings->port = quint16(port);
+    settings->allowUnauthenticated = object.value(QStringLiteral("allowUnauthenticated")).toBool();
+    settings->passwordKey = object.value(QStringLiteral("passwordKey")).toString();
+    return true;
+}
+
+bool RelaySettings::save(const QString &profileDirectory, QString *error) const
+{
+    const QJsonObject object{{QStringLiteral("enabled"), enabled},
+                             {QStringLiteral("port"), int(port)},
+                             {QStringLiteral("allowUnauthenticated"), allowUnauthenticated},
+                             {QStringLiteral("passwordKey"), passwordKey}};
+    QString detail;
+    bool diskFull = false;
+    const QString path = fileName(profileDirectory);
+    if (!DurableIo::writeAtomically(path, QJsonDocument(object).toJson(), &detail, &diskFull)) {
+        if (error)
+            *error = diskFull ? tr("The relay settings cannot be saved: the disk is full.")
+                              : tr("The relay settings cannot be saved in %1: %2")
+                                    .arg(QDir::toNativeSeparators(path), detail);
+        return false;
+    }
+    return true;
+}
+
+} // namespace Outpost

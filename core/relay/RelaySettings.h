@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+
+namespace Outpost {
+
+/// The local relay's settings, kept in the profile's relay.json (the password is in the
+/// keychain, under passwordKey).
+struct RelaySettings
+{
+    Q_DECLARE_TR_FUNCTIONS(RelaySettings)
+
+public:
+    /// Above 1024, so no administrator rights are needed; 2525 is the port mail programs
+    /// know as the alternative submission port.
+    static constexpr quint16 defaultPort = 2525;
+
+    bool enabled = false;
+    quint16 port = defaultPort; ///< 0: any free port (tests)
+    /// Clients on this machine may send without signing in; the sender's address then
+    /// chooses the account (an explicit choice: any program here could send as the user).
+    bool allowUnauthenticated = false;
+    /// Names the relay password in the keychain; made when the password is first made.
+    QString passwordKey;
+
+    /// The settings in @p profileDirectory; defaults when there is no file. False with a
+    /// sentence for people when the file cannot be read.
+    static bool load(const QString &profileDirectory, RelaySettings *settings, QString *error);
+    /// Writes them atomically.
+    bool save(const QString &profileDirectory, QString *error) const;
+    static QString fileName(const QString &profileDirectory);
+
+    bool operator==(const RelaySettings &other) const = default;
+};
+
+} // namespace Outpost

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace Outpost {
+
+/// What the local relay hands its messages to: the accounts and their outboxes. The
+/// session implements it (SessionRelay); tests give their own.
+class RelayTarget
+{
+public:
+    virtual ~RelayTarget() = default;
+
+    /// The account a relay user name chooses (an account's name or its address,
+    /// case-insensitive); empty when none.
+    virtual QString accountForUser(const QString &user) const = 0;
+    /// The account whose address is @p sender (for clients accepted without
+    /// authentication); empty when none.
+    virtual QString accountForSender(const QString &sender) const = 0;
+    /// True when @p password is the profile's relay password.
+    virtual bool checkPassword(const QByteArray &password) const = 0;
+
+    /// One message the relay accepted the data of.
+    struct Submission
+    {
+        QString accountId;
+        QString sender; ///< the reverse-path; empty for the null path
+        QStringList recipients;
+        QByteArray data;    ///< CRLF line ends, dots unstuffed
+        QString clientName; ///< the client's EHLO/HELO name
+        QHostAddress client;
+        bool needsSmtpUtf8 = false;
+    };
+    /// What became of a submission: queued (on the disk, with its id) or refused with the
+    /// SMTP reply to give (code, enhanced code and text for people).
+    struct Outcome
+    {
+        QString id;       ///< the outbox id when queued
+        QByteArray reply; ///< when refused, e.g. "451 4.3.0 The disk is full."
+        bool queued() const { return !id.isEmpty(); }
+    };
+    /// Writes the message durably into the account's outbox before returning.
+    virtual Outcome queue(const Submission &submission) = 0;
+};
+
+} // namespace Outpost

@@ -1,0 +1,518 @@
+// The local relay's SMTP listener, driven by scripted clients over loopback: pipelining,
+// authentication, limits, timeouts, hostile data and many clients at once. The target is a
+// fake that records what would be queued.
+#include "relay/RelayServer.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace Outpost;
+
+namespace {
+
+class FakeTarget : public RelayTarget
+{
+public:
+    QString accountForUser(const QString &user) const override
+    {
+        return user.compare(QStringLiteral("Home"), Qt::CaseInsensitive) == 0 ||
+                       user == QStringLiteral("taro@example.jp")
+                   ? QStringLiteral("home")
+                   : QString();
+    }
+    QString accountForSender(const QString &sender) const override
+    {
+        return sender == QStringLiteral("taro@example.jp") ? QStringLiteral("home") : QString();
+    }
+    bool checkPassword(const QByteArray &password) const override
+    {
+        return password == "relay-secret";
+    }
+    Outcome queue(const Submission &submission) override
+    {
+        if (!refusal.isEmpty())
+            return {{}, refusal};
+        queued.push_back(submission);
+        return {QStringLiteral("id%1").arg(queued.size()), {}};
+    }
+
+    std::vector<Submission> queued;
+    QByteArray refusal;
+};
+
+// A client that writes exactly what a test gives it and reads whole replies.
+class Client
+{
+public:
+    explicit Client(quint16 port) { m_socket.connectToHost(QHostAddress::LocalHost, port); }
+    void send(const QByteArray &bytes) { m_socket.write(bytes); }
+    /// The next complete reply (all its lines), e.g. "250-a\r\n250 b"; empty on close.
+    QByteArray reply(int timeoutMs = 10000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (true) {
+            const qsizetype end = replyEnd();
+            if (end >= 0) {
+                const QByteArray out = m_buffer.left(end - 2);
+                m_buffer.remove(0, end);
+                return out;
+            }
+            if (m_socket.state() != QAbstractSocket::ConnectedState &&
+                m_socket.state() != QAbstractSocket::ConnectingState && !m_socket.bytesAvailable())
+                return {};
+            if (timer.elapsed() > timeoutMs)
+                return "(no reply)";
+            QTest::qWait(5);
+            m_buffer += m_socket.readAll();
+        }
+    }
+    /// The code of the next reply.
+    int code(int timeoutMs = 10000) { return reply(timeoutMs).left(3).toInt(); }
+    bool closedByServer(int timeoutMs = 10000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (m_socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < timeoutMs)
+            QTest::qWait(5);
+        return m_socket.state() != QAbstractSocket::ConnectedState;
+    }
+    QTcpSocket &socket() { return m_socket; }
+
+private:
+    // The end (after CRLF) of the first complete reply in the buffer, or -1.
+    qsizetype replyEnd() const
+    {
+        qsizetype start = 0;
+        while (true) {
+            const qsizetype end = m_buffer.indexOf("\r\n", start);
+            if (end < 0)
+                return -1;
+            if (end - start >= 4 && m_buffer.at(start + 3) == ' ')
+                return end + 2;
+            if (end - start == 3)
+                return end + 2;
+            start = end + 2;
+        }
+    }
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+};
+
+const QByteArray plainAuth = "AUTH PLAIN " + QByteArray("\0Home\0relay-secret", 18).toBase64();
+
+} // namespace
+
+class TestRelayServer : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeTarget> m_target;
+    std::unique_ptr<RelayServer> m_server;
+
+    void startServer(RelayLimits limits = {})
+    {
+        m_target = std::make_unique<FakeTarget>();
+        m_server = std::make_unique<RelayServer>(m_target.get());
+        limits.authFailureDelayMs = qMin(limits.authFailureDelayMs, 200);
+        m_server->setLimits(limits);
+        QString error;
+        QVERIFY2(m_server->listen(0, {QHostAddress(QHostAddress::LocalHost)}, &error),
+                 qPrintable(error));
+    }
+    // Greeting, EHLO and sign-in.
+    void signIn(Client &c)
+    {
+        QCOMPARE(c.code(), 220);
+        c.send("EHLO client.example\r\n");
+        QCOMPARE(c.code(), 250);
+        c.send(plainAuth + "\r\n");
+        QCOMPARE(c.code(), 235);
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_server.reset();
+        m_target.reset();
+    }
+
+    void offersWhatItImplements()
+    {
+        startServer();
+        Client c(m_server->port());
+        QCOMPARE(c.code(), 220);
+        c.send("EHLO client.example\r\n");
+        const QByteArray ehlo = c.reply();
+        QVERIFY(ehlo.startsWith("250-"));
+        for (const char *word :
+             {"PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES", "AUTH PLAIN LOGIN"})
+            QVERIFY2(ehlo.contains(word), word);
+        QVERIFY(ehlo.contains("SIZE " + QByteArray::number(RelayLimits().maxMessageSize)));
+        QVERIFY(!ehlo.contains("CHUNKING"));
+        QVERIFY(!ehlo.contains("STARTTLS"));
+        c.send("QUIT\r\n");
+        QCOMPARE(c.code(), 221);
+        QVERIFY(c.closedByServer());
+    }
+
+    void pipelinedSubmissionIsQueuedOnce()
+    {
+        startServer();
+        Client c(m_server->port());
+        // Everything in one write, as a PIPELINING client may (RFC 2920).
+        c.send("EHLO client.example\r\n" + plainAuth +
+               "\r\nMAIL FROM:<taro@example.jp> SIZE=40 BODY=8BITMIME\r\n"
+               "RCPT TO:<hanako@example.jp>\r\nRCPT TO:<jiro@example.jp>\r\nDATA\r\n"
+               "Subject: hi\r\n\r\n..dot\r\nbody\r\n.\r\nQUIT\r\n");
+        QCOMPARE(c.code(), 220);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 235);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 354);
+        const QByteArray queued = c.reply();
+        QVERIFY2(queued.startsWith("250 2.0.0 "), queued.constData());
+        QVERIFY(queued.contains("id1"));
+        QCOMPARE(c.code(), 221);
+        QCOMPARE(m_target->queued.size(), size_t(1));
+        const RelayTarget::Submission &s = m_target->queued.front();
+        QCOMPARE(s.accountId, QStringLiteral("home"));
+        QCOMPARE(s.sender, QStringLiteral("taro@example.jp"));
+        QCOMPARE(s.recipients, QStringList({QStringLiteral("hanako@example.jp"),
+                                            QStringLiteral("jiro@example.jp")}));
+        QCOMPARE(s.data, QByteArray("Subject: hi\r\n\r\n.dot\r\nbody\r\n"));
+        QCOMPARE(s.clientName, QStringLiteral("client.example"));
+        QCOMPARE(m_server->relayedCount(), 1);
+    }
+
+    void smugglingSequencesStayInsideTheMessage_data()
+    {
+        QTest::addColumn<QByteArray>("separator");
+        QTest::newRow("LF.LF") << QByteArray("\n.\n");
+        QTest::newRow("LF.CRLF") << QByteArray("\n.\r\n");
+        QTest::newRow("CRLF.LF") << QByteArray("\r\n.\n");
+        QTest::newRow("CR.CR") << QByteArray("\r.\r");
+        QTest::newRow("CR.CRLF") << QByteArray("\r.\r\n");
+        QTest::newRow("CRLF.CR") << QByteArray("\r\n.\r");
+    }
+
+    void smugglingSequencesStayInsideTheMessage()
+    {
+        QFETCH(QByteArray, separator);
+        startServer();
+        Client c(m_server->port());
+        signIn(c);
+        c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n");
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 354);
+        c.send("Subject: first\r\n\r\nfirst" + separator +
+               "MAIL FROM:<admin@bank.example>\r\nRCPT TO:<victim@example.jp>\r\nDATA\r\n"
+               "Subject: smuggled\r\n\r\nsmuggled\r\n.\r\n");
+        QVERIFY(c.reply().startsWith("250 2.0.0"));
+        c.send("NOOP\r\n");
+        QCOMPARE(c.code(), 250); // no stray replies in between: one message, one reply
+        QCOMPARE(m_target->queued.size(), size_t(1));
+        const QByteArray data = m_target->queued.front().data;
+        QVERIFY(data.contains("smuggled"));
+        QVERIFY(data.contains("MAIL FROM:<admin@bank.example>"));
+        QCOMPARE(m_target->queued.front().recipients,
+                 QStringList{QStringLiteral("hanako@example.jp")});
+        // Only CRLF line ends in what is kept: no bare CR or LF for another server to read.
+        QVERIFY(!data.contains("\r\r"));
+        QCOMPARE(data.count('\n'), data.count("\r\n"));
+        QCOMPARE(data.count('\r'), data.count("\r\n"));
+    }
+
+    void mailBeforeAuthIsRefused()
+    {
+        startServer();
+        Client c(m_server->port());
+        QCOMPARE(c.code(), 220);
+        c.send("EHLO client.example\r\nMAIL FROM:<taro@example.jp>\r\n");
+        QCOMPARE(c.code(), 250);
+        const QByteArray refused = c.reply();
+        QVERIFY2(refused.startsWith("530 5.7.0"), refused.constData());
+        c.send("RCPT TO:<hanako@example.jp>\r\nDATA\r\n");
+        QCOMPARE(c.code(), 503);
+        QCOMPARE(c.code(), 503);
+        QVERIFY(m_target->queued.empty());
+    }
+
+    void wrongPasswordIsAnsweredLateThenTheClientIsDropped()
+    {
+        RelayLimits limits;
+        limits.authFailureDelayMs = 150;
+        startServer(limits);
+        Client c(m_server->port());
+        QCOMPARE(c.code(), 220);
+        c.send("EHLO client.example\r\n");
+        QCOMPARE(c.code(), 250);
+        const QByteArray wrong =
+            "AUTH PLAIN " + QByteArray("\0Home\0guess", 11).toBase64() + "\r\n";
+        QElapsedTimer timer;
+        timer.start();
+        // Pipelined behind the wrong password: answered after it, in order.
+        c.send(wrong + "NOOP\r\n");
+        const QByteArray refused = c.reply();
+        QVERIFY2(refused.startsWith("535 5.7.8"), refused.constData());
+        QVERIFY(timer.elapsed() >= 150);
+        QCOMPARE(c.code(), 250);
+        // AUTH LOGIN, the user unknown: refused the same way.
+        c.send("AUTH LOGIN\r\n");
+        QCOMPARE(c.code(), 334);
+        c.send(QByteArray("nobody").toBase64() + "\r\n");
+        QCOMPARE(c.code(), 334);
+        c.send(QByteArray("relay-secret").toBase64() + "\r\n");
+        QCOMPARE(c.code(), 535);
+        c.send(wrong);
+        QCOMPARE(c.code(), 421); // the third failure
+        QVERIFY(c.closedByServer());
+    }
+
+    void authLoginWorks()
+    {
+        startServer();
+        Client c(m_server->port());
+        QCOMPARE(c.code(), 220);
+        c.send("EHLO client.example\r\nAUTH LOGIN\r\n");
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.reply(), QByteArray("334 VXNlcm5hbWU6"));
+        c.send(QByteArray("taro@example.jp").toBase64() + "\r\n");
+        QCOMPARE(c.reply(), QByteArray("334 UGFzc3dvcmQ6"));
+        c.send(QByteArray("relay-secret").toBase64() + "\r\n");
+        QCOMPARE(c.code(), 235);
+        c.send("AUTH LOGIN\r\n");
+        QCOMPARE(c.code(), 503);
+    }
+
+    void withoutAuthTheSenderChoosesTheAccount()
+    {
+        RelayLimits limits;
+        limits.requireAuth = false;
+        startServer(limits);
+        Client c(m_server->port());
+        QCOMPARE(c.code(), 220);
+        c.send("HELO scanner\r\nMAIL FROM:<someone@else.example>\r\n");
+        QCOMPARE(c.code(), 250);
+        const QByteArray refused = c.reply();
+        QVERIFY2(refused.startsWith("550 5.7.1 <someone@else.example>"), refused.constData());
+        c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n"
+               "scan\r\n.\r\n");
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 354);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(m_target->queued.size(), size_t(1));
+        QCOMPARE(m_target->queued.front().accountId, QStringLiteral("home"));
+    }
+
+    void limitsAreAnsweredWithTheRightCodes()
+    {
+        RelayLimits limits;
+        limits.maxRecipients = 3;
+        limits.maxMessageSize = 1000;
+        limits.maxCommandLine = 100;
+        startServer(limits);
+        Client c(m_server->port());
+        signIn(c);
+        // SIZE over the limit, announced.
+        c.send("MAIL FROM:<taro@example.jp> SIZE=5000\r\n");
+        QVERIFY(c.reply().startsWith("552 5.3.4"));
+        // An unknown parameter.
+        c.send("MAIL FROM:<taro@example.jp> XFOO=1\r\n");
+        QVERIFY(c.reply().startsWith("555 5.5.4"));
+        // A command line over the limit: refused, and the session goes on.
+        c.send("NOOP " + QByteArray(300, 'x') + "\r\nNOOP\r\n");
+        QVERIFY(c.reply().startsWith("500 5.5.2"));
+        QCOMPARE(c.code(), 250);
+        // Too many recipients.
+        c.send("MAIL FROM:<taro@example.jp>\r\n");
+        QCOMPARE(c.code(), 250);
+        for (int i = 0; i < 3; ++i) {
+            c.send("RCPT TO:<r" + QByteArray::number(i) + "@example.jp>\r\n");
+            QCOMPARE(c.code(), 250);
+        }
+        c.send("RCPT TO:<r9@example.jp>\r\n");
+        QVERIFY(c.reply().startsWith("452 4.5.3"));
+        // A message bigger than announced: refused after its end; nothing queued.
+        c.send("DATA\r\n");
+        QCOMPARE(c.code(), 354);
+        QByteArray big;
+        for (int i = 0; i < 50; ++i)
+            big += QByteArray(70, 'y') + "\r\n";
+        c.send(big + ".\r\n");
+        QVERIFY(c.reply().startsWith("552 5.3.4"));
+        QVERIFY(m_target->queued.empty());
+        // Bad addresses.
+        c.send("MAIL FROM:taro@example.jp\r\n");
+        QVERIFY(c.reply().startsWith("501 5.5.4"));
+        c.send("MAIL FROM:<taro>\r\n");
+        QVERIFY(c.reply().startsWith("501 5.1.7"));
+        c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<a b@example.jp>\r\nDATA\r\n");
+        QCOMPARE(c.code(), 250);
+        QVERIFY(c.reply().startsWith("501 5.1.3"));
+        QVERIFY(c.reply().startsWith("554 5.5.1"));
+    }
+
+    void theTargetsRefusalReachesTheClient()
+    {
+        startServer();
+        m_target->refusal = "452 4.3.1 The disk is full: Outpost cannot keep the message";
+        Client c(m_server->port());
+        signIn(c);
+        c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\nx\r\n.\r\n");
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 354);
+        QCOMPARE(c.reply(), m_target->refusal);
+        // The transaction is over: a new one may start.
+        c.send("MAIL FROM:<taro@example.jp>\r\n");
+        QCOMPARE(c.code(), 250);
+    }
+
+    void aClientThatLeavesDuringDataLeavesNothing()
+    {
+        startServer();
+        {
+            Client c(m_server->port());
+            signIn(c);
+            c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n");
+            QCOMPARE(c.code(), 250);
+            QCOMPARE(c.code(), 250);
+            QCOMPARE(c.code(), 354);
+            c.send("Subject: half\r\n\r\nhalf a message");
+            QTRY_VERIFY(m_server->clientCount() == 1);
+            c.socket().abort();
+        }
+        QTRY_COMPARE(m_server->clientCount(), 0);
+        QVERIFY(m_target->queued.empty());
+    }
+
+    void idleAndSlowClientsAreTimedOut()
+    {
+        RelayLimits limits;
+        limits.commandTimeoutMs = 200;
+        limits.dataIdleTimeoutMs = 200;
+        startServer(limits);
+        // Says nothing at all.
+        Client idle(m_server->port());
+        QCOMPARE(idle.code(), 220);
+        QVERIFY(idle.reply().startsWith("421 4.4.2"));
+        QVERIFY(idle.closedByServer());
+        // Sends a command a little at a time, never finishing it.
+        Client slow(m_server->port());
+        QCOMPARE(slow.code(), 220);
+        QElapsedTimer timer;
+        timer.start();
+        while (slow.socket().state() == QAbstractSocket::ConnectedState && timer.elapsed() < 5000) {
+            slow.send("N");
+            QTest::qWait(20);
+        }
+        QVERIFY(slow.reply().startsWith("421 4.4.2"));
+        // Stops in the middle of the data.
+        Client stalled(m_server->port());
+        signIn(stalled);
+        stalled.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<h@example.jp>\r\nDATA\r\nSub");
+        QCOMPARE(stalled.code(), 250);
+        QCOMPARE(stalled.code(), 250);
+        QCOMPARE(stalled.code(), 354);
+        QVERIFY(stalled.reply().startsWith("421 4.4.2"));
+        QVERIFY(stalled.closedByServer());
+        QVERIFY(m_target->queued.empty());
+    }
+
+    void aClientSendingOctetByOctetIsServed()
+    {
+        startServer();
+        Client c(m_server->port());
+        QCOMPARE(c.code(), 220);
+        const QByteArray script = "EHLO c\r\n" + plainAuth +
+                                  "\r\nMAIL FROM:<taro@example.jp>\r\nRCPT TO:<h@example.jp>\r\n"
+                                  "DATA\r\nA: b\r\n\r\n..x\r\n.\r\nQUIT\r\n";
+        for (const char octet : script) {
+            c.send(QByteArray(1, octet));
+            c.socket().flush();
+            QTest::qWait(0);
+        }
+        for (int expected : {250, 235, 250, 250, 354, 250, 221})
+            QCOMPARE(c.code(), expected);
+        QCOMPARE(m_target->queued.size(), size_t(1));
+        QCOMPARE(m_target->queued.front().data, QByteArray("A: b\r\n\r\n.x\r\n"));
+    }
+
+    void fiftyClientsAtOnce()
+    {
+        startServer();
+        const int count = 50;
+        std::vector<std::unique_ptr<Client>> clients;
+        for (int i = 0; i < count; ++i)
+            clients.push_back(std::make_unique<Client>(m_server->port()));
+        // All connected before any finishes: each writes its whole session pipelined.
+        for (int i = 0; i < count; ++i)
+            clients[i]->send("EHLO c" + QByteArray::number(i) + "\r\n" + plainAuth +
+                             "\r\nMAIL FROM:<taro@example.jp>\r\nRCPT TO:<h@example.jp>\r\n"
+                             "DATA\r\nSubject: " +
+                             QByteArray::number(i) + "\r\n\r\nbody\r\n.\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->clientCount(), count, 10000);
+        for (int i = 0; i < count; ++i)
+            for (int expected : {220, 250, 235, 250, 250, 354, 250})
+                QCOMPARE(clients[i]->code(), expected);
+        QCOMPARE(m_target->queued.size(), size_t(count));
+        QSet<QByteArray> subjects;
+        for (const auto &s : m_target->queued)
+            subjects.insert(s.data);
+        QCOMPARE(subjects.size(), count);
+    }
+
+    void tooManyClientsAreToldToComeBack()
+    {
+        startServer();
+        m_server->setMaxClients(2);
+        Client a(m_server->port());
+        Client b(m_server->port());
+        QCOMPARE(a.code(), 220);
+        QCOMPARE(b.code(), 220);
+        Client c(m_server->port());
+        QVERIFY(c.reply().startsWith("421 4.7.0"));
+        QVERIFY(c.closedByServer());
+    }
+
+    void aPortInUseIsExplained()
+    {
+        startServer();
+        FakeTarget other;
+        RelayServer second(&other);
+        QString error;
+        QVERIFY(!second.listen(m_server->port(), {QHostAddress(QHostAddress::LocalHost)}, &error));
+        QVERIFY2(error.contains(QString::number(m_server->port())), qPrintable(error));
+        QVERIFY(error.contains(QStringLiteral("another program")));
+    }
+
+    void theTranscriptMasksCredentials()
+    {
+        startServer();
+        QStringList lines;
+        connect(m_server.get(), &RelayServer::transcript, this,
+                [&](const QString &line) { lines << line; });
+        Client c(m_server->port());
+        signIn(c);
+        c.send("AUTH LOGIN\r\n");
+        QCOMPARE(c.code(), 503);
+        const QString all = lines.join(QLatin1Char('\n'));
+        QVERIFY(all.contains(QStringLiteral("AUTH PLAIN")));
+        QVERIFY(!all.contains(QStringLiteral("relay-secret")));
+        QVERIFY(!all.contains(QString::fromLatin1(plainAuth.mid(11))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRelayServer)
+#include "tst_relayserver.moc"
