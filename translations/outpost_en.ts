@@ -76,6 +76,13 @@
             <numerusform>Outpost is running %n accounts. Press Ctrl+C to stop.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 %2: a message from %3 to %n recipient(s) is in the outbox</source>
+        <translation>
+            <numerusform>%1 %2: a message from %3 to %n recipient is in the outbox</numerusform>
+            <numerusform>%1 %2: a message from %3 to %n recipients is in the outbox</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Outpost::Cycle</name>

@@ -1303,46 +1303,6 @@
         <translation>アカウント「%1」はありません。アカウントの一覧は「outpost-cli account list」で表示されます。</translation>
     </message>
     <message>
-        <source>account, queue, send-receive, outbox, inbox, probe, run or sandbox</source>
-        <translation>account、queue、send-receive、outbox、inbox、probe、run、sandbox のどれか</translation>
-    </message>
-    <message>
-        <source>
-Commands:
-  account add NAME --address ADDR --pop-host H --smtp-host H [options]
-  account edit NAME [options]
-  account list [--json]
-  account remove NAME
-  account password NAME [--smtp] --password-stdin
-  queue NAME FILE.eml
-  queue NAME --to ADDR [--cc ADDR] [--bcc ADDR] --subject TEXT (--body TEXT | --body-file FILE) [--attach FILE]
-  send-receive [NAME] [--verbose] [--json]
-  outbox [NAME] [--all] [--json]
-  inbox [NAME] [--json]
-  probe NAME [--measure-window] [--json]
-  run [--verbose]
-  sandbox [--window SECONDS]
-Exit status: 0 when every due message was sent, 1 when one was deferred or failed, 2 for a usage or configuration error.
-Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source>
-        <translation>
-コマンド:
-  account add 名前 --address アドレス --pop-host ホスト --smtp-host ホスト [オプション]
-  account edit 名前 [オプション]
-  account list [--json]
-  account remove 名前
-  account password 名前 [--smtp] --password-stdin
-  queue 名前 ファイル.eml
-  queue 名前 --to アドレス [--cc アドレス] [--bcc アドレス] --subject 件名 (--body 本文 | --body-file ファイル) [--attach ファイル]
-  send-receive [名前] [--verbose] [--json]
-  outbox [名前] [--all] [--json]
-  inbox [名前] [--json]
-  probe 名前 [--measure-window] [--json]
-  run [--verbose]
-  sandbox [--window 秒]
-終了コード: 送信すべきメッセージをすべて送信できたら 0、延期または失敗したものがあれば 1、使い方や設定の誤りは 2。
-各コマンドのオプションは「outpost-cli コマンド --help」で表示されます。</translation>
-    </message>
-    <message>
         <source>There are no accounts yet. Add one with &quot;outpost-cli account add&quot;.</source>
         <translation>アカウントがまだありません。「outpost-cli account add」で追加してください。</translation>
     </message>
@@ -1543,6 +1503,176 @@ Ctrl+C でサンドボックスを停止します。</translation>
     <message>
         <source>  %1: %2</source>
         <translation>  %1: %2</translation>
+    </message>
+    <message>
+        <source>account, queue, send-receive, outbox, inbox, probe, run, relay or sandbox</source>
+        <translation>account、queue、send-receive、outbox、inbox、probe、run、relay、sandbox のどれか</translation>
+    </message>
+    <message>
+        <source>
+Commands:
+  account add NAME --address ADDR --pop-host H --smtp-host H [options]
+  account edit NAME [options]
+  account list [--json]
+  account remove NAME
+  account password NAME [--smtp] --password-stdin
+  queue NAME FILE.eml
+  queue NAME --to ADDR [--cc ADDR] [--bcc ADDR] --subject TEXT (--body TEXT | --body-file FILE) [--attach FILE]
+  send-receive [NAME] [--verbose] [--json]
+  outbox [NAME] [--all] [--json]
+  inbox [NAME] [--json]
+  probe NAME [--measure-window] [--json]
+  run [--verbose]
+  relay enable [--port N] [--allow-unauthenticated]
+  relay disable
+  relay password (--generate | --password-stdin)
+  relay status [--json]
+  sandbox [--window SECONDS]
+Exit status: 0 when every due message was sent, 1 when one was deferred or failed, 2 for a usage or configuration error.
+Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source>
+        <translation>
+コマンド:
+  account add 名前 --address アドレス --pop-host ホスト --smtp-host ホスト [オプション]
+  account edit 名前 [オプション]
+  account list [--json]
+  account remove 名前
+  account password 名前 [--smtp] --password-stdin
+  queue 名前 ファイル.eml
+  queue 名前 --to アドレス [--cc アドレス] [--bcc アドレス] --subject 件名 (--body 本文 | --body-file ファイル) [--attach ファイル]
+  send-receive [名前] [--verbose] [--json]
+  outbox [名前] [--all] [--json]
+  inbox [名前] [--json]
+  probe 名前 [--measure-window] [--json]
+  run [--verbose]
+  relay enable [--port 番号] [--allow-unauthenticated]
+  relay disable
+  relay password (--generate | --password-stdin)
+  relay status [--json]
+  sandbox [--window 秒]
+終了コード: 送信すべきメッセージをすべて送信できたら 0、延期または失敗したものがあれば 1、使い方や設定の誤りは 2。
+各コマンドのオプションは「outpost-cli コマンド --help」で表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 relay: other programs can send through Outpost at localhost, port %2.</source>
+        <translation>%1 中継: ほかのプログラムから localhost のポート %2 で Outpost 経由の送信ができます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: a message from %3 to %n recipient(s) is in the outbox</source>
+        <translation>
+            <numerusform>%1 %2: %3 からの %n 人宛てのメッセージを送信トレイに入れました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>ほかのプログラム</translation>
+    </message>
+    <message>
+        <source>server localhost (127.0.0.1), port %1</source>
+        <translation>サーバー localhost (127.0.0.1)、ポート %1</translation>
+    </message>
+    <message>
+        <source>relay enable: the port to listen on (default %1).</source>
+        <translation>relay enable: 待ち受けるポート (既定は %1)。</translation>
+    </message>
+    <message>
+        <source>relay enable: accept mail from programs on this computer without the relay password; the sender&apos;s address then chooses the account. Any program on this computer could then send mail as you.</source>
+        <translation>relay enable: このコンピューターのプログラムからのメールを中継用パスワードなしで受け付けます。その場合、差出人のアドレスでアカウントが決まります。このコンピューターのどのプログラムでも、あなたとしてメールを送れるようになります。</translation>
+    </message>
+    <message>
+        <source>relay password: reads the new relay password from standard input.</source>
+        <translation>relay password: 新しい中継用パスワードを標準入力から読み込みます。</translation>
+    </message>
+    <message>
+        <source>relay password: makes a new random relay password and prints it once.</source>
+        <translation>relay password: 新しい中継用パスワードをランダムに作り、一度だけ表示します。</translation>
+    </message>
+    <message>
+        <source>enable, disable, password or status</source>
+        <translation>enable、disable、password、status のどれか</translation>
+    </message>
+    <message>
+        <source>Say what to do with the relay: enable, disable, password or status.</source>
+        <translation>中継をどうするか指定してください: enable、disable、password、status のどれかです。</translation>
+    </message>
+    <message>
+        <source>The relay is off. Programs that send through Outpost will get no answer on port %1.</source>
+        <translation>中継をオフにしました。Outpost 経由で送信するプログラムは、ポート %1 で応答を得られなくなります。</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>ポートは 1 から 65535 までの数で指定してください。</translation>
+    </message>
+    <message>
+        <source>Warning: any program on this computer can now send mail through your accounts without a password.</source>
+        <translation>警告: このコンピューターのどのプログラムでも、パスワードなしであなたのアカウントからメールを送れるようになりました。</translation>
+    </message>
+    <message>
+        <source>The relay password (shown once; &quot;outpost-cli relay password --generate&quot; makes a new one): %1</source>
+        <translation>中継用パスワード (表示は一度だけです。「outpost-cli relay password --generate」で新しく作れます): %1</translation>
+    </message>
+    <message>
+        <source>The relay password cannot be read from the keychain: %1</source>
+        <translation>中継用パスワードをキーチェーンから読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>The relay password cannot be stored in the keychain: %1</source>
+        <translation>中継用パスワードをキーチェーンに保存できません: %1</translation>
+    </message>
+    <message>
+        <source>Choose one: --generate makes a new password, --password-stdin reads yours.</source>
+        <translation>どちらか一方を指定してください: --generate は新しいパスワードを作り、--password-stdin はあなたのパスワードを読み込みます。</translation>
+    </message>
+    <message>
+        <source>The relay password was not stored: %1</source>
+        <translation>中継用パスワードを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The new relay password (shown once): %1</source>
+        <translation>新しい中継用パスワード (表示は一度だけです): %1</translation>
+    </message>
+    <message>
+        <source>Stored the relay password.</source>
+        <translation>中継用パスワードを保存しました。</translation>
+    </message>
+    <message>
+        <source>Programs that send through Outpost need the new password now.</source>
+        <translation>Outpost 経由で送信するプログラムには、これからは新しいパスワードが必要です。</translation>
+    </message>
+    <message>
+        <source>The relay password must have at least 8 characters.</source>
+        <translation>中継用パスワードは 8 文字以上にしてください。</translation>
+    </message>
+    <message>
+        <source>The relay is off. &quot;outpost-cli relay enable&quot; turns it on.</source>
+        <translation>中継はオフです。「outpost-cli relay enable」でオンにできます。</translation>
+    </message>
+    <message>
+        <source>Outpost is serving it now.</source>
+        <translation>いま Outpost が中継しています。</translation>
+    </message>
+    <message>
+        <source>No Outpost program serves it right now: start the Outpost window or &quot;outpost-cli run&quot;.</source>
+        <translation>いまは中継している Outpost がありません。Outpost のウィンドウか「outpost-cli run」を起動してください。</translation>
+    </message>
+    <message>
+        <source>The relay is on: Outpost serves it while &quot;outpost-cli run&quot; or the Outpost window runs.
+In the other program, set the outgoing (SMTP) server to %1, with no encryption and no sign-in.</source>
+        <translation>中継をオンにしました。「outpost-cli run」または Outpost のウィンドウが動いている間、Outpost が中継します。
+ほかのプログラムでは、送信 (SMTP) サーバーを %1 にし、暗号化なし・認証なしに設定してください。</translation>
+    </message>
+    <message>
+        <source>The relay is on: Outpost serves it while &quot;outpost-cli run&quot; or the Outpost window runs.
+In the other program, set the outgoing (SMTP) server to %1, with no encryption; sign in with an account&apos;s name as the user name and the relay password.</source>
+        <translation>中継をオンにしました。「outpost-cli run」または Outpost のウィンドウが動いている間、Outpost が中継します。
+ほかのプログラムでは、送信 (SMTP) サーバーを %1 にし、暗号化なしに設定してください。認証のユーザー名にはアカウント名を、パスワードには中継用パスワードを使います。</translation>
+    </message>
+    <message>
+        <source>The relay is on: %1, no sign-in needed.</source>
+        <translation>中継はオンです: %1、認証は不要です。</translation>
+    </message>
+    <message>
+        <source>The relay is on: %1, sign-in with the relay password.</source>
+        <translation>中継はオンです: %1、中継用パスワードで認証します。</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2501,28 @@ Taro</source>
     </message>
 </context>
 <context>
+    <name>Outpost::RelayServer</name>
+    <message>
+        <source>Port %1 is already used by another program on this computer. Choose another port for the relay.</source>
+        <translation>ポート %1 は、このコンピューターのほかのプログラムがすでに使っています。中継には別のポートを選んでください。</translation>
+    </message>
+    <message>
+        <source>The relay cannot listen on %1, port %2: %3</source>
+        <translation>%1 のポート %2 で中継を待ち受けられません: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::RelayService</name>
+    <message>
+        <source>The relay is off because its password cannot be read from the keychain: %1</source>
+        <translation>中継用パスワードをキーチェーンから読み込めないため、中継は止まっています: %1</translation>
+    </message>
+    <message>
+        <source>The relay is off because its password cannot be stored in the keychain: %1</source>
+        <translation>中継用パスワードをキーチェーンに保存できないため、中継は止まっています: %1</translation>
+    </message>
+</context>
+<context>
     <name>Outpost::SandboxTour</name>
     <message>
         <source>The sandbox could not start: %1</source>
@@ -2664,6 +2816,25 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>Could not create the profile folder %1. Check that the location exists and that you may write to it.</source>
         <translation>プロファイル フォルダー %1 を作成できませんでした。場所が存在し、書き込み権限があることを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>RelaySettings</name>
+    <message>
+        <source>The relay settings in %1 cannot be read: %2</source>
+        <translation>%1 の中継の設定を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>The relay settings in %1 are damaged. Set the relay up again, or delete the file.</source>
+        <translation>%1 の中継の設定が壊れています。中継を設定し直すか、このファイルを削除してください。</translation>
+    </message>
+    <message>
+        <source>The relay settings cannot be saved: the disk is full.</source>
+        <translation>ディスクがいっぱいのため、中継の設定を保存できません。</translation>
+    </message>
+    <message>
+        <source>The relay settings cannot be saved in %1: %2</source>
+        <translation>中継の設定を %1 に保存できません: %2</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,8 @@ void Cli::start(const QStringList &arguments)
         return runScheduler(arguments);
     if (command == QLatin1String("sandbox"))
         return runSandbox(arguments);
+    if (command == QLatin1String("relay"))
+        return runRelay(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -76,8 +78,8 @@ void Cli::start(const QStringList &arguments)
     parser.addOption(version);
     m_handleHelp = false; // the overview below adds the list of commands
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("account, queue, send-receive, outbox, inbox, probe, run or "
-                                    "sandbox"),
+                                 tr("account, queue, send-receive, outbox, inbox, probe, run, "
+                                    "relay or sandbox"),
                                  QStringLiteral("<command>"));
     if (!parse(parser, arguments))
         return;
@@ -101,6 +103,10 @@ void Cli::start(const QStringList &arguments)
                  "  inbox [NAME] [--json]\n"
                  "  probe NAME [--measure-window] [--json]\n"
                  "  run [--verbose]\n"
+                 "  relay enable [--port N] [--allow-unauthenticated]\n"
+                 "  relay disable\n"
+                 "  relay password (--generate | --password-stdin)\n"
+                 "  relay status [--json]\n"
                  "  sandbox [--window SECONDS]\n"
                  "Exit status: 0 when every due message was sent, 1 when one was deferred or "
                  "failed, 2 for a usage or configuration error.\n"

@@ -77,6 +77,10 @@ private:
     void runProbe(const QStringList &arguments);
     void runScheduler(const QStringList &arguments);
     void runSandbox(const QStringList &arguments);
+    void runRelay(const QStringList &arguments);
+    void relayStatus();
+    /// `run`: serves the local relay when it is enabled, and says where.
+    void serveRelay(bool verbose);
     QList<Account> selectedAccounts(const QString &nameOrId);
     void withPasswords(const Account &account, std::function<void(QString, QString)> then);
 

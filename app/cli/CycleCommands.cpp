@@ -2,6 +2,7 @@
 #include "Cli.h"
 
 #include "StopSignal.h"
+#include "relay/RelayService.h"
 #include "schedule/Scheduler.h"
 #include "store/OutboxStore.h"
 #include "usecases/CycleReport.h"
@@ -147,7 +148,41 @@ void Cli::runScheduler(const QStringList &arguments)
     });
     print(tr("Outpost is running %n account(s). Press Ctrl+C to stop.", nullptr,
              int(m_accounts->accounts().size())));
+    serveRelay(verbose);
     m_scheduler->start();
+}
+
+void Cli::serveRelay(bool verbose)
+{
+    RelayService *relay = m_session->relay();
+    if (!relay->settings().enabled)
+        return;
+    auto stamp = [] {
+        return QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat);
+    };
+    connect(relay, &RelayService::started, this, [this, relay, stamp](bool listening) {
+        if (listening)
+            print(tr("%1 relay: other programs can send through Outpost at localhost, port %2.")
+                      .arg(stamp())
+                      .arg(relay->server()->port()));
+        else
+            m_err << QStringLiteral("outpost-cli: ") << relay->problem() << Qt::endl;
+    });
+    connect(relay, &RelayService::queued, this,
+            [this, stamp](const QString &accountId, const QString &id) {
+                const std::optional<OutboxEntry> entry =
+                    m_scheduler->outbox(accountId)->message(id);
+                print(tr("%1 %2: a message from %3 to %n recipient(s) is in the outbox", nullptr,
+                         entry ? int(entry->envelope.recipients.size()) : 0)
+                          .arg(stamp(), accountId,
+                               entry && !entry->envelope.origin.isEmpty() ? entry->envelope.origin
+                                                                          : tr("another program")));
+            });
+    connect(relay, &RelayService::transcript, this, [this, verbose](const QString &line) {
+        if (verbose)
+            print(QStringLiteral("relay ") + line);
+    });
+    relay->start();
 }
 
 } // namespace Outpost

@@ -12,7 +12,10 @@ import json
 import os
 import pathlib
 import base64
+import re
 import selectors
+import signal
+import smtplib
 import socket
 import subprocess
 import sys
@@ -97,6 +100,62 @@ def sent_file(profile, name="e2e"):
     entries = json.loads(cli(profile, "outbox", name, "--all", "--json").stdout)
     sent = [e for e in entries if e["state"] == "sent"]
     return sent
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def enable_relay(profile):
+    """Turns the local relay on; returns its port and the password printed once."""
+    port = free_port()
+    out = cli(profile, "relay", "enable", "--port", str(port)).stdout
+    match = re.search(r"relay password[^:]*: (\S+)", out)
+    assert match, out
+    return port, match.group(1)
+
+
+class Serving:
+    """`outpost-cli run` serving the relay, until stopped (Ctrl+C) or killed."""
+
+    def __init__(self, profile):
+        self.process = subprocess.Popen([CLI, "--profile", profile, "run"],
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        text=True)
+        self.lines = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if not line:
+                break
+            self.lines.append(line)
+            if "other programs can send through Outpost" in line:
+                self.reader = threading.Thread(target=self._drain, daemon=True)
+                self.reader.start()
+                return
+        raise AssertionError("outpost-cli run did not start the relay:\n" + "".join(self.lines) +
+                             self.process.stderr.read())
+
+    def _drain(self):
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def stop(self):
+        self.process.send_signal(signal.SIGINT)
+        self._end()
+
+    def kill(self):
+        self.process.kill()
+        self._end()
+
+    def _end(self):
+        self.process.wait(timeout=60)
+        self.reader.join(timeout=30)
+        OUTPUTS.append("".join(self.lines) + self.process.stderr.read())
+        self.process.stdout.close()
+        self.process.stderr.close()
 
 
 class RecordingProxy:
@@ -313,6 +372,73 @@ class EndToEnd(unittest.TestCase):
         finally:
             proxy.stop()
         delivered_to("clear@example.com")
+
+    def test_relay_from_another_program_arrives_byte_identical(self):
+        # Thunderbird-style use: authenticated submission on localhost; Outpost logs in over
+        # POP first (the server relays only then) and delivers what it was given.
+        profile = new_profile()
+        port, relay_password = enable_relay(profile)
+        serving = Serving(profile)
+        try:
+            submitted = (b"From: Alice <alice@example.com>\r\nTo: relayed@example.com\r\n"
+                         b"Bcc: hidden@example.com\r\nSubject: Through the relay\r\n"
+                         b"Date: Wed, 02 Dec 2026 10:00:00 +0900\r\n"
+                         b"Message-ID: <relay-1@example.com>\r\n\r\n"
+                         b"Line one.\r\n.\r\n..two dots\r\n\xe6\x97\xa5\xe6\x9c\xac\r\n")
+            with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+                client.ehlo("thunderbird.example")
+                client.login("e2e", relay_password)
+                refused = client.sendmail("alice@example.com",
+                                          ["relayed@example.com", "hidden@example.com"], submitted,
+                                          mail_options=["BODY=8BITMIME"])
+                self.assertEqual(refused, {})
+            [delivered] = delivered_to("relayed@example.com")
+            got = without_postfix_headers(pathlib.Path(delivered).read_bytes())
+            expected = submitted.replace(b"Bcc: hidden@example.com\r\n", b"")
+            self.assertEqual(got, expected.replace(b"\r\n", b"\n"))
+            [hidden] = delivered_to("hidden@example.com")
+            self.assertNotIn(b"hidden@example.com", without_postfix_headers(
+                pathlib.Path(hidden).read_bytes()))
+            # A wrong password: refused, nothing queued.
+            with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+                client.ehlo("scanner")
+                with self.assertRaises(smtplib.SMTPAuthenticationError):
+                    client.login("e2e", "wrong-password")
+        finally:
+            serving.stop()
+        self.assertEqual(serving.process.returncode, 0)
+        outbox = json.loads(cli(profile, "outbox", "e2e", "--all", "--json").stdout)
+        self.assertEqual([e["state"] for e in outbox], ["sent"])
+        self.assertIn("relay", "".join(serving.lines))
+
+    def test_relay_a_kill_right_after_the_250_loses_and_doubles_nothing(self):
+        profile = new_profile("--send-immediately", "off")
+        port, relay_password = enable_relay(profile)
+        serving = Serving(profile)
+        with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+            client.login("e2e", relay_password)
+            client.sendmail("alice@example.com", ["once@example.com"],
+                            b"Subject: once\r\n\r\nexactly once\r\n")
+            serving.kill()  # SIGKILL the moment the 250 arrived
+        # A half-finished submission on a second server run is dropped.
+        serving = Serving(profile)
+        with socket.create_connection(("127.0.0.1", port)) as raw:
+            raw.recv(1000)
+            auth = base64.b64encode(b"\0e2e\0" + relay_password.encode())
+            raw.sendall(b"EHLO x\r\nAUTH PLAIN " + auth + b"\r\nMAIL FROM:<alice@example.com>\r\n"
+                        b"RCPT TO:<never@example.com>\r\nDATA\r\nSubject: half\r\n\r\nhal")
+            seen = b""
+            while b"\r\n354 " not in seen:  # in DATA when it goes away
+                chunk = raw.recv(1000)
+                self.assertTrue(chunk, seen)
+                seen += chunk
+        serving.stop()
+        outbox = json.loads(cli(profile, "outbox", "e2e", "--json").stdout)
+        self.assertEqual([e["state"] for e in outbox], ["queued"])
+        self.assertEqual(send_receive(profile)["sent"], 1)
+        self.assertEqual(send_receive(profile)["sent"], 0)
+        self.assertEqual(len(delivered_to("once@example.com")), 1)
+        self.assertFalse(glob.glob(os.path.join(SERVERS["delivered"], "*.never@example.com.eml")))
 
     def test_zz_no_password_in_profiles_logs_or_output(self):
         secret = password().encode()
