@@ -109,6 +109,16 @@
     </message>
 </context>
 <context>
+    <name>Outpost::RelayPage</name>
+    <message numerus="yes">
+        <source>%n program(s) connected now.</source>
+        <translation>
+            <numerusform>%n program is connected now.</numerusform>
+            <numerusform>%n programs are connected now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Outpost::Session</name>
     <message numerus="yes">
         <source>%1: %n message(s) may have been sent before Outpost stopped; check with the recipients before sending again.</source>

@@ -563,6 +563,10 @@
         <source>%1, but not to %2</source>
         <translation>%1 (%2 には送信されていません)</translation>
     </message>
+    <message>
+        <source>Handed over by %1 through the local relay</source>
+        <translation>%1 からローカル中継で受け取りました</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::AboutDialog</name>
@@ -1567,10 +1571,6 @@ Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source
         <translation>ほかのプログラム</translation>
     </message>
     <message>
-        <source>server localhost (127.0.0.1), port %1</source>
-        <translation>サーバー localhost (127.0.0.1)、ポート %1</translation>
-    </message>
-    <message>
         <source>relay enable: the port to listen on (default %1).</source>
         <translation>relay enable: 待ち受けるポート (既定は %1)。</translation>
     </message>
@@ -1667,12 +1667,16 @@ In the other program, set the outgoing (SMTP) server to %1, with no encryption; 
 ほかのプログラムでは、送信 (SMTP) サーバーを %1 にし、暗号化なしに設定してください。認証のユーザー名にはアカウント名を、パスワードには中継用パスワードを使います。</translation>
     </message>
     <message>
-        <source>The relay is on: %1, no sign-in needed.</source>
+        <source>localhost (127.0.0.1), port %1</source>
+        <translation>localhost (127.0.0.1) のポート %1</translation>
+    </message>
+    <message>
+        <source>The relay is on at %1; no sign-in needed.</source>
         <translation>中継はオンです: %1、認証は不要です。</translation>
     </message>
     <message>
-        <source>The relay is on: %1, sign-in with the relay password.</source>
-        <translation>中継はオンです: %1、中継用パスワードで認証します。</translation>
+        <source>The relay is on at %1; programs sign in with the relay password.</source>
+        <translation>中継はオンです: %1、プログラムは中継用パスワードで認証します。</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2124,14 @@ Taro</source>
         <source>(damaged draft)</source>
         <translation>(壊れた下書き)</translation>
     </message>
+    <message>
+        <source>%1: a message from %2 is in the outbox.</source>
+        <translation>%1: %2 からのメッセージを送信トレイに入れました。</translation>
+    </message>
+    <message>
+        <source>Local relay</source>
+        <translation>ローカル中継</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::MessageListModel</name>
@@ -2453,6 +2465,14 @@ Taro</source>
         <source>Outpost could not change whether it starts at login.</source>
         <translation>ログイン時に起動するかどうかを変更できませんでした。</translation>
     </message>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Use Outpost from other programs</source>
+        <translation>ほかのプログラムから Outpost を使う</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::ProtocolLogWindow</name>
@@ -2498,6 +2518,119 @@ Taro</source>
     <message>
         <source>The server cannot name its messages (no UIDL), so Outpost does not download while mail is left on the server.</source>
         <translation>サーバーがメッセージの識別子 (UIDL) に対応していないため、メールをサーバーに残す設定ではダウンロードしません。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::RelayPage</name>
+    <message>
+        <source>&amp;Let other programs on this computer send mail through Outpost</source>
+        <translation>このコンピューターのほかのプログラムが Outpost 経由でメールを送れるようにする(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Mail programs such as Thunderbird or Outlook, scanner software and scripts on this computer use Outpost as their outgoing (SMTP) server. Outpost keeps their mail in the account&apos;s outbox and sends it with the account&apos;s checks: it logs in to receive first, so servers that need &quot;POP before SMTP&quot; accept it.</source>
+        <translation>このコンピューターの Thunderbird や Outlook などのメールソフト、スキャナーのソフト、スクリプトが、Outpost を送信 (SMTP) サーバーとして使います。Outpost はそのメールをアカウントの送信トレイに入れ、アカウントの確認のときに送信します。先に受信のためにログインするので、「POP before SMTP」が必要なサーバーでも受け付けられます。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>The user name chooses the account the mail goes out through: its name or its address.</source>
+        <translation>ユーザー名で、メールを送るアカウントが決まります (アカウント名かそのアドレス)。</translation>
+    </message>
+    <message>
+        <source>Made when the relay is first turned on</source>
+        <translation>中継を初めてオンにしたときに作られます</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隠す</translation>
+    </message>
+    <message>
+        <source>New password…</source>
+        <translation>新しいパスワード…</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>ポート(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>サーバー:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>ユーザー名(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>パスワード:</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>暗号化:</translation>
+    </message>
+    <message>
+        <source>None (the mail does not leave this computer on its way to Outpost)</source>
+        <translation>なし (Outpost に届くまで、メールはこのコンピューターの外に出ません)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept mail without the password from programs on this computer</source>
+        <translation>このコンピューターのプログラムからはパスワードなしでメールを受け付ける(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Any program on this computer could then send mail as you.&lt;/b&gt; The sender&apos;s address chooses the account; mail from other addresses is refused.</source>
+        <translation>&lt;b&gt;このコンピューターのどのプログラムでも、あなたとしてメールを送れるようになります。&lt;/b&gt;差出人のアドレスでアカウントが決まり、ほかのアドレスからのメールは断ります。</translation>
+    </message>
+    <message>
+        <source>New relay password</source>
+        <translation>新しい中継用パスワード</translation>
+    </message>
+    <message>
+        <source>Make a new relay password? Programs that send through Outpost stop working until you enter the new password in them.</source>
+        <translation>中継用パスワードを新しく作りますか? Outpost 経由で送信しているプログラムは、新しいパスワードを入力するまで送信できなくなります。</translation>
+    </message>
+    <message>
+        <source>The new password cannot be stored in the keychain: %1</source>
+        <translation>新しいパスワードをキーチェーンに保存できません: %1</translation>
+    </message>
+    <message>
+        <source>an account&apos;s name</source>
+        <translation>アカウント名</translation>
+    </message>
+    <message>
+        <source>no authentication</source>
+        <translation>認証なし</translation>
+    </message>
+    <message>
+        <source>authentication with the user name %1 and the relay password</source>
+        <translation>ユーザー名 %1 と中継用パスワードで認証</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Thunderbird:&lt;/b&gt; Account Settings → Outgoing Server (SMTP) → Add: server &lt;b&gt;localhost&lt;/b&gt;, port &lt;b&gt;%1&lt;/b&gt;, connection security &lt;b&gt;None&lt;/b&gt;, then %2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outlook (classic):&lt;/b&gt; File → Account Settings → your account → Change: outgoing mail server &lt;b&gt;localhost&lt;/b&gt;; More Settings → Outgoing Server: %2; Advanced: outgoing server (SMTP) port &lt;b&gt;%1&lt;/b&gt;, encryption &lt;b&gt;None&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Scanner software or a script on this computer:&lt;/b&gt; SMTP server &lt;b&gt;localhost&lt;/b&gt;, port &lt;b&gt;%1&lt;/b&gt;, no SSL/TLS, %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Thunderbird:&lt;/b&gt; アカウント設定 → 送信 (SMTP) サーバー → 追加: サーバー名 &lt;b&gt;localhost&lt;/b&gt;、ポート番号 &lt;b&gt;%1&lt;/b&gt;、接続の保護 &lt;b&gt;なし&lt;/b&gt;、%2。&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outlook (従来版):&lt;/b&gt; ファイル → アカウント設定 → アカウント → 変更: 送信メール サーバー (SMTP) &lt;b&gt;localhost&lt;/b&gt;、詳細設定 → 送信サーバー: %2、詳細設定タブ: 送信サーバー (SMTP) のポート &lt;b&gt;%1&lt;/b&gt;、暗号化の種類 &lt;b&gt;なし&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;このコンピューターのスキャナーのソフトやスクリプト:&lt;/b&gt; SMTP サーバー &lt;b&gt;localhost&lt;/b&gt;、ポート &lt;b&gt;%1&lt;/b&gt;、SSL/TLS なし、%2。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The relay is off.</source>
+        <translation>中継はオフです。</translation>
+    </message>
+    <message>
+        <source>The relay is starting…</source>
+        <translation>中継を開始しています…</translation>
+    </message>
+    <message>
+        <source>Listening on localhost, port %1. %2 Messages relayed since Outpost started: %3.</source>
+        <translation>localhost のポート %1 で待ち受けています。%2 Outpost の起動後に中継したメッセージ: %3 件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n program(s) connected now.</source>
+        <translation>
+            <numerusform>いま %n 個のプログラムが接続しています。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ QJsonObject entryJson(const OutboxEntry &e, const QString &account)
         {QStringLiteral("lastReply"), e.lastReply},
         {QStringLiteral("rejectedRecipients"), QJsonArray::fromStringList(e.rejectedRecipients)},
         {QStringLiteral("file"), e.messagePath},
+        {QStringLiteral("origin"), e.envelope.origin},
     };
 }
 
@@ -96,6 +97,8 @@ void Cli::runListing(const QStringList &arguments, bool inbox)
                            e.envelope.recipients.join(QStringLiteral(", ")), s.subject));
             if (!e.lastReply.isEmpty() && e.state != OutboxState::Sent)
                 print(QStringLiteral("      ") + e.lastReply.simplified());
+            if (!e.envelope.origin.isEmpty())
+                print(QStringLiteral("      ") + OutboxStateText::origin(e));
         }
     }
     if (m_json)

@@ -15,7 +15,7 @@ namespace {
 // "127.0.0.1 and ::1, port 2525": what to enter in another program.
 QString whereItListens(quint16 port)
 {
-    return Cli::tr("server localhost (127.0.0.1), port %1").arg(port);
+    return Cli::tr("localhost (127.0.0.1), port %1").arg(port);
 }
 
 } // namespace
@@ -182,10 +182,11 @@ void Cli::relayStatus()
             print(tr("The relay is off. \"outpost-cli relay enable\" turns it on."));
             return done(Success);
         }
-        print(settings.allowUnauthenticated
-                  ? tr("The relay is on: %1, no sign-in needed.").arg(whereItListens(settings.port))
-                  : tr("The relay is on: %1, sign-in with the relay password.")
-                        .arg(whereItListens(settings.port)));
+        print(
+            settings.allowUnauthenticated
+                ? tr("The relay is on at %1; no sign-in needed.").arg(whereItListens(settings.port))
+                : tr("The relay is on at %1; programs sign in with the relay password.")
+                      .arg(whereItListens(settings.port)));
         print(serving ? tr("Outpost is serving it now.")
                       : tr("No Outpost program serves it right now: start the Outpost window or "
                            "\"outpost-cli run\"."));

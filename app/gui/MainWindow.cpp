@@ -13,6 +13,7 @@
 #include "TrayIcon.h"
 #include "WelcomePage.h"
 #include "message/MessageReader.h"
+#include "relay/RelayService.h"
 #include "sandbox/SandboxServer.h"
 #include "schedule/Clock.h"
 #include "schedule/Scheduler.h"
@@ -48,6 +49,9 @@ namespace Outpost {
 namespace {
 
 const QString demoId = SandboxTour::accountId();
+/// The protocol log's entry for the local relay's sessions (no account has this id: ids are
+/// made of letters, digits and '-').
+const QString relayLogId = QStringLiteral("(relay)");
 
 } // namespace
 
@@ -170,7 +174,28 @@ void MainWindow::init(const SessionError &opened)
         showNotice(opened.message);
     applyAccounts();
     m_scheduler->start();
+    serveRelay();
     showRecoveryReport();
+}
+
+void MainWindow::serveRelay()
+{
+    RelayService *relay = m_session->relay();
+    connect(relay, &RelayService::transcript, this,
+            [this](const QString &line) { m_log->appendLine(relayLogId, line); });
+    connect(relay, &RelayService::started, this, [this, relay](bool listening) {
+        if (!listening && !relay->problem().isEmpty())
+            showNotice(relay->problem());
+    });
+    connect(
+        relay, &RelayService::queued, this, [this](const QString &accountId, const QString &id) {
+            const Account *account = m_scheduler->account(accountId);
+            const std::optional<OutboxEntry> entry = m_scheduler->outbox(accountId)->message(id);
+            if (account && entry)
+                showNotice(tr("%1: a message from %2 is in the outbox.")
+                               .arg(account->name, entry->envelope.origin));
+        });
+    relay->start();
 }
 
 void MainWindow::showRecoveryReport()
@@ -464,7 +489,8 @@ void MainWindow::showProtocolLog()
 
 void MainWindow::showPreferences()
 {
-    auto *dialog = new PreferencesDialog(m_session->profile().directory(), this);
+    auto *dialog = new PreferencesDialog(m_session->profile().directory(), m_session->relay(),
+                                         m_session->accounts(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

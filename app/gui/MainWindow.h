@@ -139,6 +139,8 @@ private:
                 QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information);
     void showNotice(const QString &text);
     void showRecoveryReport();
+    /// Serves the local relay while the window runs; its sessions go to the protocol log.
+    void serveRelay();
     void onCycleFinished(const QString &accountId, const CycleResult &result);
     void demoLog(const QString &text);
     QString currentAccountId() const;

@@ -70,6 +70,7 @@ void MainWindow::applyAccounts()
     for (const char *name :
          {"actionNewMessage", "actionSendReceive", "actionAccountSettings", "actionRemoveAccount"})
         findChild<QAction *>(QLatin1String(name))->setEnabled(!accounts.isEmpty());
+    names.append({QStringLiteral("(relay)"), tr("Local relay")});
     m_log->setAccounts(names);
     m_accountModel->setAccounts(accounts);
     updateCounts();

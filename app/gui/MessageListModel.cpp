@@ -231,6 +231,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == StateColumn && row.entry)
             return stateText(*row.entry);
+        if (row.entry && !row.entry->envelope.origin.isEmpty())
+            return OutboxStateText::origin(*row.entry);
         return {};
     case Qt::DisplayRole:
     case SortRole: {

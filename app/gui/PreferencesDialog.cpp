@@ -1,6 +1,7 @@
 #include "PreferencesDialog.h"
 
 #include "Autostart.h"
+#include "RelayPage.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -9,7 +10,9 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Outpost {
@@ -21,7 +24,8 @@ QString settingsFile(const QString &profile)
 }
 } // namespace
 
-PreferencesDialog::PreferencesDialog(const QString &profileDirectory, QWidget *parent)
+PreferencesDialog::PreferencesDialog(const QString &profileDirectory, RelayService *relay,
+                                     const AccountStore *accounts, QWidget *parent)
     : QDialog(parent)
     , m_profileDirectory(profileDirectory)
 {
@@ -52,9 +56,28 @@ PreferencesDialog::PreferencesDialog(const QString &profileDirectory, QWidget *p
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+    auto *general = new QWidget;
+    auto *generalLayout = new QVBoxLayout(general);
+    generalLayout->addLayout(form);
+    generalLayout->addStretch(1);
+    m_relayPage = new RelayPage(relay, accounts);
+    // The steps for other programs are long: they scroll on a small screen.
+    auto *relayScroll = new QScrollArea;
+    relayScroll->setWidget(m_relayPage);
+    relayScroll->setWidgetResizable(true);
+    relayScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(general, tr("General"));
+    m_tabs->addTab(relayScroll, tr("Use Outpost from other programs"));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_tabs);
     layout->addWidget(buttons);
+    resize(660, 700);
+}
+
+void PreferencesDialog::showRelayPage()
+{
+    m_tabs->setCurrentIndex(1);
 }
 
 QString PreferencesDialog::language(const QString &profileDirectory)
@@ -66,6 +89,12 @@ QString PreferencesDialog::language(const QString &profileDirectory)
 
 void PreferencesDialog::accept()
 {
+    QString relayError;
+    if (!m_relayPage->apply(&relayError)) {
+        showRelayPage();
+        QMessageBox::warning(this, tr("Preferences"), relayError);
+        return; // nothing is lost: the dialog stays open
+    }
     QSettings settings(settingsFile(m_profileDirectory), QSettings::IniFormat);
     settings.setValue(QStringLiteral("language"), m_language->currentData());
     settings.setValue(QStringLiteral("closeToTray"), m_closeToTray->isChecked());

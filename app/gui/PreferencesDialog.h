@@ -4,16 +4,25 @@
 
 class QCheckBox;
 class QComboBox;
+class QTabWidget;
 
 namespace Outpost {
 
-/// Program-wide settings: language, start at login, close to the tray.
+class AccountStore;
+class RelayPage;
+class RelayService;
+
+/// Program-wide settings: language, start at login, close to the tray; and the local relay
+/// ("Use Outpost from other programs").
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit PreferencesDialog(const QString &profileDirectory, QWidget *parent = nullptr);
+    PreferencesDialog(const QString &profileDirectory, RelayService *relay,
+                      const AccountStore *accounts, QWidget *parent = nullptr);
+    /// Shows the relay's page first.
+    void showRelayPage();
 
     /// The language chosen in the profile: "system", "en" or "ja".
     static QString language(const QString &profileDirectory);
@@ -26,6 +35,8 @@ private:
     QComboBox *m_language = nullptr;
     QCheckBox *m_startAtLogin = nullptr;
     QCheckBox *m_closeToTray = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    RelayPage *m_relayPage = nullptr;
 };
 
 } // namespace Outpost

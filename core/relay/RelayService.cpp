@@ -50,12 +50,9 @@ bool RelayService::saveSettings(const RelaySettings &settings, QString *error)
     if (!next.save(m_profileDirectory, error))
         return false;
     const bool changed = !(next == m_settings);
-    const bool wasRunning = isListening() || !m_problem.isEmpty();
     m_settings = next;
-    if (changed && wasRunning) {
-        stop();
-        start();
-    }
+    if (changed && m_serving)
+        restart();
     return true;
 }
 
@@ -83,7 +80,14 @@ QString RelayService::makePassword()
 
 void RelayService::start()
 {
+    m_serving = true;
+    restart();
+}
+
+void RelayService::restart()
+{
     const int generation = ++m_generation;
+    m_server.close();
     m_problem.clear();
     if (!m_settings.enabled) {
         Q_EMIT started(false);
@@ -137,6 +141,7 @@ void RelayService::listenNow()
 
 void RelayService::stop()
 {
+    m_serving = false;
     ++m_generation;
     m_server.close();
     m_password.clear();

@@ -28,15 +28,19 @@ public:
     /// Reads the settings (false with a sentence for people when they cannot be read).
     [[nodiscard]] bool loadSettings(QString *error);
     const RelaySettings &settings() const { return m_settings; }
-    /// Saves new settings and, when the relay runs, applies them (restarts the listener).
+    /// Saves new settings and, in a program that serves the relay (start() was called),
+    /// applies them: listens, stops or listens anew.
     [[nodiscard]] bool saveSettings(const RelaySettings &settings, QString *error);
 
-    /// Starts listening when the settings enable the relay: reads the relay password first
-    /// (makes one when there is none yet). Reports with started(); a problem (port in use,
-    /// keychain locked) stays in problem() until the next start.
+    /// This program serves the relay from now on: listens whenever the settings enable it,
+    /// after reading the relay password (made when there is none yet). Reports with
+    /// started(); a problem (port in use, keychain locked) stays in problem() until the next
+    /// try.
     void start();
-    /// Stops listening; connected clients finish.
+    /// Stops serving; connected clients finish.
     void stop();
+    /// True between start() and stop().
+    bool isServing() const { return m_serving; }
     bool isListening() const { return m_server.isListening(); }
     /// Why the relay does not listen although enabled (for people); empty when it does.
     QString problem() const { return m_problem; }
@@ -68,6 +72,7 @@ Q_SIGNALS:
 
 private:
     void listenNow();
+    void restart();
     QString passwordKey();
 
     QString m_profileDirectory;
@@ -78,6 +83,7 @@ private:
     QByteArray m_password; ///< the relay password while the relay runs (memory only)
     QString m_problem;
     int m_generation = 0; ///< a start() superseded by a later one or a stop() does nothing
+    bool m_serving = false;
 };
 
 } // namespace Outpost

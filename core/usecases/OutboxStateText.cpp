@@ -75,4 +75,11 @@ QString OutboxStateText::describe(const OutboxEntry &e, const Context &context)
     return words;
 }
 
+QString OutboxStateText::origin(const OutboxEntry &entry)
+{
+    if (entry.envelope.origin.isEmpty())
+        return {};
+    return tr("Handed over by %1 through the local relay").arg(entry.envelope.origin);
+}
+
 } // namespace Outpost

@@ -33,6 +33,9 @@ public:
     /// A moment as people say it, next to @p now: "at 10:42" today, "tomorrow at 10:42",
     /// else "on" the date and the time.
     static QString when(const QDateTime &moment, const QDateTime &now);
+    /// Where a message handed over by another program came from ("Handed over by
+    /// thunderbird.local through the local relay"); empty for mail written in Outpost.
+    static QString origin(const OutboxEntry &entry);
 };
 
 } // namespace Outpost

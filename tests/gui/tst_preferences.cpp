@@ -1,13 +1,40 @@
 #include "Autostart.h"
 #include "PreferencesDialog.h"
+#include "relay/RelayService.h"
+#include "session/Session.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 using Outpost::PreferencesDialog;
+
+namespace {
+Outpost::Session::Options sessionOptions()
+{
+    Outpost::Session::Options o;
+    o.keychainService = QStringLiteral("outpost-tests");
+    o.programName = QStringLiteral("preferences test");
+    return o;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+} // namespace
 
 class TestPreferences : public QObject
 {
@@ -42,7 +69,9 @@ private Q_SLOTS:
     {
         QTemporaryDir profile;
         QCOMPARE(PreferencesDialog::language(profile.path()), QStringLiteral("system"));
-        PreferencesDialog dialog(profile.path());
+        Outpost::Session session(profile.path(), sessionOptions());
+        QVERIFY(!session.open().isError());
+        PreferencesDialog dialog(profile.path(), session.relay(), session.accounts());
         auto *language = dialog.findChild<QComboBox *>(QStringLiteral("language"));
         QVERIFY(language);
         language->setCurrentIndex(language->findData(QStringLiteral("ja")));
@@ -51,6 +80,88 @@ private Q_SLOTS:
         QCOMPARE(PreferencesDialog::language(profile.path()), QStringLiteral("ja"));
         QVERIFY(Outpost::Autostart::isEnabled());
         QVERIFY(Outpost::Autostart::setEnabled(false, QString()));
+    }
+
+    void relayPageTurnsTheRelayOnAndShowsWhatToEnter()
+    {
+        QTemporaryDir profile;
+        Outpost::Session session(profile.path(), sessionOptions());
+        QVERIFY(!session.open().isError());
+        Outpost::Account account;
+        account.id = QStringLiteral("home");
+        account.name = QStringLiteral("Home");
+        account.address = QStringLiteral("taro@example.jp");
+        account.popHost = account.smtpHost = QStringLiteral("127.0.0.1");
+        account.popUser = QStringLiteral("taro");
+        QString error;
+        QVERIFY(session.accounts()->add(account, &error));
+        Outpost::StoreError storeError;
+        QVERIFY(session.applyAccounts(&storeError));
+        Outpost::RelayService *relay = session.relay();
+        relay->start(); // as the window does; off until the user turns it on
+        QVERIFY(!relay->isListening());
+
+        PreferencesDialog dialog(profile.path(), relay, session.accounts());
+        dialog.showRelayPage();
+        auto *status = dialog.findChild<QLabel *>(QStringLiteral("relayStatus"));
+        QCOMPARE(status->text(), QStringLiteral("The relay is off."));
+        dialog.findChild<QCheckBox *>(QStringLiteral("relayEnabled"))->setChecked(true);
+        const quint16 port = freePort();
+        dialog.findChild<QSpinBox *>(QStringLiteral("relayPort"))->setValue(port);
+        auto *steps = dialog.findChild<QLabel *>(QStringLiteral("relaySteps"));
+        QVERIFY(steps->text().contains(QString::number(port)));
+        QVERIFY(steps->text().contains(QStringLiteral("Thunderbird")));
+        QVERIFY(steps->text().contains(QStringLiteral("<b>Home</b>")));
+        QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("relayUser"))->currentText(),
+                 QStringLiteral("Home"));
+
+        QSignalSpy started(relay, &Outpost::RelayService::started);
+        dialog.accept();
+        QVERIFY(started.wait(10000));
+        QVERIFY2(relay->isListening(), qPrintable(relay->problem()));
+        QCOMPARE(relay->server()->port(), port);
+        QCOMPARE(relay->settings().port, port);
+        QTRY_VERIFY(
+            status->text().startsWith(QStringLiteral("Listening on localhost, port %1").arg(port)));
+        // The password made on the first start is shown (hidden until asked) and copied.
+        auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("relayPassword"));
+        QTRY_COMPARE(password->text().size(), 20);
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        dialog.findChild<QPushButton *>(QStringLiteral("relayShowPassword"))->click();
+        QCOMPARE(password->echoMode(), QLineEdit::Normal);
+        dialog.findChild<QPushButton *>(QStringLiteral("relayCopyPassword"))->click();
+        QCOMPARE(QApplication::clipboard()->text(), password->text());
+        QVERIFY(relay->checkPassword(password->text().toUtf8()));
+
+        // Turned off again from the page: nothing listens.
+        PreferencesDialog again(profile.path(), relay, session.accounts());
+        again.findChild<QCheckBox *>(QStringLiteral("relayEnabled"))->setChecked(false);
+        again.accept();
+        QVERIFY(!relay->isListening());
+    }
+
+    void aPortInUseKeepsTheDialogOpenWithTheReason()
+    {
+        QTemporaryDir profile;
+        Outpost::Session session(profile.path(), sessionOptions());
+        QVERIFY(!session.open().isError());
+        QTcpServer other;
+        QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+        Outpost::RelayService *relay = session.relay();
+        relay->start();
+        Outpost::RelaySettings settings;
+        settings.enabled = true;
+        settings.port = other.serverPort();
+        QString error;
+        QSignalSpy started(relay, &Outpost::RelayService::started);
+        QVERIFY(relay->saveSettings(settings, &error));
+        QVERIFY(started.wait(10000));
+        QVERIFY(!relay->isListening());
+        QVERIFY2(relay->problem().contains(QStringLiteral("already used by another program")),
+                 qPrintable(relay->problem()));
+        PreferencesDialog dialog(profile.path(), relay, session.accounts());
+        QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("relayStatus"))->text(),
+                 relay->problem());
     }
 };
 

@@ -28,6 +28,16 @@ class TestOutboxStateText : public QObject
 private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
 
+    void relayedMailSaysWhereItCameFrom()
+    {
+        OutboxEntry written;
+        QVERIFY(OutboxStateText::origin(written).isEmpty());
+        OutboxEntry relayed;
+        relayed.envelope.origin = QStringLiteral("thunderbird.local");
+        QCOMPARE(OutboxStateText::origin(relayed),
+                 QStringLiteral("Handed over by thunderbird.local through the local relay"));
+    }
+
     void everyStateHasWords()
     {
         for (int s = int(OutboxState::Queued); s <= int(OutboxState::Sent); ++s) {
