@@ -1513,50 +1513,6 @@ Ctrl+C でサンドボックスを停止します。</translation>
         <translation>account、queue、send-receive、outbox、inbox、probe、run、relay、sandbox のどれか</translation>
     </message>
     <message>
-        <source>
-Commands:
-  account add NAME --address ADDR --pop-host H --smtp-host H [options]
-  account edit NAME [options]
-  account list [--json]
-  account remove NAME
-  account password NAME [--smtp] --password-stdin
-  queue NAME FILE.eml
-  queue NAME --to ADDR [--cc ADDR] [--bcc ADDR] --subject TEXT (--body TEXT | --body-file FILE) [--attach FILE]
-  send-receive [NAME] [--verbose] [--json]
-  outbox [NAME] [--all] [--json]
-  inbox [NAME] [--json]
-  probe NAME [--measure-window] [--json]
-  run [--verbose]
-  relay enable [--port N] [--allow-unauthenticated]
-  relay disable
-  relay password (--generate | --password-stdin)
-  relay status [--json]
-  sandbox [--window SECONDS]
-Exit status: 0 when every due message was sent, 1 when one was deferred or failed, 2 for a usage or configuration error.
-Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source>
-        <translation>
-コマンド:
-  account add 名前 --address アドレス --pop-host ホスト --smtp-host ホスト [オプション]
-  account edit 名前 [オプション]
-  account list [--json]
-  account remove 名前
-  account password 名前 [--smtp] --password-stdin
-  queue 名前 ファイル.eml
-  queue 名前 --to アドレス [--cc アドレス] [--bcc アドレス] --subject 件名 (--body 本文 | --body-file ファイル) [--attach ファイル]
-  send-receive [名前] [--verbose] [--json]
-  outbox [名前] [--all] [--json]
-  inbox [名前] [--json]
-  probe 名前 [--measure-window] [--json]
-  run [--verbose]
-  relay enable [--port 番号] [--allow-unauthenticated]
-  relay disable
-  relay password (--generate | --password-stdin)
-  relay status [--json]
-  sandbox [--window 秒]
-終了コード: 送信すべきメッセージをすべて送信できたら 0、延期または失敗したものがあれば 1、使い方や設定の誤りは 2。
-各コマンドのオプションは「outpost-cli コマンド --help」で表示されます。</translation>
-    </message>
-    <message>
         <source>%1 relay: other programs can send through Outpost at localhost, port %2.</source>
         <translation>%1 中継: ほかのプログラムから localhost のポート %2 で Outpost 経由の送信ができます。</translation>
     </message>
@@ -1677,6 +1633,122 @@ In the other program, set the outgoing (SMTP) server to %1, with no encryption; 
     <message>
         <source>The relay is on at %1; programs sign in with the relay password.</source>
         <translation>中継はオンです: %1、プログラムは中継用パスワードで認証します。</translation>
+    </message>
+    <message>
+        <source>
+Commands:
+  account add NAME --address ADDR --pop-host H --smtp-host H [options]
+  account edit NAME [options]
+  account list [--json]
+  account remove NAME
+  account password NAME [--smtp] --password-stdin
+  queue NAME FILE.eml
+  queue NAME --to ADDR [--cc ADDR] [--bcc ADDR] --subject TEXT (--body TEXT | --body-file FILE) [--attach FILE]
+  send-receive [NAME] [--verbose] [--json]
+  outbox [NAME] [--all] [--json]
+  inbox [NAME] [--json]
+  probe NAME [--measure-window] [--json]
+  run [--verbose]
+  relay enable [--port N] [--allow-unauthenticated]
+  relay disable
+  relay password (--generate | --password-stdin)
+  relay status [--json]
+  sendmail [-t] [-i] [-f ADDR] [-F NAME] [--account NAME] [ADDR...] &lt; FILE
+  sandbox [--window SECONDS]
+Exit status: 0 when every due message was sent, 1 when one was deferred or failed, 2 for a usage or configuration error.
+Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source>
+        <translation>
+コマンド:
+  account add 名前 --address アドレス --pop-host ホスト --smtp-host ホスト [オプション]
+  account edit 名前 [オプション]
+  account list [--json]
+  account remove 名前
+  account password 名前 [--smtp] --password-stdin
+  queue 名前 ファイル.eml
+  queue 名前 --to アドレス [--cc アドレス] [--bcc アドレス] --subject 件名 (--body 本文 | --body-file ファイル) [--attach ファイル]
+  send-receive [名前] [--verbose] [--json]
+  outbox [名前] [--all] [--json]
+  inbox [名前] [--json]
+  probe 名前 [--measure-window] [--json]
+  run [--verbose]
+  relay enable [--port 番号] [--allow-unauthenticated]
+  relay disable
+  relay password (--generate | --password-stdin)
+  relay status [--json]
+  sendmail [-t] [-i] [-f アドレス] [-F 名前] [--account 名前] [アドレス...] &lt; ファイル
+  sandbox [--window 秒]
+終了コード: 送信すべきメッセージをすべて送信できたら 0、延期または失敗したものがあれば 1、使い方や設定の誤りは 2。
+各コマンドのオプションは「outpost-cli コマンド --help」で表示されます。</translation>
+    </message>
+    <message>
+        <source>Handed to the Outpost program that is running: %1</source>
+        <translation>実行中の Outpost に渡しました: %1</translation>
+    </message>
+    <message>
+        <source>The running Outpost program did not take the message: %1</source>
+        <translation>実行中の Outpost はメッセージを受け取りませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>ファイル %1 を読み込めません。</translation>
+    </message>
+    <message>
+        <source>The %1 field cannot be read: %2</source>
+        <translation>%1 フィールドを読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 には値が必要です。</translation>
+    </message>
+    <message>
+        <source>Usage: outpost-cli sendmail [-t] [-i] [-f ADDR] [-F NAME] [--account NAME] [ADDR...] &lt; message
+Queues the message on standard input in an Outpost account&apos;s outbox (or hands it to the Outpost program that is running), like sendmail.
+  -t            also send to the To, Cc and Bcc addresses of the message (Bcc is removed)
+  -i, -oi       a line with a single dot does not end the message
+  -f ADDR       the sender (envelope and, when missing, From)
+  -F NAME       the sender&apos;s full name for a From field that is missing
+  --account NAME  the account (default: the one whose address is the sender, or the only one)
+Exit status as sendmail (sysexits.h): 0 queued, 64 usage, 65 bad message, 67 unknown sender or bad address, 75 try again later, 78 no account.</source>
+        <translation>使い方: outpost-cli sendmail [-t] [-i] [-f アドレス] [-F 名前] [--account 名前] [アドレス...] &lt; メッセージ
+標準入力のメッセージを、sendmail と同じように Outpost のアカウントの送信トレイに入れます (実行中の Outpost があればそれに渡します)。
+  -t            メッセージの To、Cc、Bcc のアドレスにも送る (Bcc は取り除かれます)
+  -i, -oi       ドットだけの行でメッセージを終わりにしない
+  -f アドレス   差出人 (エンベロープと、ない場合は From)
+  -F 名前       From フィールドがない場合に使う差出人の名前
+  --account 名前  アカウント (既定: 差出人のアドレスを持つアカウント、またはただ一つのアカウント)
+終了コードは sendmail と同じ (sysexits.h): 0 送信トレイに入れた、64 使い方の誤り、65 メッセージの誤り、67 差出人が不明かアドレスの誤り、75 後でやり直す、78 アカウントがない。</translation>
+    </message>
+    <message>
+        <source>%1 needs an address.</source>
+        <translation>%1 にはアドレスが必要です。</translation>
+    </message>
+    <message>
+        <source>-F needs a name.</source>
+        <translation>-F には名前が必要です。</translation>
+    </message>
+    <message>
+        <source>sendmail: the option %1 is not supported.</source>
+        <translation>sendmail: オプション %1 には対応していません。</translation>
+    </message>
+    <message>
+        <source>The message on standard input is empty.</source>
+        <translation>標準入力のメッセージが空です。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mail address.</source>
+        <translation>「%1」はメールアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>No recipients: give them as arguments, or -t to take them from the message&apos;s To, Cc and Bcc.</source>
+        <translation>宛先がありません。引数で指定するか、-t でメッセージの To、Cc、Bcc から取り出してください。</translation>
+    </message>
+    <message>
+        <source>No account has the address %1: choose one with --account NAME.</source>
+        <translation>アドレス %1 を持つアカウントがありません。--account 名前 でアカウントを選んでください。</translation>
+    </message>
+    <message>
+        <source>(no sender given)</source>
+        <translation>(差出人の指定なし)</translation>
     </message>
 </context>
 <context>
@@ -2518,6 +2590,21 @@ Taro</source>
     <message>
         <source>The server cannot name its messages (no UIDL), so Outpost does not download while mail is left on the server.</source>
         <translation>サーバーがメッセージの識別子 (UIDL) に対応していないため、メールをサーバーに残す設定ではダウンロードしません。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::RelayHandOver</name>
+    <message>
+        <source>Its local relay is off, so the message cannot be handed to it. Turn on &quot;Use Outpost from other programs&quot; in its preferences (or &quot;outpost-cli relay enable&quot;), or quit it and try again.</source>
+        <translation>そのプログラムのローカル中継がオフのため、メッセージを渡せません。その設定の「ほかのプログラムから Outpost を使う」をオンにする (または「outpost-cli relay enable」) か、そのプログラムを終了してからやり直してください。</translation>
+    </message>
+    <message>
+        <source>The relay password cannot be read from the keychain: %1</source>
+        <translation>中継用パスワードをキーチェーンから読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>Nothing answers on its relay&apos;s port %1, so the message cannot be handed to it.</source>
+        <translation>その中継のポート %1 で応答がないため、メッセージを渡せません。</translation>
     </message>
 </context>
 <context>

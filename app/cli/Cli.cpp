@@ -1,6 +1,8 @@
 #include "Cli.h"
 
 #include "Profile.h"
+#include "relay/RelayHandOver.h"
+#include "relay/RelayService.h"
 #include "sandbox/SandboxServer.h"
 #include "schedule/Clock.h"
 #include "schedule/Scheduler.h"
@@ -67,6 +69,8 @@ void Cli::start(const QStringList &arguments)
         return runSandbox(arguments);
     if (command == QLatin1String("relay"))
         return runRelay(arguments);
+    if (command == QLatin1String("sendmail"))
+        return runSendmail(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -107,6 +111,7 @@ void Cli::start(const QStringList &arguments)
                  "  relay disable\n"
                  "  relay password (--generate | --password-stdin)\n"
                  "  relay status [--json]\n"
+                 "  sendmail [-t] [-i] [-f ADDR] [-F NAME] [--account NAME] [ADDR...] < FILE\n"
                  "  sandbox [--window SECONDS]\n"
                  "Exit status: 0 when every due message was sent, 1 when one was deferred or "
                  "failed, 2 for a usage or configuration error.\n"
@@ -182,6 +187,61 @@ bool Cli::openProfile(Session::Access access)
     for (const QString &sentence : m_session->recoveryReport())
         m_err << QStringLiteral("outpost-cli: ") << sentence << Qt::endl;
     return true;
+}
+
+bool Cli::openForQueueing(bool *handOver, int failCode)
+{
+    *handOver = false;
+    Session::Options options;
+    options.access = Session::Access::Write;
+    options.programName = QStringLiteral("outpost-cli");
+    auto session = std::make_unique<Session>(Profile::resolveDirectory(m_profileOption), options);
+    const SessionError error = session->open();
+    if (error.kind == SessionError::Locked) {
+        *handOver = true;
+        m_heldBy = error.message;
+        return openProfile(Session::Access::Read);
+    }
+    if (error.isError()) {
+        if (!error.detail.isEmpty())
+            m_err << QStringLiteral("outpost-cli: ") << error.detail << Qt::endl;
+        fail(error.message, failCode);
+        return false;
+    }
+    m_session = std::move(session);
+    m_profile = &m_session->profile();
+    m_accounts = m_session->accounts();
+    m_credentials = m_session->credentials();
+    m_clock = m_session->clock();
+    m_scheduler = m_session->scheduler();
+    for (const QString &sentence : m_session->recoveryReport())
+        m_err << QStringLiteral("outpost-cli: ") << sentence << Qt::endl;
+    return true;
+}
+
+void Cli::handOver(const Account &account, const Envelope &envelope, const QByteArray &data,
+                   int queuedCode, int notServingCode, int failedCode, bool quiet)
+{
+    auto *handOver = new RelayHandOver(m_credentials, m_session->relay()->settings(), this);
+    connect(handOver, &RelayHandOver::finished, this,
+            [this, handOver, queuedCode, notServingCode, failedCode,
+             quiet](RelayHandOver::Outcome outcome, const QString &message) {
+                handOver->deleteLater();
+                switch (outcome) {
+                case RelayHandOver::Outcome::Queued:
+                    if (!quiet)
+                        print(tr("Handed to the Outpost program that is running: %1").arg(message));
+                    return done(queuedCode);
+                case RelayHandOver::Outcome::NotServing:
+                    return fail(m_heldBy + QLatin1Char(' ') + message, notServingCode);
+                case RelayHandOver::Outcome::Refused:
+                case RelayHandOver::Outcome::Failed:
+                    return fail(
+                        tr("The running Outpost program did not take the message: %1").arg(message),
+                        failedCode);
+                }
+            });
+    handOver->submit(account.name, envelope, data);
 }
 
 const Account *Cli::accountArgument(const QString &nameOrId)

@@ -16,6 +16,7 @@
 namespace Outpost {
 
 class Clock;
+struct Envelope;
 class Profile;
 class SandboxServer;
 class Scheduler;
@@ -56,6 +57,14 @@ private:
     /// Opens the profile through the session (once; later calls return at once). Commands
     /// that change anything ask for write access: one program writes a profile at a time.
     bool openProfile(Session::Access access);
+    /// For commands that queue mail: opens the profile for writing or, when another Outpost
+    /// program holds it, for reading (the message then goes to that program through its
+    /// local relay: handOver()). False (and finished) when neither works.
+    bool openForQueueing(bool *handOver, int failCode = UsageError);
+    /// Gives the message to the program that holds the profile (RelayHandOver); finishes with
+    /// @p queuedCode or, when that fails, @p failedCode (sendmail uses sysexits.h codes).
+    void handOver(const Account &account, const Envelope &envelope, const QByteArray &data,
+                  int queuedCode, int notServingCode, int failedCode, bool quiet);
     /// The plain-text password file; it exists only when the user opted in.
     QString insecurePasswordFile() const;
     const Account *accountArgument(const QString &nameOrId);
@@ -78,6 +87,7 @@ private:
     void runScheduler(const QStringList &arguments);
     void runSandbox(const QStringList &arguments);
     void runRelay(const QStringList &arguments);
+    void runSendmail(const QStringList &arguments);
     void relayStatus();
     /// `run`: serves the local relay when it is enabled, and says where.
     void serveRelay(bool verbose);
@@ -91,6 +101,7 @@ private:
     bool m_handleHelp = true;
     bool m_finished = false;
     QString m_profileOption;
+    QString m_heldBy; ///< openForQueueing(): who holds the profile, for the hand-over's errors
     std::unique_ptr<Session> m_session;
     // The session's parts, for the commands (valid once openProfile() succeeded).
     const Profile *m_profile = nullptr;

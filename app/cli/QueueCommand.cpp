@@ -1,9 +1,12 @@
 // outpost-cli queue: a message into an account's outbox, from a file or from options.
 #include "Cli.h"
 
+#include "message/MessageWriter.h"
 #include "schedule/Scheduler.h"
 #include "store/OutboxStore.h"
 #include "usecases/ComposeMessage.h"
+
+#include <QBuffer>
 
 #include <QFile>
 #include <QFileInfo>
@@ -38,15 +41,29 @@ void Cli::runQueue(const QStringList &arguments)
     if (!parse(parser, arguments))
         return;
     const QStringList positional = parser.positionalArguments();
-    if (!openProfile(Session::Access::Write))
+    // While another Outpost program holds the profile, the message goes to it through its
+    // local relay.
+    bool viaRunningProgram = false;
+    if (!openForQueueing(&viaRunningProgram))
         return;
     const Account *account = accountArgument(positional.value(1));
     if (!account)
         return;
     const Account a = *account;
-    if (!openProfile(Session::Access::Write))
-        return;
     OutboxStore *outbox = m_scheduler->outbox(a.id);
+    // The bytes as the outbox would keep them, for the running program.
+    auto handOverBytes =
+        [this,
+         &a](const std::function<std::optional<Envelope>(QIODevice *, MessageError *)> &produce) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            MessageError messageError;
+            const std::optional<Envelope> envelope = produce(&buffer, &messageError);
+            if (!envelope)
+                return fail(tr("The message was not queued: %1").arg(messageError.message));
+            Envelope handed = *envelope;
+            handOver(a, handed, buffer.data(), Success, UsageError, MailNotSent, false);
+        };
 
     StoreError storeError;
     std::optional<QString> id;
@@ -58,6 +75,14 @@ void Cli::runQueue(const QStringList &arguments)
         if (!QFileInfo(positional.at(2)).isFile()) {
             fail(tr("%1 is not a file.").arg(positional.at(2)));
             return;
+        }
+        if (viaRunningProgram) {
+            QFile in(positional.at(2));
+            if (!in.open(QIODevice::ReadOnly))
+                return fail(tr("The file %1 cannot be read.").arg(positional.at(2)));
+            return handOverBytes([&in](QIODevice *out, MessageError *error) {
+                return MessageWriter::import(&in, out, error);
+            });
         }
         id = outbox->queueFile(positional.at(2), &storeError);
     } else if (positional.size() == 2) {
@@ -110,6 +135,10 @@ void Cli::runQueue(const QStringList &arguments)
             return;
         }
         const OutgoingMessage &m = *built.message;
+        if (viaRunningProgram)
+            return handOverBytes([&m](QIODevice *out, MessageError *error) {
+                return MessageWriter::write(m, out, error);
+            });
         id = outbox->queue(m, &storeError);
     } else {
         fail(tr("Usage: outpost-cli queue NAME FILE.eml, or outpost-cli queue NAME --to ADDR "

@@ -440,6 +440,32 @@ class EndToEnd(unittest.TestCase):
         self.assertEqual(len(delivered_to("once@example.com")), 1)
         self.assertFalse(glob.glob(os.path.join(SERVERS["delivered"], "*.never@example.com.eml")))
 
+    def test_sendmail_with_and_without_a_running_program(self):
+        profile = new_profile()
+        message = (b"From: alice@example.com\nTo: cron@example.com\nBcc: bcc@example.com\n"
+                   b"Subject: nightly backup\n\nBackup finished.\n")
+        # Nothing runs: queued in the outbox, sent by the next cycle.
+        r = subprocess.run([CLI, "--profile", profile, "sendmail", "-t", "-i"], input=message,
+                           capture_output=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(send_receive(profile)["sent"], 1)
+        [got] = delivered_to("cron@example.com")
+        self.assertIn(b"Backup finished.", pathlib.Path(got).read_bytes())
+        delivered_to("bcc@example.com")
+        # `outpost-cli run` holds the profile and serves the relay: sendmail hands the
+        # message to it, and it goes out at once (send immediately).
+        enable_relay(profile)
+        serving = Serving(profile)
+        try:
+            r = subprocess.run([CLI, "--profile", profile, "sendmail", "handed@example.com"],
+                               input=b"Subject: handed over\n\nvia the running program\n",
+                               capture_output=True, timeout=60)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            [got] = delivered_to("handed@example.com")
+            self.assertIn(b"via the running program", pathlib.Path(got).read_bytes())
+        finally:
+            serving.stop()
+
     def test_zz_no_password_in_profiles_logs_or_output(self):
         secret = password().encode()
         self.assertTrue(PROFILES, "the other tests made profiles")

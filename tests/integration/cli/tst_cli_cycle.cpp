@@ -81,6 +81,8 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains(QLatin1String("the Outpost window")),
                  qPrintable(refused.err));
         QVERIFY(refused.err.contains(QLatin1String("nothing was changed")));
+        // With its relay off, the message cannot be handed to it either: the way out is said.
+        QVERIFY(refused.err.contains(QLatin1String("local relay is off")));
         // Listing is reading: it works beside the writer.
         QCOMPARE(runCli(QStringList{"outbox", "sb"} + profileArgs(profile)).exitCode, 0);
         QCOMPARE(runCli(QStringList{"account", "list"} + profileArgs(profile)).exitCode, 0);

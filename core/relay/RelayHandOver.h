@@ -1,0 +1,62 @@
+#pragma once
+
+#include "message/Envelope.h"
+#include "relay/RelaySettings.h"
+
+#include <QObject>
+
+class QBuffer;
+
+#include <memory>
+
+namespace Outpost {
+
+class CredentialStore;
+class SmtpClient;
+
+/// Hands a message to the Outpost program that serves this profile's local relay (the
+/// window or `outpost-cli run`), as a submission on loopback signed in with the relay
+/// password: how `outpost-cli sendmail` and `queue` deliver while another program holds the
+/// profile. The running program then owns the message: it is in its outbox on the disk when
+/// this reports Queued.
+class RelayHandOver : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Outcome
+    {
+        Queued,     ///< the running program has the message on its disk
+        NotServing, ///< the relay is off, or no program answers on its port
+        Refused,    ///< the running program refused the message (message says why)
+        Failed,     ///< the keychain or the connection failed (message says why)
+    };
+
+    RelayHandOver(CredentialStore *credentials, const RelaySettings &settings,
+                  QObject *parent = nullptr);
+    ~RelayHandOver() override;
+
+    /// Submits @p data (CRLF line ends) for @p envelope through the account named
+    /// @p accountName; reports with finished().
+    void submit(const QString &accountName, const Envelope &envelope, const QByteArray &data);
+
+Q_SIGNALS:
+    /// @p message: for people (why it failed, or the running program's words).
+    void finished(Outpost::RelayHandOver::Outcome outcome, const QString &message);
+
+private:
+    void send(const QString &password);
+    void finish(Outcome outcome, const QString &message);
+
+    CredentialStore *m_credentials;
+    RelaySettings m_settings;
+    QString m_account;
+    Envelope m_envelope;
+    QByteArray m_data;
+    std::unique_ptr<SmtpClient> m_client;
+    std::unique_ptr<QBuffer> m_body;
+    bool m_done = false;
+    bool m_ready = false;
+};
+
+} // namespace Outpost
