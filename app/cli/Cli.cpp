@@ -49,6 +49,16 @@ Cli::~Cli() = default;
 
 void Cli::start(const QStringList &arguments)
 {
+    // Installed as "sendmail" (a symlink or a copy), it is the sendmail command.
+    if (!arguments.isEmpty() &&
+        QFileInfo(arguments.first())
+                .completeBaseName()
+                .compare(QLatin1String("sendmail"), Qt::CaseInsensitive) == 0 &&
+        arguments.value(1) != QLatin1String("sendmail")) {
+        QStringList asSendmail = arguments;
+        asSendmail.insert(1, QStringLiteral("sendmail"));
+        return runSendmail(asSendmail);
+    }
     const QStringList words = commandWords(arguments);
     const QString command = words.value(0);
     if (command == QLatin1String("account"))

@@ -86,6 +86,25 @@ private Q_SLOTS:
         QVERIFY(data.endsWith("\r\n\r\nLine\r\n.\r\nend\r\n"));
     }
 
+    void startedAsSendmailItIsSendmail()
+    {
+        // A symlink named sendmail: argv[0] chooses the command.
+        CliRun run;
+        QTextStream out(&run.out);
+        QTextStream err(&run.err);
+        QBuffer input;
+        input.setData("Subject: via the symlink\n\nx\n");
+        input.open(QIODevice::ReadOnly);
+        Cli cli(out, err);
+        cli.setStandardInput(&input);
+        QSignalSpy finished(&cli, &Cli::finished);
+        cli.start({QStringLiteral("/usr/local/sbin/sendmail"), QStringLiteral("--profile"),
+                   profile(), QStringLiteral("-oi"), QStringLiteral("hanako@example.jp")});
+        QVERIFY(!finished.isEmpty() || finished.wait(30000));
+        QCOMPARE(finished.first().first().toInt(), 0);
+        QCOMPARE(queued().size(), 1);
+    }
+
     void withoutDashIADotEndsTheMessage()
     {
         const CliRun r = sendmail({"hanako@example.jp"}, "Subject: x\n\nkept\n.\nnot kept\n");
