@@ -1750,6 +1750,14 @@ Exit status as sendmail (sysexits.h): 0 queued, 64 usage, 65 bad message, 67 unk
         <source>(no sender given)</source>
         <translation>(差出人の指定なし)</translation>
     </message>
+    <message>
+        <source>relay enable: also mail delivery reports to the sender through the account&apos;s server (they always go into the account&apos;s inbox).</source>
+        <translation>relay enable: 配信できなかったときの通知を、アカウントのサーバー経由で差出人にも送ります (通知はいつもアカウントの受信トレイに入ります)。</translation>
+    </message>
+    <message>
+        <source>--report-to-sender: use on or off.</source>
+        <translation>--report-to-sender: on か off を指定してください。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::ComposeWindow</name>
@@ -2036,6 +2044,33 @@ Taro</source>
     </message>
 </context>
 <context>
+    <name>Outpost::DeliveryReports</name>
+    <message>
+        <source>Outpost could not deliver the message &quot;%1&quot; that %2 handed over, to: %3.</source>
+        <translation>%2 から受け取ったメッセージ「%1」を、次の宛先に配信できませんでした: %3。</translation>
+    </message>
+    <message>
+        <source>Outpost gave up delivering the message &quot;%1&quot; that %2 handed over, to: %3; it was retried for too long.</source>
+        <translation>%2 から受け取ったメッセージ「%1」は、長く再試行しても送れなかったため、次の宛先への配信をあきらめました: %3。</translation>
+    </message>
+    <message>
+        <source>What happened: %1</source>
+        <translation>起きたこと: %1</translation>
+    </message>
+    <message>
+        <source>Outpost delivery report</source>
+        <translation>Outpost 配信通知</translation>
+    </message>
+    <message>
+        <source>Undelivered mail: %1</source>
+        <translation>配信できなかったメール: %1</translation>
+    </message>
+    <message>
+        <source>A message that %1 handed over could not be delivered to %2. A report is in the inbox.</source>
+        <translation>%1 から受け取ったメッセージを %2 に配信できませんでした。受信トレイに通知があります。</translation>
+    </message>
+</context>
+<context>
     <name>Outpost::InboxStore</name>
     <message>
         <source>This message was already stored or abandoned.</source>
@@ -2203,6 +2238,10 @@ Taro</source>
     <message>
         <source>Local relay</source>
         <translation>ローカル中継</translation>
+    </message>
+    <message>
+        <source>Mail from another program was not delivered</source>
+        <translation>ほかのプログラムからのメールが配信されませんでした</translation>
     </message>
 </context>
 <context>
@@ -2718,6 +2757,14 @@ Taro</source>
         <translation>
             <numerusform>いま %n 個のプログラムが接続しています。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Also &amp;send delivery reports to the sender through the account&apos;s server</source>
+        <translation>配信できなかったときの通知を、アカウントのサーバー経由で差出人にも送る(&amp;S)</translation>
+    </message>
+    <message>
+        <source>When mail from another program cannot be delivered, a report always goes into the account&apos;s inbox; this also mails it to the sender address that program used.</source>
+        <translation>ほかのプログラムからのメールを配信できなかったとき、通知はいつもアカウントの受信トレイに入ります。これをオンにすると、そのプログラムが使った差出人アドレスにもメールで送ります。</translation>
     </message>
 </context>
 <context>

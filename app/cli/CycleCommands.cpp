@@ -178,6 +178,10 @@ void Cli::serveRelay(bool verbose)
                                entry && !entry->envelope.origin.isEmpty() ? entry->envelope.origin
                                                                           : tr("another program")));
             });
+    connect(relay, &RelayService::reported, this,
+            [this, stamp](const QString &accountId, const QString &, const QString &text) {
+                print(QStringLiteral("%1 %2: %3").arg(stamp(), accountId, text));
+            });
     connect(relay, &RelayService::transcript, this, [this, verbose](const QString &line) {
         if (verbose)
             print(QStringLiteral("relay ") + line);

@@ -33,6 +33,10 @@ void Cli::runRelay(const QStringList &arguments)
          tr("relay enable: accept mail from programs on this computer without the relay "
             "password; the sender's address then chooses the account. Any program on this "
             "computer could then send mail as you.")});
+    parser.addOption({QStringLiteral("report-to-sender"),
+                      tr("relay enable: also mail delivery reports to the sender through the "
+                         "account's server (they always go into the account's inbox)."),
+                      QStringLiteral("on|off")});
     parser.addOption({QStringLiteral("password-stdin"),
                       tr("relay password: reads the new relay password from standard input.")});
     parser.addOption({QStringLiteral("generate"),
@@ -80,6 +84,12 @@ void Cli::runRelay(const QStringList &arguments)
         }
         settings.enabled = true;
         settings.allowUnauthenticated = parser.isSet(QStringLiteral("allow-unauthenticated"));
+        if (parser.isSet(QStringLiteral("report-to-sender"))) {
+            const QString value = parser.value(QStringLiteral("report-to-sender"));
+            if (value != QLatin1String("on") && value != QLatin1String("off"))
+                return fail(tr("--report-to-sender: use on or off."));
+            settings.reportToSender = value == QLatin1String("on");
+        }
         if (!relay->saveSettings(settings, &error))
             return fail(error);
         if (settings.allowUnauthenticated)

@@ -195,6 +195,12 @@ void MainWindow::serveRelay()
                 showNotice(tr("%1: a message from %2 is in the outbox.")
                                .arg(account->name, entry->envelope.origin));
         });
+    connect(relay, &RelayService::reported, this,
+            [this](const QString &, const QString &, const QString &text) {
+                notify(tr("Mail from another program was not delivered"), text,
+                       QSystemTrayIcon::Warning);
+                showNotice(text);
+            });
     relay->start();
 }
 

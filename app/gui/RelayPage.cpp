@@ -111,6 +111,14 @@ RelayPage::RelayPage(RelayService *relay, const AccountStore *accounts, QWidget 
     connect(m_noAuth, &QCheckBox::toggled, m_noAuthWarning, &QLabel::setVisible);
     connect(m_noAuth, &QCheckBox::toggled, this, &RelayPage::updateSteps);
 
+    m_reportToSender =
+        new QCheckBox(tr("Also &send delivery reports to the sender through the account's server"));
+    m_reportToSender->setObjectName(QStringLiteral("relayReportToSender"));
+    m_reportToSender->setToolTip(
+        tr("When mail from another program cannot be delivered, a report always goes into the "
+           "account's inbox; this also mails it to the sender address that program used."));
+    m_reportToSender->setChecked(settings.reportToSender);
+
     m_steps = new QLabel;
     m_steps->setObjectName(QStringLiteral("relaySteps"));
     m_steps->setWordWrap(true);
@@ -133,6 +141,7 @@ RelayPage::RelayPage(RelayService *relay, const AccountStore *accounts, QWidget 
     detailsLayout->addLayout(form);
     detailsLayout->addWidget(m_noAuth);
     detailsLayout->addWidget(m_noAuthWarning);
+    detailsLayout->addWidget(m_reportToSender);
     detailsLayout->addWidget(m_steps);
     details->setEnabled(settings.enabled);
     connect(m_enabled, &QCheckBox::toggled, details, &QWidget::setEnabled);
@@ -155,6 +164,7 @@ bool RelayPage::apply(QString *error)
     settings.enabled = m_enabled->isChecked();
     settings.port = quint16(m_port->value());
     settings.allowUnauthenticated = m_noAuth->isChecked();
+    settings.reportToSender = m_reportToSender->isChecked();
     return m_relay->saveSettings(settings, error);
 }
 

@@ -40,6 +40,7 @@ private:
     QLineEdit *m_password = nullptr;
     QPushButton *m_reveal = nullptr;
     QCheckBox *m_noAuth = nullptr;
+    QCheckBox *m_reportToSender = nullptr;
     QLabel *m_noAuthWarning = nullptr;
     QLabel *m_steps = nullptr;
     QLabel *m_status = nullptr;

@@ -30,7 +30,9 @@ RelayService::RelayService(const Profile &profile, Scheduler *scheduler,
     , m_scheduler(scheduler)
     , m_credentials(credentials)
     , m_server(this)
+    , m_reports(scheduler)
 {
+    connect(&m_reports, &DeliveryReports::reported, this, &RelayService::reported);
     connect(&m_server, &RelayServer::transcript, this, &RelayService::transcript);
     connect(&m_server, &RelayServer::queued, this, &RelayService::queued);
 }
@@ -39,7 +41,9 @@ RelayService::~RelayService() = default;
 
 bool RelayService::loadSettings(QString *error)
 {
-    return RelaySettings::load(m_profileDirectory, &m_settings, error);
+    const bool ok = RelaySettings::load(m_profileDirectory, &m_settings, error);
+    m_reports.setSendToSender(m_settings.reportToSender);
+    return ok;
 }
 
 bool RelayService::saveSettings(const RelaySettings &settings, QString *error)
@@ -51,6 +55,7 @@ bool RelayService::saveSettings(const RelaySettings &settings, QString *error)
         return false;
     const bool changed = !(next == m_settings);
     m_settings = next;
+    m_reports.setSendToSender(m_settings.reportToSender);
     if (changed && m_serving)
         restart();
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "relay/DeliveryReports.h"
 #include "relay/RelayServer.h"
 #include "relay/RelaySettings.h"
 #include "store/CredentialStore.h"
@@ -45,6 +46,7 @@ public:
     /// Why the relay does not listen although enabled (for people); empty when it does.
     QString problem() const { return m_problem; }
     RelayServer *server() { return &m_server; }
+    DeliveryReports *reports() { return &m_reports; }
 
     /// The relay password, read from the keychain (empty result with the keychain's words
     /// when it cannot be read; NotFound when none was made yet).
@@ -69,6 +71,8 @@ Q_SIGNALS:
     void transcript(const QString &line);
     /// A message from another program is in an account's outbox.
     void queued(const QString &accountId, const QString &id);
+    /// A relayed message could not be delivered; a report is in the account's inbox.
+    void reported(const QString &accountId, const QString &id, const QString &text);
 
 private:
     void listenNow();
@@ -80,6 +84,7 @@ private:
     CredentialStore *m_credentials;
     RelaySettings m_settings;
     RelayServer m_server;
+    DeliveryReports m_reports;
     QByteArray m_password; ///< the relay password while the relay runs (memory only)
     QString m_problem;
     int m_generation = 0; ///< a start() superseded by a later one or a stop() does nothing

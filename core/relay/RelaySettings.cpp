@@ -42,6 +42,7 @@ bool RelaySettings::load(const QString &profileDirectory, RelaySettings *setting
     settings->port = quint16(port);
     settings->allowUnauthenticated = object.value(QStringLiteral("allowUnauthenticated")).toBool();
     settings->passwordKey = object.value(QStringLiteral("passwordKey")).toString();
+    settings->reportToSender = object.value(QStringLiteral("reportToSender")).toBool();
     return true;
 }
 
@@ -50,7 +51,8 @@ bool RelaySettings::save(const QString &profileDirectory, QString *error) const
     const QJsonObject object{{QStringLiteral("enabled"), enabled},
                              {QStringLiteral("port"), int(port)},
                              {QStringLiteral("allowUnauthenticated"), allowUnauthenticated},
-                             {QStringLiteral("passwordKey"), passwordKey}};
+                             {QStringLiteral("passwordKey"), passwordKey},
+                             {QStringLiteral("reportToSender"), reportToSender}};
     QString detail;
     bool diskFull = false;
     const QString path = fileName(profileDirectory);

@@ -23,6 +23,9 @@ public:
     /// Clients on this machine may send without signing in; the sender's address then
     /// chooses the account (an explicit choice: any program here could send as the user).
     bool allowUnauthenticated = false;
+    /// A delivery report also goes to the envelope sender through the account's server (it
+    /// always goes into the account's inbox).
+    bool reportToSender = false;
     /// Names the relay password in the keychain; made when the password is first made.
     QString passwordKey;
 

@@ -47,6 +47,8 @@ QByteArrayList converse(quint16 port, const QByteArray &script, int replies)
     QByteArrayList out;
     for (int round = 0; round < 2000 && out.size() < replies; ++round) {
         QTest::qWait(5);
+        if (socket.state() == QAbstractSocket::UnconnectedState && !socket.bytesAvailable())
+            break;
         in += socket.readAll();
         qsizetype end;
         while ((end = in.indexOf("\r\n")) >= 0) {
