@@ -42,6 +42,8 @@ RelaySession::~RelaySession() = default;
 
 void RelaySession::start()
 {
+    // Replies are small and each one is awaited by the client (no Nagle delay on them).
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     reply("220 " + hostName + " ESMTP Outpost local relay ready");
     armCommandTimer();
     onReadyRead();

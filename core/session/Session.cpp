@@ -1,5 +1,6 @@
 #include "Session.h"
 
+#include "EventLoopProbe.h"
 #include "relay/RelayService.h"
 #include "schedule/Clock.h"
 #include "schedule/Scheduler.h"
@@ -34,6 +35,10 @@ Session::Session(const QString &profileDirectory, const Options &options, QObjec
     m_credentials = std::make_unique<CredentialStore>(options.keychainService);
     m_scheduler = std::make_unique<Scheduler>(m_profile, m_credentials.get(), m_clock);
     m_relay = std::make_unique<RelayService>(m_profile, m_scheduler.get(), m_credentials.get());
+    // Benchmarks: how late the event loop runs (scripts/bench.sh).
+    const QString lagReport = qEnvironmentVariable(EventLoopProbe::environmentVariable);
+    if (!lagReport.isEmpty())
+        new EventLoopProbe(lagReport, this);
 }
 
 Session::~Session()
