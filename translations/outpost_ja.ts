@@ -2042,6 +2042,10 @@ Taro</source>
         <source>Sending was interrupted.</source>
         <translation>送信が中断されました。</translation>
     </message>
+    <message>
+        <source>This message holds 8-bit text, and the server does not accept 8-bit mail (no 8BITMIME). Send it again from a program that encodes it (quoted-printable or base64), or use a server that accepts it.</source>
+        <translation>このメッセージには 8 ビットのテキストが含まれていますが、サーバーは 8 ビットのメールを受け付けません (8BITMIME なし)。エンコードするプログラム (quoted-printable や base64) から送り直すか、受け付けるサーバーを使ってください。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::DeliveryReports</name>

@@ -77,6 +77,7 @@ struct SandboxSettings
     bool smtpAuthRequired = false;    ///< refuse MAIL before SMTP AUTH (a submission port)
     bool pipelining = true;           ///< advertise PIPELINING (SMTP and POP3)
     bool chunking = true;             ///< advertise CHUNKING (SMTP BDAT, RFC 3030)
+    bool eightBitMime = true;         ///< advertise 8BITMIME (RFC 6152)
     bool apop = true;                 ///< put an APOP timestamp in the POP3 greeting
     bool uidl = true;                 ///< support UIDL
     bool saslPlain = true;            ///< offer POP3 AUTH PLAIN

@@ -217,9 +217,10 @@ void SandboxSmtpSession::ehlo(bool extended)
         lines << "STARTTLS";
     if (settings.smtpAuth)
         lines << "AUTH PLAIN LOGIN CRAM-MD5";
-    lines << "ENHANCEDSTATUSCODES"
-          << "8BITMIME"
-          << "SMTPUTF8";
+    lines << "ENHANCEDSTATUSCODES";
+    if (settings.eightBitMime)
+        lines << "8BITMIME";
+    lines << "SMTPUTF8";
     QByteArray text;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         text += (i + 1 < lines.size() ? "250-" : "250 ") + lines[i];

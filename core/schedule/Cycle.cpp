@@ -420,12 +420,22 @@ void Cycle::sendBatch()
             representable = representable && !address.isEmpty();
             message.recipients.append(address);
         }
-        if (!representable) {
+        // 8-bit data to a server without 8BITMIME would arrive broken (RFC 6152): it is not
+        // sent, and the user learns why.
+        const bool eightBitRefused =
+            entry->envelope.needs8BitMime && !m_smtp->capabilities().eightBitMime;
+        if (!representable || eightBitRefused) {
             StoreError error;
             if (!stored(m_outbox->fail(id,
-                                       tr("An address in this message has non-ASCII characters "
-                                          "before the @, and the server does not accept such "
-                                          "addresses (no SMTPUTF8)."),
+                                       eightBitRefused
+                                           ? tr("This message holds 8-bit text, and the server "
+                                                "does not accept 8-bit mail (no 8BITMIME). Send "
+                                                "it again from a program that encodes it "
+                                                "(quoted-printable or base64), or use a server "
+                                                "that accepts it.")
+                                           : tr("An address in this message has non-ASCII "
+                                                "characters before the @, and the server does "
+                                                "not accept such addresses (no SMTPUTF8)."),
                                        &error),
                         id, error))
                 return;

@@ -394,6 +394,32 @@ private Q_SLOTS:
         QVERIFY(f.outbox->message(id)->lastReply.contains(QLatin1String("rejected as spam")));
     }
 
+    void eightBitMailIsNeverSentBrokenToAServerWithout8BitMime()
+    {
+        // A message another program handed over with raw 8-bit text (no MIME encoding).
+        CycleFixture f;
+        f.server.settings().eightBitMime = false;
+        Envelope smtp;
+        smtp.sender = QStringLiteral("alice@example.com");
+        smtp.recipients = {QStringLiteral("bob@example.net")};
+        const QByteArray data = "From: alice@example.com\r\nSubject: raw\r\n\r\n"
+                                "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\r\n";
+        const QString id = *f.outbox->queueSubmission(data, smtp);
+        QVERIFY(f.outbox->message(id)->envelope.needs8BitMime);
+        const CycleResult r = f.run();
+        QCOMPARE(r.failed, 1);
+        QCOMPARE(f.stateOf(id), OutboxState::Failed);
+        QVERIFY(f.outbox->message(id)->lastReply.contains(QLatin1String("8BITMIME")));
+        QVERIFY(f.server.deliveries().isEmpty());
+
+        // The same to a server that takes 8-bit mail: sent with BODY=8BITMIME.
+        f.server.settings().eightBitMime = true;
+        const QString again = *f.outbox->queueSubmission(data, smtp);
+        QCOMPARE(f.run().sent, 1);
+        QCOMPARE(f.stateOf(again), OutboxState::Sent);
+        QVERIFY(f.transcript.join(QLatin1Char('\n')).contains(QLatin1String("BODY=8BITMIME")));
+    }
+
     void disconnectMidDataDefers_data()
     {
         QTest::addColumn<bool>("chunking");
