@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Outpost's benchmarks at full size and writes a Markdown table (bench-results.md, or
 # the file given as the first argument): round trips through a 100 ms delay proxy, bulk
-# send, the idle cost of outpost-cli run (all against a real Dovecot and Postfix on
+# send, the idle cost of outpost-cli run, the local relay against Postfix's smtpd (all against
+# a real Dovecot and Postfix on
 # loopback: needs root), a 100 MB message sent and received (against the sandbox), and the
 # desktop program's start-up time and idle cost with 10,000 + 10,000 messages (under Xvfb).
 # Builds a Release tree with the benchmarks in build/bench. Extra options for
