@@ -466,6 +466,54 @@ class EndToEnd(unittest.TestCase):
         finally:
             serving.stop()
 
+    def test_relay_repeated_kills_lose_no_accepted_message(self):
+        # Clients submit while the serving program is killed (SIGKILL) again and again: every
+        # message that got its 250 is still in the outbox afterwards, and goes out once.
+        # Nothing sends while the kills go on: what is queued stays listed in the outbox.
+        profile = new_profile("--send-immediately", "off", "--check-at-startup", "off")
+        port, relay_password = enable_relay(profile)
+        accepted = []
+        for round_ in range(4):
+            serving = Serving(profile)
+            stop = threading.Event()
+
+            def submit(thread):
+                i = 0
+                while not stop.is_set():
+                    subject = f"kill-{round_}-{thread}-{i}"
+                    try:
+                        with smtplib.SMTP("127.0.0.1", port, timeout=10) as client:
+                            client.login("e2e", relay_password)
+                            client.sendmail("alice@example.com", ["killed@example.com"],
+                                            f"Subject: {subject}\r\n\r\nx\r\n".encode())
+                        accepted.append(subject)  # only after the 250
+                    except (OSError, smtplib.SMTPException):
+                        return  # the server died under this client
+                    i += 1
+
+            clients = [threading.Thread(target=submit, args=(t,)) for t in range(3)]
+            for c in clients:
+                c.start()
+            target = len(accepted) + 5 + 3 * round_
+            deadline = time.monotonic() + 30
+            while len(accepted) < target and time.monotonic() < deadline:
+                time.sleep(0.01)
+            serving.kill()
+            stop.set()
+            for c in clients:
+                c.join(timeout=30)
+        self.assertGreater(len(accepted), 20)
+        outbox = json.loads(cli(profile, "outbox", "e2e", "--json").stdout)
+        subjects = [e["subject"] for e in outbox]
+        missing = [s for s in accepted if s not in subjects]
+        self.assertEqual(missing, [], "accepted with 250, then lost")
+        self.assertEqual(len(subjects), len(set(subjects)), "no message queued twice")
+        result = send_receive(profile)
+        self.assertEqual(result["sent"], len(subjects))
+        self.assertEqual(send_receive(profile)["sent"], 0)
+        delivered = delivered_to("killed@example.com")
+        self.assertEqual(len(delivered), len(subjects))
+
     def test_zz_no_password_in_profiles_logs_or_output(self):
         secret = password().encode()
         self.assertTrue(PROFILES, "the other tests made profiles")
