@@ -31,7 +31,7 @@ void MessageListModel::setFolder(Folder folder, OutboxStore *outbox, InboxStore 
             connect(inbox, &InboxStore::delivered, this, &MessageListModel::refresh);
     else if (outbox)
         m_outboxConnection =
-            connect(outbox, &OutboxStore::changed, this, &MessageListModel::refresh);
+            connect(outbox, &OutboxStore::changed, this, &MessageListModel::refreshMessage);
 }
 
 QList<MessageListModel::Row> MessageListModel::readRows() const
@@ -105,6 +105,46 @@ void MessageListModel::refresh()
         m_rows += added;
         endInsertRows();
     }
+}
+
+void MessageListModel::refreshMessage(const QString &id)
+{
+    if (!m_outbox || m_folder == Folder::Inbox)
+        return refresh();
+    int at = -1;
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) // new messages are at the end
+        if (m_rows.at(i).id == id) {
+            at = i;
+            break;
+        }
+    const std::optional<OutboxEntry> e = m_outbox->message(id);
+    const bool inSent = e && m_outbox->isInSent(id);
+    const bool belongs =
+        e && (m_folder == Folder::Sent     ? inSent
+              : m_folder == Folder::Failed ? !inSent && e->state == OutboxState::Failed
+                                           : !inSent && e->state != OutboxState::Failed);
+    if (!belongs) {
+        if (at >= 0) {
+            beginRemoveRows({}, at, at);
+            m_rows.removeAt(at);
+            endRemoveRows();
+        }
+        return;
+    }
+    Row row;
+    row.id = e->id;
+    row.file = e->messagePath;
+    row.size = e->envelope.size;
+    row.date = m_folder == Folder::Sent ? e->sentAt : e->queuedAt;
+    row.entry = std::make_shared<const OutboxEntry>(*e);
+    if (at >= 0) {
+        m_rows[at] = row;
+        Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
+        return;
+    }
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+    m_rows.append(row);
+    endInsertRows();
 }
 
 void MessageListModel::setSendProgress(qint64 bytes, qint64 size)

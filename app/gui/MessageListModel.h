@@ -61,6 +61,9 @@ public:
     Folder folder() const { return m_folder; }
     /// Re-reads the folder's message list (keeps rows that did not change).
     void refresh();
+    /// One outbox message changed: only its row is updated, added or removed (the relay may
+    /// add hundreds a second to an outbox of thousands).
+    void refreshMessage(const QString &id);
     /// Marks the current send's progress (@p bytes of @p size of the message being sent).
     void setSendProgress(qint64 bytes, qint64 size);
     /// Whether a queued message waits for a POP login first (POP before SMTP, window closed).

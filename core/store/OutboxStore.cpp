@@ -773,6 +773,12 @@ std::optional<OutboxEntry> OutboxStore::message(const QString &id) const
     return withPath(it.key(), *it);
 }
 
+bool OutboxStore::isInSent(const QString &id) const
+{
+    const auto it = m_entries.constFind(id);
+    return it != m_entries.cend() && it->inSent;
+}
+
 QList<OutboxEntry> OutboxStore::dueMessages(const QDateTime &now) const
 {
     QList<OutboxEntry> out;

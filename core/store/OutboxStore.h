@@ -131,6 +131,8 @@ public:
     /// Messages in the Sent folder, oldest first.
     QList<OutboxEntry> sentMessages() const;
     std::optional<OutboxEntry> message(const QString &id) const;
+    /// True when the message is in the Sent folder (false when unknown).
+    bool isInSent(const QString &id) const;
     /// Queued messages and Deferred ones whose time has come, oldest first.
     QList<OutboxEntry> dueMessages(const QDateTime &now) const;
     /// How many dueMessages() would list (without copying them).

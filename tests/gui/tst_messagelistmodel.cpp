@@ -54,6 +54,16 @@ struct Stores
     bool open() { return dir.isValid() && outbox.open() && inbox.open(); }
 };
 
+// A message handed over by another program (the relay adds many in a row).
+QString relayed(Outpost::OutboxStore &outbox)
+{
+    Outpost::Envelope smtp;
+    smtp.sender = QStringLiteral("taro@example.jp");
+    smtp.recipients = {QStringLiteral("hanako@example.jp")};
+    smtp.origin = QStringLiteral("thunderbird.local");
+    return *outbox.queueSubmission("Subject: relayed\r\n\r\nx\r\n", smtp);
+}
+
 } // namespace
 
 class TestMessageListModel : public QObject
@@ -61,6 +71,55 @@ class TestMessageListModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void followsTheOutboxRowByRow()
+    {
+        QTemporaryDir dir;
+        Outpost::OutboxStore outbox(dir.path());
+        QVERIFY(outbox.open());
+        for (int i = 0; i < 50; ++i)
+            queue(outbox, QStringLiteral("old %1").arg(i));
+
+        MessageListModel inOutbox;
+        MessageListModel inFailed;
+        MessageListModel inSent;
+        QAbstractItemModelTester t1(&inOutbox,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&inFailed,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(&inSent,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        inOutbox.setFolder(MessageListModel::Folder::Outbox, &outbox, nullptr);
+        inFailed.setFolder(MessageListModel::Folder::Failed, &outbox, nullptr);
+        inSent.setFolder(MessageListModel::Folder::Sent, &outbox, nullptr);
+        QCOMPARE(inOutbox.rowCount(), 50);
+
+        QSignalSpy changed(&inOutbox, &QAbstractItemModel::dataChanged);
+        QSignalSpy resets(&inOutbox, &QAbstractItemModel::modelReset);
+        const QString id = relayed(outbox);
+        QCOMPARE(inOutbox.rowCount(), 51);
+        QCOMPARE(inOutbox.entry(50)->id, id);
+        QCOMPARE(changed.size(), 0); // the other 50 rows were not touched
+        QCOMPARE(resets.size(), 0);
+
+        QVERIFY(outbox.markSending(id));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(inOutbox.entry(50)->state, OutboxState::Sending);
+        QVERIFY(outbox.fail(id, QStringLiteral("550 5.1.1 unknown")));
+        QCOMPARE(inOutbox.rowCount(), 50);
+        QCOMPARE(inFailed.rowCount(), 1);
+        QCOMPARE(inFailed.entry(0)->id, id);
+
+        QVERIFY(outbox.requeue(id));
+        QCOMPARE(inFailed.rowCount(), 0);
+        QCOMPARE(inOutbox.rowCount(), 51);
+        QVERIFY(outbox.markSending(id));
+        QVERIFY(outbox.markSent(id));
+        QCOMPARE(inOutbox.rowCount(), 50);
+        QCOMPARE(inSent.rowCount(), 1);
+        QVERIFY(outbox.remove(id));
+        QCOMPARE(inSent.rowCount(), 0);
+    }
+
     void outboxFoldersAndStates()
     {
         Stores stores;
@@ -88,7 +147,7 @@ private Q_SLOTS:
         QAbstractItemModelTester proxyTester(
             &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
-        model.setFolder(MessageListModel::Folder::Outbox, &outbox, &inbox);
+        model.setFolder(MessageListModel::MessageListModel::Folder::Outbox, &outbox, &inbox);
         QCOMPARE(model.rowCount(), 3);
         QStringList states;
         for (int row = 0; row < model.rowCount(); ++row)
@@ -110,7 +169,7 @@ private Q_SLOTS:
                     .toString()
                     .contains(QLatin1String("POP login")));
 
-        model.setFolder(MessageListModel::Folder::Failed, &outbox, &inbox);
+        model.setFolder(MessageListModel::MessageListModel::Folder::Failed, &outbox, &inbox);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, MessageListModel::SubjectColumn).data().toString(),
                  QStringLiteral("Failed one"));
@@ -118,13 +177,17 @@ private Q_SLOTS:
                     .data()
                     .toString()
                     .contains(QLatin1String("550 5.1.1")));
-        QCOMPARE(MessageListModel::count(MessageListModel::Folder::Failed, &outbox, &inbox), 1);
-        QCOMPARE(MessageListModel::count(MessageListModel::Folder::Outbox, &outbox, &inbox), 3);
+        QCOMPARE(MessageListModel::count(MessageListModel::MessageListModel::Folder::Failed,
+                                         &outbox, &inbox),
+                 1);
+        QCOMPARE(MessageListModel::count(MessageListModel::MessageListModel::Folder::Outbox,
+                                         &outbox, &inbox),
+                 3);
 
         // Live updates: requeueing the failed message moves it out of Failed.
         QVERIFY(outbox.requeue(failed));
         QCOMPARE(model.rowCount(), 0);
-        model.setFolder(MessageListModel::Folder::Outbox, &outbox, &inbox);
+        model.setFolder(MessageListModel::MessageListModel::Folder::Outbox, &outbox, &inbox);
         QCOMPARE(model.rowCount(), 4);
         QVERIFY(outbox.remove(waiting));
         QCOMPARE(model.rowCount(), 3);
@@ -132,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 4);
         QVERIFY(outbox.markAsSent(maybe));
         QCOMPARE(model.rowCount(), 3);
-        model.setFolder(MessageListModel::Folder::Sent, &outbox, &inbox);
+        model.setFolder(MessageListModel::MessageListModel::Folder::Sent, &outbox, &inbox);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.headerData(MessageListModel::DateColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Sent"));
