@@ -1758,6 +1758,10 @@ Exit status as sendmail (sysexits.h): 0 queued, 64 usage, 65 bad message, 67 unk
         <source>--report-to-sender: use on or off.</source>
         <translation>--report-to-sender: on か off を指定してください。</translation>
     </message>
+    <message>
+        <source>The running Outpost program did not run the send/receive: %1</source>
+        <translation>実行中の Outpost は送受信を実行しませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::ComposeWindow</name>
@@ -2648,6 +2652,22 @@ Taro</source>
     <message>
         <source>Nothing answers on its relay&apos;s port %1, so the message cannot be handed to it.</source>
         <translation>その中継のポート %1 で応答がないため、メッセージを渡せません。</translation>
+    </message>
+    <message>
+        <source>Its local relay is off, so it cannot be asked to send and receive. Turn on &quot;Use Outpost from other programs&quot; in its preferences (or &quot;outpost-cli relay enable&quot;), or quit it and try again.</source>
+        <translation>そのプログラムのローカル中継がオフのため、送受信を頼めません。その設定の「ほかのプログラムから Outpost を使う」をオンにする (または「outpost-cli relay enable」) か、そのプログラムを終了してからやり直してください。</translation>
+    </message>
+    <message>
+        <source>The running program answered something unexpected.</source>
+        <translation>実行中のプログラムから予期しない応答がありました。</translation>
+    </message>
+    <message>
+        <source>The running program&apos;s answer cannot be read.</source>
+        <translation>実行中のプログラムの応答を読み取れません。</translation>
+    </message>
+    <message>
+        <source>Nothing answers on its relay&apos;s port %1, so it cannot be asked to send and receive.</source>
+        <translation>その中継のポート %1 で応答がないため、送受信を頼めません。</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ struct Envelope;
 class Profile;
 class SandboxServer;
 class Scheduler;
+struct CycleResult;
 
 /// outpost-cli: parses a command line, runs one command on the event loop and emits
 /// finished() with the exit code: 0 success, 1 when mail was deferred or failed,
@@ -82,6 +83,10 @@ private:
     bool applyAccountOptions(const QCommandLineParser &parser, Account *account);
     void runQueue(const QStringList &arguments);
     void runSendReceive(const QStringList &arguments);
+    /// send-receive while another program holds the profile: it runs the cycles, one account
+    /// after the other, and @p report prints each result.
+    void askRunningProgram(const QList<Account> &accounts, qsizetype index,
+                           std::function<void(const QString &, const CycleResult &)> report);
     void runListing(const QStringList &arguments, bool inbox);
     void runProbe(const QStringList &arguments);
     void runScheduler(const QStringList &arguments);

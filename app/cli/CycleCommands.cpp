@@ -2,6 +2,7 @@
 #include "Cli.h"
 
 #include "StopSignal.h"
+#include "relay/RelayHandOver.h"
 #include "relay/RelayService.h"
 #include "schedule/Scheduler.h"
 #include "store/OutboxStore.h"
@@ -21,12 +22,13 @@ void Cli::runSendReceive(const QStringList &arguments)
     addVerboseOption(parser);
     if (!parse(parser, arguments))
         return;
-    if (!openProfile(Session::Access::Write))
+    // While another Outpost program holds the profile, that program runs the cycles (asked
+    // through its local relay) and this one prints their results.
+    bool viaRunningProgram = false;
+    if (!openForQueueing(&viaRunningProgram))
         return;
     const QList<Account> selected = selectedAccounts(parser.positionalArguments().value(1));
     if (selected.isEmpty())
-        return;
-    if (!openProfile(Session::Access::Write))
         return;
     const bool verbose = parser.isSet(QStringLiteral("verbose"));
     connect(m_scheduler, &Scheduler::transcript, this,
@@ -41,56 +43,73 @@ void Cli::runSendReceive(const QStringList &arguments)
     auto remaining = std::make_shared<int>(int(selected.size()));
     auto worst = std::make_shared<int>(Success);
     auto results = std::make_shared<QJsonArray>();
-    connect(m_scheduler, &Scheduler::cycleFinished, this,
-            [this, remaining, worst, results](const QString &id, const CycleResult &r) {
-                const Account *a = m_scheduler->account(id);
-                const QString name = a ? a->name : id;
-                if (!r.ok())
-                    *worst = MailNotSent;
-                if (m_json) {
-                    results->append(QJsonObject{
-                        {QStringLiteral("account"), id},
-                        {QStringLiteral("received"), r.received},
-                        {QStringLiteral("sent"), r.sent},
-                        {QStringLiteral("deferred"), r.deferred},
-                        {QStringLiteral("failed"), r.failed},
-                        {QStringLiteral("mayHaveBeenSent"), r.mayHaveBeenSent},
-                        {QStringLiteral("waiting"), r.waiting},
-                        {QStringLiteral("popLogins"), r.popLogins},
-                        {QStringLiteral("error"), r.accountError.message},
-                        {QStringLiteral("errorKind"), NetError::kindName(r.accountError.kind)},
-                        {QStringLiteral("storeError"), r.storeError.message},
-                    });
-                } else {
-                    print(tr("%1: received %2, sent %3, deferred %4, failed %5")
-                              .arg(name)
-                              .arg(r.received)
-                              .arg(r.sent)
-                              .arg(r.deferred)
-                              .arg(r.failed));
-                    // The same sentences as the desktop program's (core/usecases).
-                    for (const CycleReportItem &item :
-                         CycleReport::describe(name, r, m_scheduler->outbox(id))) {
-                        using Kind = CycleReportItem::Kind;
-                        if (item.kind != Kind::NewMail && item.kind != Kind::Sent &&
-                            item.kind != Kind::Deferred && item.kind != Kind::Failed &&
-                            item.kind != Kind::NothingToDo)
-                            print(item.text); // the counts are in the line above
-                    }
-                    // The messages that did not go, with the server's words.
-                    for (const OutboxEntry &e : m_scheduler->outbox(id)->messages()) {
-                        if (e.state == OutboxState::Failed || e.state == OutboxState::Deferred)
-                            print(tr("  %1: %2").arg(e.id, OutboxStateText::describe(e)));
-                    }
-                }
-                if (--*remaining == 0) {
-                    if (m_json)
-                        printJson(*results);
-                    done(*worst);
-                }
-            });
+    auto report = [this, remaining, worst, results](const QString &id, const CycleResult &r) {
+        const Account *a = m_accounts->find(id);
+        const QString name = a ? a->name : id;
+        if (!r.ok())
+            *worst = MailNotSent;
+        if (m_json) {
+            results->append(CycleReport::toJson(id, r));
+        } else {
+            print(tr("%1: received %2, sent %3, deferred %4, failed %5")
+                      .arg(name)
+                      .arg(r.received)
+                      .arg(r.sent)
+                      .arg(r.deferred)
+                      .arg(r.failed));
+            // The same sentences as the desktop program's (core/usecases).
+            for (const CycleReportItem &item :
+                 CycleReport::describe(name, r, m_scheduler->outbox(id))) {
+                using Kind = CycleReportItem::Kind;
+                if (item.kind != Kind::NewMail && item.kind != Kind::Sent &&
+                    item.kind != Kind::Deferred && item.kind != Kind::Failed &&
+                    item.kind != Kind::NothingToDo)
+                    print(item.text); // the counts are in the line above
+            }
+            // The messages that did not go, with the server's words.
+            for (const OutboxEntry &e : m_scheduler->outbox(id)->messages()) {
+                if (e.state == OutboxState::Failed || e.state == OutboxState::Deferred)
+                    print(tr("  %1: %2").arg(e.id, OutboxStateText::describe(e)));
+            }
+        }
+        if (--*remaining == 0) {
+            if (m_json)
+                printJson(*results);
+            done(*worst);
+        }
+    };
+    if (viaRunningProgram) {
+        askRunningProgram(selected, 0, report);
+        return;
+    }
+    connect(m_scheduler, &Scheduler::cycleFinished, this, report);
     for (const Account &a : selected)
         m_scheduler->trigger(a.id, Scheduler::Trigger::Manual);
+}
+
+void Cli::askRunningProgram(const QList<Account> &accounts, qsizetype index,
+                            std::function<void(const QString &, const CycleResult &)> report)
+{
+    if (index >= accounts.size())
+        return;
+    auto *handOver = new RelayHandOver(m_credentials, m_session->relay()->settings(), this);
+    const Account account = accounts.at(index);
+    connect(handOver, &RelayHandOver::cycleFinished, this,
+            [this, handOver, accounts, index, report, account](
+                RelayHandOver::Outcome outcome, const QJsonObject &result, const QString &message) {
+                handOver->deleteLater();
+                if (outcome != RelayHandOver::Outcome::Queued)
+                    return fail(outcome == RelayHandOver::Outcome::NotServing
+                                    ? m_heldBy + QLatin1Char(' ') + message
+                                    : tr("The running Outpost program did not run the "
+                                         "send/receive: %1")
+                                          .arg(message),
+                                outcome == RelayHandOver::Outcome::NotServing ? UsageError
+                                                                              : MailNotSent);
+                report(account.id, CycleReport::fromJson(result));
+                askRunningProgram(accounts, index + 1, report); // one after the other
+            });
+    handOver->runCycle(account.name);
 }
 
 void Cli::runScheduler(const QStringList &arguments)

@@ -3,9 +3,11 @@
 #include "message/Envelope.h"
 #include "relay/RelaySettings.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 class QBuffer;
+class QTcpSocket;
 
 #include <memory>
 
@@ -39,13 +41,24 @@ public:
     /// Submits @p data (CRLF line ends) for @p envelope through the account named
     /// @p accountName; reports with finished().
     void submit(const QString &accountName, const Envelope &envelope, const QByteArray &data);
+    /// Asks the running program to run a cycle of @p accountName and waits for its result;
+    /// reports with cycleFinished().
+    void runCycle(const QString &accountName);
 
 Q_SIGNALS:
     /// @p message: for people (why it failed, or the running program's words).
     void finished(Outpost::RelayHandOver::Outcome outcome, const QString &message);
+    /// @p result: the cycle's result as CycleReport::toJson() gives it (when Queued).
+    void cycleFinished(Outpost::RelayHandOver::Outcome outcome, const QJsonObject &result,
+                       const QString &message);
 
 private:
     void send(const QString &password);
+    void converse(const QString &password);
+    void finishCycle(Outcome outcome, const QJsonObject &result, const QString &message);
+    /// Reads the relay password, then calls @p then (or reports the failure).
+    void withPassword(std::function<void(const QString &)> then,
+                      std::function<void(Outcome, const QString &)> fail);
     void finish(Outcome outcome, const QString &message);
 
     CredentialStore *m_credentials;
@@ -55,6 +68,7 @@ private:
     QByteArray m_data;
     std::unique_ptr<SmtpClient> m_client;
     std::unique_ptr<QBuffer> m_body;
+    QTcpSocket *m_socket = nullptr; ///< runCycle(): the conversation
     bool m_done = false;
     bool m_ready = false;
 };

@@ -3,6 +3,9 @@
 #include "Profile.h"
 #include "schedule/Scheduler.h"
 #include "store/OutboxStore.h"
+#include "usecases/CycleReport.h"
+
+#include <QJsonDocument>
 
 #include <QPointer>
 #include <QRandomGenerator>
@@ -244,6 +247,27 @@ RelayTarget::Outcome RelayService::queue(const Submission &submission)
     if (account->sendImmediately)
         m_scheduler->trigger(submission.accountId, Scheduler::Trigger::Queued);
     return {*id, {}};
+}
+
+void RelayService::runCycle(const QString &accountId, QObject *context,
+                            std::function<void(const QByteArray &reply)> done)
+{
+    if (!m_scheduler->account(accountId)) {
+        done("550 5.1.0 The account was removed from Outpost");
+        return;
+    }
+    // The next cycle of this account to finish is the one asked for (or the running one,
+    // which the trigger extends by one more).
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(
+        m_scheduler, &Scheduler::cycleFinished, context,
+        [accountId, done, connection](const QString &id, const CycleResult &r) {
+            if (id != accountId)
+                return;
+            QObject::disconnect(*connection);
+            done("250 " + QJsonDocument(CycleReport::toJson(id, r)).toJson(QJsonDocument::Compact));
+        });
+    m_scheduler->trigger(accountId, Scheduler::Trigger::Manual);
 }
 
 } // namespace Outpost

@@ -64,6 +64,8 @@ public:
     QString accountForSender(const QString &sender) const override;
     bool checkPassword(const QByteArray &password) const override;
     Outcome queue(const Submission &submission) override;
+    void runCycle(const QString &accountId, QObject *context,
+                  std::function<void(const QByteArray &reply)> done) override;
 
 Q_SIGNALS:
     /// The relay started listening (or could not: problem() says why).

@@ -90,8 +90,8 @@ void RelaySession::onReadyRead()
 void RelaySession::process()
 {
     QPointer<RelaySession> self(this);
-    while (self && !m_finished && m_mode != Mode::Waiting && m_mode != Mode::Closing &&
-           m_inputPos < m_input.size()) {
+    while (self && !m_finished && m_mode != Mode::Waiting && m_mode != Mode::Cycling &&
+           m_mode != Mode::Closing && m_inputPos < m_input.size()) {
         if (m_mode == Mode::Data) {
             const QByteArrayView rest(m_input.constData() + m_inputPos,
                                       m_input.size() - m_inputPos);
@@ -180,6 +180,7 @@ void RelaySession::handleLine(const QByteArray &line)
         break;
     case Mode::Data:
     case Mode::Waiting:
+    case Mode::Cycling:
     case Mode::Closing:
         return;
     }
@@ -220,6 +221,8 @@ void RelaySession::command(const QByteArray &verb, const QByteArray &argument)
               "programs\"");
     } else if (verb == "STARTTLS") {
         reply("502 5.5.1 STARTTLS is not offered on this machine's own address");
+    } else if (verb == "XCYCLE") {
+        cycle();
     } else if (verb == "BDAT") {
         reply("502 5.5.1 BDAT is not offered; use DATA");
     } else {
@@ -421,6 +424,31 @@ void RelaySession::data()
     m_decoder.reset();
     m_mode = Mode::Data;
     reply("354 End data with <CR><LF>.<CR><LF>");
+}
+
+void RelaySession::cycle()
+{
+    // Outpost's own command (RFC 5321 section 4.1.5: X verbs are private): another Outpost
+    // program asks this one to run a cycle of the account it signed in for.
+    if (m_accountId.isEmpty()) {
+        reply("530 5.7.0 Sign in first");
+        return;
+    }
+    if (m_haveMail) {
+        reply("503 5.5.1 Not during a message");
+        return;
+    }
+    m_mode = Mode::Cycling;
+    m_timer.stop(); // a cycle may take minutes: the client waits, as it should
+    QPointer<RelaySession> self(this);
+    m_target->runCycle(m_accountId, this, [this, self](const QByteArray &text) {
+        if (!self || m_finished)
+            return;
+        m_mode = Mode::Command;
+        reply(text);
+        armCommandTimer();
+        process();
+    });
 }
 
 void RelaySession::endOfData()

@@ -57,6 +57,7 @@ private:
         AuthLoginPassword,
         AuthPlain,
         Waiting, ///< a reply is held back (wrong password): input waits
+        Cycling, ///< XCYCLE: a cycle runs for the client; input waits for its result
         Closing,
     };
 
@@ -71,6 +72,7 @@ private:
     void mail(const QByteArray &argument);
     void rcpt(const QByteArray &argument);
     void data();
+    void cycle();
     void endOfData();
     void resetTransaction();
     void reply(const QByteArray &text);

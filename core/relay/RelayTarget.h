@@ -2,8 +2,11 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QObject>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace Outpost {
 
@@ -44,6 +47,17 @@ public:
     };
     /// Writes the message durably into the account's outbox before returning.
     virtual Outcome queue(const Submission &submission) = 0;
+
+    /// Runs a receive-then-send cycle of @p accountId (outpost-cli send-receive while this
+    /// program holds the profile) and calls @p done, in @p context, with the SMTP reply:
+    /// "250 " and the result as one line of JSON, or a refusal.
+    virtual void runCycle(const QString &accountId, QObject *context,
+                          std::function<void(const QByteArray &reply)> done)
+    {
+        Q_UNUSED(accountId);
+        Q_UNUSED(context);
+        done("502 5.5.1 Not offered here");
+    }
 };
 
 } // namespace Outpost

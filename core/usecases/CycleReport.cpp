@@ -59,4 +59,52 @@ QList<CycleReportItem> CycleReport::describe(const QString &name, const CycleRes
     return items;
 }
 
+QJsonObject CycleReport::toJson(const QString &accountId, const CycleResult &r)
+{
+    return QJsonObject{
+        {QStringLiteral("account"), accountId},
+        {QStringLiteral("received"), r.received},
+        {QStringLiteral("sent"), r.sent},
+        {QStringLiteral("deferred"), r.deferred},
+        {QStringLiteral("failed"), r.failed},
+        {QStringLiteral("mayHaveBeenSent"), r.mayHaveBeenSent},
+        {QStringLiteral("waiting"), r.waiting},
+        {QStringLiteral("popLogins"), r.popLogins},
+        {QStringLiteral("error"), r.accountError.message},
+        {QStringLiteral("errorKind"), NetError::kindName(r.accountError.kind)},
+        {QStringLiteral("receiveError"), r.receiveError.message},
+        {QStringLiteral("receiveErrorKind"), NetError::kindName(r.receiveError.kind)},
+        {QStringLiteral("storeError"), r.storeError.message},
+    };
+}
+
+CycleResult CycleReport::fromJson(const QJsonObject &o)
+{
+    auto kind = [](const QString &name) {
+        for (int k = NetError::None; k <= NetError::Protocol; ++k)
+            if (NetError::kindName(NetError::Kind(k)) == name)
+                return NetError::Kind(k);
+        return NetError::Protocol; // an error of a kind this build does not know
+    };
+    CycleResult r;
+    r.received = o.value(QStringLiteral("received")).toInt();
+    r.sent = o.value(QStringLiteral("sent")).toInt();
+    r.deferred = o.value(QStringLiteral("deferred")).toInt();
+    r.failed = o.value(QStringLiteral("failed")).toInt();
+    r.mayHaveBeenSent = o.value(QStringLiteral("mayHaveBeenSent")).toInt();
+    r.waiting = o.value(QStringLiteral("waiting")).toInt();
+    r.popLogins = o.value(QStringLiteral("popLogins")).toInt();
+    const QString error = o.value(QStringLiteral("errorKind")).toString();
+    if (!error.isEmpty() && error != QLatin1String("none"))
+        r.accountError = NetError::make(kind(error), o.value(QStringLiteral("error")).toString());
+    const QString receive = o.value(QStringLiteral("receiveErrorKind")).toString();
+    if (!receive.isEmpty() && receive != QLatin1String("none"))
+        r.receiveError =
+            NetError::make(kind(receive), o.value(QStringLiteral("receiveError")).toString());
+    const QString store = o.value(QStringLiteral("storeError")).toString();
+    if (!store.isEmpty())
+        r.storeError = {StoreError::Kind::NotWritable, store, {}};
+    return r;
+}
+
 } // namespace Outpost

@@ -3,6 +3,7 @@
 #include "schedule/Cycle.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -49,6 +50,12 @@ public:
     /// @p outbox (may be null) names the messages that went out after retrying.
     static QList<CycleReportItem> describe(const QString &accountName, const CycleResult &result,
                                            const OutboxStore *outbox);
+
+    /// The result as `outpost-cli send-receive --json` prints it (and as a running program
+    /// hands it to outpost-cli).
+    static QJsonObject toJson(const QString &accountId, const CycleResult &result);
+    /// The counts and errors back from toJson() (the messages' ids are not in it).
+    static CycleResult fromJson(const QJsonObject &object);
 };
 
 } // namespace Outpost

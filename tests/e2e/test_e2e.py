@@ -463,6 +463,11 @@ class EndToEnd(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stderr)
             [got] = delivered_to("handed@example.com")
             self.assertIn(b"via the running program", pathlib.Path(got).read_bytes())
+            # send-receive while it runs: it runs the cycle and this one prints the result.
+            result = send_receive(profile)
+            self.assertEqual(result["account"], "e2e")
+            self.assertEqual(result["errorKind"], "none")
+            self.assertEqual(result["popLogins"], 1)
         finally:
             serving.stop()
 

@@ -9,6 +9,9 @@
 #include "store/OutboxStore.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QTemporaryDir>
 
@@ -208,6 +211,20 @@ private Q_SLOTS:
             QStringList({QStringLiteral("hanako@example.jp"), QStringLiteral("boss@example.jp")}));
         QVERIFY(!bytes(after.last()).contains("boss@example.jp"));
 
+        // "send-receive" asks the running program to run the cycle and prints its result
+        // (here no password is stored for the account: the cycle reports that).
+        QVERIFY(!running.scheduler()->status(QStringLiteral("home")).lastCycleEnd.isValid());
+        const CliRun sr = runCli({"send-receive", "Home", "--json", "--profile", profile()});
+        QCOMPARE(sr.exitCode, 1);
+        QVERIFY(running.scheduler()->status(QStringLiteral("home")).lastCycleEnd.isValid());
+        const QJsonArray results = QJsonDocument::fromJson(sr.out.toUtf8()).array();
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results.first().toObject().value(QStringLiteral("account")).toString(),
+                 QStringLiteral("home"));
+        QCOMPARE(results.first().toObject().value(QStringLiteral("errorKind")).toString(),
+                 QStringLiteral("authentication"));
+        QVERIFY(!results.first().toObject().value(QStringLiteral("error")).toString().isEmpty());
+
         // Its relay off: a clear error and "try again later", nothing lost on either side.
         settings.enabled = false;
         QVERIFY(running.relay()->saveSettings(settings, &error));
@@ -216,6 +233,9 @@ private Q_SLOTS:
         QVERIFY2(off.err.contains(QLatin1String("relay is off")), qPrintable(off.err));
         QVERIFY(off.err.contains(QLatin1String("the test's running program")));
         QCOMPARE(running.scheduler()->outbox(QStringLiteral("home"))->messages().size(), 2);
+        const CliRun srOff = runCli({"send-receive", "Home", "--profile", profile()});
+        QCOMPARE(srOff.exitCode, 2);
+        QVERIFY2(srOff.err.contains(QLatin1String("relay is off")), qPrintable(srOff.err));
     }
 };
 
