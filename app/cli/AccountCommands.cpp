@@ -6,7 +6,6 @@
 #include "schedule/AuthWindow.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -417,18 +416,10 @@ void Cli::accountPassword(const QStringList &arguments)
     const Account *account = accountArgument(parser.positionalArguments().value(2));
     if (!account)
         return;
-    QFile standardInput;
-    QIODevice *input = m_stdin;
-    if (!input) {
-        if (!standardInput.open(stdin, QIODevice::ReadOnly)) {
-            fail(tr("Could not read standard input."));
-            return;
-        }
-        input = &standardInput;
-    }
-    QString password = QString::fromUtf8(input->readAll());
-    while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
-        password.chop(1);
+    const std::optional<QString> typed = readPasswordInput();
+    if (!typed)
+        return;
+    const QString password = *typed;
     if (password.isEmpty()) {
         fail(tr("The password on standard input is empty."));
         return;

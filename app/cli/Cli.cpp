@@ -173,21 +173,27 @@ QString Cli::insecurePasswordFile() const
     return m_session->insecurePasswordFile();
 }
 
-bool Cli::openProfile(Session::Access access)
+bool Cli::openProfile(Session::Access access, int failCode, bool *locked)
 {
     if (m_session)
         return true;
     Session::Options options;
     options.access = access;
     options.programName = QStringLiteral("outpost-cli");
-    m_session = std::make_unique<Session>(Profile::resolveDirectory(m_profileOption), options);
-    const SessionError error = m_session->open();
-    if (error.isError()) {
-        fail(error.message);
-        if (!error.detail.isEmpty()) // the path and the system's words, for whoever fixes it
-            m_err << QStringLiteral("outpost-cli: ") << error.detail << Qt::endl;
+    auto session = std::make_unique<Session>(Profile::resolveDirectory(m_profileOption), options);
+    const SessionError error = session->open();
+    if (locked && error.kind == SessionError::Locked) {
+        *locked = true;
+        m_heldBy = error.message; // for the hand-over's errors
         return false;
     }
+    if (error.isError()) {
+        if (!error.detail.isEmpty()) // the path and the system's words, for whoever fixes it
+            m_err << QStringLiteral("outpost-cli: ") << error.detail << Qt::endl;
+        fail(error.message, failCode);
+        return false;
+    }
+    m_session = std::move(session);
     m_profile = &m_session->profile();
     m_accounts = m_session->accounts();
     m_credentials = m_session->credentials();
@@ -202,31 +208,34 @@ bool Cli::openProfile(Session::Access access)
 bool Cli::openForQueueing(bool *handOver, int failCode)
 {
     *handOver = false;
-    Session::Options options;
-    options.access = Session::Access::Write;
-    options.programName = QStringLiteral("outpost-cli");
-    auto session = std::make_unique<Session>(Profile::resolveDirectory(m_profileOption), options);
-    const SessionError error = session->open();
-    if (error.kind == SessionError::Locked) {
-        *handOver = true;
-        m_heldBy = error.message;
-        return openProfile(Session::Access::Read);
+    if (openProfile(Session::Access::Write, failCode, handOver))
+        return true;
+    return *handOver && openProfile(Session::Access::Read, failCode);
+}
+
+std::optional<QByteArray> Cli::readStandardInput(int failCode)
+{
+    QFile standardInput;
+    QIODevice *input = m_stdin;
+    if (!input) {
+        if (!standardInput.open(stdin, QIODevice::ReadOnly)) {
+            fail(tr("Could not read standard input."), failCode);
+            return std::nullopt;
+        }
+        input = &standardInput;
     }
-    if (error.isError()) {
-        if (!error.detail.isEmpty())
-            m_err << QStringLiteral("outpost-cli: ") << error.detail << Qt::endl;
-        fail(error.message, failCode);
-        return false;
-    }
-    m_session = std::move(session);
-    m_profile = &m_session->profile();
-    m_accounts = m_session->accounts();
-    m_credentials = m_session->credentials();
-    m_clock = m_session->clock();
-    m_scheduler = m_session->scheduler();
-    for (const QString &sentence : m_session->recoveryReport())
-        m_err << QStringLiteral("outpost-cli: ") << sentence << Qt::endl;
-    return true;
+    return input->readAll();
+}
+
+std::optional<QString> Cli::readPasswordInput()
+{
+    const std::optional<QByteArray> bytes = readStandardInput();
+    if (!bytes)
+        return std::nullopt;
+    QString password = QString::fromUtf8(*bytes);
+    while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
+        password.chop(1);
+    return password;
 }
 
 void Cli::handOver(const Account &account, const Envelope &envelope, const QByteArray &data,

@@ -57,11 +57,15 @@ private:
     bool parse(QCommandLineParser &parser, const QStringList &arguments);
     /// Opens the profile through the session (once; later calls return at once). Commands
     /// that change anything ask for write access: one program writes a profile at a time.
-    bool openProfile(Session::Access access);
+    bool openProfile(Session::Access access, int failCode = UsageError, bool *locked = nullptr);
     /// For commands that queue mail: opens the profile for writing or, when another Outpost
     /// program holds it, for reading (the message then goes to that program through its
     /// local relay: handOver()). False (and finished) when neither works.
     bool openForQueueing(bool *handOver, int failCode = UsageError);
+    /// Standard input (or the one a test set); nothing (and finished) when it cannot be read.
+    std::optional<QByteArray> readStandardInput(int failCode = UsageError);
+    /// A password on standard input, without the line end.
+    std::optional<QString> readPasswordInput();
     /// Gives the message to the program that holds the profile (RelayHandOver); finishes with
     /// @p queuedCode or, when that fails, @p failedCode (sendmail uses sysexits.h codes).
     void handOver(const Account &account, const Envelope &envelope, const QByteArray &data,

@@ -3,7 +3,6 @@
 
 #include "relay/RelayService.h"
 
-#include <QFile>
 #include <QJsonObject>
 #include <QTcpSocket>
 #include <QTimer>
@@ -148,18 +147,10 @@ void Cli::runRelay(const QStringList &arguments)
     };
     if (generate)
         return relay->generatePassword(this, stored);
-    QFile standardInput;
-    QIODevice *input = m_stdin;
-    if (!input) {
-        if (!standardInput.open(stdin, QIODevice::ReadOnly)) {
-            fail(tr("Could not read standard input."));
-            return;
-        }
-        input = &standardInput;
-    }
-    QString password = QString::fromUtf8(input->readAll());
-    while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
-        password.chop(1);
+    const std::optional<QString> typed = readPasswordInput();
+    if (!typed)
+        return;
+    const QString password = *typed;
     if (password.size() < 8) {
         fail(tr("The relay password must have at least 8 characters."));
         return;

@@ -8,7 +8,6 @@
 #include "schedule/Scheduler.h"
 #include "store/OutboxStore.h"
 
-#include <QFile>
 
 namespace Outpost {
 
@@ -156,14 +155,10 @@ void Cli::runSendmail(const QStringList &arguments)
         }
     }
 
-    QFile standardInput;
-    QIODevice *input = m_stdin;
-    if (!input) {
-        if (!standardInput.open(stdin, QIODevice::ReadOnly))
-            return fail(tr("Could not read standard input."), ExDataErr);
-        input = &standardInput;
-    }
-    const QByteArray data = normalise(input->readAll(), ignoreDots);
+    const std::optional<QByteArray> input = readStandardInput(ExDataErr);
+    if (!input)
+        return;
+    const QByteArray data = normalise(*input, ignoreDots);
     qsizetype bodyOffset = 0;
     const QList<HeaderField> fields = MessageReader::parseHeaderBlock(data, 0, &bodyOffset);
     QString problem;
