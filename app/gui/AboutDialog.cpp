@@ -1,5 +1,7 @@
 #include "AboutDialog.h"
 
+#include "AppIcon.h"
+
 #include <outpost/Version.h>
 
 #include <QDialogButtonBox>
@@ -23,7 +25,7 @@ AboutDialog::AboutDialog(QWidget *parent)
                  .arg(QString::fromLatin1(versionString));
 
     auto *icon = new QLabel;
-    icon->setPixmap(QIcon(QStringLiteral(":/icons/outpost.svg")).pixmap(64, 64));
+    icon->setPixmap(appIcon().pixmap(64, 64));
     icon->setAlignment(Qt::AlignTop);
 
     auto *label = new QLabel(m_text);

@@ -1,5 +1,6 @@
 #include "TrayIcon.h"
 
+#include "AppIcon.h"
 #include "schedule/Scheduler.h"
 
 #include <QIcon>
@@ -12,7 +13,7 @@ namespace {
 
 QIcon stateIcon(const QColor &badge)
 {
-    QPixmap pixmap = QIcon(QStringLiteral(":/icons/outpost.svg")).pixmap(64, 64);
+    QPixmap pixmap = appIcon().pixmap(64, 64);
     if (pixmap.isNull()) {
         pixmap = QPixmap(64, 64);
         pixmap.fill(Qt::transparent);

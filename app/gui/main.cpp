@@ -1,4 +1,5 @@
 #include "AccountDialog.h"
+#include "AppIcon.h"
 #include "ComposeWindow.h"
 #include "MainWindow.h"
 #include "PreferencesDialog.h"
@@ -89,7 +90,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Outpost"));
     QApplication::setApplicationVersion(QString::fromLatin1(Outpost::versionString));
     QApplication::setDesktopFileName(QStringLiteral("outpost"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/outpost.svg")));
+    QApplication::setWindowIcon(appIcon());
     QApplication::setQuitOnLastWindowClosed(false);
 
     QCommandLineParser parser;

@@ -1,5 +1,7 @@
 #include "Charsets.h"
 
+#include "Cp932Table.h"
+
 #include <QStringDecoder>
 #include <QTextCodec>
 
@@ -43,15 +45,63 @@ QTextCodec *codecFor(const QByteArray &charset)
     if (QTextCodec *codec = QTextCodec::codecForName(name))
         return codec;
     // Without ICU (Qt5Compat's own codecs, as on Windows) Microsoft's Shift_JIS variant is
-    // known only as Shift_JIS, which decodes the same text apart from a few symbols.
+    // known only as Shift_JIS; decodeWith() adds what CP932 has beyond it.
     if (name == "windows-31j")
         return QTextCodec::codecForName("Shift_JIS");
     return nullptr;
 }
 
+bool isSjisLead(uchar c)
+{
+    return (c >= 0x81 && c <= 0x9f) || (c >= 0xe0 && c <= 0xfc);
+}
+
+bool isSjisTrail(uchar c)
+{
+    return c >= 0x40 && c <= 0xfc && c != 0x7f;
+}
+
+/// Microsoft's Shift_JIS where Qt knows only plain Shift_JIS (no ICU, as on Windows): the
+/// characters CP932 adds or maps differently (①, Ⅰ, ㈱, 髙, 﨑, ～, ...) from its table, the runs
+/// between them through @p sjis.
+QString decodeCp932(QTextCodec *sjis, const QByteArray &data)
+{
+    QString out;
+    out.reserve(data.size());
+    qsizetype runStart = 0;
+    const auto flush = [&](qsizetype end) {
+        if (end > runStart)
+            out += sjis->toUnicode(data.constData() + runStart, int(end - runStart));
+    };
+    for (qsizetype at = 0; at < data.size();) {
+        const uchar lead = uchar(data.at(at));
+        if (!isSjisLead(lead) || at + 1 >= data.size() || !isSjisTrail(uchar(data.at(at + 1)))) {
+            ++at;
+            continue;
+        }
+        const char16_t mapped = Cp932Table::extension(quint16(lead << 8 | uchar(data.at(at + 1))));
+        if (mapped) {
+            flush(at);
+            out += QChar(mapped);
+            runStart = at + 2;
+        }
+        at += 2;
+    }
+    flush(data.size());
+    return out;
+}
+
 /// Decodes with @p charset, or as Latin-1 when this Qt has no such codec.
 QString decodeWith(const QByteArray &charset, const QByteArray &data)
 {
+    // Mail labelled Shift_JIS is mostly written on Windows or phones, with CP932's characters;
+    // ICU's Shift_JIS (IBM-943) reads them, so without ICU both labels read as CP932.
+    const QByteArray name = canonicalName(charset);
+    if ((name == "windows-31j" || name == "shift_jis") &&
+        !QTextCodec::codecForName("windows-31j")) {
+        if (QTextCodec *sjis = QTextCodec::codecForName("Shift_JIS"))
+            return decodeCp932(sjis, data);
+    }
     if (QTextCodec *codec = codecFor(charset))
         return codec->toUnicode(data);
     return QString::fromLatin1(data);
@@ -90,7 +140,7 @@ QString Charsets::decodeGuessing(const QByteArray &data, const QByteArray &fallb
     if (QTextCodec *codec = codecFor(fallbackCharset);
         codec && canonicalName(fallbackCharset) != "us-ascii" &&
         canonicalName(fallbackCharset) != "utf-8") {
-        return codec->toUnicode(data);
+        return decodeWith(fallbackCharset, data);
     }
     // Japanese mail without a label is Shift_JIS or EUC-JP; keep the one that decodes cleanest.
     const QString sjis = decodeWith("windows-31j", data);
@@ -121,7 +171,7 @@ QString Charsets::decode(const QByteArray &data, const QByteArray &charset)
                 cleaned.remove(at, 3);
             return codec->toUnicode(cleaned);
         }
-        return codec->toUnicode(data);
+        return decodeWith(charset, data);
     }
     return decodeGuessing(data);
 }

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #ifdef Q_OS_WIN
+#include <QtCore/qt_windows.h>
 #include <io.h>
 #else
 #include <fcntl.h>
@@ -122,8 +123,14 @@ bool DurableIo::writeAtomically(const QString &path, const QByteArray &data, QSt
 bool DurableIo::rename(const QString &from, const QString &to, QString *errorString)
 {
 #ifdef Q_OS_WIN
-    const bool ok = QDir().rename(from, to);
-    const QString why;
+    // As rename(2): a file replaces one of the same name. MOVEFILE_WRITE_THROUGH returns only
+    // once the move is on the disk (Windows has no folder handle to flush afterwards).
+    const QString nativeFrom = QDir::toNativeSeparators(from);
+    const QString nativeTo = QDir::toNativeSeparators(to);
+    const bool ok = ::MoveFileExW(reinterpret_cast<const wchar_t *>(nativeFrom.utf16()),
+                                  reinterpret_cast<const wchar_t *>(nativeTo.utf16()),
+                                  MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) != 0;
+    const QString why = ok ? QString() : qt_error_string(int(::GetLastError()));
 #else
     const bool ok =
         ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;

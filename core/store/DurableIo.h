@@ -19,7 +19,8 @@ public:
     /// On failure the old file is untouched and @p errorString / @p diskFull say why.
     static bool writeAtomically(const QString &path, const QByteArray &data, QString *errorString,
                                 bool *diskFull = nullptr);
-    /// Renames a file or folder (one system call where Qt would first look at both names).
+    /// Renames a file or folder (one system call where Qt would first look at both names); a
+    /// file replaces one of the same name, as rename(2) does (MoveFileEx on Windows).
     static bool rename(const QString &from, const QString &to, QString *errorString);
     /// Renames a file or folder and syncs both parent folders.
     static bool renameDurably(const QString &from, const QString &to, QString *errorString);

@@ -174,6 +174,8 @@ bool InboxStore::open(StoreError *error)
     bool needsRewrite = false;
     if (file.open(QIODevice::ReadOnly)) {
         const QByteArray data = file.readAll();
+        // Closed before a rewrite replaces it: Windows cannot replace a file that is open.
+        file.close();
         // Read in place: only what is kept is allocated (a list of all the lines, freed
         // afterwards, would leave holes between the kept strings).
         qsizetype from = 0;

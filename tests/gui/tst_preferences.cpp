@@ -17,6 +17,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#endif
+
 using Outpost::PreferencesDialog;
 
 namespace {
@@ -43,6 +49,19 @@ class TestPreferences : public QObject
 private:
     QTemporaryDir m_config;
 
+#ifdef Q_OS_WIN
+    /// HKCU\Software\Microsoft\Windows\CurrentVersion\Run\Outpost, if it is there.
+    static std::optional<QString> runValue()
+    {
+        wchar_t value[1024];
+        DWORD size = sizeof value;
+        if (RegGetValueW(HKEY_CURRENT_USER, L"Software\\Microsoft\\Windows\\CurrentVersion\\Run",
+                         L"Outpost", RRF_RT_REG_SZ, nullptr, value, &size) != ERROR_SUCCESS)
+            return std::nullopt;
+        return QString::fromWCharArray(value);
+    }
+#endif
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -52,6 +71,19 @@ private Q_SLOTS:
 
     void startAtLoginWritesTheAutostartEntry()
     {
+#ifdef Q_OS_WIN
+        // Windows: a value in the current user's Run key, read back with the registry API.
+        const QString program = QStringLiteral("C:/Program Files/Outpost/bin/outpost.exe");
+        QVERIFY(!Outpost::Autostart::isEnabled());
+        QVERIFY(!runValue());
+        QVERIFY(Outpost::Autostart::setEnabled(true, program));
+        QVERIFY(Outpost::Autostart::isEnabled());
+        QCOMPARE(runValue().value_or(QString()),
+                 QStringLiteral("\"C:\\Program Files\\Outpost\\bin\\outpost.exe\""));
+        QVERIFY(Outpost::Autostart::setEnabled(false, QString()));
+        QVERIFY(!Outpost::Autostart::isEnabled());
+        QVERIFY(!runValue());
+#else
         QVERIFY(Outpost::Autostart::desktopFile().startsWith(m_config.path()));
         QVERIFY(!Outpost::Autostart::isEnabled());
         QVERIFY(Outpost::Autostart::setEnabled(true, QStringLiteral("/opt/outpost/bin/outpost")));
@@ -63,6 +95,7 @@ private Q_SLOTS:
         QVERIFY(entry.contains("Type=Application"));
         QVERIFY(Outpost::Autostart::setEnabled(false, QString()));
         QVERIFY(!Outpost::Autostart::isEnabled());
+#endif
     }
 
     void dialogKeepsLanguageAndTrayChoice()

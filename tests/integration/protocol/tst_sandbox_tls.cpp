@@ -113,6 +113,7 @@ void TestSandboxTls::popThenSmtp_data()
 
 void TestSandboxTls::popThenSmtp()
 {
+    OUTPOST_SKIP_WITHOUT_TLS_SERVER();
     QFETCH(Security, security);
     m_server->settings().popSecurity = security;
     m_server->settings().smtpSecurity = security;
@@ -139,6 +140,7 @@ void TestSandboxTls::untrustedCertificateIsDescribed_data()
 
 void TestSandboxTls::untrustedCertificateIsDescribed()
 {
+    OUTPOST_SKIP_WITHOUT_TLS_SERVER();
     QFETCH(Security, security);
     QFETCH(bool, pop);
     m_server->settings().certificate = TestTls::selfSigned();
@@ -169,6 +171,7 @@ void TestSandboxTls::largeMessageBothWays_data()
 
 void TestSandboxTls::largeMessageBothWays()
 {
+    OUTPOST_SKIP_WITHOUT_TLS_SERVER();
     // Several megabytes over TLS: the flow control must follow the encrypted buffer
     // (a stall here shows as an inactivity timeout).
     QFETCH(bool, chunking);
@@ -210,6 +213,7 @@ void TestSandboxTls::largeMessageBothWays()
 
 void TestSandboxTls::extraCaIsNeeded()
 {
+    OUTPOST_SKIP_WITHOUT_TLS_SERVER();
     m_server->settings().smtpSecurity = Security::Tls;
     QVERIFY(m_server->listen());
     SmtpSettings s = smtpSettings(*m_server);
@@ -231,6 +235,7 @@ void TestSandboxTls::smtpAuthMechanisms_data()
 
 void TestSandboxTls::smtpAuthMechanisms()
 {
+    OUTPOST_SKIP_WITHOUT_TLS_SERVER();
     QFETCH(SmtpAuth, auth);
     QFETCH(QByteArray, mechanism);
     m_server->settings().smtpSecurity = Security::StartTls;
@@ -263,6 +268,7 @@ void TestSandboxTls::smtpAuthMechanisms()
 
 void TestSandboxTls::pinnedFingerprintIsAccepted()
 {
+    OUTPOST_SKIP_WITHOUT_TLS_SERVER();
     m_server->settings().certificate = TestTls::selfSigned();
     m_server->settings().privateKey = TestTls::selfSignedKey();
     m_server->settings().popSecurity = Security::Tls;
@@ -296,6 +302,7 @@ void TestSandboxTls::otherPinIsRefused()
 
 void TestSandboxTls::everyPinnedCertificateCounts()
 {
+    OUTPOST_SKIP_WITHOUT_TLS_SERVER();
     // POP on one host, SMTP on another, each with its own certificate that no configured CA
     // vouches for; the user accepted both. Either order of the pins works for both servers.
     m_server->settings().certificate = TestTls::selfSigned();
@@ -370,6 +377,9 @@ void TestSandboxTls::connectTimeout()
 
 void TestSandboxTls::connectionRefused()
 {
+    if (Wine::running())
+        QSKIP("Wine: a refused connection to a closed loopback port was not reported to Qt's "
+              "socket engine within 5 s (seen with Wine 8.0; not yet run on real Windows)");
     quint16 port = 0;
     {
         QTcpServer gone;

@@ -337,6 +337,7 @@ void TestPop3Client::stlsNotOfferedSendsNoCredentials()
 
 void TestPop3Client::stlsThenCapaAgain()
 {
+    OUTPOST_SKIP_WITHOUT_TLS_SERVER();
     Harness h(QByteArrayList{"S: +OK ready"} + capa({"STLS", "USER"}) +
               QByteArrayList{"C: STLS", "S: +OK begin TLS", "TLS"} + capa({"USER", "PIPELINING"}) +
               QByteArrayList{"C: USER mrose", "C: PASS tanstaaf", "C: QUIT", "S: +OK",

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QLockFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSysInfo>
@@ -468,13 +469,27 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QProcess gone;
-        gone.start(QStringLiteral("true"), {});
+        // A program that exists everywhere and ends at once: this test itself, listing its
+        // functions (not "true", which Windows does not have).
+        gone.start(QCoreApplication::applicationFilePath(), {QStringLiteral("-functions")});
         QVERIFY(gone.waitForFinished());
         const qint64 deadPid = gone.processId() > 0 ? gone.processId() : 999999;
+        // A lock as QLockFile writes it here (its host line is not machineHostName() on
+        // Windows, where it is the NetBIOS name), with the dead program's process id.
+        QByteArrayList lines;
+        {
+            QLockFile probe(dir.path() + QStringLiteral("/probe.lock"));
+            QVERIFY(probe.lock());
+            QFile written(probe.fileName());
+            QVERIFY(written.open(QIODevice::ReadOnly));
+            lines = written.readAll().split('\n');
+        }
+        QVERIFY(lines.size() >= 3);
+        lines[0] = QByteArray::number(deadPid);
+        lines[1] = "outpost";
         QFile lock(dir.path() + QStringLiteral("/outbox.lock"));
         QVERIFY(lock.open(QIODevice::WriteOnly));
-        lock.write(QByteArray::number(deadPid) + "\noutpost\n" +
-                   QSysInfo::machineHostName().toUtf8() + "\n");
+        lock.write(lines.join('\n'));
         lock.close();
         OutboxStore store(dir.path());
         QVERIFY(store.open());

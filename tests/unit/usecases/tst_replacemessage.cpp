@@ -94,6 +94,7 @@ private Q_SLOTS:
         QFile file(copy);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("figures\n"));
+        file.close(); // Windows deletes no file that is still open
 
         // Given up: the copies go.
         ReplaceMessage::discard(*edit);
