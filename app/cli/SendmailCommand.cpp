@@ -8,7 +8,6 @@
 #include "schedule/Scheduler.h"
 #include "store/OutboxStore.h"
 
-
 namespace Outpost {
 
 namespace {
