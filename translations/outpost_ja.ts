@@ -2216,14 +2216,6 @@ Taro</source>
         <translation>削除(&amp;R)</translation>
     </message>
     <message>
-        <source>Outpost keeps running</source>
-        <translation>Outpost は動作を続けます</translation>
-    </message>
-    <message>
-        <source>Outpost keeps checking and sending in the background. Use Quit in the tray menu to stop it.</source>
-        <translation>Outpost はバックグラウンドでチェックと送信を続けます。終了するには、トレイのメニューの [終了] を使ってください。</translation>
-    </message>
-    <message>
         <source>the Outpost window</source>
         <translation>Outpost のウィンドウ</translation>
     </message>
@@ -2240,16 +2232,8 @@ Taro</source>
         <translation>(壊れた下書き)</translation>
     </message>
     <message>
-        <source>%1: a message from %2 is in the outbox.</source>
-        <translation>%1: %2 からのメッセージを送信トレイに入れました。</translation>
-    </message>
-    <message>
         <source>Local relay</source>
         <translation>ローカル中継</translation>
-    </message>
-    <message>
-        <source>Mail from another program was not delivered</source>
-        <translation>ほかのプログラムからのメールが配信されませんでした</translation>
     </message>
 </context>
 <context>
@@ -2671,6 +2655,17 @@ Taro</source>
     </message>
 </context>
 <context>
+    <name>Outpost::RelayNotices</name>
+    <message>
+        <source>%1: a message from %2 is in the outbox.</source>
+        <translation>%1: %2 からのメッセージを送信トレイに入れました。</translation>
+    </message>
+    <message>
+        <source>Mail from another program was not delivered</source>
+        <translation>ほかのプログラムからのメールが配信されませんでした</translation>
+    </message>
+</context>
+<context>
     <name>Outpost::RelayPage</name>
     <message>
         <source>&amp;Let other programs on this computer send mail through Outpost</source>
@@ -3073,6 +3068,14 @@ Taro</source>
     <message>
         <source>Outpost — an account needs attention</source>
         <translation>Outpost — 確認が必要なアカウントがあります</translation>
+    </message>
+    <message>
+        <source>Outpost keeps running</source>
+        <translation>Outpost は動作を続けます</translation>
+    </message>
+    <message>
+        <source>Outpost keeps checking and sending in the background. Use Quit in the tray menu to stop it.</source>
+        <translation>Outpost はバックグラウンドでチェックと送信を続けます。終了するには、トレイのメニューの [終了] を使ってください。</translation>
     </message>
 </context>
 <context>

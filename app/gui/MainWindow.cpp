@@ -7,8 +7,8 @@
 #include "MessagePreview.h"
 #include "OutboxActions.h"
 #include "PasswordPrompt.h"
-#include "PreferencesDialog.h"
 #include "ProtocolLogWindow.h"
+#include "RelayNotices.h"
 #include "StatusLine.h"
 #include "TrayIcon.h"
 #include "WelcomePage.h"
@@ -33,7 +33,6 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -183,23 +182,11 @@ void MainWindow::serveRelay()
     RelayService *relay = m_session->relay();
     connect(relay, &RelayService::transcript, this,
             [this](const QString &line) { m_log->appendLine(relayLogId, line); });
-    connect(relay, &RelayService::started, this, [this, relay](bool listening) {
-        if (!listening && !relay->problem().isEmpty())
-            showNotice(relay->problem());
-    });
-    connect(
-        relay, &RelayService::queued, this, [this](const QString &accountId, const QString &id) {
-            const Account *account = m_scheduler->account(accountId);
-            const std::optional<OutboxEntry> entry = m_scheduler->outbox(accountId)->message(id);
-            if (account && entry)
-                showNotice(tr("%1: a message from %2 is in the outbox.")
-                               .arg(account->name, entry->envelope.origin));
-        });
-    connect(relay, &RelayService::reported, this,
-            [this](const QString &, const QString &, const QString &text) {
-                notify(tr("Mail from another program was not delivered"), text,
-                       QSystemTrayIcon::Warning);
-                showNotice(text);
+    auto *notices = new RelayNotices(relay, m_scheduler, this);
+    connect(notices, &RelayNotices::notice, this, &MainWindow::showNotice);
+    connect(notices, &RelayNotices::warning, this,
+            [this](const QString &title, const QString &text) {
+                notify(title, text, QSystemTrayIcon::Warning);
             });
     relay->start();
 }
@@ -483,40 +470,12 @@ void MainWindow::sendReceive(const QString &accountId)
     updateStatus();
 }
 
-void MainWindow::showProtocolLog()
-{
-    const QString id = currentAccountId();
-    if (!id.isEmpty())
-        m_log->selectAccount(id);
-    m_log->show();
-    m_log->raise();
-    m_log->activateWindow();
-}
-
-void MainWindow::showPreferences()
-{
-    auto *dialog = new PreferencesDialog(m_session->profile().directory(), m_session->relay(),
-                                         m_session->accounts(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_quitting && m_tray->isVisible()) {
-        QSettings settings(m_session->profile().directory() + QStringLiteral("/gui.ini"),
-                           QSettings::IniFormat);
-        if (settings.value(QStringLiteral("closeToTray"), true).toBool()) {
-            hide();
-            event->ignore();
-            if (!settings.value(QStringLiteral("trayHintShown"), false).toBool()) {
-                settings.setValue(QStringLiteral("trayHintShown"), true);
-                m_tray->showMessage(tr("Outpost keeps running"),
-                                    tr("Outpost keeps checking and sending in the background. "
-                                       "Use Quit in the tray menu to stop it."));
-            }
-            return;
-        }
+    if (!m_quitting && m_tray->keepsRunningOnClose(m_session->profile().directory())) {
+        hide();
+        event->ignore();
+        return;
     }
     QMainWindow::closeEvent(event);
     if (!m_quitting)

@@ -1,6 +1,9 @@
 // The main window's menus and toolbar: what each action does is MainWindow's or its parts'.
 #include "MainWindow.h"
 
+#include "PreferencesDialog.h"
+#include "ProtocolLogWindow.h"
+
 #include "ComposeWindow.h"
 #include "usecases/DraftStore.h"
 
@@ -96,6 +99,24 @@ void MainWindow::createActions()
     toolbar->addWidget(sendReceiveButton);
     toolbar->addAction(settings);
     toolbar->addAction(log);
+}
+
+void MainWindow::showProtocolLog()
+{
+    const QString id = currentAccountId();
+    if (!id.isEmpty())
+        m_log->selectAccount(id);
+    m_log->show();
+    m_log->raise();
+    m_log->activateWindow();
+}
+
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(m_session->profile().directory(), m_session->relay(),
+                                         m_session->accounts(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace Outpost

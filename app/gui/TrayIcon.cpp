@@ -1,5 +1,7 @@
 #include "TrayIcon.h"
 
+#include <QSettings>
+
 #include "AppIcon.h"
 #include "schedule/Scheduler.h"
 
@@ -80,6 +82,22 @@ void TrayIcon::showMessage(const QString &title, const QString &text,
 {
     if (isVisible())
         m_tray->showMessage(title, text, icon);
+}
+
+bool TrayIcon::keepsRunningOnClose(const QString &profileDirectory)
+{
+    if (!isVisible())
+        return false;
+    QSettings settings(profileDirectory + QStringLiteral("/gui.ini"), QSettings::IniFormat);
+    if (!settings.value(QStringLiteral("closeToTray"), true).toBool())
+        return false;
+    if (!settings.value(QStringLiteral("trayHintShown"), false).toBool()) {
+        settings.setValue(QStringLiteral("trayHintShown"), true);
+        showMessage(tr("Outpost keeps running"),
+                    tr("Outpost keeps checking and sending in the background. Use Quit in the "
+                       "tray menu to stop it."));
+    }
+    return true;
 }
 
 } // namespace Outpost

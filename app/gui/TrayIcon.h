@@ -25,6 +25,9 @@ public:
     void update(const Scheduler *scheduler);
     void showMessage(const QString &title, const QString &text,
                      QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information);
+    /// Whether closing the window keeps Outpost running here (the user's choice in the
+    /// profile's gui.ini, and a tray to come back from); says so once, the first time.
+    bool keepsRunningOnClose(const QString &profileDirectory);
 
 Q_SIGNALS:
     void sendReceiveRequested();

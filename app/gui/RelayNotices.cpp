@@ -1,0 +1,31 @@
+#include "RelayNotices.h"
+
+#include "relay/RelayService.h"
+#include "schedule/Scheduler.h"
+#include "store/OutboxStore.h"
+
+namespace Outpost {
+
+RelayNotices::RelayNotices(RelayService *relay, Scheduler *scheduler, QObject *parent)
+    : QObject(parent)
+{
+    connect(relay, &RelayService::started, this, [this, relay](bool listening) {
+        if (!listening && !relay->problem().isEmpty())
+            Q_EMIT notice(relay->problem());
+    });
+    connect(relay, &RelayService::queued, this,
+            [this, scheduler](const QString &accountId, const QString &id) {
+                const Account *account = scheduler->account(accountId);
+                const std::optional<OutboxEntry> entry = scheduler->outbox(accountId)->message(id);
+                if (account && entry)
+                    Q_EMIT notice(tr("%1: a message from %2 is in the outbox.")
+                                      .arg(account->name, entry->envelope.origin));
+            });
+    connect(relay, &RelayService::reported, this,
+            [this](const QString &, const QString &, const QString &text) {
+                Q_EMIT warning(tr("Mail from another program was not delivered"), text);
+                Q_EMIT notice(text);
+            });
+}
+
+} // namespace Outpost
