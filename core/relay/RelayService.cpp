@@ -249,6 +249,11 @@ RelayTarget::Outcome RelayService::queue(const Submission &submission)
     return {*id, {}};
 }
 
+qint64 RelayService::sizeLimit(const QString &accountId) const
+{
+    return qMax<qint64>(0, m_scheduler->status(accountId).serverMaxSize);
+}
+
 void RelayService::runCycle(const QString &accountId, QObject *context,
                             std::function<void(const QByteArray &reply)> done)
 {

@@ -64,6 +64,7 @@ public:
     QString accountForSender(const QString &sender) const override;
     bool checkPassword(const QByteArray &password) const override;
     Outcome queue(const Submission &submission) override;
+    qint64 sizeLimit(const QString &accountId) const override;
     void runCycle(const QString &accountId, QObject *context,
                   std::function<void(const QByteArray &reply)> done) override;
 

@@ -338,6 +338,7 @@ void RelaySession::mail(const QByteArray &argument)
         reply("501 5.1.7 The sender address cannot be read");
         return;
     }
+    qint64 announced = 0;
     for (const auto &[keyword, value] : path.parameters) {
         if (keyword == "SIZE") {
             bool ok = false;
@@ -346,11 +347,7 @@ void RelaySession::mail(const QByteArray &argument)
                 reply("501 5.5.4 Syntax: SIZE=octets");
                 return;
             }
-            if (size > m_limits.maxMessageSize) {
-                reply("552 5.3.4 The message is larger than the limit of " +
-                      megabytes(m_limits.maxMessageSize) + " MB");
-                return;
-            }
+            announced = size;
         } else if (keyword == "BODY") {
             if (value.toUpper() != "7BIT" && value.toUpper() != "8BITMIME") {
                 reply("501 5.5.4 Syntax: BODY=7BIT or BODY=8BITMIME");
@@ -373,7 +370,20 @@ void RelaySession::mail(const QByteArray &argument)
             return;
         }
     }
+    // The account's server's limit, once a cycle has seen it, when it is below the relay's:
+    // refused here rather than accepted and failed later.
+    const qint64 serverLimit = m_target->sizeLimit(account);
+    const bool serverIsLower = serverLimit > 0 && serverLimit < m_limits.maxMessageSize;
+    const qint64 limit = serverIsLower ? serverLimit : m_limits.maxMessageSize;
+    if (announced > limit) {
+        reply(serverIsLower ? "552 5.3.4 The message is larger than the " + megabytes(limit) +
+                                  " MB the account's mail server accepts"
+                            : "552 5.3.4 The message is larger than the limit of " +
+                                  megabytes(limit) + " MB");
+        return;
+    }
     m_haveMail = true;
+    m_transactionLimit = limit;
     m_sender = path.address;
     m_needsSmtpUtf8 = path.needsSmtpUtf8;
     m_transactionAccount = account;
@@ -421,7 +431,7 @@ void RelaySession::data()
         reply("554 5.5.1 No valid recipients");
         return;
     }
-    m_decoder.reset();
+    m_decoder = SmtpDataDecoder(m_transactionLimit);
     m_mode = Mode::Data;
     reply("354 End data with <CR><LF>.<CR><LF>");
 }
@@ -456,9 +466,13 @@ void RelaySession::endOfData()
     m_mode = Mode::Command;
     Q_EMIT transcript(QStringLiteral("C: (message, %1 octets)").arg(m_decoder.size()));
     if (m_decoder.tooBig()) {
-        const qint64 limit = m_limits.maxMessageSize;
+        const qint64 limit = m_transactionLimit;
+        const bool server = limit < m_limits.maxMessageSize;
         resetTransaction();
-        reply("552 5.3.4 The message is larger than the limit of " + megabytes(limit) + " MB");
+        reply(server ? "552 5.3.4 The message is larger than the " + megabytes(limit) +
+                           " MB the account's mail server accepts"
+                     : "552 5.3.4 The message is larger than the limit of " + megabytes(limit) +
+                           " MB");
         return;
     }
     RelayTarget::Submission submission;
@@ -486,6 +500,7 @@ void RelaySession::resetTransaction()
     m_sender.clear();
     m_recipients.clear();
     m_transactionAccount.clear();
+    m_transactionLimit = 0;
     m_needsSmtpUtf8 = false;
     m_decoder.reset();
 }

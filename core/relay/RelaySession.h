@@ -100,7 +100,8 @@ private:
     bool m_haveMail = false;
     QString m_sender;
     QStringList m_recipients;
-    QString m_transactionAccount; ///< the account this message goes to
+    QString m_transactionAccount;  ///< the account this message goes to
+    qint64 m_transactionLimit = 0; ///< octets: the relay's limit or the account server's
     bool m_needsSmtpUtf8 = false;
     bool m_finished = false;
 };

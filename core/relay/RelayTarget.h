@@ -48,6 +48,14 @@ public:
     /// Writes the message durably into the account's outbox before returning.
     virtual Outcome queue(const Submission &submission) = 0;
 
+    /// The largest message @p accountId's server takes (its SIZE, RFC 1870), in octets; 0
+    /// when it is not known (the relay's own limit applies).
+    virtual qint64 sizeLimit(const QString &accountId) const
+    {
+        Q_UNUSED(accountId);
+        return 0;
+    }
+
     /// Runs a receive-then-send cycle of @p accountId (outpost-cli send-receive while this
     /// program holds the profile) and calls @p done, in @p context, with the SMTP reply:
     /// "250 " and the result as one line of JSON, or a refusal.

@@ -188,6 +188,8 @@ void AccountRunner::cycleDone(const CycleResult &result)
     m_status.phase = Cycle::Phase::Idle;
     m_status.lastError = result.accountError;
     m_status.lastStoreError = result.storeError;
+    if (result.serverMaxSize >= 0)
+        m_status.serverMaxSize = result.serverMaxSize;
     m_status.lastCycleEnd = m_clock->now();
     if (result.accountError.isError())
         ++m_consecutiveFailures;

@@ -278,6 +278,7 @@ void Cycle::openSmtp()
 void Cycle::smtpReady()
 {
     m_smtpReady = true;
+    m_result.serverMaxSize = m_smtp->capabilities().maxSize;
     // Opened early (during Receive), or while waiting or logging in again: the Send step
     // continues with it when it comes.
     resumeSending();

@@ -31,6 +31,9 @@ struct CycleResult
     int mayHaveBeenSent = 0; ///< the connection broke after the data, before the reply
     int waiting = 0;         ///< due messages left queued because the account is paused
     int popLogins = 0;       ///< successful POP logins (re-authentications included)
+    /// The SMTP server's message size limit (RFC 1870) as its EHLO said: -1 when this cycle
+    /// did not reach it, 0 when it announced none.
+    qint64 serverMaxSize = -1;
     /// Messages that went out only after earlier attempts had failed (their ids).
     QStringList sentAfterRetrying;
     /// Why the account could not work (wrong password, server down, certificate): its

@@ -54,6 +54,8 @@ public:
         NetError lastError;        ///< the last cycle's account-level error (queue paused)
         StoreError lastStoreError; ///< the last cycle's store failure (none when it saved)
         QDateTime lastCycleEnd;
+        /// The SMTP server's size limit as last seen (0: none announced, -1: not seen yet).
+        qint64 serverMaxSize = -1;
     };
 
     /// @p clock and @p credentials must outlive the scheduler.

@@ -41,8 +41,11 @@ public:
         return {QStringLiteral("id%1").arg(queued.size()), {}};
     }
 
+    qint64 sizeLimit(const QString &) const override { return serverLimit; }
+
     std::vector<Submission> queued;
     QByteArray refusal;
+    qint64 serverLimit = 0;
 };
 
 // A client that writes exactly what a test gives it and reads whole replies.
@@ -362,6 +365,36 @@ private Q_SLOTS:
         QCOMPARE(c.code(), 250);
         QVERIFY(c.reply().startsWith("501 5.1.3"));
         QVERIFY(c.reply().startsWith("554 5.5.1"));
+    }
+
+    void theAccountServersSizeLimitIsHeldAtSubmission()
+    {
+        startServer();
+        m_target->serverLimit = 2 * 1024 * 1024; // learned from the server's EHLO
+        Client c(m_server->port());
+        signIn(c);
+        c.send("MAIL FROM:<taro@example.jp> SIZE=3000000\r\n");
+        const QByteArray refused = c.reply();
+        QVERIFY2(refused.startsWith("552 5.3.4"), refused.constData());
+        QVERIFY(refused.contains("2 MB the account's mail server accepts"));
+        // Not announced, and bigger than the server takes: refused after the data.
+        c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<h@example.jp>\r\nDATA\r\n");
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 354);
+        const QByteArray line = QByteArray(998, 'z') + "\r\n";
+        QByteArray big;
+        while (big.size() < 2 * 1024 * 1024 + 1000)
+            big += line;
+        c.send(big + ".\r\n");
+        QVERIFY(c.reply(30000).startsWith("552 5.3.4"));
+        QVERIFY(m_target->queued.empty());
+        // Within the limit: accepted.
+        c.send("MAIL FROM:<taro@example.jp> SIZE=1000\r\nRCPT TO:<h@example.jp>\r\nDATA\r\n"
+               "small\r\n.\r\n");
+        for (int expected : {250, 250, 354, 250})
+            QCOMPARE(c.code(), expected);
+        QCOMPARE(m_target->queued.size(), size_t(1));
     }
 
     void theTargetsRefusalReachesTheClient()

@@ -413,6 +413,9 @@ private Q_SLOTS:
         QVERIFY(f.outbox->message(id)->lastReply.contains(QLatin1String("8BITMIME")));
         QVERIFY(f.server.deliveries().isEmpty());
 
+        // The server's SIZE limit is learned for the local relay.
+        QCOMPARE(r.serverMaxSize, f.server.settings().maxSize);
+
         // The same to a server that takes 8-bit mail: sent with BODY=8BITMIME.
         f.server.settings().eightBitMime = true;
         const QString again = *f.outbox->queueSubmission(data, smtp);
