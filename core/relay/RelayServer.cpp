@@ -1,8 +1,35 @@
 #include "RelayServer.h"
 
+#include <QSslSocket>
 #include <QTcpServer>
 
 namespace Outpost {
+
+namespace {
+
+// Makes each client a QSslSocket (still unencrypted), so that STARTTLS can encrypt it.
+class TlsReadyServer : public QTcpServer
+{
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        addPendingConnection(socket);
+    }
+};
+
+} // namespace
+
+bool RelayServer::isLoopback(const QHostAddress &address)
+{
+    bool mapped = false;
+    const QHostAddress v4(address.toIPv4Address(&mapped));
+    return mapped ? v4.isLoopback() : address.isLoopback();
+}
 
 RelayServer::RelayServer(RelayTarget *target, QObject *parent)
     : QObject(parent)
@@ -24,7 +51,8 @@ bool RelayServer::listen(quint16 port, const QList<QHostAddress> &addresses, QSt
     QString problem;
     quint16 chosen = port;
     for (const QHostAddress &address : wanted) {
-        auto server = std::make_unique<QTcpServer>();
+        auto server = m_tls.isNull() ? std::make_unique<QTcpServer>()
+                                     : std::unique_ptr<QTcpServer>(new TlsReadyServer);
         if (!server->listen(address, chosen)) {
             if (server->serverError() == QAbstractSocket::AddressInUseError) {
                 // Another program there would receive what is meant for Outpost.
@@ -79,6 +107,9 @@ void RelayServer::accept(QTcpServer *server)
 {
     while (QTcpSocket *socket = server->nextPendingConnection()) {
         auto *session = new RelaySession(socket, m_target, m_limits, this);
+        if (!m_tls.isNull())
+            session->setTls(m_tls);
+        session->setLocal(m_isLocal(socket->peerAddress()));
         const int number = m_nextSession++;
         connect(session, &RelaySession::transcript, this, [this, number](const QString &line) {
             Q_EMIT transcript(QStringLiteral("[%1] %2").arg(number).arg(line));

@@ -5,6 +5,9 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QSslConfiguration>
+
+#include <functional>
 
 #include <memory>
 
@@ -26,6 +29,16 @@ public:
     const RelayLimits &limits() const { return m_limits; }
     /// More clients than this at once are told to try again later.
     void setMaxClients(int count) { m_maxClients = count; }
+    /// Offers STARTTLS with @p configuration (its certificate and key) to the clients that
+    /// connect after the next listen(); a null configuration offers none.
+    void setTls(const QSslConfiguration &configuration) { m_tls = configuration; }
+    /// Which clients are on this computer (the loopback addresses, unless a test says
+    /// otherwise). The others must use STARTTLS and sign in.
+    void setLocalClients(std::function<bool(const QHostAddress &)> isLocal)
+    {
+        m_isLocal = std::move(isLocal);
+    }
+    static bool isLoopback(const QHostAddress &address);
 
     /// Listens on @p port (0: any free port, see port()) of each of @p addresses
     /// (127.0.0.1 and ::1 when empty). An address that this machine lacks is skipped when
@@ -54,6 +67,8 @@ private:
     RelayTarget *m_target;
     RelayLimits m_limits;
     std::vector<std::unique_ptr<QTcpServer>> m_servers;
+    QSslConfiguration m_tls;
+    std::function<bool(const QHostAddress &)> m_isLocal = &RelayServer::isLoopback;
     quint16 m_port = 0;
     int m_maxClients = 100;
     int m_clients = 0;

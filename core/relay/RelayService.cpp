@@ -5,10 +5,14 @@
 #include "store/OutboxStore.h"
 #include "usecases/CycleReport.h"
 
-#include <QJsonDocument>
+#include "store/DurableIo.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSysInfo>
 #include <QUuid>
 
 namespace Outpost {
@@ -135,16 +139,133 @@ void RelayService::restart()
 
 void RelayService::listenNow()
 {
+    if (!m_settings.listensOnNetwork()) {
+        listenWith(RelayCertificate());
+        return;
+    }
+    const int generation = m_generation;
+    QPointer<RelayService> self(this);
+    withCertificate(generation, [this, self, generation](const RelayCertificate &certificate) {
+        if (self && generation == m_generation)
+            listenWith(certificate);
+    });
+}
+
+void RelayService::listenWith(const RelayCertificate &certificate)
+{
     RelayLimits limits = m_server.limits();
     limits.requireAuth = !m_settings.allowUnauthenticated;
     m_server.setLimits(limits);
+    QSslConfiguration tls;
+    QList<QHostAddress> addresses;
+    m_fingerprint.clear();
+    if (!certificate.isNull()) {
+        tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(certificate.certificate);
+        tls.setPrivateKey(certificate.key);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients sign in with the password
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        addresses = m_settings.listenAddresses();
+        m_fingerprint = RelayCertificate::fingerprint(certificate.certificate);
+    }
+    // Without its certificate the relay still serves this computer (m_problem says why not
+    // the network).
+    m_server.setTls(tls);
     QString error;
-    if (!m_server.listen(m_settings.port, {}, &error)) {
+    if (!m_server.listen(m_settings.port, addresses, &error)) {
         m_problem = error;
         Q_EMIT started(false);
         return;
     }
     Q_EMIT started(true);
+}
+
+void RelayService::withCertificate(int generation,
+                                   std::function<void(const RelayCertificate &)> done)
+{
+    const QString path = RelayCertificate::fileName(m_profileDirectory);
+    QFile file(path);
+    const QSslCertificate stored = file.open(QIODevice::ReadOnly)
+                                       ? QSslCertificate(file.readAll(), QSsl::Pem)
+                                       : QSslCertificate();
+    QPointer<RelayService> self(this);
+    const auto make = [this, self, generation, path, done] {
+        if (!self || generation != m_generation)
+            return;
+        QString error;
+        const std::optional<RelayCertificate> made = RelayCertificate::generate(
+            QSysInfo::machineHostName(), {QHostAddress(m_settings.listenAddress)}, &error);
+        if (!made) {
+            m_problem = error;
+            done(RelayCertificate());
+            return;
+        }
+        const RelayCertificate certificate = *made;
+        CredentialJob *job =
+            m_credentials->write(passwordKey(), CredentialStore::Server::RelayTlsKey,
+                                 QString::fromLatin1(certificate.key.toPem()));
+        connect(job, &CredentialJob::finished, this,
+                [this, self, generation, path, done, certificate](const CredentialResult &r) {
+                    if (!self || generation != m_generation)
+                        return;
+                    QString detail;
+                    if (!r.ok()) {
+                        m_problem = tr("The relay does not listen on the network because the "
+                                       "key of its certificate cannot be stored in the "
+                                       "keychain: %1")
+                                        .arg(r.message);
+                        done(RelayCertificate());
+                        return;
+                    }
+                    if (!DurableIo::writeAtomically(path, certificate.certificate.toPem(), &detail,
+                                                    nullptr)) {
+                        m_problem = tr("The relay does not listen on the network because its "
+                                       "certificate cannot be saved in %1: %2")
+                                        .arg(QDir::toNativeSeparators(path), detail);
+                        done(RelayCertificate());
+                        return;
+                    }
+                    done(certificate);
+                });
+    };
+    if (stored.isNull()) {
+        make();
+        return;
+    }
+    CredentialJob *job = m_credentials->read(passwordKey(), CredentialStore::Server::RelayTlsKey);
+    connect(job, &CredentialJob::finished, this,
+            [this, self, generation, stored, make, done](const CredentialResult &r) {
+                if (!self || generation != m_generation)
+                    return;
+                RelayCertificate certificate{
+                    stored, QSslKey(r.password.toLatin1(), QSsl::Ec, QSsl::Pem, QSsl::PrivateKey)};
+                if (r.ok() && !certificate.key.isNull()) {
+                    done(certificate);
+                    return;
+                }
+                if (r.ok() || r.error == CredentialError::NotFound) {
+                    make(); // the key is gone (or damaged): a new pair, a new fingerprint
+                    return;
+                }
+                m_problem = tr("The relay does not listen on the network because the key of "
+                               "its certificate cannot be read from the keychain: %1")
+                                .arg(r.message);
+                done(RelayCertificate());
+            });
+}
+
+QString RelayService::certificateFingerprint() const
+{
+    return m_fingerprint.isEmpty() ? storedFingerprint(m_profileDirectory) : m_fingerprint;
+}
+
+QString RelayService::storedFingerprint(const QString &profileDirectory)
+{
+    QFile file(RelayCertificate::fileName(profileDirectory));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QSslCertificate certificate(file.readAll(), QSsl::Pem);
+    return certificate.isNull() ? QString() : RelayCertificate::fingerprint(certificate);
 }
 
 void RelayService::stop()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "relay/DeliveryReports.h"
+#include "relay/RelayCertificate.h"
 #include "relay/RelayServer.h"
 #include "relay/RelaySettings.h"
 #include "store/CredentialStore.h"
@@ -56,6 +57,11 @@ public:
     /// Stores @p password as the relay password.
     void setPassword(const QString &password, QObject *context,
                      std::function<void(const CredentialResult &)> done);
+    /// The fingerprint of the certificate the relay shows to other computers (SHA-256), made
+    /// the first time it listens on the network; empty before.
+    QString certificateFingerprint() const;
+    /// The same from the profile alone, for a program that does not serve the relay.
+    static QString storedFingerprint(const QString &profileDirectory);
     /// A new random password of 20 letters and digits, easy to read and to type.
     static QString makePassword();
 
@@ -79,6 +85,10 @@ Q_SIGNALS:
 
 private:
     void listenNow();
+    /// Loads (or makes, the first time) the certificate for listening on the network, then
+    /// calls @p done with it (null, and m_problem set, when there is none).
+    void withCertificate(int generation, std::function<void(const RelayCertificate &)> done);
+    void listenWith(const RelayCertificate &certificate);
     void restart();
     QString passwordKey();
 
@@ -90,7 +100,8 @@ private:
     DeliveryReports m_reports;
     QByteArray m_password; ///< the relay password while the relay runs (memory only)
     QString m_problem;
-    int m_generation = 0; ///< a start() superseded by a later one or a stop() does nothing
+    QString m_fingerprint; ///< of the certificate in use
+    int m_generation = 0;  ///< a start() superseded by a later one or a stop() does nothing
     bool m_serving = false;
 };
 

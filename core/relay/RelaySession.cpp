@@ -3,6 +3,8 @@
 #include "smtpd/SmtpPath.h"
 
 #include <QPointer>
+#include <QSslCipher>
+#include <QSslSocket>
 
 namespace Outpost {
 
@@ -33,12 +35,25 @@ RelaySession::RelaySession(QTcpSocket *socket, RelayTarget *target, const RelayL
     connect(m_socket, &QTcpSocket::readyRead, this, &RelaySession::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &RelaySession::close);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_mode == Mode::Handshake) {
+            // A failed handshake: nothing more can be said to this client.
+            Q_EMIT transcript(QStringLiteral("TLS: ") + m_socket->errorString());
+            m_socket->abort();
+            close();
+            return;
+        }
         if (m_socket->state() != QAbstractSocket::ConnectedState)
             close();
     });
 }
 
 RelaySession::~RelaySession() = default;
+
+void RelaySession::setTls(const QSslConfiguration &configuration)
+{
+    if (qobject_cast<QSslSocket *>(m_socket))
+        m_tls = configuration;
+}
 
 void RelaySession::start()
 {
@@ -76,6 +91,13 @@ void RelaySession::timedOut()
         process();
         return;
     }
+    if (m_mode == Mode::Handshake) {
+        // A client that never finishes the handshake is not answered in the clear.
+        Q_EMIT transcript(QStringLiteral("TLS: the handshake took too long"));
+        m_socket->abort();
+        close();
+        return;
+    }
     replyAndClose("421 4.4.2 " + hostName + " Timeout: nothing was received for too long");
 }
 
@@ -91,7 +113,7 @@ void RelaySession::process()
 {
     QPointer<RelaySession> self(this);
     while (self && !m_finished && m_mode != Mode::Waiting && m_mode != Mode::Cycling &&
-           m_mode != Mode::Closing && m_inputPos < m_input.size()) {
+           m_mode != Mode::Handshake && m_mode != Mode::Closing && m_inputPos < m_input.size()) {
         if (m_mode == Mode::Data) {
             const QByteArrayView rest(m_input.constData() + m_inputPos,
                                       m_input.size() - m_inputPos);
@@ -181,6 +203,7 @@ void RelaySession::handleLine(const QByteArray &line)
     case Mode::Data:
     case Mode::Waiting:
     case Mode::Cycling:
+    case Mode::Handshake:
     case Mode::Closing:
         return;
     }
@@ -220,7 +243,7 @@ void RelaySession::command(const QByteArray &verb, const QByteArray &argument)
         reply("214 2.0.0 Outpost local relay: see the settings page \"Use Outpost from other "
               "programs\"");
     } else if (verb == "STARTTLS") {
-        reply("502 5.5.1 STARTTLS is not offered on this machine's own address");
+        startTls(argument);
     } else if (verb == "XCYCLE") {
         cycle();
     } else if (verb == "BDAT") {
@@ -249,13 +272,73 @@ void RelaySession::ehlo(const QByteArray &argument, bool extended)
     reply("250-SIZE " + QByteArray::number(m_limits.maxMessageSize));
     reply("250-8BITMIME");
     reply("250-ENHANCEDSTATUSCODES");
-    reply("250 AUTH PLAIN LOGIN");
+    if (!m_tls.isNull() && !m_encrypted)
+        reply(needsEncryption().isEmpty() ? "250-STARTTLS" : "250 STARTTLS");
+    // Passwords from another computer only over TLS (RFC 4954 section 4).
+    if (needsEncryption().isEmpty())
+        reply("250 AUTH PLAIN LOGIN");
+}
+
+QByteArray RelaySession::needsEncryption() const
+{
+    if (m_local || m_encrypted)
+        return {};
+    return "530 5.7.0 Send STARTTLS first: from another computer, Outpost accepts mail and "
+           "passwords only over an encrypted connection";
+}
+
+void RelaySession::startTls(const QByteArray &argument)
+{
+    if (m_tls.isNull()) {
+        reply("502 5.5.1 STARTTLS is not offered: the relay serves this computer only");
+        return;
+    }
+    if (m_encrypted) {
+        reply("503 5.5.1 The connection is already encrypted");
+        return;
+    }
+    if (!argument.trimmed().isEmpty()) {
+        reply("501 5.5.4 Syntax: STARTTLS");
+        return;
+    }
+    reply("220 2.0.0 Ready to start TLS");
+    // What the client sent after STARTTLS in the clear is not taken as said over TLS: a
+    // man in the middle could have added it (CVE-2011-0411).
+    m_input.truncate(m_inputPos);
+    m_mode = Mode::Handshake;
+    auto *socket = qobject_cast<QSslSocket *>(m_socket);
+    socket->setSslConfiguration(m_tls);
+    connect(socket, &QSslSocket::encrypted, this, &RelaySession::encrypted, Qt::UniqueConnection);
+    armCommandTimer(); // the handshake has as long as a command
+    socket->startServerEncryption();
+}
+
+void RelaySession::encrypted()
+{
+    auto *socket = qobject_cast<QSslSocket *>(m_socket);
+    m_encrypted = true;
+    Q_EMIT transcript(
+        QStringLiteral("TLS: %1, %2")
+            .arg(socket->sessionCipher().protocolString(), socket->sessionCipher().name()));
+    // RFC 3207 section 4.2: the client starts again, knowing nothing from before.
+    resetTransaction();
+    m_clientName.clear();
+    m_extended = false;
+    m_accountId.clear();
+    m_loginUser.clear();
+    m_mode = Mode::Command;
+    armCommandTimer();
+    onReadyRead();
 }
 
 void RelaySession::auth(const QByteArray &argument)
 {
     if (m_clientName.isEmpty()) {
         reply("503 5.5.1 Send EHLO first");
+        return;
+    }
+    if (const QByteArray refusal = needsEncryption(); !refusal.isEmpty()) {
+        reply(refusal);
         return;
     }
     if (!m_accountId.isEmpty()) {
@@ -324,7 +407,12 @@ void RelaySession::mail(const QByteArray &argument)
         reply("503 5.5.1 A message is already under way; send RSET to start again");
         return;
     }
-    if (m_limits.requireAuth && m_accountId.isEmpty()) {
+    if (const QByteArray refusal = needsEncryption(); !refusal.isEmpty()) {
+        reply(refusal);
+        return;
+    }
+    // Without signing in only from this computer, and only when the user chose so.
+    if ((m_limits.requireAuth || !m_local) && m_accountId.isEmpty()) {
         reply("530 5.7.0 Sign in first: use an account's name and the relay password that "
               "Outpost's settings show");
         return;

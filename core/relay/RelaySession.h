@@ -4,6 +4,7 @@
 #include "smtpd/SmtpDataDecoder.h"
 
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -35,6 +36,10 @@ public:
                  QObject *parent = nullptr);
     ~RelaySession() override;
 
+    /// Offers STARTTLS (RFC 3207) with @p configuration; only for a QSslSocket.
+    void setTls(const QSslConfiguration &configuration);
+    /// False for a client on another computer: it must use STARTTLS and sign in.
+    void setLocal(bool local) { m_local = local; }
     /// Sends the greeting and starts reading.
     void start();
     /// Refuses the client (too many connections) and closes.
@@ -56,8 +61,9 @@ private:
         AuthLoginUser,
         AuthLoginPassword,
         AuthPlain,
-        Waiting, ///< a reply is held back (wrong password): input waits
-        Cycling, ///< XCYCLE: a cycle runs for the client; input waits for its result
+        Waiting,   ///< a reply is held back (wrong password): input waits
+        Cycling,   ///< XCYCLE: a cycle runs for the client; input waits for its result
+        Handshake, ///< STARTTLS: the TLS handshake runs; input waits for its end
         Closing,
     };
 
@@ -73,6 +79,11 @@ private:
     void rcpt(const QByteArray &argument);
     void data();
     void cycle();
+    void startTls(const QByteArray &argument);
+    void encrypted();
+    /// Why this client may not sign in or send yet (empty: it may): from another computer,
+    /// only over TLS.
+    QByteArray needsEncryption() const;
     void endOfData();
     void resetTransaction();
     void reply(const QByteArray &text);
@@ -93,6 +104,9 @@ private:
 
     QByteArray m_clientName; ///< from EHLO/HELO; empty before
     bool m_extended = false;
+    QSslConfiguration m_tls; ///< null: STARTTLS not offered
+    bool m_local = true;
+    bool m_encrypted = false;
     QString m_accountId;    ///< authenticated: the account the user name chose
     QByteArray m_loginUser; ///< AUTH LOGIN: the user name given first
     int m_authFailures = 0;

@@ -43,7 +43,56 @@ bool RelaySettings::load(const QString &profileDirectory, RelaySettings *setting
     settings->allowUnauthenticated = object.value(QStringLiteral("allowUnauthenticated")).toBool();
     settings->passwordKey = object.value(QStringLiteral("passwordKey")).toString();
     settings->reportToSender = object.value(QStringLiteral("reportToSender")).toBool();
+    QString listen;
+    if (!parseListenAddress(object.value(QStringLiteral("listen")).toString(), &listen, nullptr)) {
+        if (error)
+            *error = tr("The relay settings in %1 name a network address that cannot be read. "
+                        "Set the relay up again, or delete the file.")
+                         .arg(QDir::toNativeSeparators(file.fileName()));
+        return false;
+    }
+    settings->listenAddress = listen;
     return true;
+}
+
+bool RelaySettings::parseListenAddress(const QString &text, QString *address, QString *error)
+{
+    const QString wanted = text.trimmed();
+    if (wanted.isEmpty() || wanted.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
+        address->clear();
+        return true;
+    }
+    QHostAddress parsed;
+    if (!parsed.setAddress(wanted) || !parsed.scopeId().isEmpty()) {
+        if (error)
+            *error = tr("\"%1\" is not an address of this computer's network. Give an IP address "
+                        "such as 192.168.1.10, 0.0.0.0 for all, or localhost for this computer "
+                        "only.")
+                         .arg(wanted);
+        return false;
+    }
+    if (parsed.isLoopback()) {
+        address->clear(); // the relay listens there anyway
+        return true;
+    }
+    *address = parsed.toString();
+    return true;
+}
+
+QList<QHostAddress> RelaySettings::listenAddresses() const
+{
+    QList<QHostAddress> out;
+    const QHostAddress network(listenAddress);
+    const bool everywhereV4 = network == QHostAddress(QHostAddress::AnyIPv4);
+    const bool everywhereV6 = network == QHostAddress(QHostAddress::AnyIPv6);
+    // An "any" address already includes its loopback one (listening on both is refused).
+    if (!everywhereV4)
+        out.append(QHostAddress(QHostAddress::LocalHost));
+    if (!everywhereV6)
+        out.append(QHostAddress(QHostAddress::LocalHostIPv6));
+    if (!network.isNull())
+        out.append(network);
+    return out;
 }
 
 bool RelaySettings::save(const QString &profileDirectory, QString *error) const
@@ -52,7 +101,8 @@ bool RelaySettings::save(const QString &profileDirectory, QString *error) const
                              {QStringLiteral("port"), int(port)},
                              {QStringLiteral("allowUnauthenticated"), allowUnauthenticated},
                              {QStringLiteral("passwordKey"), passwordKey},
-                             {QStringLiteral("reportToSender"), reportToSender}};
+                             {QStringLiteral("reportToSender"), reportToSender},
+                             {QStringLiteral("listen"), listenAddress}};
     QString detail;
     bool diskFull = false;
     const QString path = fileName(profileDirectory);

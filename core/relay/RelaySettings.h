@@ -26,6 +26,10 @@ public:
     /// A delivery report also goes to the envelope sender through the account's server (it
     /// always goes into the account's inbox).
     bool reportToSender = false;
+    /// Also listen on this address of the network (another computer's programs send through
+    /// Outpost; "0.0.0.0" or "::" for every address). Empty: this computer only. Clients from
+    /// elsewhere must use STARTTLS and sign in, whatever allowUnauthenticated says.
+    QString listenAddress;
     /// Names the relay password in the keychain; made when the password is first made.
     QString passwordKey;
 
@@ -35,6 +39,12 @@ public:
     /// Writes them atomically.
     bool save(const QString &profileDirectory, QString *error) const;
     static QString fileName(const QString &profileDirectory);
+    /// @p text as a listen address: empty for "localhost" (or nothing), else an IP address
+    /// with no scope; false with a sentence for people when it is neither.
+    static bool parseListenAddress(const QString &text, QString *address, QString *error);
+    /// The addresses to listen on: this computer's loopback ones, and the network one.
+    QList<QHostAddress> listenAddresses() const;
+    bool listensOnNetwork() const { return !listenAddress.isEmpty(); }
 
     bool operator==(const RelaySettings &other) const = default;
 };

@@ -66,6 +66,8 @@ QString CredentialStore::key(const QString &accountId, Server server)
         return accountId + QStringLiteral(":pop");
     case Server::Outgoing:
         return accountId + QStringLiteral(":smtp");
+    case Server::RelayTlsKey:
+        return accountId + QStringLiteral(":relay-tls-key");
     case Server::Relay:
         break;
     }

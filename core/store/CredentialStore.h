@@ -58,9 +58,10 @@ public:
     /// Which of an account's two passwords.
     enum class Server
     {
-        Incoming, ///< POP3
-        Outgoing, ///< SMTP AUTH, when it differs from the POP3 password
-        Relay,    ///< the local relay's password (the "account" is the profile's relay key)
+        Incoming,    ///< POP3
+        Outgoing,    ///< SMTP AUTH, when it differs from the POP3 password
+        Relay,       ///< the local relay's password (the "account" is the profile's relay key)
+        RelayTlsKey, ///< the private key of the relay's certificate (PEM), same "account"
     };
 
     /// @p service names the keychain entries' owner; tests use their own.

@@ -3,9 +3,12 @@
 // fake that records what would be queued.
 #include "relay/RelayServer.h"
 
+#include "TestTls.h"
+
 #include <QElapsedTimer>
 #include <QSignalSpy>
-#include <QTcpSocket>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTest>
 
 #include <memory>
@@ -86,6 +89,21 @@ public:
         return m_socket.state() != QAbstractSocket::ConnectedState;
     }
     QTcpSocket &socket() { return m_socket; }
+    /// After the server's 220 to STARTTLS: the handshake, trusting only @p trusted.
+    bool startTls(const QSslCertificate &trusted)
+    {
+        QSslConfiguration tls = m_socket.sslConfiguration();
+        tls.setCaCertificates({trusted});
+        m_socket.setSslConfiguration(tls);
+        m_socket.setPeerVerifyName(QStringLiteral("localhost"));
+        m_socket.startClientEncryption();
+        QElapsedTimer timer;
+        timer.start();
+        while (!m_socket.isEncrypted() && m_socket.state() == QAbstractSocket::ConnectedState &&
+               timer.elapsed() < 10000)
+            QTest::qWait(5);
+        return m_socket.isEncrypted();
+    }
 
 private:
     // The end (after CRLF) of the first complete reply in the buffer, or -1.
@@ -103,7 +121,7 @@ private:
             start = end + 2;
         }
     }
-    QTcpSocket m_socket;
+    QSslSocket m_socket; // unencrypted until startTls()
     QByteArray m_buffer;
 };
 
@@ -119,12 +137,16 @@ private:
     std::unique_ptr<FakeTarget> m_target;
     std::unique_ptr<RelayServer> m_server;
 
-    void startServer(RelayLimits limits = {})
+    void startServer(RelayLimits limits = {}, const QSslConfiguration &tls = {},
+                     bool clientsAreLocal = true)
     {
         m_target = std::make_unique<FakeTarget>();
         m_server = std::make_unique<RelayServer>(m_target.get());
         limits.authFailureDelayMs = qMin(limits.authFailureDelayMs, 200);
         m_server->setLimits(limits);
+        m_server->setTls(tls);
+        if (!clientsAreLocal)
+            m_server->setLocalClients([](const QHostAddress &) { return false; });
         QString error;
         QVERIFY2(m_server->listen(0, {QHostAddress(QHostAddress::LocalHost)}, &error),
                  qPrintable(error));
@@ -160,6 +182,8 @@ private Q_SLOTS:
         QVERIFY(ehlo.contains("SIZE " + QByteArray::number(RelayLimits().maxMessageSize)));
         QVERIFY(!ehlo.contains("CHUNKING"));
         QVERIFY(!ehlo.contains("STARTTLS"));
+        c.send("STARTTLS\r\n");
+        QCOMPARE(c.code(), 502); // without a certificate: this computer only, no TLS
         c.send("QUIT\r\n");
         QCOMPARE(c.code(), 221);
         QVERIFY(c.closedByServer());
@@ -518,6 +542,121 @@ private Q_SLOTS:
         Client c(m_server->port());
         QVERIFY(c.reply().startsWith("421 4.7.0"));
         QVERIFY(c.closedByServer());
+    }
+
+    static QSslConfiguration serverTls()
+    {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(TestTls::selfSigned());
+        tls.setPrivateKey(TestTls::selfSignedKey());
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        return tls;
+    }
+
+    void startTlsEncryptsAndTheClientStartsAfresh()
+    {
+        if (const QString why = TestTls::serverUnavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        startServer({}, serverTls());
+        Client c(m_server->port());
+        signIn(c); // from this computer, signing in needs no TLS
+        c.send("EHLO client.example\r\n");
+        QVERIFY(c.reply().contains("STARTTLS"));
+        c.send("STARTTLS\r\n");
+        QCOMPARE(c.code(), 220);
+        QVERIFY(c.startTls(TestTls::selfSigned()));
+        // RFC 3207 4.2: nothing from before counts; EHLO and sign-in again.
+        c.send("MAIL FROM:<taro@example.jp>\r\n");
+        QCOMPARE(c.code(), 503);
+        c.send("EHLO client.example\r\n");
+        const QByteArray ehlo = c.reply();
+        QVERIFY(!ehlo.contains("STARTTLS"));
+        QVERIFY(ehlo.contains("AUTH PLAIN LOGIN"));
+        c.send("STARTTLS\r\n");
+        QCOMPARE(c.code(), 503);
+        c.send("MAIL FROM:<taro@example.jp>\r\n");
+        QCOMPARE(c.code(), 530);
+        c.send(plainAuth + "\r\nMAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\n"
+                           "DATA\r\n");
+        QCOMPARE(c.code(), 235);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 354);
+        c.send("Subject: over TLS\r\n\r\nHello.\r\n.\r\n");
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(m_target->queued.size(), size_t(1));
+        QCOMPARE(m_target->queued[0].data, QByteArray("Subject: over TLS\r\n\r\nHello.\r\n"));
+    }
+
+    void aClientFromAnotherComputerMustUseTlsAndSignIn()
+    {
+        if (const QString why = TestTls::serverUnavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        RelayLimits open;
+        open.requireAuth = false; // "without the password from this computer": not for others
+        startServer(open, serverTls(), false);
+        Client c(m_server->port());
+        QCOMPARE(c.code(), 220);
+        c.send("EHLO laptop.example\r\n");
+        const QByteArray ehlo = c.reply();
+        QVERIFY(ehlo.contains("STARTTLS"));
+        QVERIFY2(!ehlo.contains("AUTH"), "no password is asked for in the clear");
+        c.send(plainAuth + "\r\n");
+        QCOMPARE(c.code(), 530);
+        c.send("MAIL FROM:<taro@example.jp>\r\n");
+        QCOMPARE(c.code(), 530);
+        QVERIFY(m_target->queued.empty());
+        c.send("STARTTLS\r\n");
+        QCOMPARE(c.code(), 220);
+        QVERIFY(c.startTls(TestTls::selfSigned()));
+        c.send("EHLO laptop.example\r\n");
+        QVERIFY(c.reply().contains("AUTH PLAIN LOGIN"));
+        c.send("MAIL FROM:<taro@example.jp>\r\n");
+        QCOMPARE(c.code(), 530); // the sender's address is not enough from elsewhere
+        c.send(plainAuth + "\r\nMAIL FROM:<taro@example.jp>\r\n");
+        QCOMPARE(c.code(), 235);
+        QCOMPARE(c.code(), 250);
+    }
+
+    void commandsSentInTheClearAfterStartTlsAreDropped()
+    {
+        if (const QString why = TestTls::serverUnavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        startServer({}, serverTls());
+        Client c(m_server->port());
+        QCOMPARE(c.code(), 220);
+        // A man in the middle appends commands to STARTTLS (CVE-2011-0411).
+        c.send("EHLO client.example\r\nSTARTTLS\r\n" + plainAuth +
+               "\r\nMAIL FROM:<taro@example.jp>\r\n");
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 220);
+        QVERIFY(c.startTls(TestTls::selfSigned()));
+        c.send("NOOP\r\n");
+        QCOMPARE(c.reply(), QByteArray("250 2.0.0 Ok")); // the first reply over TLS is to NOOP
+        c.send("EHLO client.example\r\nMAIL FROM:<taro@example.jp>\r\n");
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 530); // the injected sign-in did not count
+    }
+
+    void aBrokenHandshakeEndsTheSession()
+    {
+        if (const QString why = TestTls::serverUnavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        RelayLimits quick;
+        quick.commandTimeoutMs = 300;
+        startServer(quick, serverTls());
+        Client garbage(m_server->port());
+        QCOMPARE(garbage.code(), 220);
+        garbage.send("STARTTLS\r\n");
+        QCOMPARE(garbage.code(), 220);
+        garbage.send("this is not a TLS ClientHello\r\n");
+        QVERIFY(garbage.closedByServer());
+        Client silent(m_server->port()); // never starts the handshake: timed out
+        QCOMPARE(silent.code(), 220);
+        silent.send("STARTTLS\r\n");
+        QCOMPARE(silent.code(), 220);
+        QVERIFY(silent.closedByServer());
+        QTRY_COMPARE(m_server->clientCount(), 0);
     }
 
     void aPortInUseIsExplained()

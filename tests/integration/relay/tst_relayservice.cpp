@@ -6,7 +6,11 @@
 #include "session/Session.h"
 #include "store/OutboxStore.h"
 
+#include "TestTls.h"
+
+#include <QDirIterator>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -171,6 +175,121 @@ private Q_SLOTS:
         settings.enabled = false;
         QVERIFY(session.relay()->saveSettings(settings, &error));
         QVERIFY(!session.relay()->isListening());
+    }
+
+    void theNetworkGetsACertificateMadeOnceWithItsKeyInTheKeychain()
+    {
+        if (!RelayCertificate::canGenerate())
+            QSKIP("this build makes no certificates (no OpenSSL)");
+        if (const QString why = TestTls::serverUnavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QTemporaryDir dir;
+        Session session(dir.path(), options());
+        QVERIFY(!session.open().isError());
+        RelayService *relay = session.relay();
+        QCOMPARE(relay->certificateFingerprint(), QString()); // none before it is needed
+        RelaySettings settings = relay->settings();
+        settings.enabled = true;
+        settings.port = 0;
+        // "The network" here is a second loopback address: tests talk to loopback only.
+        settings.listenAddress = QStringLiteral("127.0.0.2");
+        QString error;
+        QVERIFY(relay->saveSettings(settings, &error));
+        QSignalSpy started(relay, &RelayService::started);
+        relay->start();
+        QVERIFY(started.wait(10000));
+        QVERIFY2(started.first().first().toBool(), qPrintable(relay->problem()));
+        QVERIFY2(relay->problem().isEmpty(), qPrintable(relay->problem()));
+        QVERIFY(relay->server()->addresses().contains(QHostAddress(QStringLiteral("127.0.0.2"))));
+        const QString fingerprint = relay->certificateFingerprint();
+        QCOMPARE(fingerprint.size(), 95);
+        QCOMPARE(RelayService::storedFingerprint(dir.path()), fingerprint);
+
+        // A client on "the network" encrypts and sees that very certificate.
+        QFile pem(RelayCertificate::fileName(dir.path()));
+        QVERIFY(pem.open(QIODevice::ReadOnly));
+        const QSslCertificate certificate(pem.readAll(), QSsl::Pem);
+        QSslSocket client;
+        QSslConfiguration trust = client.sslConfiguration();
+        trust.setCaCertificates({certificate});
+        client.setSslConfiguration(trust);
+        client.setPeerVerifyName(QStringLiteral("localhost"));
+        client.connectToHost(QHostAddress(QStringLiteral("127.0.0.2")), relay->server()->port());
+        QByteArray in;
+        // Reads up to the last line of a reply with @p code (what follows stays for the next).
+        const auto waitFor = [&](const QByteArray &code) {
+            for (int i = 0; i < 2000; ++i) {
+                const qsizetype at = ("\n" + in).indexOf("\n" + code + ' ');
+                const qsizetype end = at < 0 ? -1 : in.indexOf("\r\n", at);
+                if (end >= 0) {
+                    in.remove(0, end + 2);
+                    return true;
+                }
+                QTest::qWait(5);
+                in += client.readAll();
+            }
+            return false;
+        };
+        QVERIFY(waitFor("220"));
+        client.write("EHLO laptop.example\r\nSTARTTLS\r\n");
+        QVERIFY(waitFor("250"));
+        QVERIFY(waitFor("220"));
+        client.startClientEncryption();
+        QTRY_VERIFY_WITH_TIMEOUT(client.isEncrypted(), 10000);
+        QCOMPARE(RelayCertificate::fingerprint(client.peerCertificate()), fingerprint);
+        client.disconnectFromHost();
+
+        // The private key is in no file of the profile.
+        QDirIterator files(dir.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains("PRIVATE KEY"), qPrintable(file.fileName()));
+        }
+
+        // Started again, the relay shows the same certificate (its key read back).
+        relay->stop();
+        started.clear();
+        relay->start();
+        QVERIFY(started.wait(10000));
+        QVERIFY(started.first().first().toBool());
+        QCOMPARE(relay->certificateFingerprint(), fingerprint);
+    }
+
+    void theNetworkAddressIsReadAndKept()
+    {
+        QString address = QStringLiteral("unchanged");
+        QString error;
+        QVERIFY(RelaySettings::parseListenAddress(QStringLiteral(" localhost "), &address, &error));
+        QCOMPARE(address, QString());
+        QVERIFY(RelaySettings::parseListenAddress(QStringLiteral("127.0.0.1"), &address, &error));
+        QCOMPARE(address, QString()); // loopback is always listened on
+        QVERIFY(
+            RelaySettings::parseListenAddress(QStringLiteral("192.168.1.10"), &address, &error));
+        QCOMPARE(address, QStringLiteral("192.168.1.10"));
+        QVERIFY(RelaySettings::parseListenAddress(QStringLiteral("::"), &address, &error));
+        QCOMPARE(address, QStringLiteral("::"));
+        for (const char *bad : {"my-computer", "192.168.1.300", "fe80::1%eth0"}) {
+            error.clear();
+            QVERIFY2(!RelaySettings::parseListenAddress(QString::fromLatin1(bad), &address, &error),
+                     bad);
+            QVERIFY(error.contains(QString::fromLatin1(bad)));
+        }
+
+        RelaySettings settings;
+        QCOMPARE(settings.listenAddresses(),
+                 (QList<QHostAddress>{QHostAddress(QHostAddress::LocalHost),
+                                      QHostAddress(QHostAddress::LocalHostIPv6)}));
+        settings.listenAddress = QStringLiteral("0.0.0.0"); // includes 127.0.0.1
+        QCOMPARE(settings.listenAddresses(),
+                 (QList<QHostAddress>{QHostAddress(QHostAddress::LocalHostIPv6),
+                                      QHostAddress(QHostAddress::AnyIPv4)}));
+        QTemporaryDir dir;
+        settings.listenAddress = QStringLiteral("192.168.1.10");
+        QVERIFY(settings.save(dir.path(), &error));
+        RelaySettings loaded;
+        QVERIFY(RelaySettings::load(dir.path(), &loaded, &error));
+        QCOMPARE(loaded.listenAddress, QStringLiteral("192.168.1.10"));
     }
 
     void damagedSettingsAreAClearError()
