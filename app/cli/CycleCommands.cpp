@@ -180,11 +180,18 @@ void Cli::serveRelay(bool verbose)
         return QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat);
     };
     connect(relay, &RelayService::started, this, [this, relay, stamp](bool listening) {
-        if (listening)
+        if (listening) {
             print(tr("%1 relay: other programs can send through Outpost at localhost, port %2.")
                       .arg(stamp())
                       .arg(relay->server()->port()));
-        else
+            const QString fingerprint = relay->certificateFingerprint();
+            if (relay->settings().listensOnNetwork() && relay->problem().isEmpty())
+                print(tr("%1 relay: other computers too, at %2 with STARTTLS; certificate "
+                         "fingerprint (SHA-256) %3.")
+                          .arg(stamp(), relay->settings().listenAddress, fingerprint));
+            else if (!relay->problem().isEmpty())
+                m_err << QStringLiteral("outpost-cli: ") << relay->problem() << Qt::endl;
+        } else
             m_err << QStringLiteral("outpost-cli: ") << relay->problem() << Qt::endl;
     });
     connect(relay, &RelayService::queued, this,

@@ -27,6 +27,11 @@ void Cli::runRelay(const QStringList &arguments)
         {QStringLiteral("port"),
          tr("relay enable: the port to listen on (default %1).").arg(RelaySettings::defaultPort),
          QStringLiteral("N")});
+    parser.addOption({QStringLiteral("listen"),
+                      tr("relay enable: also accept mail from other computers on this address "
+                         "of the network (0.0.0.0 for all; localhost for this computer only). "
+                         "They must use STARTTLS and the relay password."),
+                      QStringLiteral("ADDR")});
     parser.addOption(
         {QStringLiteral("allow-unauthenticated"),
          tr("relay enable: accept mail from programs on this computer without the relay "
@@ -81,6 +86,17 @@ void Cli::runRelay(const QStringList &arguments)
             }
             settings.port = quint16(port);
         }
+        if (parser.isSet(QStringLiteral("listen"))) {
+            QString address;
+            if (!RelaySettings::parseListenAddress(parser.value(QStringLiteral("listen")), &address,
+                                                   &error))
+                return fail(error);
+            if (!address.isEmpty() && !RelayCertificate::canGenerate())
+                return fail(tr("This version of Outpost cannot make the certificate that "
+                               "listening on the network needs; the relay serves this computer "
+                               "only."));
+            settings.listenAddress = address;
+        }
         settings.enabled = true;
         settings.allowUnauthenticated = parser.isSet(QStringLiteral("allow-unauthenticated"));
         if (parser.isSet(QStringLiteral("report-to-sender"))) {
@@ -109,6 +125,13 @@ void Cli::runRelay(const QStringList &arguments)
                                "(SMTP) server to %1, with no encryption; sign in with an "
                                "account's name as the user name and the relay password.")
                                 .arg(where));
+                if (settings.listensOnNetwork())
+                    print(tr("Other computers reach it at %1, port %2, with STARTTLS and the "
+                             "relay password. Its certificate is made when the relay first "
+                             "starts; \"outpost-cli relay status\" then shows the fingerprint "
+                             "to compare with the one the other program shows.")
+                              .arg(settings.listenAddress)
+                              .arg(settings.port));
                 if (!password.isEmpty())
                     print(tr("The relay password (shown once; \"outpost-cli relay password "
                              "--generate\" makes a new one): %1")
@@ -161,11 +184,12 @@ void Cli::runRelay(const QStringList &arguments)
 void Cli::relayStatus()
 {
     const RelaySettings settings = m_session->relay()->settings();
+    const QString fingerprint = RelayService::storedFingerprint(m_session->profile().directory());
     // Whether a program serves it now: an Outpost relay greets on the port.
     auto *socket = new QTcpSocket(this);
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);
-    auto finish = [this, settings, socket, timer](bool serving) {
+    auto finish = [this, settings, fingerprint, socket, timer](bool serving) {
         timer->stop();
         socket->disconnect(this);
         socket->abort();
@@ -176,6 +200,8 @@ void Cli::relayStatus()
                 QJsonObject{{QStringLiteral("enabled"), settings.enabled},
                             {QStringLiteral("port"), int(settings.port)},
                             {QStringLiteral("allowUnauthenticated"), settings.allowUnauthenticated},
+                            {QStringLiteral("listen"), settings.listenAddress},
+                            {QStringLiteral("certificateFingerprint"), fingerprint},
                             {QStringLiteral("serving"), serving}});
             return done(Success);
         }
@@ -188,6 +214,17 @@ void Cli::relayStatus()
                 ? tr("The relay is on at %1; no sign-in needed.").arg(whereItListens(settings.port))
                 : tr("The relay is on at %1; programs sign in with the relay password.")
                       .arg(whereItListens(settings.port)));
+        if (settings.listensOnNetwork())
+            print(fingerprint.isEmpty()
+                      ? tr("Other computers: %1, port %2, with STARTTLS and the relay password. "
+                           "The certificate is made when the relay first starts.")
+                            .arg(settings.listenAddress)
+                            .arg(settings.port)
+                      : tr("Other computers: %1, port %2, with STARTTLS and the relay password. "
+                           "Certificate fingerprint (SHA-256): %3")
+                            .arg(settings.listenAddress)
+                            .arg(settings.port)
+                            .arg(fingerprint));
         print(serving ? tr("Outpost is serving it now.")
                       : tr("No Outpost program serves it right now: start the Outpost window or "
                            "\"outpost-cli run\"."));

@@ -9,9 +9,11 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHostInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QNetworkInterface>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -20,6 +22,21 @@ namespace Outpost {
 
 namespace {
 const QString serverName = QStringLiteral("localhost");
+
+// What another computer enters as the server: the chosen address, or for "every network"
+// this computer's first network address (its name when it has none).
+QString addressForOthers(const QString &chosen)
+{
+    const QHostAddress address(chosen.trimmed());
+    if (address != QHostAddress(QHostAddress::AnyIPv4) &&
+        address != QHostAddress(QHostAddress::AnyIPv6))
+        return chosen.trimmed();
+    for (const QHostAddress &candidate : QNetworkInterface::allAddresses())
+        if (!candidate.isLoopback() && !candidate.isLinkLocal() &&
+            candidate.protocol() == QAbstractSocket::IPv4Protocol)
+            return candidate.toString();
+    return QHostInfo::localHostName();
+}
 } // namespace
 
 RelayPage::RelayPage(RelayService *relay, const AccountStore *accounts, QWidget *parent)
@@ -119,6 +136,52 @@ RelayPage::RelayPage(RelayService *relay, const AccountStore *accounts, QWidget 
            "account's inbox; this also mails it to the sender address that program used."));
     m_reportToSender->setChecked(settings.reportToSender);
 
+    m_network = new QCheckBox(tr("Also accept mail from other &computers on the network"));
+    m_network->setObjectName(QStringLiteral("relayNetwork"));
+    m_network->setChecked(settings.listensOnNetwork());
+    m_networkAddress = new QComboBox;
+    m_networkAddress->setObjectName(QStringLiteral("relayNetworkAddress"));
+    m_networkAddress->setEditable(true);
+    m_networkAddress->addItem(QStringLiteral("0.0.0.0"));
+    for (const QHostAddress &address : QNetworkInterface::allAddresses())
+        if (!address.isLoopback() && !address.isLinkLocal() &&
+            address.protocol() == QAbstractSocket::IPv4Protocol)
+            m_networkAddress->addItem(address.toString());
+    m_networkAddress->setToolTip(tr("0.0.0.0 accepts on every network this computer is on; an "
+                                    "address of this computer accepts on that network only."));
+    if (settings.listensOnNetwork())
+        m_networkAddress->setCurrentText(settings.listenAddress);
+    m_fingerprint = new QLineEdit;
+    m_fingerprint->setObjectName(QStringLiteral("relayFingerprint"));
+    m_fingerprint->setReadOnly(true);
+    m_fingerprint->setPlaceholderText(tr("Made when the relay first listens on the network"));
+    m_networkNote = new QLabel(
+        tr("Other computers must use <b>STARTTLS</b> and sign in with the relay password, even "
+           "when programs on this computer need none. The first time, their mail program shows "
+           "Outpost's certificate: accept it only if its fingerprint is the one below."));
+    m_networkNote->setWordWrap(true);
+    auto *networkForm = new QFormLayout;
+    networkForm->setContentsMargins(0, 0, 0, 0);
+    auto *addressLabel = new QLabel(tr("Network &address:"));
+    addressLabel->setBuddy(m_networkAddress);
+    networkForm->addRow(addressLabel, m_networkAddress);
+    networkForm->addRow(tr("Certificate fingerprint (SHA-256):"),
+                        row(m_fingerprint, copyButton(QStringLiteral("relayCopyFingerprint"),
+                                                      [this] { return m_fingerprint->text(); })));
+    m_networkDetails = new QWidget;
+    auto *networkLayout = new QVBoxLayout(m_networkDetails);
+    networkLayout->setContentsMargins(0, 0, 0, 0);
+    networkLayout->addWidget(m_networkNote);
+    networkLayout->addLayout(networkForm);
+    if (!RelayCertificate::canGenerate()) {
+        m_network->setEnabled(false);
+        m_network->setToolTip(tr("This version of Outpost cannot make the certificate that "
+                                 "listening on the network needs."));
+    }
+    connect(m_network, &QCheckBox::toggled, this, &RelayPage::updateNetwork);
+    connect(m_network, &QCheckBox::toggled, this, &RelayPage::updateSteps);
+    connect(m_networkAddress, &QComboBox::currentTextChanged, this, &RelayPage::updateSteps);
+
     m_steps = new QLabel;
     m_steps->setObjectName(QStringLiteral("relaySteps"));
     m_steps->setWordWrap(true);
@@ -131,7 +194,8 @@ RelayPage::RelayPage(RelayService *relay, const AccountStore *accounts, QWidget 
     m_status->setWordWrap(true);
     connect(relay, &RelayService::started, this, [this] {
         updateStatus();
-        showPassword(); // made on the first start
+        updateNetwork(); // the certificate is made on the first start on the network
+        showPassword();  // made on the first start
     });
     connect(relay->server(), &RelayServer::activityChanged, this, &RelayPage::updateStatus);
 
@@ -142,6 +206,8 @@ RelayPage::RelayPage(RelayService *relay, const AccountStore *accounts, QWidget 
     detailsLayout->addWidget(m_noAuth);
     detailsLayout->addWidget(m_noAuthWarning);
     detailsLayout->addWidget(m_reportToSender);
+    detailsLayout->addWidget(m_network);
+    detailsLayout->addWidget(m_networkDetails);
     detailsLayout->addWidget(m_steps);
     details->setEnabled(settings.enabled);
     connect(m_enabled, &QCheckBox::toggled, details, &QWidget::setEnabled);
@@ -155,7 +221,14 @@ RelayPage::RelayPage(RelayService *relay, const AccountStore *accounts, QWidget 
 
     updateSteps();
     updateStatus();
+    updateNetwork();
     showPassword();
+}
+
+void RelayPage::updateNetwork()
+{
+    m_networkDetails->setVisible(m_network->isChecked());
+    m_fingerprint->setText(m_relay->certificateFingerprint());
 }
 
 bool RelayPage::apply(QString *error)
@@ -165,6 +238,14 @@ bool RelayPage::apply(QString *error)
     settings.port = quint16(m_port->value());
     settings.allowUnauthenticated = m_noAuth->isChecked();
     settings.reportToSender = m_reportToSender->isChecked();
+    QString address;
+    if (m_network->isChecked()) {
+        if (!RelaySettings::parseListenAddress(m_networkAddress->currentText(), &address, error))
+            return false;
+        if (address.isEmpty()) // "localhost": this computer only after all
+            m_network->setChecked(false);
+    }
+    settings.listenAddress = address;
     return m_relay->saveSettings(settings, error);
 }
 
@@ -215,7 +296,14 @@ void RelayPage::updateSteps()
            "Advanced: outgoing server (SMTP) port <b>%1</b>, encryption <b>None</b>.</p>"
            "<p><b>Scanner software or a script on this computer:</b> SMTP server "
            "<b>localhost</b>, port <b>%1</b>, no SSL/TLS, %2.</p>")
-            .arg(port, signIn));
+            .arg(port, signIn) +
+        (m_network->isChecked()
+             ? tr("<p><b>On another computer:</b> server <b>%1</b> (this computer's address), "
+                  "port <b>%2</b>, connection security <b>STARTTLS</b>, authentication with the "
+                  "user name %3 and the relay password.</p>")
+                   .arg(addressForOthers(m_networkAddress->currentText()).toHtmlEscaped(), port,
+                        account)
+             : QString()));
 }
 
 void RelayPage::updateStatus()
@@ -233,11 +321,15 @@ void RelayPage::updateStatus()
         return;
     }
     const RelayServer *server = m_relay->server();
-    m_status->setText(
-        tr("Listening on localhost, port %1. %2 Messages relayed since Outpost started: %3.")
-            .arg(server->port())
-            .arg(tr("%n program(s) connected now.", nullptr, server->clientCount()))
-            .arg(server->relayedCount()));
+    const QString where = m_relay->settings().listensOnNetwork()
+                              ? tr("Listening on localhost and on %1 (STARTTLS), port %2.")
+                                    .arg(m_relay->settings().listenAddress)
+                                    .arg(server->port())
+                              : tr("Listening on localhost, port %1.").arg(server->port());
+    m_status->setText(tr("%1 %2 Messages relayed since Outpost started: %3.")
+                          .arg(where)
+                          .arg(tr("%n program(s) connected now.", nullptr, server->clientCount()))
+                          .arg(server->relayedCount()));
 }
 
 void RelayPage::copy(const QString &text)

@@ -32,6 +32,7 @@ private:
     void updateStatus();
     void updateSteps();
     void copy(const QString &text);
+    void updateNetwork();
 
     RelayService *m_relay;
     QCheckBox *m_enabled = nullptr;
@@ -42,6 +43,11 @@ private:
     QCheckBox *m_noAuth = nullptr;
     QCheckBox *m_reportToSender = nullptr;
     QLabel *m_noAuthWarning = nullptr;
+    QCheckBox *m_network = nullptr;
+    QComboBox *m_networkAddress = nullptr;
+    QLabel *m_networkNote = nullptr;
+    QLineEdit *m_fingerprint = nullptr;
+    QWidget *m_networkDetails = nullptr;
     QLabel *m_steps = nullptr;
     QLabel *m_status = nullptr;
 };

@@ -49,6 +49,7 @@ bool RelayServer::listen(quint16 port, const QList<QHostAddress> &addresses, QSt
                                                   QHostAddress(QHostAddress::LocalHostIPv6)}
                             : addresses;
     QString problem;
+    QString network; // why a network (not loopback) address was not listened on
     quint16 chosen = port;
     for (const QHostAddress &address : wanted) {
         auto server = m_tls.isNull() ? std::make_unique<QTcpServer>()
@@ -69,6 +70,11 @@ bool RelayServer::listen(quint16 port, const QList<QHostAddress> &addresses, QSt
                               .arg(address.toString())
                               .arg(chosen)
                               .arg(server->errorString());
+            if (!isLoopback(address) && network.isEmpty())
+                network = tr("The relay cannot listen on %1, port %2: %3")
+                              .arg(address.toString())
+                              .arg(chosen)
+                              .arg(server->errorString());
             continue;
         }
         chosen = server->serverPort(); // a port chosen for the first is used for the rest
@@ -82,12 +88,14 @@ bool RelayServer::listen(quint16 port, const QList<QHostAddress> &addresses, QSt
         return false;
     }
     m_port = chosen;
+    m_skipped = network;
     return true;
 }
 
 void RelayServer::close()
 {
     m_servers.clear();
+    m_skipped.clear();
 }
 
 bool RelayServer::isListening() const

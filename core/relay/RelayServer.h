@@ -50,6 +50,9 @@ public:
     /// The port listened on (the one chosen when 0 was asked for).
     quint16 port() const { return m_port; }
     QList<QHostAddress> addresses() const;
+    /// Why an address asked for in the last listen() is not listened on while others are
+    /// (for people); empty when all are.
+    QString skipped() const { return m_skipped; }
 
     int clientCount() const { return m_clients; }
     /// Messages queued since the relay started.
@@ -70,6 +73,7 @@ private:
     QSslConfiguration m_tls;
     std::function<bool(const QHostAddress &)> m_isLocal = &RelayServer::isLoopback;
     quint16 m_port = 0;
+    QString m_skipped;
     int m_maxClients = 100;
     int m_clients = 0;
     int m_relayed = 0;

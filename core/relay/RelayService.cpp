@@ -177,6 +177,9 @@ void RelayService::listenWith(const RelayCertificate &certificate)
         Q_EMIT started(false);
         return;
     }
+    if (!certificate.isNull() && !m_server.skipped().isEmpty())
+        m_problem =
+            tr("The relay serves this computer, but not the network: %1").arg(m_server.skipped());
     Q_EMIT started(true);
 }
 

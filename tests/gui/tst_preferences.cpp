@@ -1,5 +1,6 @@
 #include "Autostart.h"
 #include "PreferencesDialog.h"
+#include "RelayPage.h"
 #include "relay/RelayService.h"
 #include "session/Session.h"
 
@@ -195,6 +196,65 @@ private Q_SLOTS:
         PreferencesDialog dialog(profile.path(), relay, session.accounts());
         QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("relayStatus"))->text(),
                  relay->problem());
+    }
+
+    void networkListeningShowsTheFingerprintAndRefusesABadAddress()
+    {
+        if (!Outpost::RelayCertificate::canGenerate())
+            QSKIP("this build makes no certificates (no OpenSSL)");
+        QTemporaryDir profile;
+        Outpost::Session session(profile.path(), sessionOptions());
+        QVERIFY(!session.open().isError());
+        Outpost::RelayService *relay = session.relay();
+        relay->start();
+        PreferencesDialog dialog(profile.path(), relay, session.accounts());
+        dialog.showRelayPage();
+        auto *network = dialog.findChild<QCheckBox *>(QStringLiteral("relayNetwork"));
+        auto *address = dialog.findChild<QComboBox *>(QStringLiteral("relayNetworkAddress"));
+        auto *fingerprint = dialog.findChild<QLineEdit *>(QStringLiteral("relayFingerprint"));
+        auto *steps = dialog.findChild<QLabel *>(QStringLiteral("relaySteps"));
+        QVERIFY(network && address && fingerprint);
+        QVERIFY(!network->isChecked());
+        QVERIFY(!address->isVisibleTo(&dialog));
+        QVERIFY(!steps->text().contains(QStringLiteral("STARTTLS")));
+        dialog.findChild<QCheckBox *>(QStringLiteral("relayEnabled"))->setChecked(true);
+        network->setChecked(true);
+        QVERIFY(address->isVisibleTo(&dialog));
+        address->setCurrentText(QStringLiteral("192.0.2.10"));
+        QVERIFY(steps->text().contains(QStringLiteral("<b>STARTTLS</b>")));
+        QVERIFY(steps->text().contains(QStringLiteral("<b>192.0.2.10</b>")));
+
+        // A typing mistake is an error, and nothing is saved.
+        auto *page = dialog.findChild<Outpost::RelayPage *>();
+        address->setCurrentText(QStringLiteral("192.168.1.300"));
+        QString error;
+        QVERIFY(!page->apply(&error));
+        QVERIFY2(error.contains(QStringLiteral("192.168.1.300")), qPrintable(error));
+        QVERIFY(!relay->settings().enabled);
+
+        // Saved with a second loopback address standing in for the network (tests stay on
+        // loopback): the certificate is made and its fingerprint shown.
+        Outpost::RelaySettings settings = relay->settings();
+        settings.enabled = true;
+        settings.port = freePort();
+        settings.listenAddress = QStringLiteral("127.0.0.2");
+        QSignalSpy started(relay, &Outpost::RelayService::started);
+        QVERIFY(relay->saveSettings(settings, &error));
+        QVERIFY(started.wait(10000));
+        QVERIFY2(relay->problem().isEmpty(), qPrintable(relay->problem()));
+        QTRY_COMPARE(fingerprint->text(), relay->certificateFingerprint());
+        QCOMPARE(fingerprint->text().size(), 95);
+        dialog.findChild<QPushButton *>(QStringLiteral("relayCopyFingerprint"))->click();
+        QCOMPARE(QApplication::clipboard()->text(), fingerprint->text());
+        auto *status = dialog.findChild<QLabel *>(QStringLiteral("relayStatus"));
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("127.0.0.2 (STARTTLS)")),
+                     qPrintable(status->text()));
+
+        // Another dialog shows the choice as saved.
+        PreferencesDialog again(profile.path(), relay, session.accounts());
+        QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("relayNetwork"))->isChecked());
+        QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("relayNetworkAddress"))->currentText(),
+                 QStringLiteral("127.0.0.2"));
     }
 };
 
