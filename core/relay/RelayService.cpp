@@ -378,6 +378,11 @@ qint64 RelayService::sizeLimit(const QString &accountId) const
     return qMax<qint64>(0, m_scheduler->status(accountId).serverMaxSize);
 }
 
+bool RelayService::refuses8Bit(const QString &accountId) const
+{
+    return m_scheduler->status(accountId).serverAccepts8Bit == false;
+}
+
 void RelayService::runCycle(const QString &accountId, QObject *context,
                             std::function<void(const QByteArray &reply)> done)
 {

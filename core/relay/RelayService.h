@@ -71,6 +71,7 @@ public:
     bool checkPassword(const QByteArray &password) const override;
     Outcome queue(const Submission &submission) override;
     qint64 sizeLimit(const QString &accountId) const override;
+    bool refuses8Bit(const QString &accountId) const override;
     void runCycle(const QString &accountId, QObject *context,
                   std::function<void(const QByteArray &reply)> done) override;
 

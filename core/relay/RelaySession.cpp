@@ -19,6 +19,14 @@ QByteArray megabytes(qint64 octets)
     return QByteArray::number((octets + 1024 * 1024 - 1) / (1024 * 1024));
 }
 
+bool has8BitOctets(QByteArrayView data)
+{
+    for (const char c : data)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return true;
+    return false;
+}
+
 } // namespace
 
 RelaySession::RelaySession(QTcpSocket *socket, RelayTarget *target, const RelayLimits &limits,
@@ -561,6 +569,14 @@ void RelaySession::endOfData()
                            " MB the account's mail server accepts"
                      : "552 5.3.4 The message is larger than the limit of " + megabytes(limit) +
                            " MB");
+        return;
+    }
+    if (m_target->refuses8Bit(m_transactionAccount) && has8BitOctets(m_decoder.content())) {
+        resetTransaction();
+        // RFC 6152: 8-bit data would arrive broken; Outpost does not rewrite the MIME
+        // structure of another program's message, so that program must encode it.
+        reply("554 5.6.3 The account's mail server does not accept 8-bit mail (no 8BITMIME): "
+              "set the program to send 7-bit (quoted-printable or base64)");
         return;
     }
     RelayTarget::Submission submission;

@@ -56,6 +56,14 @@ public:
         return 0;
     }
 
+    /// True when @p accountId's server is known not to take 8-bit mail (no 8BITMIME, RFC
+    /// 6152): such a message is refused at submission rather than failed later.
+    virtual bool refuses8Bit(const QString &accountId) const
+    {
+        Q_UNUSED(accountId);
+        return false;
+    }
+
     /// Runs a receive-then-send cycle of @p accountId (outpost-cli send-receive while this
     /// program holds the profile) and calls @p done, in @p context, with the SMTP reply:
     /// "250 " and the result as one line of JSON, or a refusal.

@@ -190,6 +190,8 @@ void AccountRunner::cycleDone(const CycleResult &result)
     m_status.lastStoreError = result.storeError;
     if (result.serverMaxSize >= 0)
         m_status.serverMaxSize = result.serverMaxSize;
+    if (result.serverAccepts8Bit)
+        m_status.serverAccepts8Bit = result.serverAccepts8Bit;
     m_status.lastCycleEnd = m_clock->now();
     if (result.accountError.isError())
         ++m_consecutiveFailures;

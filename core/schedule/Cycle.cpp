@@ -279,6 +279,7 @@ void Cycle::smtpReady()
 {
     m_smtpReady = true;
     m_result.serverMaxSize = m_smtp->capabilities().maxSize;
+    m_result.serverAccepts8Bit = m_smtp->capabilities().eightBitMime;
     // Opened early (during Receive), or while waiting or logging in again: the Send step
     // continues with it when it comes.
     resumeSending();

@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <optional>
+
 #include <deque>
 #include <memory>
 
@@ -34,6 +36,9 @@ struct CycleResult
     /// The SMTP server's message size limit (RFC 1870) as its EHLO said: -1 when this cycle
     /// did not reach it, 0 when it announced none.
     qint64 serverMaxSize = -1;
+    /// Whether the SMTP server takes 8-bit mail (8BITMIME, RFC 6152); empty when this cycle
+    /// did not reach it.
+    std::optional<bool> serverAccepts8Bit;
     /// Messages that went out only after earlier attempts had failed (their ids).
     QStringList sentAfterRetrying;
     /// Why the account could not work (wrong password, server down, certificate): its

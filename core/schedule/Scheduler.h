@@ -56,6 +56,8 @@ public:
         QDateTime lastCycleEnd;
         /// The SMTP server's size limit as last seen (0: none announced, -1: not seen yet).
         qint64 serverMaxSize = -1;
+        /// Whether it takes 8-bit mail (8BITMIME) as last seen; empty: not seen yet.
+        std::optional<bool> serverAccepts8Bit;
     };
 
     /// @p clock and @p credentials must outlive the scheduler.

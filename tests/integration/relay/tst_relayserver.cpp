@@ -45,10 +45,12 @@ public:
     }
 
     qint64 sizeLimit(const QString &) const override { return serverLimit; }
+    bool refuses8Bit(const QString &) const override { return serverRefuses8Bit; }
 
     std::vector<Submission> queued;
     QByteArray refusal;
     qint64 serverLimit = 0;
+    bool serverRefuses8Bit = false;
 };
 
 // A client that writes exactly what a test gives it and reads whole replies.
@@ -418,6 +420,33 @@ private Q_SLOTS:
                "small\r\n.\r\n");
         for (int expected : {250, 250, 354, 250})
             QCOMPARE(c.code(), expected);
+        QCOMPARE(m_target->queued.size(), size_t(1));
+    }
+
+    void eightBitMailForAServerWithout8BitMimeIsRefusedAtSubmission()
+    {
+        startServer();
+        m_target->serverRefuses8Bit = true; // learned by the account's last cycle
+        Client c(m_server->port());
+        signIn(c);
+        const QByteArray envelope =
+            "MAIL FROM:<taro@example.jp> BODY=8BITMIME\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n";
+        c.send(envelope);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 354);
+        c.send("Subject: raw\r\n\r\n\xe6\x97\xa5\xe6\x9c\xac\r\n.\r\n");
+        const QByteArray refusal = c.reply();
+        QVERIFY2(refusal.startsWith("554 5.6.3 "), refusal.constData());
+        QVERIFY(refusal.contains("8BITMIME"));
+        QVERIFY(m_target->queued.empty());
+        // 7-bit mail (the same text encoded) goes through.
+        c.send(envelope);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 354);
+        c.send("Subject: encoded\r\nContent-Transfer-Encoding: base64\r\n\r\n5pel5pys\r\n.\r\n");
+        QCOMPARE(c.code(), 250);
         QCOMPARE(m_target->queued.size(), size_t(1));
     }
 

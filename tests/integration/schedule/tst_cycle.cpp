@@ -415,11 +415,14 @@ private Q_SLOTS:
 
         // The server's SIZE limit is learned for the local relay.
         QCOMPARE(r.serverMaxSize, f.server.settings().maxSize);
+        QCOMPARE(r.serverAccepts8Bit, std::optional<bool>(false)); // and its lack of 8BITMIME
 
         // The same to a server that takes 8-bit mail: sent with BODY=8BITMIME.
         f.server.settings().eightBitMime = true;
         const QString again = *f.outbox->queueSubmission(data, smtp);
-        QCOMPARE(f.run().sent, 1);
+        const CycleResult second = f.run();
+        QCOMPARE(second.sent, 1);
+        QCOMPARE(second.serverAccepts8Bit, std::optional<bool>(true));
         QCOMPARE(f.stateOf(again), OutboxState::Sent);
         QVERIFY(f.transcript.join(QLatin1Char('\n')).contains(QLatin1String("BODY=8BITMIME")));
     }
