@@ -155,8 +155,7 @@ void RelaySession::process()
             continue;
         }
         handleLine(line);
-        if (self && (m_mode == Mode::Command || m_mode == Mode::AuthLoginUser ||
-                     m_mode == Mode::AuthLoginPassword || m_mode == Mode::AuthPlain))
+        if (self && (m_mode == Mode::Command || m_mode == Mode::Auth))
             armCommandTimer();
     }
     if (!self || m_finished)
@@ -171,41 +170,11 @@ void RelaySession::process()
 void RelaySession::handleLine(const QByteArray &line)
 {
     switch (m_mode) {
-    case Mode::AuthLoginUser:
-        if (line == "*") {
-            m_mode = Mode::Command;
-            reply("501 5.7.0 Sign-in cancelled");
-            return;
-        }
-        Q_EMIT transcript(QStringLiteral("C: (user name)"));
-        m_loginUser = QByteArray::fromBase64(line);
-        m_mode = Mode::AuthLoginPassword;
-        reply("334 UGFzc3dvcmQ6"); // "Password:"
-        return;
-    case Mode::AuthLoginPassword:
-        Q_EMIT transcript(QStringLiteral("C: (password)"));
-        m_mode = Mode::Command;
-        if (line == "*") {
-            reply("501 5.7.0 Sign-in cancelled");
-            return;
-        }
-        checkCredentials({}, m_loginUser, QByteArray::fromBase64(line));
-        return;
-    case Mode::AuthPlain: {
+    case Mode::Auth:
         Q_EMIT transcript(QStringLiteral("C: (credentials)"));
         m_mode = Mode::Command;
-        if (line == "*") {
-            reply("501 5.7.0 Sign-in cancelled");
-            return;
-        }
-        const QByteArrayList parts = QByteArray::fromBase64(line).split('\0');
-        if (parts.size() != 3) {
-            reply("501 5.5.2 Cannot read the credentials");
-            return;
-        }
-        checkCredentials(parts[0], parts[1], parts[2]);
+        authStep(m_auth.respond(line));
         return;
-    }
     case Mode::Command:
         break;
     case Mode::Data:
@@ -333,7 +302,6 @@ void RelaySession::encrypted()
     m_clientName.clear();
     m_extended = false;
     m_accountId.clear();
-    m_loginUser.clear();
     m_mode = Mode::Command;
     armCommandTimer();
     onReadyRead();
@@ -357,35 +325,28 @@ void RelaySession::auth(const QByteArray &argument)
         reply("503 5.5.1 Sign in before MAIL, not during a message");
         return;
     }
-    const QByteArrayList words = argument.split(' ');
-    const QByteArray mechanism = words.value(0).toUpper();
-    if (mechanism == "PLAIN") {
-        if (words.size() > 1) {
-            if (words[1] == "=") {
-                reply("501 5.5.2 Cannot read the credentials");
-                return;
-            }
-            const QByteArrayList parts = QByteArray::fromBase64(words[1]).split('\0');
-            if (parts.size() != 3) {
-                reply("501 5.5.2 Cannot read the credentials");
-                return;
-            }
-            checkCredentials(parts[0], parts[1], parts[2]);
-        } else {
-            m_mode = Mode::AuthPlain;
-            reply("334 ");
-        }
-    } else if (mechanism == "LOGIN") {
-        if (words.size() > 1) {
-            m_loginUser = QByteArray::fromBase64(words[1]);
-            m_mode = Mode::AuthLoginPassword;
-            reply("334 UGFzc3dvcmQ6");
-        } else {
-            m_mode = Mode::AuthLoginUser;
-            reply("334 VXNlcm5hbWU6"); // "Username:"
-        }
-    } else {
+    authStep(m_auth.start(argument));
+}
+
+void RelaySession::authStep(SmtpAuthExchange::Outcome outcome)
+{
+    switch (outcome) {
+    case SmtpAuthExchange::Outcome::Challenge:
+        m_mode = Mode::Auth;
+        reply("334 " + m_auth.challenge());
+        return;
+    case SmtpAuthExchange::Outcome::Credentials:
+        checkCredentials(m_auth.authorizationId(), m_auth.user(), m_auth.password());
+        return;
+    case SmtpAuthExchange::Outcome::Cancelled:
+        reply("501 5.7.0 Sign-in cancelled");
+        return;
+    case SmtpAuthExchange::Outcome::Malformed:
+        reply("501 5.5.2 Cannot read the credentials");
+        return;
+    case SmtpAuthExchange::Outcome::Unsupported:
         reply("504 5.5.4 Sign-in method not offered; use PLAIN or LOGIN");
+        return;
     }
 }
 

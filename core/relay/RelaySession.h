@@ -1,6 +1,7 @@
 #pragma once
 
 #include "relay/RelayTarget.h"
+#include "smtpd/SmtpAuthExchange.h"
 #include "smtpd/SmtpDataDecoder.h"
 
 #include <QObject>
@@ -58,9 +59,7 @@ private:
     {
         Command,
         Data,
-        AuthLoginUser,
-        AuthLoginPassword,
-        AuthPlain,
+        Auth,      ///< AUTH: the client's next line continues the sign-in
         Waiting,   ///< a reply is held back (wrong password): input waits
         Cycling,   ///< XCYCLE: a cycle runs for the client; input waits for its result
         Handshake, ///< STARTTLS: the TLS handshake runs; input waits for its end
@@ -73,6 +72,7 @@ private:
     void command(const QByteArray &verb, const QByteArray &argument);
     void ehlo(const QByteArray &argument, bool extended);
     void auth(const QByteArray &argument);
+    void authStep(SmtpAuthExchange::Outcome outcome);
     void checkCredentials(const QByteArray &authzid, const QByteArray &user,
                           const QByteArray &password);
     void mail(const QByteArray &argument);
@@ -107,8 +107,8 @@ private:
     QSslConfiguration m_tls; ///< null: STARTTLS not offered
     bool m_local = true;
     bool m_encrypted = false;
-    QString m_accountId;    ///< authenticated: the account the user name chose
-    QByteArray m_loginUser; ///< AUTH LOGIN: the user name given first
+    QString m_accountId; ///< authenticated: the account the user name chose
+    SmtpAuthExchange m_auth;
     int m_authFailures = 0;
 
     bool m_haveMail = false;

@@ -4,28 +4,9 @@
 #include <QDir>
 #include <QMessageAuthenticationCode>
 
+#include "smtpd/SmtpPath.h"
+
 namespace Outpost {
-
-namespace {
-
-// "<addr> params" or "<addr>" after "FROM:"/"TO:"; returns the address without brackets.
-bool parsePath(const QByteArray &argument, const QByteArray &prefix, QByteArray *address,
-               QByteArray *params)
-{
-    if (!argument.toUpper().startsWith(prefix))
-        return false;
-    const QByteArray rest = argument.mid(prefix.size()).trimmed();
-    if (!rest.startsWith('<'))
-        return false;
-    const qsizetype close = rest.indexOf('>');
-    if (close < 0)
-        return false;
-    *address = rest.mid(1, close - 1);
-    *params = rest.mid(close + 1).trimmed().toUpper();
-    return true;
-}
-
-} // namespace
 
 SandboxSmtpSession::SandboxSmtpSession(SandboxServer *server)
     : SandboxSession(server, SandboxFault::Smtp)
@@ -41,42 +22,10 @@ void SandboxSmtpSession::greet()
 void SandboxSmtpSession::handleLine(const QByteArray &line)
 {
     switch (m_mode) {
-    case Mode::AuthLoginUser:
-        if (line == "*") {
-            m_mode = Mode::Command;
-            reply("501 5.7.0 Authentication cancelled");
-            return;
-        }
-        m_loginUser = QByteArray::fromBase64(line);
-        m_mode = Mode::AuthLoginPassword;
-        reply("334 UGFzc3dvcmQ6"); // "Password:"
-        return;
-    case Mode::AuthLoginPassword:
+    case Mode::Auth:
         m_mode = Mode::Command;
-        authenticated(m_loginUser, QByteArray::fromBase64(line));
+        authStep(m_auth.respond(line));
         return;
-    case Mode::AuthPlain: {
-        m_mode = Mode::Command;
-        const QByteArrayList parts = QByteArray::fromBase64(line).split('\0');
-        authenticated(parts.value(1), parts.value(2));
-        return;
-    }
-    case Mode::AuthCramMd5: {
-        m_mode = Mode::Command;
-        const QByteArrayList parts = QByteArray::fromBase64(line).split(' ');
-        const QByteArray user = parts.value(0);
-        const auto it = m_server->m_users.constFind(user);
-        const QByteArray expected = it == m_server->m_users.constEnd()
-                                        ? QByteArray()
-                                        : QMessageAuthenticationCode::hash(
-                                              m_challenge, it->password, QCryptographicHash::Md5)
-                                              .toHex();
-        if (!expected.isEmpty() && parts.value(1) == expected)
-            authenticated(user, it->password);
-        else
-            authenticated(user, {});
-        return;
-    }
     case Mode::Command:
         break;
     }
@@ -115,40 +64,42 @@ void SandboxSmtpSession::command(const QByteArray &verb, const QByteArray &argum
     } else if (verb == "AUTH") {
         auth(argument);
     } else if (verb == "MAIL") {
-        QByteArray address;
-        QByteArray params;
+        const SmtpPath path = SmtpPath::parse(argument, "FROM:", true);
         if (!m_greeted) {
             reply("503 5.5.1 Error: send HELO/EHLO first");
         } else if (m_haveMail) {
             reply("503 5.5.1 Error: nested MAIL command");
-        } else if (!parsePath(argument, "FROM:", &address, &params)) {
+        } else if (path.problem == SmtpPath::Problem::Syntax) {
             reply("501 5.5.4 Syntax: MAIL FROM:<address>");
+        } else if (!path.ok()) {
+            reply("501 5.1.7 Bad sender address syntax");
         } else if (settings.smtpAuthRequired && m_authUser.isEmpty()) {
             reply("530 5.7.0 Authentication required");
         } else {
-            const qsizetype at = params.indexOf("SIZE=");
-            const qint64 size = at < 0 ? 0 : params.mid(at + 5).split(' ').value(0).toLongLong();
+            const qint64 size = path.parameter("SIZE").toLongLong();
             if (settings.maxSize > 0 && size > settings.maxSize) {
                 reply("552 5.3.4 Message size exceeds fixed limit");
                 return;
             }
             m_haveMail = true;
             m_delivery = {};
-            m_delivery.sender = address;
+            m_delivery.sender = path.address.toUtf8();
             reply("250 2.1.0 Ok");
         }
     } else if (verb == "RCPT") {
-        QByteArray address;
-        QByteArray params;
+        const SmtpPath path = SmtpPath::parse(argument, "TO:", false);
         if (!m_haveMail) {
             reply("503 5.5.1 Error: need MAIL command");
-        } else if (!parsePath(argument, "TO:", &address, &params)) {
+        } else if (path.problem == SmtpPath::Problem::Syntax) {
             reply("501 5.5.4 Syntax: RCPT TO:<address>");
+        } else if (!path.ok()) {
+            reply("501 5.1.3 Bad recipient address syntax");
         } else if (!allowsRelay()) {
+            const QByteArray address = path.address.toUtf8();
             Q_EMIT m_server->relayRefused(peer(), address);
             reply("554 5.7.1 <" + address + ">: Relay access denied");
         } else {
-            m_delivery.recipients << address;
+            m_delivery.recipients << path.address.toUtf8();
             reply("250 2.1.5 Ok");
         }
     } else if (verb == "DATA") {
@@ -240,26 +191,39 @@ void SandboxSmtpSession::auth(const QByteArray &argument)
         reply("503 5.5.1 Error: already authenticated");
         return;
     }
-    const QByteArrayList words = argument.split(' ');
-    const QByteArray mechanism = words.value(0).toUpper();
-    if (mechanism == "PLAIN") {
-        if (words.size() > 1) {
-            const QByteArrayList parts = QByteArray::fromBase64(words[1]).split('\0');
-            authenticated(parts.value(1), parts.value(2));
+    m_challenge =
+        "<" + QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + "@sandbox.invalid>";
+    authStep(m_auth.start(argument, m_challenge));
+}
+
+void SandboxSmtpSession::authStep(SmtpAuthExchange::Outcome outcome)
+{
+    switch (outcome) {
+    case SmtpAuthExchange::Outcome::Challenge:
+        m_mode = Mode::Auth;
+        reply("334 " + m_auth.challenge());
+        return;
+    case SmtpAuthExchange::Outcome::Credentials:
+        if (m_auth.mechanism() == SmtpAuthExchange::Mechanism::CramMd5) {
+            const auto it = m_server->m_users.constFind(m_auth.user());
+            const bool right =
+                it != m_server->m_users.constEnd() &&
+                QMessageAuthenticationCode::hash(m_challenge, it->password, QCryptographicHash::Md5)
+                        .toHex() == m_auth.digest();
+            authenticated(m_auth.user(), right ? it->password : QByteArray());
         } else {
-            m_mode = Mode::AuthPlain;
-            reply("334 ");
+            authenticated(m_auth.user(), m_auth.password());
         }
-    } else if (mechanism == "LOGIN") {
-        m_mode = Mode::AuthLoginUser;
-        reply("334 VXNlcm5hbWU6"); // "Username:"
-    } else if (mechanism == "CRAM-MD5") {
-        m_mode = Mode::AuthCramMd5;
-        m_challenge =
-            "<" + QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + "@sandbox.invalid>";
-        reply("334 " + m_challenge.toBase64());
-    } else {
+        return;
+    case SmtpAuthExchange::Outcome::Cancelled:
+        reply("501 5.7.0 Authentication cancelled");
+        return;
+    case SmtpAuthExchange::Outcome::Malformed:
+        reply("501 5.5.2 Cannot decode response");
+        return;
+    case SmtpAuthExchange::Outcome::Unsupported:
         reply("504 5.5.4 Unrecognized authentication type");
+        return;
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sandbox/SandboxSession.h"
+#include "smtpd/SmtpAuthExchange.h"
 #include "smtpd/SmtpDataDecoder.h"
 
 #include <QFile>
@@ -12,7 +13,8 @@ namespace Outpost {
 /// The SMTP side of the sandbox (RFC 5321 with PIPELINING, SIZE, 8BITMIME, STARTTLS, AUTH):
 /// receives mail and applies the POP-before-SMTP relay policy. The data is read by the
 /// SmtpDataDecoder the local relay uses, so both end a message, unstuff dots and refuse to be
-/// smuggled to in exactly one way.
+/// smuggled to in exactly one way; paths (SmtpPath) and AUTH (SmtpAuthExchange) are read by
+/// the relay's code too.
 class SandboxSmtpSession : public SandboxSession
 {
     Q_OBJECT
@@ -28,15 +30,13 @@ private:
     enum class Mode
     {
         Command,
-        AuthLoginUser,
-        AuthLoginPassword,
-        AuthCramMd5,
-        AuthPlain,
+        Auth, ///< the client's next line continues AUTH
     };
     void command(const QByteArray &verb, const QByteArray &argument, const QByteArray &line);
     qsizetype handleStream(QByteArrayView bytes) override;
     void ehlo(bool extended);
     void auth(const QByteArray &argument);
+    void authStep(SmtpAuthExchange::Outcome outcome);
     void authenticated(const QByteArray &user, const QByteArray &password);
     void resetTransaction();
     void startData();
@@ -50,7 +50,7 @@ private:
     bool m_greeted = false;
     bool m_haveMail = false;
     QByteArray m_authUser;
-    QByteArray m_loginUser;
+    SmtpAuthExchange m_auth{true}; // with CRAM-MD5
     QByteArray m_challenge;
     SandboxDelivery m_delivery;
     SmtpDataDecoder m_decoder; ///< DATA, read as the relay reads it
