@@ -188,7 +188,9 @@ void Cli::serveRelay(bool verbose)
             if (relay->settings().listensOnNetwork() && relay->problem().isEmpty())
                 print(tr("%1 relay: other computers too, at %2 with STARTTLS; certificate "
                          "fingerprint (SHA-256) %3.")
-                          .arg(stamp(), relay->settings().listenAddress, fingerprint));
+                          .arg(stamp(),
+                               RelaySettings::addressForOthers(relay->settings().listenAddress),
+                               fingerprint));
             else if (!relay->problem().isEmpty())
                 m_err << QStringLiteral("outpost-cli: ") << relay->problem() << Qt::endl;
         } else

@@ -130,7 +130,7 @@ void Cli::runRelay(const QStringList &arguments)
                              "relay password. Its certificate is made when the relay first "
                              "starts; \"outpost-cli relay status\" then shows the fingerprint "
                              "to compare with the one the other program shows.")
-                              .arg(settings.listenAddress)
+                              .arg(RelaySettings::addressForOthers(settings.listenAddress))
                               .arg(settings.port));
                 if (!password.isEmpty())
                     print(tr("The relay password (shown once; \"outpost-cli relay password "
@@ -218,11 +218,11 @@ void Cli::relayStatus()
             print(fingerprint.isEmpty()
                       ? tr("Other computers: %1, port %2, with STARTTLS and the relay password. "
                            "The certificate is made when the relay first starts.")
-                            .arg(settings.listenAddress)
+                            .arg(RelaySettings::addressForOthers(settings.listenAddress))
                             .arg(settings.port)
                       : tr("Other computers: %1, port %2, with STARTTLS and the relay password. "
                            "Certificate fingerprint (SHA-256): %3")
-                            .arg(settings.listenAddress)
+                            .arg(RelaySettings::addressForOthers(settings.listenAddress))
                             .arg(settings.port)
                             .arg(fingerprint));
         print(serving ? tr("Outpost is serving it now.")

@@ -9,7 +9,6 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHostInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -23,20 +22,6 @@ namespace Outpost {
 namespace {
 const QString serverName = QStringLiteral("localhost");
 
-// What another computer enters as the server: the chosen address, or for "every network"
-// this computer's first network address (its name when it has none).
-QString addressForOthers(const QString &chosen)
-{
-    const QHostAddress address(chosen.trimmed());
-    if (address != QHostAddress(QHostAddress::AnyIPv4) &&
-        address != QHostAddress(QHostAddress::AnyIPv6))
-        return chosen.trimmed();
-    for (const QHostAddress &candidate : QNetworkInterface::allAddresses())
-        if (!candidate.isLoopback() && !candidate.isLinkLocal() &&
-            candidate.protocol() == QAbstractSocket::IPv4Protocol)
-            return candidate.toString();
-    return QHostInfo::localHostName();
-}
 } // namespace
 
 RelayPage::RelayPage(RelayService *relay, const AccountStore *accounts, QWidget *parent)
@@ -301,8 +286,9 @@ void RelayPage::updateSteps()
              ? tr("<p><b>On another computer:</b> server <b>%1</b> (this computer's address), "
                   "port <b>%2</b>, connection security <b>STARTTLS</b>, authentication with the "
                   "user name %3 and the relay password.</p>")
-                   .arg(addressForOthers(m_networkAddress->currentText()).toHtmlEscaped(), port,
-                        account)
+                   .arg(RelaySettings::addressForOthers(m_networkAddress->currentText())
+                            .toHtmlEscaped(),
+                        port, account)
              : QString()));
 }
 

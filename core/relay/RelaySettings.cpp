@@ -4,8 +4,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkInterface>
 
 namespace Outpost {
 
@@ -77,6 +79,19 @@ bool RelaySettings::parseListenAddress(const QString &text, QString *address, QS
     }
     *address = parsed.toString();
     return true;
+}
+
+QString RelaySettings::addressForOthers(const QString &chosen)
+{
+    const QHostAddress address(chosen.trimmed());
+    if (address != QHostAddress(QHostAddress::AnyIPv4) &&
+        address != QHostAddress(QHostAddress::AnyIPv6))
+        return chosen.trimmed();
+    for (const QHostAddress &candidate : QNetworkInterface::allAddresses())
+        if (!candidate.isLoopback() && !candidate.isLinkLocal() &&
+            candidate.protocol() == QAbstractSocket::IPv4Protocol)
+            return candidate.toString();
+    return QHostInfo::localHostName();
 }
 
 QList<QHostAddress> RelaySettings::listenAddresses() const

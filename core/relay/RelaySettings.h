@@ -45,6 +45,10 @@ public:
     /// The addresses to listen on: this computer's loopback ones, and the network one.
     QList<QHostAddress> listenAddresses() const;
     bool listensOnNetwork() const { return !listenAddress.isEmpty(); }
+    /// What another computer enters as the server for the network address @p chosen: that
+    /// address, or for "every network" (0.0.0.0, ::) this computer's first network address
+    /// (its name when it has none).
+    static QString addressForOthers(const QString &chosen);
 
     bool operator==(const RelaySettings &other) const = default;
 };
