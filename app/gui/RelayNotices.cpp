@@ -9,8 +9,9 @@ namespace Outpost {
 RelayNotices::RelayNotices(RelayService *relay, Scheduler *scheduler, QObject *parent)
     : QObject(parent)
 {
-    connect(relay, &RelayService::started, this, [this, relay](bool listening) {
-        if (!listening && !relay->problem().isEmpty())
+    // Also when it listens on this computer but not on the network (its certificate).
+    connect(relay, &RelayService::started, this, [this, relay] {
+        if (!relay->problem().isEmpty())
             Q_EMIT notice(relay->problem());
     });
     connect(relay, &RelayService::queued, this,
