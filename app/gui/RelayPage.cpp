@@ -213,7 +213,10 @@ RelayPage::RelayPage(RelayService *relay, const AccountStore *accounts, QWidget 
 void RelayPage::updateNetwork()
 {
     m_networkDetails->setVisible(m_network->isChecked());
-    m_fingerprint->setText(m_relay->certificateFingerprint());
+    const QString fingerprint = m_relay->certificateFingerprint();
+    m_fingerprint->setText(fingerprint);
+    m_fingerprint->setCursorPosition(0); // its start, as other programs show it first
+    m_fingerprint->setToolTip(fingerprint);
 }
 
 bool RelayPage::apply(QString *error)
