@@ -23,7 +23,6 @@ declare -A skipped=(
 # Failing under Wine for a reason not found yet: left out so that the rest gates CI, printed on
 # every run, and not a limitation of Wine until shown to be one.
 declare -A unexplained=(
-    [tst_scheduler]="intervalRunsCycles: the cycle an interval starts never finishes (deterministic under Wine 8.0; the other 11 functions pass)"
     [tst_sandbox_faults]="disconnectMidData(BDAT): in about half the runs the SMTP session ends with no error after the server drops the connection mid-BDAT (3 of 6 runs by hand); the other functions pass"
 )
 
