@@ -280,8 +280,10 @@ private Q_SLOTS:
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.first()[QLatin1String("state")].toString(),
                  OutboxStore::stateName(OutboxState::MayHaveBeenSent));
-        // Not sent again on its own.
-        m_server.clearFaults();
+        // Not sent again on its own. The fault stays: the in-process sandbox may read the
+        // killed session's end of data only while the next command runs (seen under Wine), and
+        // must then silence it as the first DATAEND rather than record it as a delivery; a
+        // message sent again would be the second, and delivered.
         const int before = int(m_server.deliveries().size());
         const CliRun again = runCli(QStringList{"send-receive", "sb"} + profileArgs(profile));
         QCOMPARE(m_server.deliveries().size(), before);
