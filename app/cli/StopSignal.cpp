@@ -45,6 +45,9 @@ StopSignal::StopSignal(QObject *parent)
 {
     current() = this;
 #ifdef Q_OS_WIN
+    // Ctrl+C may arrive switched off: a process started in a new process group, or by one that
+    // ignores Ctrl+C, inherits that; this program's Ctrl+C is its stop, so it is switched on.
+    SetConsoleCtrlHandler(nullptr, FALSE);
     SetConsoleCtrlHandler(onConsoleEvent, TRUE);
 #else
     if (pipeFds[0] < 0 && ::pipe(pipeFds) != 0)

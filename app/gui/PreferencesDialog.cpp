@@ -1,6 +1,7 @@
 #include "PreferencesDialog.h"
 
 #include "Autostart.h"
+#include "MailtoHandler.h"
 #include "RelayPage.h"
 
 #include <QApplication>
@@ -42,6 +43,11 @@ PreferencesDialog::PreferencesDialog(const QString &profileDirectory, RelayServi
     m_startAtLogin = new QCheckBox(tr("Start Outpost when I log in"));
     m_startAtLogin->setObjectName(QStringLiteral("startAtLogin"));
     m_startAtLogin->setChecked(Autostart::isEnabled());
+    if (MailtoHandler::isSupported()) {
+        m_openMailto = new QCheckBox(tr("Open e-mail links (mailto:) with Outpost"));
+        m_openMailto->setObjectName(QStringLiteral("openMailto"));
+        m_openMailto->setChecked(MailtoHandler::isRegistered(QApplication::applicationFilePath()));
+    }
     m_closeToTray = new QCheckBox(tr("Closing the window keeps Outpost running in the tray"));
     m_closeToTray->setObjectName(QStringLiteral("closeToTray"));
     m_closeToTray->setChecked(settings.value(QStringLiteral("closeToTray"), true).toBool());
@@ -52,6 +58,8 @@ PreferencesDialog::PreferencesDialog(const QString &profileDirectory, RelayServi
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), hint);
     form->addRow(QString(), m_startAtLogin);
+    if (m_openMailto)
+        form->addRow(QString(), m_openMailto);
     form->addRow(QString(), m_closeToTray);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
@@ -102,6 +110,12 @@ void PreferencesDialog::accept()
         !Autostart::setEnabled(m_startAtLogin->isChecked(), QApplication::applicationFilePath())) {
         QMessageBox::warning(this, tr("Preferences"),
                              tr("Outpost could not change whether it starts at login."));
+    }
+    const QString program = QApplication::applicationFilePath();
+    if (m_openMailto && m_openMailto->isChecked() != MailtoHandler::isRegistered(program) &&
+        !MailtoHandler::setRegistered(m_openMailto->isChecked(), program)) {
+        QMessageBox::warning(this, tr("Preferences"),
+                             tr("Outpost could not change whether it opens e-mail links."));
     }
     QDialog::accept();
 }

@@ -12,8 +12,8 @@ class AccountStore;
 class RelayPage;
 class RelayService;
 
-/// Program-wide settings: language, start at login, close to the tray; and the local relay
-/// ("Use Outpost from other programs").
+/// Program-wide settings: language, start at login, mailto: links (Windows), close to the
+/// tray; and the local relay ("Use Outpost from other programs").
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -34,6 +34,7 @@ private:
     QString m_profileDirectory;
     QComboBox *m_language = nullptr;
     QCheckBox *m_startAtLogin = nullptr;
+    QCheckBox *m_openMailto = nullptr; ///< Windows: Outpost opens mailto: links
     QCheckBox *m_closeToTray = nullptr;
     QTabWidget *m_tabs = nullptr;
     RelayPage *m_relayPage = nullptr;

@@ -1,4 +1,5 @@
 #include "Autostart.h"
+#include "MailtoHandler.h"
 #include "PreferencesDialog.h"
 #include "RelayPage.h"
 #include "relay/RelayService.h"
@@ -8,6 +9,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -61,6 +63,30 @@ private:
             return std::nullopt;
         return QString::fromWCharArray(value);
     }
+
+    /// A string value (nullptr: the default value) of a key under HKEY_CURRENT_USER.
+    static std::optional<QString> userValue(const wchar_t *key, const wchar_t *name)
+    {
+        wchar_t value[1024];
+        DWORD size = sizeof value;
+        if (RegGetValueW(HKEY_CURRENT_USER, key, name, RRF_RT_REG_SZ, nullptr, value, &size) !=
+            ERROR_SUCCESS)
+            return std::nullopt;
+        return QString::fromWCharArray(value);
+    }
+
+    static bool userKeyExists(const wchar_t *key)
+    {
+        HKEY handle = nullptr;
+        if (RegOpenKeyExW(HKEY_CURRENT_USER, key, 0, KEY_READ, &handle) != ERROR_SUCCESS)
+            return false;
+        RegCloseKey(handle);
+        return true;
+    }
+
+    static constexpr const wchar_t *mailtoKey = L"Software\\Classes\\mailto";
+    static constexpr const wchar_t *mailtoCommandKey =
+        L"Software\\Classes\\mailto\\shell\\open\\command";
 #endif
 
 private Q_SLOTS:
@@ -96,6 +122,81 @@ private Q_SLOTS:
         QVERIFY(entry.contains("Type=Application"));
         QVERIFY(Outpost::Autostart::setEnabled(false, QString()));
         QVERIFY(!Outpost::Autostart::isEnabled());
+#endif
+    }
+
+    void mailtoLinksOpenOutpost()
+    {
+#ifdef Q_OS_WIN
+        // Windows: a URL protocol in the current user's classes, read back with the registry
+        // API: the key's default value, an empty "URL Protocol" value, and shell\open\command
+        // with the quoted program and "%1".
+        const QString program = QStringLiteral("C:/Program Files/Outpost/bin/outpost.exe");
+        QVERIFY(Outpost::MailtoHandler::isSupported());
+        QVERIFY(!userKeyExists(mailtoKey));
+        QVERIFY(!Outpost::MailtoHandler::isRegistered(program));
+        QVERIFY(Outpost::MailtoHandler::setRegistered(true, program));
+        QVERIFY(Outpost::MailtoHandler::isRegistered(program));
+        QCOMPARE(userValue(mailtoKey, nullptr).value_or(QString()),
+                 QStringLiteral("URL:MailTo Protocol"));
+        QCOMPARE(userValue(mailtoKey, L"URL Protocol"), std::optional<QString>(QString()));
+        QCOMPARE(userValue(mailtoCommandKey, nullptr).value_or(QString()),
+                 QStringLiteral("\"C:\\Program Files\\Outpost\\bin\\outpost.exe\" \"%1\""));
+        // Another copy of Outpost elsewhere is not the one registered, and cannot remove it.
+        const QString other = QStringLiteral("D:/Portable/Outpost/outpost.exe");
+        QVERIFY(!Outpost::MailtoHandler::isRegistered(other));
+        QVERIFY(Outpost::MailtoHandler::setRegistered(false, other));
+        QVERIFY(Outpost::MailtoHandler::isRegistered(program));
+        QVERIFY(Outpost::MailtoHandler::setRegistered(false, program));
+        QVERIFY(!Outpost::MailtoHandler::isRegistered(program));
+        QVERIFY(!userKeyExists(mailtoKey));
+
+        // Another program's registration stays when Outpost's is turned off.
+        const wchar_t foreign[] = L"\"C:\\Mail\\mail.exe\" \"%1\"";
+        QCOMPARE(RegSetKeyValueW(HKEY_CURRENT_USER, mailtoCommandKey, nullptr, REG_SZ, foreign,
+                                 sizeof foreign),
+                 LSTATUS(ERROR_SUCCESS));
+        QVERIFY(Outpost::MailtoHandler::setRegistered(false, program));
+        QCOMPARE(userValue(mailtoCommandKey, nullptr).value_or(QString()),
+                 QString::fromWCharArray(foreign));
+        QCOMPARE(RegDeleteTreeW(HKEY_CURRENT_USER, mailtoKey), LSTATUS(ERROR_SUCCESS));
+
+        // The dialog's check box registers the running program, and unregisters it.
+        QTemporaryDir profile;
+        Outpost::Session session(profile.path(), sessionOptions());
+        QVERIFY(!session.open().isError());
+        const QString self = QApplication::applicationFilePath();
+        {
+            PreferencesDialog dialog(profile.path(), session.relay(), session.accounts());
+            auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("openMailto"));
+            QVERIFY(box);
+            QVERIFY(!box->isChecked());
+            box->setChecked(true);
+            dialog.accept();
+        }
+        QVERIFY(Outpost::MailtoHandler::isRegistered(self));
+        QCOMPARE(userValue(mailtoCommandKey, nullptr).value_or(QString()),
+                 QStringLiteral("\"%1\" \"%2\"")
+                     .arg(QDir::toNativeSeparators(self), QStringLiteral("%1")));
+        {
+            PreferencesDialog dialog(profile.path(), session.relay(), session.accounts());
+            auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("openMailto"));
+            QVERIFY(box && box->isChecked());
+            box->setChecked(false);
+            dialog.accept();
+        }
+        QVERIFY(!Outpost::MailtoHandler::isRegistered(self));
+        QVERIFY(!userKeyExists(mailtoKey));
+#else
+        // Linux: the desktop entry's MimeType=x-scheme-handler/mailto does it; nothing to
+        // switch, and the dialog offers nothing.
+        QVERIFY(!Outpost::MailtoHandler::isSupported());
+        QVERIFY(!Outpost::MailtoHandler::setRegistered(true, QStringLiteral("/usr/bin/outpost")));
+        QTemporaryDir profile;
+        Outpost::Session session(profile.path(), sessionOptions());
+        QVERIFY(!session.open().isError());
+        PreferencesDialog dialog(profile.path(), session.relay(), session.accounts());
+        QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("openMailto")));
 #endif
     }
 

@@ -1,6 +1,7 @@
 // outpost-cli queue / send-receive / outbox against the in-process sandbox: exit codes,
 // what it prints, and a message caught by a kill after its data went out.
 #include "CliRunner.h"
+#include "Wine.h"
 
 #include "message/MessageWriter.h"
 #include "sandbox/SandboxServer.h"
@@ -13,6 +14,10 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#endif
 
 using namespace Outpost;
 
@@ -182,12 +187,8 @@ private Q_SLOTS:
 
     void runCyclesAtStartupAndStopsOnSigterm()
     {
-#ifdef Q_OS_WIN
-        QSKIP("Windows has no SIGTERM: QProcess::terminate() posts WM_CLOSE, which a console "
-              "program never receives; its stop is Ctrl+C (SetConsoleCtrlHandler), which only "
-              "GenerateConsoleCtrlEvent to a process sharing a console could send (not driven "
-              "here)");
-#endif
+        // Windows has no SIGTERM (QProcess::terminate() posts WM_CLOSE, which a console program
+        // never receives): there the stop is Ctrl+C, sent with GenerateConsoleCtrlEvent.
         const QString profile = newProfile();
         QCOMPARE(runCli(QStringList{"account", "edit", "sb", "--check-at-startup", "on",
                                     "--interval", "30"} +
@@ -196,6 +197,21 @@ private Q_SLOTS:
                  0);
         queue(profile, QStringLiteral("run@example.net"));
         QProcess cli;
+#ifdef Q_OS_WIN
+        // Ctrl+C reaches the processes of a console: outpost-cli shares this test's (QProcess
+        // would give it a console of its own when this one has no window), in a process group
+        // of its own so that the test is not stopped too. A new group starts with Ctrl+C
+        // switched off: StopSignal switches it on again.
+        if (!GetConsoleWindow()) {
+            // Under Wine (and with no console at all) a console of the test's own.
+            FreeConsole();
+            QVERIFY(AllocConsole());
+        }
+        cli.setCreateProcessArgumentsModifier([](QProcess::CreateProcessArguments *args) {
+            args->flags &= ~DWORD(CREATE_NO_WINDOW);
+            args->flags |= CREATE_NEW_PROCESS_GROUP;
+        });
+#endif
         cli.start(QStringLiteral(OUTPOST_CLI_PATH), QStringList{"run"} + profileArgs(profile));
         QVERIFY(cli.waitForStarted());
         auto delivered = [&] {
@@ -208,7 +224,20 @@ private Q_SLOTS:
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += cli.readAllStandardOutput()).contains("next check at"),
                                  20000);
+#ifdef Q_OS_WIN
+        // Windows delivers CTRL_BREAK_EVENT to a process group (CTRL_C_EVENT only to a whole
+        // console); Wine 8.0 fails CTRL_BREAK_EVENT with ERROR_INVALID_HANDLE but delivers
+        // CTRL_C_EVENT to the group. StopSignal takes both.
+        const DWORD group = DWORD(cli.processId());
+        if (!GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, group)) {
+            const DWORD error = GetLastError();
+            QVERIFY2(Wine::running(), qPrintable(QString::number(error)));
+            QVERIFY2(GenerateConsoleCtrlEvent(CTRL_C_EVENT, group),
+                     qPrintable(QString::number(GetLastError())));
+        }
+#else
         cli.terminate(); // SIGTERM: stop cleanly
+#endif
         QVERIFY(cli.waitForFinished(20000));
         out += cli.readAllStandardOutput();
         QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
@@ -251,8 +280,10 @@ private Q_SLOTS:
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.first()[QLatin1String("state")].toString(),
                  OutboxStore::stateName(OutboxState::MayHaveBeenSent));
-        // Not sent again on its own.
-        m_server.clearFaults();
+        // Not sent again on its own. The fault stays: the in-process sandbox may read the
+        // killed session's end of data only while the next command runs (seen under Wine), and
+        // must then silence it as the first DATAEND rather than record it as a delivery; a
+        // message sent again would be the second, and delivered.
         const int before = int(m_server.deliveries().size());
         const CliRun again = runCli(QStringList{"send-receive", "sb"} + profileArgs(profile));
         QCOMPARE(m_server.deliveries().size(), before);

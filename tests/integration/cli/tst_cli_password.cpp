@@ -1,10 +1,17 @@
-// `outpost-cli account password` stores into the real Secret Service, and the
-// password appears in no file of the profile and in nothing the program prints.
+// `outpost-cli account password` stores into the real keychain (the Secret Service; the
+// Credential Manager on Windows, read back here with CredReadW), and the password appears in
+// no file of the profile and in nothing the program prints.
 #include "CliRunner.h"
 
 #include <QDirIterator>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+
+#include <wincred.h> // needs windows.h first
+#endif
 
 using namespace Outpost;
 
@@ -38,6 +45,17 @@ private Q_SLOTS:
         const auto result = spy.first().first().value<CredentialResult>();
         QVERIFY2(result.ok(), qPrintable(result.message));
         QVERIFY(result.password == QString::fromLatin1(secret)); // no trailing newline
+#ifdef Q_OS_WIN
+        // In the Credential Manager, as a generic credential named by the key alone (QtKeychain
+        // 0.14 leaves the service out of the target name), holding exactly the password.
+        PCREDENTIALW credential = nullptr;
+        QVERIFY2(CredReadW(L"w:pop", CRED_TYPE_GENERIC, 0, &credential),
+                 qPrintable(QString::number(GetLastError())));
+        const QByteArray blob(reinterpret_cast<const char *>(credential->CredentialBlob),
+                              qsizetype(credential->CredentialBlobSize));
+        CredFree(credential);
+        QVERIFY(blob == secret); // not printed when it differs
+#endif
 
         QDirIterator it(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -50,6 +68,11 @@ private Q_SLOTS:
                         &CredentialJob::finished);
         QVERIFY(gone.wait(20000));
         QCOMPARE(gone.first().first().value<CredentialResult>().error, CredentialError::NotFound);
+#ifdef Q_OS_WIN
+        // Removing the account removed the credential itself.
+        QVERIFY(!CredReadW(L"w:pop", CRED_TYPE_GENERIC, 0, &credential));
+        QCOMPARE(GetLastError(), DWORD(ERROR_NOT_FOUND));
+#endif
     }
 };
 

@@ -1,5 +1,6 @@
 // Fault injection: the clients against a sandbox that answers wrongly, slowly, or not at all.
 #include "SandboxFixture.h"
+#include "Wine.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -130,6 +131,10 @@ void TestSandboxFaults::disconnectMidData()
 {
     QFETCH(QByteArray, command);
     QFETCH(bool, chunking);
+    if (chunking && Wine::running())
+        QSKIP("Wine 8.0 does not report a connection reset that arrives while Qt's dispatcher "
+              "has the socket deselected (tests/wine/wsa_fdclose.cpp shows it without Qt): in "
+              "about half the runs the client learns of the drop only by its command timeout");
     m_server->settings().chunking = chunking;
     m_server->addFault(
         {SandboxFault::Smtp, command, 1, SandboxFault::DisconnectMidData, {}, 0, 4096});

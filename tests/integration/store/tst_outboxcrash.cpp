@@ -1,5 +1,6 @@
-// Kills a process that is busy with the outbox (SIGKILL, at random moments) again and
-// again; after each kill, recovery must find every message intact in exactly one state.
+// Kills a process that is busy with the outbox (QProcess::kill: SIGKILL, TerminateProcess on
+// Windows; at random moments) again and again; after each kill, recovery must find every
+// message intact in exactly one state.
 #include "crash_common.h"
 
 #include "message/MessageReader.h"
@@ -80,7 +81,8 @@ private Q_SLOTS:
         for (int kill = 0; kill < kills; ++kill) {
             QProcess helper;
             helper.setProcessChannelMode(QProcess::SeparateChannels);
-            helper.start(QStringLiteral(OUTPOST_CRASH_HELPER),
+            helper.start(QCoreApplication::applicationDirPath() + QLatin1Char('/') +
+                             QStringLiteral(OUTPOST_CRASH_HELPER),
                          {account, QString::number(kill + 1)});
             QVERIFY2(helper.waitForStarted(20000), qPrintable(helper.errorString()));
             // Let it run for a random number of acknowledged steps, then kill it mid-work.
@@ -96,7 +98,7 @@ private Q_SLOTS:
                 pending += helper.readAllStandardOutput();
                 seen = int(pending.count('\n')) - 1;
             }
-            helper.kill(); // SIGKILL
+            helper.kill(); // SIGKILL; TerminateProcess on Windows
             QVERIFY(helper.waitForFinished(20000));
             QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
             pending += helper.readAllStandardOutput();
@@ -107,7 +109,8 @@ private Q_SLOTS:
             const QList<QByteArray> lines = pending.split('\n');
             QByteArray inFlight = "between operations";
             for (const QByteArray &line : lines) {
-                const QList<QByteArray> parts = line.split(' ');
+                // trimmed(): on Windows the helper's standard output ends its lines with CRLF.
+                const QList<QByteArray> parts = line.trimmed().split(' ');
                 if (parts.size() == 2 && parts.at(0) == "begin")
                     inFlight = parts.at(1);
                 if (parts.size() != 3)
