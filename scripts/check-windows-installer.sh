@@ -156,6 +156,14 @@ mkdir -p "$scratch/gui-profile-ja"
 printf '[General]\nlanguage=ja\n' >"$scratch/gui-profile-ja/gui.ini"
 shoot "$scratch/gui-profile-ja" "$out/outpost-ja.png"
 
+# What the program writes for this user (MailtoHandler, Autostart: the same values), so that
+# the uninstaller is seen to remove them.
+exe_win=$(winepath -w "$bin/outpost.exe" | tr -d '\r')
+wine reg add 'HKCU\Software\Classes\mailto\shell\open\command' /ve /d "\"$exe_win\" \"%1\"" /f >/dev/null
+wine reg add 'HKCU\Software\Microsoft\Windows\CurrentVersion\Run' /v Outpost /d "\"$exe_win\"" /f >/dev/null
+wine reg query 'HKCU\Software\Classes\mailto\shell\open\command' >/dev/null 2>&1 ||
+    fail "could not write the mailto registration to check its removal"
+
 echo "== uninstall (/S)"
 wine "$dir/Uninstall.exe" /S
 wineserver -w
@@ -168,6 +176,12 @@ left=$(find "$dir" -type f 2>/dev/null | head -n5 || true)
     fail "the Start-menu shortcut is left"
 if wine reg query "$uninstall_key" /s 2>/dev/null | tr -d '\r' | grep -q 'DisplayName.*Outpost'; then
     fail "the Add/Remove Programs entry is left"
+fi
+if wine reg query 'HKCU\Software\Classes\mailto' >/dev/null 2>&1; then
+    fail "the mailto: registration is left, pointing at the removed program"
+fi
+if wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Run' /v Outpost >/dev/null 2>&1; then
+    fail "the start-at-login entry is left"
 fi
 [[ -d "$profile" ]] || fail "the user's profile was removed"
 echo "installer check passed: installed, ran, sent through the sandbox, uninstalled; the profile stays"
