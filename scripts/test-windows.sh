@@ -88,5 +88,22 @@ echo "Differs under Wine, and how the tests cope: Wine 8.0 fails GenerateConsole
 echo "Test functions skipped inside a test under Wine print SKIP with their reason (ctest -V)."
 total=$(ctest --test-dir "$build" -N ${exclude:+-E "$exclude"} "$@" | sed -n 's/^Total Tests: //p')
 echo "== running ${total:-0} Windows tests under $(wine --version)"
-ctest --test-dir "$build" --output-on-failure -j "$(nproc)" --timeout 600 \
-    ${exclude:+-E "$exclude"} "$@"
+log="$scratch/ctest.log"
+if ctest --test-dir "$build" --output-on-failure -j "$(nproc)" --timeout 600 \
+    ${exclude:+-E "$exclude"} "$@" 2>&1 | tee "$log"; [[ ${PIPESTATUS[0]} -eq 0 ]]; then
+    exit 0
+fi
+# A Wine process sometimes does not exit after its test has finished (seen with
+# tst_scheduler and tst_cli_accounts: every function passed, "Totals: … 0 failed" printed,
+# then the process hung until ctest's timeout; not reproduced on demand). Such a test, and
+# only such a test, is run once more, and said so; any other failure fails the run.
+failed=$(sed 's/^[0-9]*://' "$build/Testing/Temporary/LastTestsFailed.log")
+for name in $failed; do
+    block=$(awk -v n="$name" '$0 ~ "Test +#[0-9]+: " n " " {on=1} on && /Finished testing/ {print; exit} on {print}' "$log")
+    if ! grep -q '\*\*\*Timeout' <<<"$block" || ! grep -Eq 'Totals: [0-9]+ passed, 0 failed' <<<"$block"; then
+        echo "test-windows: $name failed (not an exit hang): not run again." >&2
+        exit 1
+    fi
+done
+echo "EXIT HANG under Wine (all functions passed, the process did not exit), run once more: $failed"
+ctest --test-dir "$build" --output-on-failure --timeout 600 --rerun-failed
