@@ -343,34 +343,51 @@ bool RelayService::checkPassword(const QByteArray &password) const
     return diff == 0;
 }
 
-RelayTarget::Outcome RelayService::queue(const Submission &submission)
+void RelayService::queue(const Submission &submission,
+                         std::function<void(const Outcome &outcome)> done)
 {
     OutboxStore *outbox = m_scheduler->outbox(submission.accountId);
-    const Account *account = m_scheduler->account(submission.accountId);
-    if (!outbox || !account)
-        return {{}, "451 4.3.0 The account was just removed from Outpost; try again"};
+    if (!outbox || !m_scheduler->account(submission.accountId)) {
+        done({{}, "451 4.3.0 The account was just removed from Outpost; try again"});
+        return;
+    }
     Envelope smtp;
     smtp.sender = submission.sender;
     smtp.recipients = submission.recipients;
     smtp.needsSmtpUtf8 = submission.needsSmtpUtf8;
     smtp.origin = submission.clientName;
-    StoreError error;
-    const std::optional<QString> id = outbox->queueSubmission(submission.data, smtp, &error);
-    if (!id) {
-        switch (error.kind) {
-        case StoreError::Kind::InvalidMessage:
-            return {{},
-                    "554 5.6.0 " + asciiOr(error.message, "Outpost cannot send this message "
-                                                          "as it is; its protocol log says why")};
-        case StoreError::Kind::DiskFull:
-            return {{}, "452 4.3.1 The disk is full: Outpost cannot keep the message"};
-        default:
-            return {{}, "451 4.3.0 Outpost could not write the message to the disk; try again"};
-        }
-    }
-    if (account->sendImmediately)
-        m_scheduler->trigger(submission.accountId, Scheduler::Trigger::Queued);
-    return {*id, {}};
+    // The flushes run on a worker thread: the window and the other clients go on meanwhile.
+    QPointer<RelayService> self(this);
+    const QString accountId = submission.accountId;
+    outbox->queueSubmissionInBackground(
+        submission.data, smtp,
+        [self, accountId, done = std::move(done)](const std::optional<QString> &id,
+                                                  const StoreError &error) {
+            if (!id) {
+                switch (error.kind) {
+                case StoreError::Kind::InvalidMessage:
+                    done({{},
+                          "554 5.6.0 " + asciiOr(error.message,
+                                                 "Outpost cannot send this message as "
+                                                 "it is; its protocol log says why")});
+                    return;
+                case StoreError::Kind::DiskFull:
+                    done({{}, "452 4.3.1 The disk is full: Outpost cannot keep the message"});
+                    return;
+                default:
+                    done({{},
+                          "451 4.3.0 Outpost could not write the message to the disk; try "
+                          "again"});
+                    return;
+                }
+            }
+            if (self) {
+                const Account *account = self->m_scheduler->account(accountId);
+                if (account && account->sendImmediately)
+                    self->m_scheduler->trigger(accountId, Scheduler::Trigger::Queued);
+            }
+            done({*id, {}});
+        });
 }
 
 qint64 RelayService::sizeLimit(const QString &accountId) const

@@ -69,7 +69,8 @@ public:
     QString accountForUser(const QString &user) const override;
     QString accountForSender(const QString &sender) const override;
     bool checkPassword(const QByteArray &password) const override;
-    Outcome queue(const Submission &submission) override;
+    void queue(const Submission &submission,
+               std::function<void(const Outcome &outcome)> done) override;
     qint64 sizeLimit(const QString &accountId) const override;
     bool refuses8Bit(const QString &accountId) const override;
     void runCycle(const QString &accountId, QObject *context,

@@ -121,7 +121,8 @@ void RelaySession::process()
 {
     QPointer<RelaySession> self(this);
     while (self && !m_finished && m_mode != Mode::Waiting && m_mode != Mode::Cycling &&
-           m_mode != Mode::Handshake && m_mode != Mode::Closing && m_inputPos < m_input.size()) {
+           m_mode != Mode::Queuing && m_mode != Mode::Handshake && m_mode != Mode::Closing &&
+           m_inputPos < m_input.size()) {
         if (m_mode == Mode::Data) {
             const QByteArrayView rest(m_input.constData() + m_inputPos,
                                       m_input.size() - m_inputPos);
@@ -180,6 +181,7 @@ void RelaySession::handleLine(const QByteArray &line)
     case Mode::Data:
     case Mode::Waiting:
     case Mode::Cycling:
+    case Mode::Queuing:
     case Mode::Handshake:
     case Mode::Closing:
         return;
@@ -548,15 +550,27 @@ void RelaySession::endOfData()
     submission.clientName = QString::fromUtf8(m_clientName);
     submission.client = m_socket->peerAddress();
     submission.needsSmtpUtf8 = m_needsSmtpUtf8;
-    const RelayTarget::Outcome outcome = m_target->queue(submission);
     const QString account = m_transactionAccount;
     resetTransaction();
-    if (!outcome.queued()) {
-        reply(outcome.reply);
-        return;
-    }
-    reply("250 2.0.0 Queued in Outpost's outbox as " + outcome.id.toLatin1());
-    Q_EMIT queued(account, outcome.id);
+    // Commands pipelined after the data wait for its answer (RFC 2920: in order).
+    m_mode = Mode::Queuing;
+    m_timer.stop();
+    QPointer<RelaySession> self(this);
+    m_target->queue(submission, [this, self, account](const RelayTarget::Outcome &outcome) {
+        if (!self || m_finished)
+            return; // the client left: the message, complete, stays queued
+        m_mode = Mode::Command;
+        if (outcome.queued()) {
+            reply("250 2.0.0 Queued in Outpost's outbox as " + outcome.id.toLatin1());
+            Q_EMIT queued(account, outcome.id);
+        } else {
+            reply(outcome.reply);
+        }
+        if (!self || m_finished)
+            return;
+        armCommandTimer();
+        process();
+    });
 }
 
 void RelaySession::resetTransaction()

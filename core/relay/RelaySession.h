@@ -62,6 +62,7 @@ private:
         Auth,      ///< AUTH: the client's next line continues the sign-in
         Waiting,   ///< a reply is held back (wrong password): input waits
         Cycling,   ///< XCYCLE: a cycle runs for the client; input waits for its result
+        Queuing,   ///< the message is being written to the disk; input waits for the 250
         Handshake, ///< STARTTLS: the TLS handshake runs; input waits for its end
         Closing,
     };

@@ -45,8 +45,12 @@ public:
         QByteArray reply; ///< when refused, e.g. "451 4.3.0 The disk is full."
         bool queued() const { return !id.isEmpty(); }
     };
-    /// Writes the message durably into the account's outbox before returning.
-    virtual Outcome queue(const Submission &submission) = 0;
+    /// Writes the message durably into the account's outbox, then calls @p done in the
+    /// target's thread: at once or later (the flushes to the disk may run on a worker
+    /// thread). The client is answered only then; @p done may come after its session
+    /// ended (the message, complete, stays queued, as in any SMTP server).
+    virtual void queue(const Submission &submission,
+                       std::function<void(const Outcome &outcome)> done) = 0;
 
     /// The largest message @p accountId's server takes (its SIZE, RFC 1870), in octets; 0
     /// when it is not known (the relay's own limit applies).

@@ -4,14 +4,17 @@
 #include "message/MessageWriter.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <cerrno>
@@ -623,36 +626,93 @@ QString OutboxStore::newId() const
             QLatin1Char('-') +
             QString::number(QRandomGenerator::global()->bounded(0x10000), 16)
                 .rightJustified(4, QLatin1Char('0'));
-        if (!m_entries.contains(id) && !QFile::exists(messageDirectory(id, false)))
+        if (!m_entries.contains(id) && !m_inFlight.contains(id) &&
+            !QFile::exists(messageDirectory(id, false)))
             return id;
     }
 }
 
-std::optional<QString> OutboxStore::commitQueued(const QString &id, const QString &tmpDir,
-                                                 const Envelope &envelope, StoreError *error)
+std::optional<OutboxStore::Pending> OutboxStore::prepareQueued(StoreError *error)
 {
-    OutboxEntry entry;
-    entry.id = id;
-    entry.state = OutboxState::Queued;
-    entry.envelope = envelope;
-    entry.queuedAt = m_now().toUTC();
-    QString detail;
-    bool diskFull = false;
-    if (!DurableIo::writeAtomically(tmpDir + QLatin1Char('/') + stateFileName, journalLine(entry),
-                                    &detail, &diskFull)) {
-        QDir(tmpDir).removeRecursively();
-        setIoError(error, tr("The message could not be queued"), detail, diskFull);
+    if (!m_open && !open(error))
         return std::nullopt;
+    if (refuseWhenReadOnly(error))
+        return std::nullopt;
+    Pending pending;
+    pending.entry.id = newId();
+    pending.entry.state = OutboxState::Queued;
+    pending.entry.queuedAt = m_now().toUTC();
+    pending.tmpDir = outboxDirectory() + QLatin1Char('/') + tmpPrefix + pending.entry.id;
+    pending.finalDir = messageDirectory(pending.entry.id, false);
+    return pending;
+}
+
+OutboxStore::Written OutboxStore::writeQueued(const Pending &pending, const Producer &produce)
+{
+    Written out;
+    out.entry = pending.entry;
+    if (!QDir().mkpath(pending.tmpDir)) {
+        out.detail = pending.tmpDir;
+        return out;
+    }
+    QFile file(pending.tmpDir + QLatin1Char('/') + messageFileName);
+    std::optional<Envelope> envelope;
+    errno = 0;
+    if (file.open(QIODevice::WriteOnly))
+        envelope = produce(&file, &out.messageError);
+    else
+        out.messageError = {MessageError::Kind::WriteFailed, {}, file.errorString()};
+    const int writeErrno = errno;
+    const bool synced = envelope && DurableIo::syncFile(&file);
+    // Judged before close(), which forgets the error.
+    out.diskFull = writeErrno == ENOSPC || writeErrno == EFBIG || DurableIo::isDiskFull(file);
+    const QString fileError = file.errorString();
+    file.close();
+    if (!envelope || !synced) {
+        // Nothing was published: the outbox is as before and the caller keeps the message.
+        QDir(pending.tmpDir).removeRecursively();
+        out.invalid = !envelope && out.messageError.kind != MessageError::Kind::WriteFailed;
+        out.detail = out.messageError.detail.isEmpty() ? fileError : out.messageError.detail;
+        return out;
+    }
+    out.entry.envelope = *envelope;
+    bool diskFull = false;
+    if (!DurableIo::writeAtomically(pending.tmpDir + QLatin1Char('/') + stateFileName,
+                                    journalLine(out.entry), &out.detail, &diskFull)) {
+        QDir(pending.tmpDir).removeRecursively();
+        out.diskFull = diskFull;
+        return out;
     }
     // The rename publishes message and state together (both already on disk).
-    const QString finalDir = messageDirectory(id, false);
-    if (!DurableIo::renameDurably(tmpDir, finalDir, &detail)) {
-        QDir(tmpDir).removeRecursively();
-        setIoError(error, tr("The message could not be queued"), detail, false);
+    out.diskFull = false;
+    if (!DurableIo::renameDurably(pending.tmpDir, pending.finalDir, &out.detail)) {
+        QDir(pending.tmpDir).removeRecursively();
+        return out;
+    }
+    out.ok = true;
+    return out;
+}
+
+std::optional<QString> OutboxStore::adoptQueued(const Written &written, StoreError *error)
+{
+    const QString &id = written.entry.id;
+    if (!written.ok) {
+        if (written.invalid) {
+            if (error)
+                *error = {StoreError::Kind::InvalidMessage, written.messageError.message,
+                          written.messageError.detail};
+        } else {
+            setIoError(error, tr("The message could not be queued"), written.detail,
+                       written.diskFull);
+        }
         return std::nullopt;
     }
+    // Closed meanwhile: the folder is on the disk with its state, and opening finds it.
+    if (!m_open || m_entries.contains(id))
+        return id;
     // Its state.json already says it is queued: the journal line need not be flushed.
-    append(entry, Flush::Later, nullptr);
+    append(written.entry, Flush::Later, nullptr);
+    OutboxEntry entry = written.entry;
     m_entries.insert(id, Record::from(std::move(entry), false));
     Q_EMIT changed(id);
     return id;
@@ -660,42 +720,10 @@ std::optional<QString> OutboxStore::commitQueued(const QString &id, const QStrin
 
 std::optional<QString> OutboxStore::queueWith(const Producer &produce, StoreError *error)
 {
-    if (!m_open && !open(error))
+    const std::optional<Pending> pending = prepareQueued(error);
+    if (!pending)
         return std::nullopt;
-    if (refuseWhenReadOnly(error))
-        return std::nullopt;
-    const QString id = newId();
-    const QString tmpDir = outboxDirectory() + QLatin1Char('/') + tmpPrefix + id;
-    if (!QDir().mkpath(tmpDir)) {
-        setIoError(error, tr("The message could not be queued"), tmpDir, false);
-        return std::nullopt;
-    }
-    QFile file(tmpDir + QLatin1Char('/') + messageFileName);
-    MessageError messageError;
-    std::optional<Envelope> envelope;
-    errno = 0;
-    if (file.open(QIODevice::WriteOnly))
-        envelope = produce(&file, &messageError);
-    else
-        messageError = {MessageError::Kind::WriteFailed, {}, file.errorString()};
-    const int writeErrno = errno;
-    const bool synced = envelope && DurableIo::syncFile(&file);
-    // Judged before close(), which forgets the error.
-    const bool full = writeErrno == ENOSPC || writeErrno == EFBIG || DurableIo::isDiskFull(file);
-    const QString fileError = file.errorString();
-    file.close();
-    if (!envelope || !synced) {
-        // Nothing was published: the outbox is as before and the caller keeps the message.
-        QDir(tmpDir).removeRecursively();
-        if (envelope || messageError.kind == MessageError::Kind::WriteFailed) {
-            setIoError(error, tr("The message could not be queued"),
-                       messageError.detail.isEmpty() ? fileError : messageError.detail, full);
-        } else if (error) {
-            *error = {StoreError::Kind::InvalidMessage, messageError.message, messageError.detail};
-        }
-        return std::nullopt;
-    }
-    return commitQueued(id, tmpDir, *envelope, error);
+    return adoptQueued(writeQueued(*pending, produce), error);
 }
 
 std::optional<QString> OutboxStore::queue(const OutgoingMessage &message, StoreError *error)
@@ -724,17 +752,62 @@ std::optional<QString> OutboxStore::queueFile(const QString &emlPath, StoreError
         error);
 }
 
+namespace {
+
+std::function<std::optional<Envelope>(QIODevice *, MessageError *)>
+submissionProducer(const QByteArray &data, const Envelope &smtp)
+{
+    return [data, smtp](QIODevice *out, MessageError *messageError) {
+        QBuffer in;
+        in.setData(data);
+        in.open(QIODevice::ReadOnly);
+        return MessageWriter::submission(&in, out, smtp, messageError);
+    };
+}
+
+} // namespace
+
 std::optional<QString> OutboxStore::queueSubmission(const QByteArray &data, const Envelope &smtp,
                                                     StoreError *error)
 {
-    QBuffer in;
-    in.setData(data);
-    in.open(QIODevice::ReadOnly);
-    return queueWith(
-        [&](QIODevice *out, MessageError *messageError) {
-            return MessageWriter::submission(&in, out, smtp, messageError);
-        },
-        error);
+    return queueWith(submissionProducer(data, smtp), error);
+}
+
+void OutboxStore::queueSubmissionInBackground(const QByteArray &data, const Envelope &smtp,
+                                              Queued done)
+{
+    StoreError error;
+    const std::optional<Pending> pending = prepareQueued(&error);
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!pending || !app || app->thread() != thread()) {
+        // Refused at once, or no event loop to come back to: in this thread.
+        const std::optional<QString> id =
+            pending ? adoptQueued(writeQueued(*pending, submissionProducer(data, smtp)), &error)
+                    : std::nullopt;
+        done(id, error);
+        return;
+    }
+    const QString id = pending->entry.id;
+    m_inFlight.insert(id);
+    QPointer<OutboxStore> self(this);
+    QThreadPool::globalInstance()->start([self, app, pending = *pending,
+                                          produce = submissionProducer(data, smtp),
+                                          done = std::move(done)]() mutable {
+        Written written = writeQueued(pending, produce);
+        // Back to the store's thread (the application's, checked above), where self is
+        // read: the store may be gone by then.
+        QMetaObject::invokeMethod(
+            app,
+            [self, written = std::move(written), done = std::move(done)] {
+                if (!self)
+                    return;
+                self->m_inFlight.remove(written.entry.id);
+                StoreError error;
+                const std::optional<QString> id = self->adoptQueued(written, &error);
+                done(id, error);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 QList<OutboxEntry> OutboxStore::messages() const

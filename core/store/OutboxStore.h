@@ -2,10 +2,12 @@
 
 #include "StoreError.h"
 #include "message/Envelope.h"
+#include "message/MessageError.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <array>
@@ -20,7 +22,6 @@ class QIODevice;
 namespace Outpost {
 
 struct OutgoingMessage;
-struct MessageError;
 
 /// Where a message is in its life. Only Queued and due Deferred messages are sent.
 enum class OutboxState
@@ -123,6 +124,14 @@ public:
     /// disk, flushed, when this returns an id.
     [[nodiscard]] std::optional<QString>
     queueSubmission(const QByteArray &data, const Envelope &smtp, StoreError *error = nullptr);
+    /// What queueSubmissionInBackground() reports: the id once queued, or why not.
+    using Queued = std::function<void(const std::optional<QString> &id, const StoreError &error)>;
+    /// Like queueSubmission(), but the writing and the flushes to the disk happen on a worker
+    /// thread, so that the caller's event loop runs on meanwhile (the relay's clients, the
+    /// window). @p done is called later in this store's thread, with the id only once the
+    /// message is on the disk and listed; it is not called when the store was destroyed
+    /// first (a message that reached the disk is then found when the outbox opens again).
+    void queueSubmissionInBackground(const QByteArray &data, const Envelope &smtp, Queued done);
 
     /// Messages not yet sent, oldest first.
     QList<OutboxEntry> messages() const;
@@ -223,9 +232,31 @@ private:
     /// Moves the message's folder to sent/ (or back to outbox/).
     bool move(const QString &id, Record &record, bool toSent, QString *detail);
     std::optional<OutboxEntry> readState(const QString &directory) const;
-    std::optional<QString> commitQueued(const QString &id, const QString &tmpDir,
-                                        const Envelope &envelope, StoreError *error);
     using Producer = std::function<std::optional<Envelope>(QIODevice *, MessageError *)>;
+    /// A message on its way into the outbox: where it is written and what is known of it.
+    struct Pending
+    {
+        QString tmpDir;    ///< written here first
+        QString finalDir;  ///< then renamed to here, which publishes it
+        OutboxEntry entry; ///< id, state and time; the envelope comes from the producer
+    };
+    /// What writing a pending message came to.
+    struct Written
+    {
+        bool ok = false;
+        bool invalid = false; ///< the producer refused the message (messageError says why)
+        bool diskFull = false;
+        QString detail;
+        MessageError messageError;
+        OutboxEntry entry; ///< with its envelope when ok
+    };
+    /// Checks that a message may be queued and chooses its id and folders.
+    std::optional<Pending> prepareQueued(StoreError *error);
+    /// Writes, flushes and publishes the message's folder. Touches no member: safe on a
+    /// worker thread.
+    static Written writeQueued(const Pending &pending, const Producer &produce);
+    /// Lists a published message (its journal line) or turns a failure into @p error.
+    std::optional<QString> adoptQueued(const Written &written, StoreError *error);
     std::optional<QString> queueWith(const Producer &produce, StoreError *error);
     QString newId() const;
     Record *find(const QString &id, StoreError *error);
@@ -248,6 +279,7 @@ private:
     RecoveryReport m_report;
     std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
     bool m_open = false;
+    QSet<QString> m_inFlight; ///< ids being written on a worker thread (not yet listed)
 };
 
 } // namespace Outpost

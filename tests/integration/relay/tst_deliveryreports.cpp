@@ -19,6 +19,16 @@ using namespace Outpost;
 
 namespace {
 
+/// Hands @p submission to the relay's target and waits for its answer (the disk is written
+/// on a worker thread).
+RelayTarget::Outcome queued(RelayService *relay, const RelayTarget::Submission &submission)
+{
+    std::optional<RelayTarget::Outcome> answer;
+    relay->queue(submission, [&answer](const RelayTarget::Outcome &outcome) { answer = outcome; });
+    (void)QTest::qWaitFor([&answer] { return answer.has_value(); }, 20000);
+    return answer.value_or(RelayTarget::Outcome{{}, "(no answer)"});
+}
+
 OutboxEntry failedRelayed(const QString &lastReply)
 {
     OutboxEntry e;
@@ -135,7 +145,7 @@ private Q_SLOTS:
         submission.recipients = {QStringLiteral("nobody@example.net")};
         submission.data = original;
         submission.clientName = QStringLiteral("scanner.local");
-        const RelayTarget::Outcome outcome = relay->queue(submission); // sends immediately
+        const RelayTarget::Outcome outcome = queued(relay, submission); // sends immediately
         QVERIFY(outcome.queued());
         QVERIFY(finished.wait(20000));
         OutboxStore *outbox = session.scheduler()->outbox(account.id);
@@ -161,7 +171,7 @@ private Q_SLOTS:
 
         // The null sender (a report from another program): refused the same way, no report.
         submission.sender.clear();
-        QVERIFY(relay->queue(submission).queued());
+        QVERIFY(queued(relay, submission).queued());
         QVERIFY(finished.wait(20000));
         QCOMPARE(reported.size(), 1);
         QCOMPARE(inbox->messages().size(), 1);

@@ -36,12 +36,27 @@ public:
     {
         return password == "relay-secret";
     }
-    Outcome queue(const Submission &submission) override
+    void queue(const Submission &submission,
+               std::function<void(const Outcome &outcome)> done) override
     {
-        if (!refusal.isEmpty())
-            return {{}, refusal};
-        queued.push_back(submission);
-        return {QStringLiteral("id%1").arg(queued.size()), {}};
+        Outcome outcome{{}, refusal};
+        if (refusal.isEmpty()) {
+            queued.push_back(submission);
+            outcome = {QStringLiteral("id%1").arg(queued.size()), {}};
+        }
+        if (holdAnswers) {
+            // As when the disk is slow: the answer comes when the test releases it.
+            held.push_back([done = std::move(done), outcome] { done(outcome); });
+            return;
+        }
+        done(outcome);
+    }
+    void releaseHeld()
+    {
+        auto answers = std::move(held);
+        held.clear();
+        for (auto &answer : answers)
+            answer();
     }
 
     qint64 sizeLimit(const QString &) const override { return serverLimit; }
@@ -51,6 +66,8 @@ public:
     QByteArray refusal;
     qint64 serverLimit = 0;
     bool serverRefuses8Bit = false;
+    bool holdAnswers = false;
+    std::vector<std::function<void()>> held;
 };
 
 // A client that writes exactly what a test gives it and reads whole replies.
@@ -220,6 +237,51 @@ private Q_SLOTS:
         QCOMPARE(s.data, QByteArray("Subject: hi\r\n\r\n.dot\r\nbody\r\n"));
         QCOMPARE(s.clientName, QStringLiteral("client.example"));
         QCOMPARE(m_server->relayedCount(), 1);
+    }
+
+    void commandsAfterTheDataWaitForItsAnswer()
+    {
+        // The answer to the data comes only once the message is on the disk (here: when the
+        // test says so); what the client pipelined behind it is answered after it, in order.
+        startServer();
+        m_target->holdAnswers = true;
+        Client c(m_server->port());
+        signIn(c);
+        c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n");
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 354);
+        c.send("Subject: one\r\n\r\none\r\n.\r\nMAIL FROM:<taro@example.jp>\r\nNOOP\r\n");
+        QTRY_COMPARE(m_target->held.size(), size_t(1));
+        m_target->releaseHeld();
+        const QByteArray queued = c.reply();
+        QVERIFY2(queued.startsWith("250 2.0.0 ") && queued.contains("id1"), queued.constData());
+        const QByteArray mail = c.reply();
+        QVERIFY2(mail.startsWith("250 2.1.0"), mail.constData());
+        QCOMPARE(c.code(), 250); // NOOP
+    }
+
+    void aClientGoneBeforeTheAnswerLeavesTheMessageQueued()
+    {
+        // The data was complete: like any SMTP server, the message stays queued although its
+        // 250 can no longer be given.
+        startServer();
+        m_target->holdAnswers = true;
+        {
+            Client c(m_server->port());
+            signIn(c);
+            c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n");
+            QCOMPARE(c.code(), 250);
+            QCOMPARE(c.code(), 250);
+            QCOMPARE(c.code(), 354);
+            c.send("Subject: gone\r\n\r\ngone\r\n.\r\n");
+            QTRY_COMPARE(m_target->held.size(), size_t(1));
+            c.socket().abort();
+        }
+        QTRY_COMPARE(m_server->clientCount(), 0);
+        m_target->releaseHeld(); // the session is gone: nothing to answer, nothing crashes
+        QCOMPARE(m_target->queued.size(), size_t(1));
+        QCOMPARE(m_server->relayedCount(), 0);
     }
 
     void smugglingSequencesStayInsideTheMessage_data()

@@ -13,6 +13,10 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+
+#include <algorithm>
+#include <vector>
 
 using namespace Outpost;
 
@@ -601,6 +605,96 @@ private Q_SLOTS:
         QCOMPARE(reopened.message(kept)->state, OutboxState::Queued);
         QVERIFY(store.markSending(kept, &error)); // and works once there is room
 #endif
+    }
+
+    void submissionsQueuedInTheBackground()
+    {
+        // The relay's way: written and flushed on a worker thread, answered in this one, and
+        // answered only once the message is on the disk and listed.
+        QTemporaryDir dir;
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        QSignalSpy changed(&store, &OutboxStore::changed);
+        Envelope smtp;
+        smtp.sender = QStringLiteral("scanner@example.org");
+        smtp.recipients = {QStringLiteral("to@example.org")};
+        std::vector<QString> ids;
+        int answers = 0;
+        for (int i = 0; i < 8; ++i) {
+            const QByteArray data = "From: scanner@example.org\r\nTo: to@example.org\r\n"
+                                    "Subject: scan " +
+                                    QByteArray::number(i) + "\r\n\r\npage\r\n";
+            store.queueSubmissionInBackground(
+                data, smtp, [&, i](const std::optional<QString> &id, const StoreError &error) {
+                    ++answers;
+                    QVERIFY2(id, qPrintable(error.message));
+                    const std::optional<OutboxEntry> entry = store.message(*id);
+                    QVERIFY(entry);
+                    QCOMPARE(entry->state, OutboxState::Queued);
+                    QCOMPARE(entry->envelope.recipients, smtp.recipients);
+                    QVERIFY(readAll(entry->messagePath)
+                                .contains("Subject: scan " + QByteArray::number(i)));
+                    ids.push_back(*id);
+                });
+        }
+        QCOMPARE(answers, 0); // none in the caller's turn of the event loop
+        QTRY_COMPARE(answers, 8);
+        QCOMPARE(changed.size(), 8);
+        std::sort(ids.begin(), ids.end());
+        QVERIFY(std::unique(ids.begin(), ids.end()) == ids.end());
+        // On the disk with the journal: another opening lists all of them.
+        store.close();
+        OutboxStore reopened(dir.path());
+        QVERIFY(reopened.open());
+        QCOMPARE(reopened.messages().size(), 8);
+    }
+
+    void aBackgroundSubmissionOutlivesItsStore()
+    {
+        // The store goes (the account removed, the program quitting) while a message is being
+        // written: no answer comes, and the message, already durable, is there next time.
+        QTemporaryDir dir;
+        bool answered = false;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            Envelope smtp;
+            smtp.sender = QStringLiteral("cron@example.org");
+            smtp.recipients = {QStringLiteral("to@example.org")};
+            store.queueSubmissionInBackground("Subject: nightly\r\n\r\nok\r\n", smtp,
+                                              [&answered](const std::optional<QString> &,
+                                                          const StoreError &) { answered = true; });
+        }
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(20000));
+        QCoreApplication::processEvents();
+        QVERIFY(!answered);
+        OutboxStore reopened(dir.path());
+        QVERIFY(reopened.open());
+        QCOMPARE(reopened.messages().size(), 1);
+        QVERIFY(readAll(reopened.messages().first().messagePath).contains("Subject: nightly"));
+    }
+
+    void aRefusedBackgroundSubmissionIsAnsweredAtOnce()
+    {
+        QTemporaryDir dir;
+        OutboxStore writer(dir.path());
+        QVERIFY(writer.open());
+        OutboxStore other(dir.path());
+        QVERIFY(other.open());
+        QVERIFY(other.isReadOnly());
+        Envelope smtp;
+        smtp.sender = QStringLiteral("cron@example.org");
+        smtp.recipients = {QStringLiteral("to@example.org")};
+        std::optional<StoreError> refused;
+        other.queueSubmissionInBackground(
+            "Subject: x\r\n\r\nx\r\n", smtp,
+            [&refused](const std::optional<QString> &id, const StoreError &error) {
+                QVERIFY(!id);
+                refused = error;
+            });
+        QVERIFY(refused);
+        QCOMPARE(refused->kind, StoreError::Kind::NotWritable);
+        QVERIFY(writer.messages().isEmpty());
     }
 
     void manyMessagesListQuickly()
