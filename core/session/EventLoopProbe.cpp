@@ -2,6 +2,7 @@
 
 #include "store/DurableIo.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -28,6 +29,12 @@ EventLoopProbe::EventLoopProbe(const QString &reportFile, QObject *parent)
 void EventLoopProbe::tick()
 {
     const qint64 now = m_clock.nsecsElapsed() / 1000;
+    // A report that was removed starts a new measurement (a benchmark removes it once the
+    // program has started, so that start-up is not counted as lag under load).
+    if (m_written && !QFile::exists(m_file)) {
+        m_lagUs.clear();
+        m_written = false;
+    }
     m_lagUs.push_back(std::max<qint64>(0, now - m_last - intervalMs * 1000));
     m_last = now;
     if (now - m_lastWrite >= 1000 * 1000) {
@@ -48,9 +55,16 @@ void EventLoopProbe::write()
                              {QStringLiteral("medianMs"), at(0.5)},
                              {QStringLiteral("p99Ms"), at(0.99)},
                              {QStringLiteral("maxMs"), at(1.0)}};
+    // Replaced in one rename, but not flushed to the disk: an fsync here, on the thread
+    // being measured, would be counted as its lag.
+    const QString tmp = m_file + QStringLiteral(".tmp");
+    QFile out(tmp);
+    if (!out.open(QIODevice::WriteOnly) ||
+        out.write(QJsonDocument(report).toJson(QJsonDocument::Compact)) < 0)
+        return;
+    out.close();
     QString ignored;
-    (void)DurableIo::writeAtomically(m_file, QJsonDocument(report).toJson(QJsonDocument::Compact),
-                                     &ignored);
+    m_written = DurableIo::rename(tmp, m_file, &ignored);
 }
 
 } // namespace Outpost

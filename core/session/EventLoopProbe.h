@@ -11,6 +11,7 @@ namespace Outpost {
 /// Measures how late the event loop runs a 10 ms timer (the lag a window's user would feel)
 /// and writes the figures to a file once a second: for benchmarks only, switched on by the
 /// environment variable OUTPOST_LAG_REPORT=FILE. The session starts one when it is set.
+/// Removing the file starts a new measurement.
 class EventLoopProbe : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,7 @@ private:
     qint64 m_last = 0;
     std::vector<qint64> m_lagUs; ///< lateness of every tick since the start, microseconds
     qint64 m_lastWrite = 0;
+    bool m_written = false; ///< the report file was written (its removal restarts)
 };
 
 } // namespace Outpost
