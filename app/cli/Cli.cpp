@@ -240,7 +240,8 @@ std::optional<QString> Cli::readPasswordInput()
 }
 
 void Cli::handOver(const Account &account, const Envelope &envelope, const QByteArray &data,
-                   int queuedCode, int notServingCode, int failedCode, bool quiet)
+                   int queuedCode, int notServingCode, int failedCode, bool quiet,
+                   const QDateTime &notBefore)
 {
     auto *handOver = new RelayHandOver(m_credentials, m_session->relay()->settings(), this);
     connect(handOver, &RelayHandOver::finished, this,
@@ -261,7 +262,7 @@ void Cli::handOver(const Account &account, const Envelope &envelope, const QByte
                         failedCode);
                 }
             });
-    handOver->submit(account.name, envelope, data);
+    handOver->submit(account.name, envelope, data, notBefore);
 }
 
 const Account *Cli::accountArgument(const QString &nameOrId)

@@ -69,7 +69,8 @@ private:
     /// Gives the message to the program that holds the profile (RelayHandOver); finishes with
     /// @p queuedCode or, when that fails, @p failedCode (sendmail uses sysexits.h codes).
     void handOver(const Account &account, const Envelope &envelope, const QByteArray &data,
-                  int queuedCode, int notServingCode, int failedCode, bool quiet);
+                  int queuedCode, int notServingCode, int failedCode, bool quiet,
+                  const QDateTime &notBefore = {});
     /// The plain-text password file; it exists only when the user opted in.
     QString insecurePasswordFile() const;
     const Account *accountArgument(const QString &nameOrId);

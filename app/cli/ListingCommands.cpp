@@ -33,6 +33,7 @@ QJsonObject entryJson(const OutboxEntry &e, const QString &account)
         {QStringLiteral("rejectedRecipients"), QJsonArray::fromStringList(e.rejectedRecipients)},
         {QStringLiteral("file"), e.messagePath},
         {QStringLiteral("origin"), e.envelope.origin},
+        {QStringLiteral("notBefore"), e.notBefore.toString(Qt::ISODate)},
     };
 }
 

@@ -5,6 +5,8 @@
 #include "schedule/Scheduler.h"
 #include "store/OutboxStore.h"
 #include "usecases/ComposeMessage.h"
+#include "usecases/OutboxStateText.h"
+#include "usecases/SendLater.h"
 
 #include <QBuffer>
 
@@ -19,7 +21,8 @@ void Cli::runQueue(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Usage: outpost-cli queue NAME FILE.eml\n"
            "       outpost-cli queue NAME --to ADDR --subject TEXT (--body TEXT | --body-file "
-           "FILE) [--attach FILE]"));
+           "FILE) [--attach FILE]\n"
+           "Add --at TIME to send it later."));
     addCommonOptions(parser, false);
     parser.addOption({QStringLiteral("to"),
                       tr("A recipient (repeatable; or a comma-separated list)."),
@@ -38,8 +41,21 @@ void Cli::runQueue(const QStringList &arguments)
                       tr("How Japanese text is written: auto, utf-8 or iso-2022-jp (default: the "
                          "account's choice)."),
                       QStringLiteral("auto|utf-8|iso-2022-jp")});
+    parser.addOption({QStringLiteral("at"),
+                      tr("Sends the message later, not before TIME: \"2026-12-24 09:00\" (your "
+                         "local time; ISO 8601 or your system's date format)."),
+                      QStringLiteral("TIME")});
     if (!parse(parser, arguments))
         return;
+    OutboxStore::QueueOptions options;
+    if (parser.isSet(QStringLiteral("at"))) {
+        QString problem;
+        const std::optional<QDateTime> at = SendLater::parse(
+            parser.value(QStringLiteral("at")), QDateTime::currentDateTimeUtc(), &problem);
+        if (!at)
+            return fail(tr("--at: %1").arg(problem));
+        options.notBefore = *at;
+    }
     const QStringList positional = parser.positionalArguments();
     // While another Outpost program holds the profile, the message goes to it through its
     // local relay.
@@ -53,8 +69,8 @@ void Cli::runQueue(const QStringList &arguments)
     OutboxStore *outbox = m_scheduler->outbox(a.id);
     // The bytes as the outbox would keep them, for the running program.
     auto handOverBytes =
-        [this,
-         &a](const std::function<std::optional<Envelope>(QIODevice *, MessageError *)> &produce) {
+        [this, &a, &options](
+            const std::function<std::optional<Envelope>(QIODevice *, MessageError *)> &produce) {
             QBuffer buffer;
             buffer.open(QIODevice::WriteOnly);
             MessageError messageError;
@@ -62,7 +78,8 @@ void Cli::runQueue(const QStringList &arguments)
             if (!envelope)
                 return fail(tr("The message was not queued: %1").arg(messageError.message));
             Envelope handed = *envelope;
-            handOver(a, handed, buffer.data(), Success, UsageError, MailNotSent, false);
+            handOver(a, handed, buffer.data(), Success, UsageError, MailNotSent, false,
+                     options.notBefore);
         };
 
     StoreError storeError;
@@ -84,7 +101,7 @@ void Cli::runQueue(const QStringList &arguments)
                 return MessageWriter::import(&in, out, error);
             });
         }
-        id = outbox->queueFile(positional.at(2), &storeError);
+        id = outbox->queueFile(positional.at(2), &storeError, options);
     } else if (positional.size() == 2) {
         ComposeInput input;
         input.to = parser.values(QStringLiteral("to")).join(QStringLiteral(", "));
@@ -139,7 +156,7 @@ void Cli::runQueue(const QStringList &arguments)
             return handOverBytes([&m](QIODevice *out, MessageError *error) {
                 return MessageWriter::write(m, out, error);
             });
-        id = outbox->queue(m, &storeError);
+        id = outbox->queue(m, &storeError, options);
     } else {
         fail(tr("Usage: outpost-cli queue NAME FILE.eml, or outpost-cli queue NAME --to ADDR "
                 "--subject TEXT --body TEXT"));
@@ -150,6 +167,9 @@ void Cli::runQueue(const QStringList &arguments)
         return;
     }
     print(*id);
+    if (options.notBefore.isValid())
+        print(tr("It will be sent %1.")
+                  .arg(OutboxStateText::when(options.notBefore, QDateTime::currentDateTimeUtc())));
     done(Success);
 }
 

@@ -20,9 +20,10 @@ RelayHandOver::RelayHandOver(CredentialStore *credentials, const RelaySettings &
 RelayHandOver::~RelayHandOver() = default;
 
 void RelayHandOver::submit(const QString &accountName, const Envelope &envelope,
-                           const QByteArray &data)
+                           const QByteArray &data, const QDateTime &notBefore)
 {
     m_account = accountName;
+    m_notBefore = notBefore;
     m_envelope = envelope;
     m_data = data;
     if (!m_settings.enabled || m_settings.passwordKey.isEmpty()) {
@@ -77,6 +78,16 @@ void RelayHandOver::send(const QString &password)
             message.recipients << r.toUtf8();
         message.body = m_body.get();
         message.eightBit = m_envelope.needs8BitMime;
+        if (m_notBefore.isValid()) {
+            if (!m_client->capabilities().futureRelease) {
+                m_client->quit();
+                finish(Outcome::Failed,
+                       tr("The Outpost program that is running is older and cannot keep a "
+                          "message for later. Update it, or quit it and try again."));
+                return;
+            }
+            message.holdUntil = m_notBefore;
+        }
         m_client->send(message);
         m_client->quit();
     });

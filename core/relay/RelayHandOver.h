@@ -3,6 +3,7 @@
 #include "message/Envelope.h"
 #include "relay/RelaySettings.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
 
@@ -40,7 +41,9 @@ public:
 
     /// Submits @p data (CRLF line ends) for @p envelope through the account named
     /// @p accountName; reports with finished().
-    void submit(const QString &accountName, const Envelope &envelope, const QByteArray &data);
+    /// @p notBefore: sent later (the running program must offer FUTURERELEASE).
+    void submit(const QString &accountName, const Envelope &envelope, const QByteArray &data,
+                const QDateTime &notBefore = {});
     /// Asks the running program to run a cycle of @p accountName and waits for its result;
     /// reports with cycleFinished().
     void runCycle(const QString &accountName);
@@ -66,6 +69,7 @@ private:
     QString m_account;
     Envelope m_envelope;
     QByteArray m_data;
+    QDateTime m_notBefore;
     std::unique_ptr<SmtpClient> m_client;
     std::unique_ptr<QBuffer> m_body;
     QTcpSocket *m_socket = nullptr; ///< runCycle(): the conversation

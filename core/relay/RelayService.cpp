@@ -359,10 +359,13 @@ void RelayService::queue(const Submission &submission,
     // The flushes run on a worker thread: the window and the other clients go on meanwhile.
     QPointer<RelayService> self(this);
     const QString accountId = submission.accountId;
+    OutboxStore::QueueOptions options;
+    options.notBefore = submission.notBefore;
+    const bool planned = submission.notBefore.isValid();
     outbox->queueSubmissionInBackground(
         submission.data, smtp,
-        [self, accountId, done = std::move(done)](const std::optional<QString> &id,
-                                                  const StoreError &error) {
+        [self, accountId, planned, done = std::move(done)](const std::optional<QString> &id,
+                                                           const StoreError &error) {
             if (!id) {
                 switch (error.kind) {
                 case StoreError::Kind::InvalidMessage:
@@ -381,13 +384,14 @@ void RelayService::queue(const Submission &submission,
                     return;
                 }
             }
-            if (self) {
+            if (self && !planned) { // a planned one wakes its account when due
                 const Account *account = self->m_scheduler->account(accountId);
                 if (account && account->sendImmediately)
                     self->m_scheduler->trigger(accountId, Scheduler::Trigger::Queued);
             }
             done({*id, {}});
-        });
+        },
+        options);
 }
 
 qint64 RelayService::sizeLimit(const QString &accountId) const

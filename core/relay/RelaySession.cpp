@@ -3,12 +3,25 @@
 #include "smtpd/SmtpPath.h"
 
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSslCipher>
 #include <QSslSocket>
 
 namespace Outpost {
 
 namespace {
+
+/// An RFC 3339 date-time (section 5.6: "2026-12-24T09:00:00Z", "...T09:00:00.5+09:00");
+/// invalid for anything else.
+QDateTime rfc3339(const QByteArray &text)
+{
+    static const QRegularExpression form(QStringLiteral(
+        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"));
+    const QString upper = QString::fromLatin1(text.toUpper());
+    if (!form.match(upper).hasMatch())
+        return {};
+    return QDateTime::fromString(upper, Qt::ISODateWithMs);
+}
 
 // The replies are protocol text (RFC 5321 allows ASCII only); the other program shows them
 // to its user, so each says in plain words what happened and what to do.
@@ -250,6 +263,12 @@ void RelaySession::ehlo(const QByteArray &argument, bool extended)
     reply("250-PIPELINING");
     reply("250-SIZE " + QByteArray::number(m_limits.maxMessageSize));
     reply("250-8BITMIME");
+    // RFC 4865: the longest hold in seconds, and the latest release time.
+    reply("250-FUTURERELEASE " + QByteArray::number(m_limits.maxHoldSeconds) + ' ' +
+          QDateTime::currentDateTimeUtc()
+              .addSecs(m_limits.maxHoldSeconds)
+              .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"))
+              .toLatin1());
     reply("250-ENHANCEDSTATUSCODES");
     if (!m_tls.isNull() && !m_encrypted)
         reply(needsEncryption().isEmpty() ? "250-STARTTLS" : "250 STARTTLS");
@@ -398,7 +417,34 @@ void RelaySession::mail(const QByteArray &argument)
         return;
     }
     qint64 announced = 0;
+    QDateTime notBefore;
+    bool held = false;
     for (const auto &[keyword, value] : path.parameters) {
+        if (keyword == "HOLDFOR" || keyword == "HOLDUNTIL") {
+            // RFC 4865: one of the two, seconds from now or an RFC 3339 date-time.
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            bool ok = !held;
+            if (ok && keyword == "HOLDFOR") {
+                const qint64 seconds = value.toLongLong(&ok);
+                ok = ok && seconds >= 0 && !value.startsWith('+');
+                notBefore = now.addSecs(seconds);
+            } else if (ok) {
+                notBefore = rfc3339(value);
+                ok = notBefore.isValid();
+            }
+            if (!ok) {
+                reply("501 5.5.4 Syntax: HOLDFOR=seconds or HOLDUNTIL=YYYY-MM-DDThh:mm:ssZ, "
+                      "one of them");
+                return;
+            }
+            if (now.secsTo(notBefore) > m_limits.maxHoldSeconds) {
+                reply("501 5.5.4 Outpost keeps a message for later for at most " +
+                      QByteArray::number(m_limits.maxHoldSeconds / 86400) + " days");
+                return;
+            }
+            held = true;
+            continue;
+        }
         if (keyword == "SIZE") {
             bool ok = false;
             const qint64 size = value.toLongLong(&ok);
@@ -446,6 +492,10 @@ void RelaySession::mail(const QByteArray &argument)
     m_sender = path.address;
     m_needsSmtpUtf8 = path.needsSmtpUtf8;
     m_transactionAccount = account;
+    // A time already past releases the message at once (nothing to wait for).
+    m_notBefore = notBefore.isValid() && notBefore > QDateTime::currentDateTimeUtc()
+                      ? notBefore.toUTC()
+                      : QDateTime();
     reply("250 2.1.0 Sender ok");
 }
 
@@ -550,6 +600,7 @@ void RelaySession::endOfData()
     submission.clientName = QString::fromUtf8(m_clientName);
     submission.client = m_socket->peerAddress();
     submission.needsSmtpUtf8 = m_needsSmtpUtf8;
+    submission.notBefore = m_notBefore;
     const QString account = m_transactionAccount;
     resetTransaction();
     // Commands pipelined after the data wait for its answer (RFC 2920: in order).
@@ -581,6 +632,7 @@ void RelaySession::resetTransaction()
     m_transactionAccount.clear();
     m_transactionLimit = 0;
     m_needsSmtpUtf8 = false;
+    m_notBefore = {};
     m_decoder.reset();
 }
 

@@ -17,15 +17,17 @@ struct RelayLimits
     qint64 maxMessageSize = 35 * 1024 * 1024; ///< octets (SIZE, RFC 1870)
     int maxRecipients = 100;                  ///< RCPT TO per message (RFC 5321 4.5.3.1.8)
     int maxCommandLine = 2048; ///< octets with CRLF (512 in RFC 5321; AUTH lines are longer)
-    int commandTimeoutMs = 5 * 60 * 1000;  ///< for a whole command line to arrive
-    int dataIdleTimeoutMs = 3 * 60 * 1000; ///< with no data arriving during DATA
-    int authFailureDelayMs = 1000;         ///< before answering a wrong password
-    int maxAuthFailures = 3;               ///< then the connection is closed
-    bool requireAuth = true;               ///< false: the sender's address chooses the account
+    int commandTimeoutMs = 5 * 60 * 1000;      ///< for a whole command line to arrive
+    int dataIdleTimeoutMs = 3 * 60 * 1000;     ///< with no data arriving during DATA
+    int authFailureDelayMs = 1000;             ///< before answering a wrong password
+    int maxAuthFailures = 3;                   ///< then the connection is closed
+    qint64 maxHoldSeconds = 366LL * 24 * 3600; ///< FUTURERELEASE: how far ahead (RFC 4865)
+    bool requireAuth = true;                   ///< false: the sender's address chooses the account
 };
 
 /// One client of the local relay: ESMTP submission (RFC 5321, RFC 6409) with PIPELINING,
-/// 8BITMIME, SIZE, ENHANCEDSTATUSCODES (RFC 2034) and AUTH PLAIN/LOGIN (RFC 4954). The
+/// 8BITMIME, SIZE, ENHANCEDSTATUSCODES (RFC 2034), FUTURERELEASE (RFC 4865: send later) and
+/// AUTH PLAIN/LOGIN (RFC 4954). The
 /// reply to the end of the data is sent only after the target has written the message to
 /// the disk; a session that ends before that leaves nothing behind.
 class RelaySession : public QObject
@@ -118,6 +120,7 @@ private:
     QString m_transactionAccount;  ///< the account this message goes to
     qint64 m_transactionLimit = 0; ///< octets: the relay's limit or the account server's
     bool m_needsSmtpUtf8 = false;
+    QDateTime m_notBefore; ///< HOLDUNTIL/HOLDFOR of this message
     bool m_finished = false;
 };
 

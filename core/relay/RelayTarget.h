@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
@@ -36,6 +37,7 @@ public:
         QString clientName; ///< the client's EHLO/HELO name
         QHostAddress client;
         bool needsSmtpUtf8 = false;
+        QDateTime notBefore; ///< HOLDUNTIL/HOLDFOR (RFC 4865): sent later; invalid: now
     };
     /// What became of a submission: queued (on the disk, with its id) or refused with the
     /// SMTP reply to give (code, enhanced code and text for people).

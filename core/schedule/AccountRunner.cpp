@@ -49,12 +49,24 @@ AccountRunner::AccountRunner(const Account &account, std::shared_ptr<Stores> sto
     , m_options(options)
 {
     connect(m_stores->outbox.get(), &OutboxStore::changed, this, &AccountRunner::statusChanged);
+    // A message planned, re-planned or removed: the wake-up follows (once per burst).
+    connect(m_stores->outbox.get(), &OutboxStore::changed, this, [this] {
+        if (m_plannedRearm || isRunning())
+            return;
+        m_plannedRearm = true;
+        QTimer::singleShot(0, this, [this] {
+            m_plannedRearm = false;
+            if (!isRunning())
+                armPlanned();
+        });
+    });
 }
 
 AccountRunner::~AccountRunner()
 {
     m_clock->cancel(m_intervalTimer);
     m_clock->cancel(m_retryTimer);
+    m_clock->cancel(m_plannedTimer);
     for (Cycle *cycle : {m_cycle.data(), m_finishing.data()}) {
         if (!cycle)
             continue;
@@ -225,18 +237,40 @@ void AccountRunner::armTimers()
 
     // The earliest deferred message, or a paused account with mail waiting.
     QDateTime retryAt = m_stores->outbox->earliestRetry();
-    const NetError &error = m_status.lastError;
-    if (error.isError()) {
-        if (error.kind == NetError::Authentication || error.kind == NetError::InsecureLogin ||
-            error.kind == NetError::Tls || error.kind == NetError::RelayDenied)
-            retryAt = {}; // needs the user: a password, a certificate decision, the settings
-        else if (retryAt.isValid() || m_stores->outbox->countDue(now) > 0)
-            retryAt = now.addMSecs(RetryPolicy::backoffMs(m_consecutiveFailures));
-    }
+    if (needsUser())
+        retryAt = {}; // a password, a certificate decision, the settings
+    else if (m_status.lastError.isError() &&
+             (retryAt.isValid() || m_stores->outbox->countDue(now) > 0))
+        retryAt = now.addMSecs(RetryPolicy::backoffMs(m_consecutiveFailures));
     if (retryAt.isValid() && retryAt <= now)
         retryAt = now.addSecs(1);
     if (retryAt.isValid() && (!m_status.nextCheck.isValid() || retryAt < m_status.nextCheck))
         m_retryTimer = m_clock->callAt(retryAt, this, [this] { trigger(Trigger::Retry); });
+    armPlanned();
+}
+
+bool AccountRunner::needsUser() const
+{
+    const NetError::Kind kind = m_status.lastError.kind;
+    return m_status.lastError.isError() &&
+           (kind == NetError::Authentication || kind == NetError::InsecureLogin ||
+            kind == NetError::Tls || kind == NetError::RelayDenied);
+}
+
+void AccountRunner::armPlanned()
+{
+    m_clock->cancel(m_plannedTimer);
+    m_plannedTimer = 0;
+    if (needsUser())
+        return;
+    // Exactly at the earliest planned time (the clock re-checks across sleep and jumps):
+    // never before it. Sends only, as a retry does; the cycle logs in first if it must.
+    const QDateTime at = m_stores->outbox->earliestPlanned(m_clock->now());
+    if (at.isValid())
+        m_plannedTimer = m_clock->callAt(at, this, [this] {
+            m_plannedTimer = 0;
+            trigger(Trigger::Retry);
+        });
 }
 
 void AccountRunner::saveWindow() const

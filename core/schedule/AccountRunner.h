@@ -71,6 +71,12 @@ private:
     void startCycle(Trigger why, const QString &popPassword, const QString &smtpPassword);
     void cycleDone(const CycleResult &result);
     void saveWindow() const;
+    /// True when the last cycle stopped for something only the user can mend (a password,
+    /// a certificate decision, the settings): no retry, no planned send until then.
+    bool needsUser() const;
+    /// Arms the timer for the earliest message sent later (none while a cycle runs: its end
+    /// arms it).
+    void armPlanned();
 
     Account m_account;
     /// Shared with a cycle that is still unwinding when the runner goes away, so that its
@@ -86,6 +92,8 @@ private:
     Trigger m_rerunTrigger = Trigger::Manual;
     quint64 m_intervalTimer = 0;
     quint64 m_retryTimer = 0;
+    quint64 m_plannedTimer = 0;
+    bool m_plannedRearm = false; ///< a re-arm is pending after outbox changes
     int m_consecutiveFailures = 0;
     Status m_status;
 };

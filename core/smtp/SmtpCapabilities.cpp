@@ -21,6 +21,8 @@ SmtpCapabilities SmtpCapabilities::fromEhlo(const SmtpReply &reply)
             caps.enhancedStatusCodes = true;
         } else if (keyword == "CHUNKING") {
             caps.chunking = true;
+        } else if (keyword == "FUTURERELEASE") {
+            caps.futureRelease = true;
         } else if (keyword == "SIZE") {
             caps.sizeAnnounced = true;
             bool ok = false;

@@ -16,6 +16,7 @@ struct SmtpCapabilities
     bool startTls = false;            ///< RFC 3207
     bool enhancedStatusCodes = false; ///< RFC 2034
     bool chunking = false;            ///< RFC 3030
+    bool futureRelease = false;       ///< RFC 4865 (HOLDUNTIL, HOLDFOR)
     qint64 maxSize = 0;               ///< RFC 1870 SIZE limit; 0 when none announced
     bool sizeAnnounced = false;       ///< SIZE was announced (possibly without a limit)
     QByteArrayList authMechanisms;    ///< RFC 4954, upper case

@@ -495,6 +495,10 @@ void SmtpClient::sendEnvelope(Job &job)
             mail += " BODY=8BITMIME"; // RFC 6152
         if (job.message.smtpUtf8)
             mail += " SMTPUTF8"; // RFC 6531
+        if (job.message.holdUntil.isValid() && m_caps.futureRelease)
+            mail += " HOLDUNTIL=" + job.message.holdUntil.toUTC()
+                                        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"))
+                                        .toLatin1(); // RFC 4865, RFC 3339 date-time
     }
     sendCommand(mail, Step::Mail, job.id);
     if (pipelining()) {

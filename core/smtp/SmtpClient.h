@@ -6,6 +6,7 @@
 #include "SmtpReplyClassifier.h"
 #include "net/LineTransport.h"
 
+#include <QDateTime>
 #include <QIODevice>
 #include <QObject>
 #include <QPointer>
@@ -45,6 +46,8 @@ struct SmtpMessage
     QPointer<QIODevice> body;
     bool eightBit = false; ///< needs BODY=8BITMIME
     bool smtpUtf8 = false; ///< needs SMTPUTF8 (non-ASCII addresses)
+    /// Sent later: HOLDUNTIL (RFC 4865), given only to a server that offers FUTURERELEASE.
+    QDateTime holdUntil;
 };
 
 /// The server's answer to one recipient.

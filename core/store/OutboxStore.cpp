@@ -1,7 +1,9 @@
 #include "OutboxStore.h"
 
 #include "DurableIo.h"
+#include "message/MailDate.h"
 #include "message/MessageWriter.h"
+#include "message/RedatedMessage.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -149,6 +151,10 @@ QByteArray journalLine(const OutboxEntry &e)
         j.string("sentAt", isoTime(e.sentAt));
     if (!e.rejectedRecipients.isEmpty())
         j.strings("rejectedRecipients", e.rejectedRecipients);
+    if (e.notBefore.isValid())
+        j.string("notBefore", isoTime(e.notBefore));
+    if (e.dateAtSend)
+        j.boolean("dateAtSend", true);
     const Envelope &v = e.envelope;
     j.open("envelope");
     j.string("sender", v.sender);
@@ -184,6 +190,8 @@ std::optional<OutboxEntry> entryFromJson(const QByteArray &json)
     e.lastReply = o.value(QStringLiteral("lastReply")).toString();
     e.dataComplete = o.value(QStringLiteral("dataComplete")).toBool();
     e.sentAt = fromIsoTime(o.value(QStringLiteral("sentAt")).toString());
+    e.notBefore = fromIsoTime(o.value(QStringLiteral("notBefore")).toString());
+    e.dateAtSend = o.value(QStringLiteral("dateAtSend")).toBool();
     for (const QJsonValue &v : o.value(QStringLiteral("rejectedRecipients")).toArray())
         e.rejectedRecipients.append(v.toString());
     e.envelope = Envelope::fromJson(o.value(QStringLiteral("envelope")).toObject());
@@ -312,6 +320,8 @@ OutboxStore::Record OutboxStore::Record::from(OutboxEntry &&entry, bool inSent)
     r.queuedAt = entry.queuedAt;
     r.nextAttempt = entry.nextAttempt;
     r.sentAt = entry.sentAt;
+    r.notBefore = entry.notBefore;
+    r.dateAtSend = entry.dateAtSend;
     if (!entry.lastReply.isEmpty() || !entry.rejectedRecipients.isEmpty())
         r.remarks = std::make_shared<const Remarks>(
             Remarks{std::move(entry.lastReply), std::move(entry.rejectedRecipients)});
@@ -337,12 +347,14 @@ OutboxEntry OutboxStore::Record::entry(const QString &id) const
     }
     e.dataComplete = dataComplete;
     e.sentAt = sentAt;
+    e.notBefore = notBefore;
+    e.dateAtSend = dateAtSend;
     return e;
 }
 
 bool OutboxStore::Record::isDue(const QDateTime &now) const
 {
-    return !inSent &&
+    return !inSent && (!notBefore.isValid() || notBefore <= now) &&
            (state == OutboxState::Queued ||
             (state == OutboxState::Deferred && (!nextAttempt.isValid() || nextAttempt <= now)));
 }
@@ -632,7 +644,8 @@ QString OutboxStore::newId() const
     }
 }
 
-std::optional<OutboxStore::Pending> OutboxStore::prepareQueued(StoreError *error)
+std::optional<OutboxStore::Pending> OutboxStore::prepareQueued(const QueueOptions &options,
+                                                               StoreError *error)
 {
     if (!m_open && !open(error))
         return std::nullopt;
@@ -642,6 +655,10 @@ std::optional<OutboxStore::Pending> OutboxStore::prepareQueued(StoreError *error
     pending.entry.id = newId();
     pending.entry.state = OutboxState::Queued;
     pending.entry.queuedAt = m_now().toUTC();
+    if (options.notBefore.isValid()) {
+        pending.entry.notBefore = options.notBefore.toUTC();
+        pending.entry.dateAtSend = true;
+    }
     pending.tmpDir = outboxDirectory() + QLatin1Char('/') + tmpPrefix + pending.entry.id;
     pending.finalDir = messageDirectory(pending.entry.id, false);
     return pending;
@@ -718,24 +735,27 @@ std::optional<QString> OutboxStore::adoptQueued(const Written &written, StoreErr
     return id;
 }
 
-std::optional<QString> OutboxStore::queueWith(const Producer &produce, StoreError *error)
+std::optional<QString> OutboxStore::queueWith(const Producer &produce, const QueueOptions &options,
+                                              StoreError *error)
 {
-    const std::optional<Pending> pending = prepareQueued(error);
+    const std::optional<Pending> pending = prepareQueued(options, error);
     if (!pending)
         return std::nullopt;
     return adoptQueued(writeQueued(*pending, produce), error);
 }
 
-std::optional<QString> OutboxStore::queue(const OutgoingMessage &message, StoreError *error)
+std::optional<QString> OutboxStore::queue(const OutgoingMessage &message, StoreError *error,
+                                          const QueueOptions &options)
 {
     return queueWith(
         [&](QIODevice *out, MessageError *messageError) {
             return MessageWriter::write(message, out, messageError);
         },
-        error);
+        options, error);
 }
 
-std::optional<QString> OutboxStore::queueFile(const QString &emlPath, StoreError *error)
+std::optional<QString> OutboxStore::queueFile(const QString &emlPath, StoreError *error,
+                                              const QueueOptions &options)
 {
     QFile in(emlPath);
     if (!in.open(QIODevice::ReadOnly)) {
@@ -749,7 +769,7 @@ std::optional<QString> OutboxStore::queueFile(const QString &emlPath, StoreError
         [&](QIODevice *out, MessageError *messageError) {
             return MessageWriter::import(&in, out, messageError);
         },
-        error);
+        options, error);
 }
 
 namespace {
@@ -768,16 +788,16 @@ submissionProducer(const QByteArray &data, const Envelope &smtp)
 } // namespace
 
 std::optional<QString> OutboxStore::queueSubmission(const QByteArray &data, const Envelope &smtp,
-                                                    StoreError *error)
+                                                    StoreError *error, const QueueOptions &options)
 {
-    return queueWith(submissionProducer(data, smtp), error);
+    return queueWith(submissionProducer(data, smtp), options, error);
 }
 
 void OutboxStore::queueSubmissionInBackground(const QByteArray &data, const Envelope &smtp,
-                                              Queued done)
+                                              Queued done, const QueueOptions &options)
 {
     StoreError error;
-    const std::optional<Pending> pending = prepareQueued(&error);
+    const std::optional<Pending> pending = prepareQueued(options, &error);
     QCoreApplication *app = QCoreApplication::instance();
     if (!pending || !app || app->thread() != thread()) {
         // Refused at once, or no event loop to come back to: in this thread.
@@ -878,6 +898,17 @@ QDateTime OutboxStore::earliestRetry() const
     return earliest;
 }
 
+QDateTime OutboxStore::earliestPlanned(const QDateTime &now) const
+{
+    QDateTime earliest;
+    for (const Record &r : m_entries)
+        if (!r.inSent && r.notBefore.isValid() && r.notBefore > now &&
+            (r.state == OutboxState::Queued || r.state == OutboxState::Deferred) &&
+            (!earliest.isValid() || r.notBefore < earliest))
+            earliest = r.notBefore;
+    return earliest;
+}
+
 std::unique_ptr<QIODevice> OutboxStore::openMessage(const QString &id, StoreError *error) const
 {
     const auto it = m_entries.constFind(id);
@@ -894,6 +925,11 @@ std::unique_ptr<QIODevice> OutboxStore::openMessage(const QString &id, StoreErro
             *error = {StoreError::Kind::ReadFailed, tr("The message file cannot be read."),
                       path + QStringLiteral(": ") + file->errorString()};
         return nullptr;
+    }
+    if (it->dateAtSend && !it->inSent) {
+        // Sent later: the Date says when it leaves (the stored bytes stay as they are).
+        const QByteArray date = "Date: " + MailDate::format(m_now().toLocalTime()) + "\r\n";
+        return std::make_unique<RedatedMessage>(std::move(file), date);
     }
     return file;
 }
@@ -1023,6 +1059,20 @@ bool OutboxStore::markMayHaveBeenSent(const QString &id, const QString &reply, S
             e.state = OutboxState::MayHaveBeenSent;
             e.nextAttempt = {};
             e.lastReply = reply;
+        },
+        error);
+}
+
+bool OutboxStore::plan(const QString &id, const QDateTime &notBefore, StoreError *error)
+{
+    return transition(
+        id, {OutboxState::Queued, OutboxState::Deferred},
+        [&](OutboxEntry &e) {
+            // A deferred message planned (or sent now) waits for the plan, not the retry.
+            e.state = OutboxState::Queued;
+            e.nextAttempt = {};
+            e.notBefore = notBefore.isValid() ? notBefore.toUTC() : QDateTime();
+            e.dateAtSend = e.dateAtSend || notBefore.isValid();
         },
         error);
 }

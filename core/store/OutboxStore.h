@@ -48,6 +48,8 @@ struct OutboxEntry
     QDateTime sentAt;               ///< UTC; for Sent
     QStringList rejectedRecipients; ///< recipients the server refused while accepting others
     QString messagePath;            ///< the .eml: exactly the bytes to send (filled in copies)
+    QDateTime notBefore;            ///< UTC; "send later": not sent before this (invalid: now)
+    bool dateAtSend = false;        ///< the Date field is set when the message leaves
     // A new field needs a place in OutboxStore::Record and in the journal's lines too.
 };
 
@@ -111,19 +113,31 @@ public:
     QString outboxDirectory() const;
     QString sentDirectory() const;
 
+    /// How a message is queued.
+    struct QueueOptions
+    {
+        /// "Send later": the message is not sent before this time (invalid: as soon as
+        /// possible), and its Date field is set when it leaves.
+        QDateTime notBefore;
+    };
+
     /// Writes @p message (MessageWriter) into the outbox; returns its id. On failure the
     /// outbox is unchanged and the caller still holds the message.
     [[nodiscard]] std::optional<QString> queue(const OutgoingMessage &message,
-                                               StoreError *error = nullptr);
+                                               StoreError *error = nullptr,
+                                               const QueueOptions &options = {});
     /// Queues an existing .eml file (Bcc removed from the bytes, envelope from its headers).
     [[nodiscard]] std::optional<QString> queueFile(const QString &emlPath,
-                                                   StoreError *error = nullptr);
+                                                   StoreError *error = nullptr,
+                                                   const QueueOptions &options = {});
 
     /// Queues a message submitted over SMTP (the local relay): @p data as received (CRLF
     /// line ends), @p smtp the envelope the client gave (MessageWriter::submission). On the
     /// disk, flushed, when this returns an id.
-    [[nodiscard]] std::optional<QString>
-    queueSubmission(const QByteArray &data, const Envelope &smtp, StoreError *error = nullptr);
+    [[nodiscard]] std::optional<QString> queueSubmission(const QByteArray &data,
+                                                         const Envelope &smtp,
+                                                         StoreError *error = nullptr,
+                                                         const QueueOptions &options = {});
     /// What queueSubmissionInBackground() reports: the id once queued, or why not.
     using Queued = std::function<void(const std::optional<QString> &id, const StoreError &error)>;
     /// Like queueSubmission(), but the writing and the flushes to the disk happen on a worker
@@ -131,7 +145,13 @@ public:
     /// window). @p done is called later in this store's thread, with the id only once the
     /// message is on the disk and listed; it is not called when the store was destroyed
     /// first (a message that reached the disk is then found when the outbox opens again).
-    void queueSubmissionInBackground(const QByteArray &data, const Envelope &smtp, Queued done);
+    void queueSubmissionInBackground(const QByteArray &data, const Envelope &smtp, Queued done,
+                                     const QueueOptions &options = {});
+
+    /// "Send later" for a message already queued (Queued or Deferred): not sent before
+    /// @p notBefore, its Date set when it leaves; an invalid time means "send now" (also for
+    /// a deferred message, whose wait ends). One journal line, flushed.
+    bool plan(const QString &id, const QDateTime &notBefore, StoreError *error = nullptr);
 
     /// Messages not yet sent, oldest first.
     QList<OutboxEntry> messages() const;
@@ -142,13 +162,17 @@ public:
     std::optional<OutboxEntry> message(const QString &id) const;
     /// True when the message is in the Sent folder (false when unknown).
     bool isInSent(const QString &id) const;
-    /// Queued messages and Deferred ones whose time has come, oldest first.
+    /// Queued messages and Deferred ones whose time has come (and not planned for later),
+    /// oldest first.
     QList<OutboxEntry> dueMessages(const QDateTime &now) const;
     /// How many dueMessages() would list (without copying them).
     int countDue(const QDateTime &now) const;
     /// The earliest retry time of the Deferred messages (invalid when there is none).
     QDateTime earliestRetry() const;
-    /// The .eml of a message (outbox or Sent) opened for reading.
+    /// The earliest "send later" time still to come after @p now (invalid when none).
+    QDateTime earliestPlanned(const QDateTime &now) const;
+    /// The .eml of a message (outbox or Sent) opened for reading; for a message sent later,
+    /// with its Date set to now (RedatedMessage).
     std::unique_ptr<QIODevice> openMessage(const QString &id, StoreError *error = nullptr) const;
 
     /// Queued/Deferred -> Sending (counts an attempt). Never flushed on its own: after a
@@ -209,11 +233,13 @@ private:
         QDateTime queuedAt;
         QDateTime nextAttempt;
         QDateTime sentAt;
+        QDateTime notBefore;
         std::shared_ptr<const Remarks> remarks; ///< null when both are empty
         int attempts = 0;
         OutboxState state = OutboxState::Queued;
         bool dataComplete = false;
         bool inSent = false; ///< the folder is in sent/
+        bool dateAtSend = false;
 
         static Record from(OutboxEntry &&entry, bool inSent);
         /// The entry, without its messagePath.
@@ -251,13 +277,14 @@ private:
         OutboxEntry entry; ///< with its envelope when ok
     };
     /// Checks that a message may be queued and chooses its id and folders.
-    std::optional<Pending> prepareQueued(StoreError *error);
+    std::optional<Pending> prepareQueued(const QueueOptions &options, StoreError *error);
     /// Writes, flushes and publishes the message's folder. Touches no member: safe on a
     /// worker thread.
     static Written writeQueued(const Pending &pending, const Producer &produce);
     /// Lists a published message (its journal line) or turns a failure into @p error.
     std::optional<QString> adoptQueued(const Written &written, StoreError *error);
-    std::optional<QString> queueWith(const Producer &produce, StoreError *error);
+    std::optional<QString> queueWith(const Producer &produce, const QueueOptions &options,
+                                     StoreError *error);
     QString newId() const;
     Record *find(const QString &id, StoreError *error);
     bool refuseWhenReadOnly(StoreError *error) const;

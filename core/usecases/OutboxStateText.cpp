@@ -37,6 +37,8 @@ QString OutboxStateText::label(const OutboxEntry &e, const Context &context)
     const QDateTime now = nowOr(context.now);
     switch (e.state) {
     case OutboxState::Queued:
+        if (e.notBefore.isValid() && e.notBefore > now)
+            return tr("To be sent %1").arg(when(e.notBefore, now));
         return context.waitingForLogin ? tr("Waiting for the POP login") : tr("Waiting");
     case OutboxState::Sending:
         return context.percent >= 0 ? tr("Sending (%1%)").arg(context.percent) : tr("Sending");

@@ -94,7 +94,11 @@ ReplaceMessage::Result ReplaceMessage::replace(OutboxStore &outbox, const Edit &
                                                const OutgoingMessage &corrected)
 {
     Result result;
-    result.newId = outbox.queue(corrected, &result.error);
+    // A message planned for later keeps its time (a time that passed meanwhile: now).
+    OutboxStore::QueueOptions options;
+    if (const std::optional<OutboxEntry> old = outbox.message(edit.oldId))
+        options.notBefore = old->notBefore;
+    result.newId = outbox.queue(corrected, &result.error, options);
     if (!result.newId)
         return result; // the old message stays, and so do the copies it was made from
     if (!outbox.remove(edit.oldId, &result.oldKept) &&

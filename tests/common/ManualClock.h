@@ -35,6 +35,14 @@ public:
         fireDue();
     }
 
+    /// Sets the time to @p when, earlier or later (a clock changed by the system, a computer
+    /// waking up), running every call that falls due.
+    void set(const QDateTime &when)
+    {
+        m_now = when;
+        fireDue();
+    }
+
     /// Pending calls (for assertions).
     int pendingCount() const { return int(m_pending.size()); }
     /// The earliest pending time (invalid when none).

@@ -164,6 +164,55 @@ private Q_SLOTS:
         QVERIFY(outbox.out.contains(QLatin1String("451")));
     }
 
+    void queueLaterKeepsTheMessageUntilItsTime()
+    {
+        const QString profile = newProfile();
+        const QStringList message = {"queue",     "sb",    "--to",   "bob@example.net",
+                                     "--subject", "Later", "--body", "Later."};
+        // A time that has passed, and text that is no time: clear errors, nothing queued.
+        CliRun r = runCli(message + QStringList{"--at", "2000-01-01 09:00"} + profileArgs(profile));
+        QCOMPARE(r.exitCode, int(Cli::UsageError));
+        QVERIFY2(r.err.contains(QLatin1String("has already passed")), qPrintable(r.err));
+        r = runCli(message + QStringList{"--at", "next tuesday-ish"} + profileArgs(profile));
+        QCOMPARE(r.exitCode, int(Cli::UsageError));
+        QVERIFY2(r.err.contains(QLatin1String("is not a time")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QLatin1String("2026-12-24 09:00")));
+        QCOMPARE(
+            QJsonDocument::fromJson(
+                runCli(QStringList{"outbox", "sb", "--json"} + profileArgs(profile)).out.toUtf8())
+                .array()
+                .size(),
+            0);
+
+        // Local time, to the minute, as people type it.
+        const QDateTime when = QDateTime::currentDateTime().addSecs(2 * 3600);
+        const QString typed = when.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        r = runCli(message + QStringList{"--at", typed} + profileArgs(profile));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("It will be sent")), qPrintable(r.out));
+        const QJsonObject listed =
+            QJsonDocument::fromJson(
+                runCli(QStringList{"outbox", "sb", "--json"} + profileArgs(profile)).out.toUtf8())
+                .array()
+                .first()
+                .toObject();
+        QCOMPARE(QDateTime::fromString(listed[QLatin1String("notBefore")].toString(), Qt::ISODate),
+                 QDateTime::fromString(typed, QStringLiteral("yyyy-MM-dd HH:mm")).toUTC());
+        const CliRun outbox = runCli(QStringList{"outbox", "sb"} + profileArgs(profile));
+        QVERIFY2(outbox.out.contains(QLatin1String("To be sent")), qPrintable(outbox.out));
+        // Send/Receive before its time: received, not sent.
+        const int delivered = int(m_server.deliveries().size());
+        r = runCli(QStringList{"send-receive", "sb"} + profileArgs(profile));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(int(m_server.deliveries().size()), delivered);
+        QCOMPARE(
+            QJsonDocument::fromJson(
+                runCli(QStringList{"outbox", "sb", "--json"} + profileArgs(profile)).out.toUtf8())
+                .array()
+                .size(),
+            1);
+    }
+
     void badQueueLosesNothing()
     {
         const QString profile = newProfile();

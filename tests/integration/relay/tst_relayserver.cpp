@@ -239,6 +239,55 @@ private Q_SLOTS:
         QCOMPARE(m_server->relayedCount(), 1);
     }
 
+    void futureReleaseKeepsAMessageForLater()
+    {
+        // RFC 4865: any program can send later through Outpost, HOLDFOR or HOLDUNTIL.
+        startServer();
+        Client c(m_server->port());
+        QCOMPARE(c.code(), 220);
+        c.send("EHLO client.example\r\n");
+        const QByteArray ehlo = c.reply();
+        QVERIFY2(ehlo.contains("FUTURERELEASE " + QByteArray::number(RelayLimits().maxHoldSeconds) +
+                               ' '),
+                 ehlo.constData());
+        c.send(plainAuth + "\r\n");
+        QCOMPARE(c.code(), 235);
+        const auto submit = [&c](const QByteArray &parameter) {
+            c.send("MAIL FROM:<taro@example.jp> " + parameter + "\r\n");
+            const QByteArray answer = c.reply();
+            if (!answer.startsWith("250"))
+                return answer;
+            c.send("RCPT TO:<hanako@example.jp>\r\nDATA\r\nSubject: later\r\n\r\nx\r\n.\r\n");
+            c.reply();
+            c.reply();
+            return c.reply();
+        };
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        QVERIFY(submit("HOLDFOR=3600").startsWith("250 2.0.0"));
+        QCOMPARE(m_target->queued.size(), size_t(1));
+        const qint64 held = before.secsTo(m_target->queued.back().notBefore);
+        QVERIFY2(held >= 3599 && held <= 3601, qPrintable(QString::number(held)));
+        QVERIFY(submit("HOLDUNTIL=2099-12-24t09:00:00+09:00").startsWith("501 5.5.4")); // > 1 year
+        const QByteArray until =
+            before.addDays(30).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")).toLatin1();
+        QVERIFY(submit("HOLDUNTIL=" + until).startsWith("250 2.0.0"));
+        QCOMPARE(m_target->queued.back().notBefore,
+                 QDateTime::fromString(QString::fromLatin1(until), Qt::ISODate));
+        // A time already past: released at once.
+        QVERIFY(submit("HOLDUNTIL=2001-01-01T00:00:00Z").startsWith("250 2.0.0"));
+        QVERIFY(!m_target->queued.back().notBefore.isValid());
+        // Bad forms and both at once: refused, nothing queued.
+        for (const QByteArray &bad :
+             {QByteArray("HOLDFOR=-5"), QByteArray("HOLDFOR=soon"),
+              QByteArray("HOLDUNTIL=2026-12-24 09:00"), QByteArray("HOLDUNTIL=2026-12-24T09:00:00"),
+              QByteArray("HOLDFOR=60 HOLDUNTIL=") + until})
+            QVERIFY2(submit(bad).startsWith("501 5.5.4"), bad.constData());
+        QCOMPARE(m_target->queued.size(), size_t(3));
+        // Without a hold the message is not planned.
+        QVERIFY(submit("").startsWith("250 2.0.0"));
+        QVERIFY(!m_target->queued.back().notBefore.isValid());
+    }
+
     void commandsAfterTheDataWaitForItsAnswer()
     {
         // The answer to the data comes only once the message is on the disk (here: when the

@@ -2,6 +2,7 @@
 // Passwords come from the credential store's session memory, so no keychain is needed.
 #include "CycleFixture.h"
 
+#include "message/MailDate.h"
 #include "schedule/Scheduler.h"
 
 #include <QDir>
@@ -31,14 +32,17 @@ struct SchedulerFixture : CycleFixture
             qFatal("setAccounts failed");
     }
 
-    QString queueHere()
+    QString queueHere(const QDateTime &notBefore = {},
+                      const QString &subject = QStringLiteral("Hi"))
     {
         OutgoingMessage m;
         m.from = MailAddress(QString(), QStringLiteral("alice"), QStringLiteral("example.com"));
         m.to = {MailAddress(QString(), QStringLiteral("bob"), QStringLiteral("example.net"))};
-        m.subject = QStringLiteral("Hi");
+        m.subject = subject;
         m.body = QStringLiteral("Hi.\n");
-        return *scheduler->outbox(account.id)->queue(m);
+        OutboxStore::QueueOptions options;
+        options.notBefore = notBefore;
+        return *scheduler->outbox(account.id)->queue(m, nullptr, options);
     }
 };
 } // namespace
@@ -194,6 +198,111 @@ private Q_SLOTS:
         QCOMPARE(retry.sent, 1);
         QCOMPARE(retry.popLogins, 0); // the window was still open: no new login
         QVERIFY(f.scheduler->outbox(f.account.id)->sentMessages().size() == 1);
+    }
+
+    void plannedMessageLeavesWhenDueNotASecondBefore()
+    {
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 0;
+        f.make();
+        QSignalSpy started(f.scheduler.get(), &Scheduler::cycleStarted);
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->start();
+        const QDateTime due = f.clock.now().addSecs(3600);
+        const QString id = f.queueHere(due);
+        // The wake-up is set for exactly that time, and for nothing else (no polling).
+        QTRY_COMPARE(f.clock.nextDue(), due);
+        QCOMPARE(f.clock.pendingCount(), 1);
+        f.clock.advance(3600 * 1000 - 1000);
+        QCoreApplication::processEvents();
+        QVERIFY(started.isEmpty());
+        // A cycle one second early (Send/Receive pressed) leaves it where it is.
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QCOMPARE(finished.first().at(1).value<CycleResult>().sent, 0);
+        QCOMPARE(f.server.deliveries().size(), 0);
+        QCOMPARE(f.scheduler->outbox(f.account.id)->message(id)->state, OutboxState::Queued);
+        QTRY_COMPARE(f.clock.nextDue(), due); // armed again after that cycle
+        f.clock.advance(1000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QCOMPARE(started.last().at(1).value<Scheduler::Trigger>(), Scheduler::Trigger::Retry);
+        QCOMPARE(finished.last().at(1).value<CycleResult>().sent, 1);
+        // The Date says when it left, not when it was written; there is one Date field.
+        QCOMPARE(f.server.deliveries().size(), 1);
+        const QByteArray data = f.server.deliveries().first().data;
+        QVERIFY2(data.startsWith("Date: " + MailDate::format(due.toLocalTime()) + "\r\n"),
+                 data.left(200).constData());
+        QCOMPARE(data.count("\nDate:"), 0);
+        // Sent once: time going on sends nothing more.
+        f.clock.advance(24 * 3600 * 1000);
+        QCoreApplication::processEvents();
+        QCOMPARE(f.server.deliveries().size(), 1);
+        QCOMPARE(f.clock.pendingCount(), 0);
+    }
+
+    void plannedMessagesSurviveClockJumps()
+    {
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 0;
+        f.make();
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->start();
+        const QDateTime start = f.clock.now();
+        const QString first = f.queueHere(start.addSecs(3600), QStringLiteral("first"));
+        const QString second = f.queueHere(start.addSecs(5 * 3600), QStringLiteral("second"));
+        QTRY_COMPARE(f.clock.nextDue(), start.addSecs(3600));
+        // The clock set back a day: nothing goes early.
+        f.clock.set(start.addDays(-1));
+        QCoreApplication::processEvents();
+        QVERIFY(finished.isEmpty());
+        // Asleep past the first time: at wake it goes out, once; the second still waits.
+        f.clock.set(start.addSecs(2 * 3600));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QCOMPARE(f.server.deliveries().size(), 1);
+        QVERIFY(f.server.deliveries().first().data.contains("Subject: first"));
+        OutboxStore *outbox = f.scheduler->outbox(f.account.id);
+        QVERIFY(outbox->isInSent(first));
+        QCOMPARE(outbox->message(second)->state, OutboxState::Queued);
+        QTRY_COMPARE(f.clock.nextDue(), start.addSecs(5 * 3600));
+        // Set back again, then forward past both: the second once, the first not again.
+        f.clock.set(start);
+        QCoreApplication::processEvents();
+        QCOMPARE(finished.size(), 1);
+        f.clock.set(start.addDays(2));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QCOMPARE(f.server.deliveries().size(), 2);
+        QVERIFY(f.server.deliveries().last().data.contains("Subject: second"));
+        QVERIFY(outbox->isInSent(second));
+    }
+
+    void sendNowAndChangeTimeMoveTheWakeUp()
+    {
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 0;
+        f.make();
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->start();
+        const QDateTime start = f.clock.now();
+        const QString id = f.queueHere(start.addDays(3));
+        OutboxStore *outbox = f.scheduler->outbox(f.account.id);
+        QTRY_COMPARE(f.clock.nextDue(), start.addDays(3));
+        // Changed to an earlier time: the wake-up follows.
+        QVERIFY(outbox->plan(id, start.addSecs(600)));
+        QTRY_COMPARE(f.clock.nextDue(), start.addSecs(600));
+        QCOMPARE(f.clock.pendingCount(), 1);
+        // "Send now": due at once (the caller runs the cycle), no wake-up left.
+        QVERIFY(outbox->plan(id, {}));
+        QTRY_COMPARE(f.clock.pendingCount(), 0);
+        QCOMPARE(outbox->countDue(start), 1);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QCOMPARE(f.server.deliveries().size(), 1);
+        // Its Date is still set as it leaves.
+        QVERIFY(f.server.deliveries().first().data.startsWith(
+            "Date: " + MailDate::format(start.toLocalTime()) + "\r\n"));
     }
 
     void correctedPasswordEndsThePauseAtOnce()

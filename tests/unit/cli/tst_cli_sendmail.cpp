@@ -211,6 +211,22 @@ private Q_SLOTS:
             QStringList({QStringLiteral("hanako@example.jp"), QStringLiteral("boss@example.jp")}));
         QVERIFY(!bytes(after.last()).contains("boss@example.jp"));
 
+        // "queue --at" too: the time travels with it (HOLDUNTIL, RFC 4865).
+        const QString typed =
+            QDateTime::currentDateTime().addDays(1).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        const CliRun later =
+            runCli({"queue", "Home", "--to", "hanako@example.jp", "--subject", "later", "--body",
+                    "text", "--at", typed, "--profile", profile()});
+        QCOMPARE(later.exitCode, 0);
+        QVERIFY2(later.out.contains(QLatin1String("Handed to the Outpost program")),
+                 qPrintable(later.out));
+        const QList<OutboxEntry> planned =
+            running.scheduler()->outbox(QStringLiteral("home"))->messages();
+        QCOMPARE(planned.size(), 3);
+        QCOMPARE(planned.last().notBefore,
+                 QDateTime::fromString(typed, QStringLiteral("yyyy-MM-dd HH:mm")).toUTC());
+        QVERIFY(planned.last().dateAtSend);
+
         // "send-receive" asks the running program to run the cycle and prints its result
         // (here no password is stored for the account: the cycle reports that).
         QVERIFY(!running.scheduler()->status(QStringLiteral("home")).lastCycleEnd.isValid());
@@ -232,7 +248,7 @@ private Q_SLOTS:
         QCOMPARE(off.exitCode, 75);
         QVERIFY2(off.err.contains(QLatin1String("relay is off")), qPrintable(off.err));
         QVERIFY(off.err.contains(QLatin1String("the test's running program")));
-        QCOMPARE(running.scheduler()->outbox(QStringLiteral("home"))->messages().size(), 2);
+        QCOMPARE(running.scheduler()->outbox(QStringLiteral("home"))->messages().size(), 3);
         const CliRun srOff = runCli({"send-receive", "Home", "--profile", profile()});
         QCOMPARE(srOff.exitCode, 2);
         QVERIFY2(srOff.err.contains(QLatin1String("relay is off")), qPrintable(srOff.err));

@@ -607,6 +607,77 @@ private Q_SLOTS:
 #endif
     }
 
+    void plannedMessagesWaitForTheirTime()
+    {
+        QTemporaryDir dir;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime later = now.addSecs(3600);
+        QString planned, plain;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            OutboxStore::QueueOptions options;
+            options.notBefore = later;
+            planned = *store.queue(message(QStringLiteral("later")), nullptr, options);
+            plain = *store.queue(message(QStringLiteral("now")));
+            QCOMPARE(store.countDue(now), 1);
+            QCOMPARE(store.dueMessages(now).first().id, plain);
+            QCOMPARE(store.countDue(later.addMSecs(-1)), 1);
+            QCOMPARE(store.countDue(later), 2);
+            QCOMPARE(store.earliestPlanned(now), later);
+            QVERIFY(!store.earliestPlanned(later).isValid()); // not after its own time
+            QVERIFY(!store.earliestRetry().isValid());
+        }
+        // Kept with the envelope: after a restart (journal) and without the journal
+        // (state.json alone), as after a crash right after queueing.
+        for (const bool withJournal : {true, false}) {
+            if (!withJournal)
+                QVERIFY(QFile::remove(dir.filePath(QStringLiteral("outbox.journal"))));
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            const std::optional<OutboxEntry> e = store.message(planned);
+            QVERIFY(e);
+            QCOMPARE(e->notBefore, later);
+            QVERIFY(e->dateAtSend);
+            QVERIFY(!store.message(plain)->dateAtSend);
+            QCOMPARE(store.countDue(now), 1);
+        }
+    }
+
+    void planningIsOneJournalLine()
+    {
+        QTemporaryDir dir;
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QString id = *store.queue(message(QStringLiteral("m")));
+        const QString journal = dir.filePath(QStringLiteral("outbox.journal"));
+        const auto lines = [&] { return readAll(journal).count('\n'); };
+        const qsizetype before = lines();
+        const QDateTime when = QDateTime::currentDateTimeUtc().addDays(1);
+        QVERIFY(store.plan(id, when));
+        QCOMPARE(lines(), before + 1);
+        QCOMPARE(store.message(id)->notBefore, when);
+        QVERIFY(store.message(id)->dateAtSend);
+        QVERIFY(store.plan(id, {})); // send now
+        QCOMPARE(lines(), before + 2);
+        QVERIFY(!store.message(id)->notBefore.isValid());
+        QVERIFY(store.message(id)->dateAtSend); // its Date is still set as it leaves
+        QCOMPARE(store.countDue(QDateTime::currentDateTimeUtc()), 1);
+        // A deferred message planned: its retry wait gives way to the plan.
+        QVERIFY(store.markSending(id));
+        QVERIFY(
+            store.defer(id, QDateTime::currentDateTimeUtc().addSecs(60), QStringLiteral("451")));
+        QVERIFY(store.plan(id, when));
+        QCOMPARE(store.message(id)->state, OutboxState::Queued);
+        QVERIFY(!store.message(id)->nextAttempt.isValid());
+        // Not while it is being sent, nor once sent.
+        QVERIFY(store.plan(id, {}));
+        QVERIFY(store.markSending(id));
+        StoreError error;
+        QVERIFY(!store.plan(id, when, &error));
+        QCOMPARE(error.kind, StoreError::Kind::InvalidState);
+    }
+
     void submissionsQueuedInTheBackground()
     {
         // The relay's way: written and flushed on a worker thread, answered in this one, and

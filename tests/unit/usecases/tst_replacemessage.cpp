@@ -163,6 +163,28 @@ private Q_SLOTS:
         QCOMPARE(reopened.messages().first().id, *r.newId);
     }
 
+    void anEditedPlannedMessageKeepsItsTime()
+    {
+        OutboxStore outbox(m_accountDir);
+        QVERIFY(outbox.open());
+        ComposeInput in;
+        in.to = QStringLiteral("bob@example.net");
+        in.subject = QStringLiteral("Monday");
+        in.body = QStringLiteral("See you.\n");
+        OutboxStore::QueueOptions later;
+        later.notBefore = QDateTime::currentDateTimeUtc().addDays(3);
+        const QString oldId = *outbox.queue(built(in), nullptr, later);
+        const std::optional<ReplaceMessage::Edit> edit =
+            ReplaceMessage::open(outbox, QStringLiteral("home"), oldId, m_profile.path());
+        QVERIFY(edit);
+        ComposeInput corrected = edit->content;
+        corrected.body = QStringLiteral("See you at ten.\n");
+        const ReplaceMessage::Result r = ReplaceMessage::replace(outbox, *edit, built(corrected));
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(outbox.message(*r.newId)->notBefore, later.notBefore);
+        QVERIFY(outbox.message(*r.newId)->dateAtSend);
+    }
+
     void aFailedQueueingKeepsTheOldOne()
     {
         OutboxStore outbox(m_accountDir);
