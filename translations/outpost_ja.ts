@@ -4,7 +4,7 @@
 <context>
     <name>Account</name>
     <message>
-        <source>Account "%1": %2</source>
+        <source>Account &quot;%1&quot;: %2</source>
         <translation>アカウント「%1」: %2</translation>
     </message>
     <message>
@@ -16,7 +16,7 @@
         <translation>アカウント名は 1 行で入力してください。</translation>
     </message>
     <message>
-        <source>the identifier "%1" may only contain letters, digits, '-' and '_'.</source>
+        <source>the identifier &quot;%1&quot; may only contain letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
         <translation>識別子「%1」に使えるのは英字、数字、「-」、「_」だけです。</translation>
     </message>
     <message>
@@ -24,11 +24,11 @@
         <translation>名前は 1 行で入力してください。</translation>
     </message>
     <message>
-        <source>the e-mail address "%1" is not valid (expected name@example.com).</source>
+        <source>the e-mail address &quot;%1&quot; is not valid (expected name@example.com).</source>
         <translation>メール アドレス「%1」が正しくありません (例: name@example.com)。</translation>
     </message>
     <message>
-        <source>the incoming (POP3) server "%1" is not a valid host name.</source>
+        <source>the incoming (POP3) server &quot;%1&quot; is not a valid host name.</source>
         <translation>受信 (POP3) サーバー「%1」はホスト名として正しくありません。</translation>
     </message>
     <message>
@@ -40,7 +40,7 @@
         <translation>受信 (POP3) のユーザー名が空か、空白を含んでいます。</translation>
     </message>
     <message>
-        <source>the outgoing (SMTP) server "%1" is not a valid host name.</source>
+        <source>the outgoing (SMTP) server &quot;%1&quot; is not a valid host name.</source>
         <translation>送信 (SMTP) サーバー「%1」はホスト名として正しくありません。</translation>
     </message>
     <message>
@@ -68,7 +68,7 @@
         <translation>送信をあきらめるまでの時間は 1 時間から 30 日の間で指定してください。</translation>
     </message>
     <message>
-        <source>the trusted certificate fingerprint "%1" is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
+        <source>the trusted certificate fingerprint &quot;%1&quot; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
         <translation>信頼する証明書のフィンガープリント「%1」は SHA-256 のフィンガープリント (16 進数 64 桁) ではありません。</translation>
     </message>
 </context>
@@ -142,19 +142,19 @@
 <context>
     <name>AccountStore</name>
     <message>
-        <source>the value "%1" of %2 is not a number between %3 and %4.</source>
+        <source>the value &quot;%1&quot; of %2 is not a number between %3 and %4.</source>
         <translation>%2 の値「%1」は %3 から %4 の間の数値ではありません。</translation>
     </message>
     <message>
-        <source>the value "%1" of %2 is not true or false.</source>
+        <source>the value &quot;%1&quot; of %2 is not true or false.</source>
         <translation>%2 の値「%1」は true か false である必要があります。</translation>
     </message>
     <message>
-        <source>the value "%1" of %2 is not one of the known choices.</source>
+        <source>the value &quot;%1&quot; of %2 is not one of the known choices.</source>
         <translation>%2 の値「%1」は選択肢のどれにも当てはまりません。</translation>
     </message>
     <message>
-        <source>Account "%1": %2</source>
+        <source>Account &quot;%1&quot;: %2</source>
         <translation>アカウント「%1」: %2</translation>
     </message>
     <message>
@@ -174,15 +174,15 @@
         <translation>設定ファイル %1 は新しいバージョンの Outpost で書かれているため、このバージョンでは上書きしません。</translation>
     </message>
     <message>
-        <source>There is already an account named "%1".</source>
+        <source>There is already an account named &quot;%1&quot;.</source>
         <translation>「%1」という名前のアカウントはすでにあります。</translation>
     </message>
     <message>
-        <source>There is already an account with the identifier "%1".</source>
+        <source>There is already an account with the identifier &quot;%1&quot;.</source>
         <translation>識別子「%1」のアカウントはすでにあります。</translation>
     </message>
     <message>
-        <source>There is no account "%1".</source>
+        <source>There is no account &quot;%1&quot;.</source>
         <translation>アカウント「%1」はありません。</translation>
     </message>
 </context>
@@ -204,7 +204,7 @@
         <translation>アドレスに制御文字は使えません (位置 %1)。</translation>
     </message>
     <message>
-        <source>A comment that starts at position %1 is not closed with ")".</source>
+        <source>A comment that starts at position %1 is not closed with &quot;)&quot;.</source>
         <translation>位置 %1 から始まるコメントが「)」で閉じられていません。</translation>
     </message>
     <message>
@@ -212,11 +212,11 @@
         <translation>位置 %1 の引用符が閉じられていません。</translation>
     </message>
     <message>
-        <source>The "[" at position %1 is not closed with "]".</source>
+        <source>The &quot;[&quot; at position %1 is not closed with &quot;]&quot;.</source>
         <translation>位置 %1 の「[」が「]」で閉じられていません。</translation>
     </message>
     <message>
-        <source>The character "%1" at position %2 is not allowed here.</source>
+        <source>The character &quot;%1&quot; at position %2 is not allowed here.</source>
         <translation>位置 %2 の文字「%1」はここでは使えません。</translation>
     </message>
     <message>
@@ -232,31 +232,31 @@
         <translation>ここに入力できるアドレスは 1 つだけです (位置 %1)。</translation>
     </message>
     <message>
-        <source>A domain is missing after "@" at position %1.</source>
+        <source>A domain is missing after &quot;@&quot; at position %1.</source>
         <translation>位置 %1 の「@」の後にドメインがありません。</translation>
     </message>
     <message>
-        <source>The domain "%1" at position %2 is not valid.</source>
+        <source>The domain &quot;%1&quot; at position %2 is not valid.</source>
         <translation>位置 %2 のドメイン「%1」は正しくありません。</translation>
     </message>
     <message>
-        <source>The international domain "%1" at position %2 cannot be converted for sending.</source>
+        <source>The international domain &quot;%1&quot; at position %2 cannot be converted for sending.</source>
         <translation>位置 %2 の国際化ドメイン「%1」は送信用に変換できません。</translation>
     </message>
     <message>
-        <source>The part before "@" at position %1 is empty or too long.</source>
+        <source>The part before &quot;@&quot; at position %1 is empty or too long.</source>
         <translation>位置 %1 の「@」より前の部分が空か、長すぎます。</translation>
     </message>
     <message>
-        <source>An address is missing inside "&lt;&gt;" at position %1.</source>
+        <source>An address is missing inside &quot;&lt;&gt;&quot; at position %1.</source>
         <translation>位置 %1 の「&lt;&gt;」の中にアドレスがありません。</translation>
     </message>
     <message>
-        <source>The address at position %1 has no "@" and domain.</source>
+        <source>The address at position %1 has no &quot;@&quot; and domain.</source>
         <translation>位置 %1 のアドレスに「@」とドメインがありません。</translation>
     </message>
     <message>
-        <source>Expected "&gt;" at position %1.</source>
+        <source>Expected &quot;&gt;&quot; at position %1.</source>
         <translation>位置 %1 に「&gt;」が必要です。</translation>
     </message>
     <message>
@@ -264,15 +264,15 @@
         <translation>グループの中に別のグループは入れられません (位置 %1)。</translation>
     </message>
     <message>
-        <source>A group needs a name before ":" at position %1.</source>
+        <source>A group needs a name before &quot;:&quot; at position %1.</source>
         <translation>位置 %1 の「:」の前にグループ名が必要です。</translation>
     </message>
     <message>
-        <source>Expected a comma or ";" at position %1.</source>
+        <source>Expected a comma or &quot;;&quot; at position %1.</source>
         <translation>位置 %1 にカンマか「;」が必要です。</translation>
     </message>
     <message>
-        <source>Unexpected space in the address at position %1; put a name in quotes or the address in "&lt;&gt;".</source>
+        <source>Unexpected space in the address at position %1; put a name in quotes or the address in &quot;&lt;&gt;&quot;.</source>
         <translation>位置 %1 のアドレスに予期しない空白があります。名前は引用符で囲むか、アドレスを「&lt;&gt;」で囲んでください。</translation>
     </message>
     <message>
@@ -280,18 +280,18 @@
         <translation>位置 %1 のアドレスのドットはその場所には使えません。</translation>
     </message>
     <message>
-        <source>Unexpected "%1" at position %2.</source>
+        <source>Unexpected &quot;%1&quot; at position %2.</source>
         <translation>位置 %2 に予期しない「%1」があります。</translation>
     </message>
     <message>
-        <source>"%1" at position %2 is not a complete address (it needs "@" and a domain).</source>
+        <source>&quot;%1&quot; at position %2 is not a complete address (it needs &quot;@&quot; and a domain).</source>
         <translation>位置 %2 の「%1」は完全なアドレスではありません (「@」とドメインが必要です)。</translation>
     </message>
 </context>
 <context>
     <name>ComposeMessage</name>
     <message>
-        <source>The account's own address is not valid: %1</source>
+        <source>The account&apos;s own address is not valid: %1</source>
         <translation>アカウント自身のアドレスが正しくありません: %1</translation>
     </message>
     <message>
@@ -344,7 +344,7 @@
         <translation>メッセージを送信できませんでした</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n message(s) could not be sent. The Failed folder shows the server's reply.</source>
+        <source>%1: %n message(s) could not be sent. The Failed folder shows the server&apos;s reply.</source>
         <translation>
             <numerusform>%1: %n 件のメッセージを送信できませんでした。サーバーの応答は [送信失敗] フォルダーで確認できます。</numerusform>
         </translation>
@@ -402,7 +402,7 @@
         <translation>再試行の後に送信しました</translation>
     </message>
     <message numerus="yes">
-        <source>%1: "%2" went out after %n attempt(s).</source>
+        <source>%1: &quot;%2&quot; went out after %n attempt(s).</source>
         <translation>
             <numerusform>%1: 「%2」は %n 回目の試行で送信されました。</numerusform>
         </translation>
@@ -465,7 +465,7 @@
         <translation>メッセージに差出人がありません。</translation>
     </message>
     <message>
-        <source>The address "%1" cannot be used.</source>
+        <source>The address &quot;%1&quot; cannot be used.</source>
         <translation>アドレス「%1」は使えません。</translation>
     </message>
     <message>
@@ -567,6 +567,10 @@
         <source>Handed over by %1 through the local relay</source>
         <translation>%1 からローカル中継で受け取りました</translation>
     </message>
+    <message>
+        <source>To be sent %1</source>
+        <translation>%1に送信予定</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::AboutDialog</name>
@@ -618,7 +622,7 @@
         <translation>POP でログインし、メールを送らずに SMTP サーバーが中継するかを確認します。</translation>
     </message>
     <message>
-        <source>Press "Test settings" to check the servers. The conversation appears here, with passwords hidden.</source>
+        <source>Press &quot;Test settings&quot; to check the servers. The conversation appears here, with passwords hidden.</source>
         <translation>「設定をテスト」を押すとサーバーを確認します。やり取りはここに表示されます (パスワードは伏せ字)。</translation>
     </message>
     <message>
@@ -818,7 +822,7 @@
         <translation>学習した有効時間:</translation>
     </message>
     <message>
-        <source>About %1 seconds, learned from this server's answers.</source>
+        <source>About %1 seconds, learned from this server&apos;s answers.</source>
         <translation>約 %1 秒 (このサーバーの応答から学習)。</translation>
     </message>
     <message>
@@ -838,7 +842,7 @@
         <translation>このコンピューターにはキーチェーンがありません (Secret Service が動作していません)。</translation>
     </message>
     <message>
-        <source>The account was saved, but the password could not be stored in the system keychain. %1 Outpost never writes passwords to a file. Choose "Ask me each time" to use the password you typed until Outpost quits.</source>
+        <source>The account was saved, but the password could not be stored in the system keychain. %1 Outpost never writes passwords to a file. Choose &quot;Ask me each time&quot; to use the password you typed until Outpost quits.</source>
         <translation>アカウントは保存しましたが、パスワードをシステムのキーチェーンに保存できませんでした。%1 Outpost はパスワードをファイルに書き込みません。「毎回確認する」を選ぶと、入力したパスワードを Outpost の終了まで使います。</translation>
     </message>
     <message>
@@ -846,7 +850,7 @@
         <translation>テスト中…</translation>
     </message>
     <message>
-        <source>The certificate is trusted for this account once you press OK. Press "Test settings" to try again.</source>
+        <source>The certificate is trusted for this account once you press OK. Press &quot;Test settings&quot; to try again.</source>
         <translation>OK を押すと、この証明書はこのアカウントで信頼されます。「設定をテスト」を押してもう一度試してください。</translation>
     </message>
     <message>
@@ -933,11 +937,11 @@
         <translation>中継の有効時間を測定しています: %1 秒後もまだ有効です。%2 秒後にもう一度確認します…</translation>
     </message>
     <message>
-        <source>The incoming server offers encryption (STARTTLS), but this account does not use it. Switch the incoming server's security to STARTTLS to protect your password and mail.</source>
+        <source>The incoming server offers encryption (STARTTLS), but this account does not use it. Switch the incoming server&apos;s security to STARTTLS to protect your password and mail.</source>
         <translation>受信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていません。パスワードとメールを守るため、受信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
     </message>
     <message>
-        <source>The outgoing server offers encryption (STARTTLS), but this account does not use it. Switch the outgoing server's security to STARTTLS to protect your password and mail.</source>
+        <source>The outgoing server offers encryption (STARTTLS), but this account does not use it. Switch the outgoing server&apos;s security to STARTTLS to protect your password and mail.</source>
         <translation>送信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていません。パスワードとメールを守るため、送信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
     </message>
     <message>
@@ -945,15 +949,15 @@
         <translation>受信サーバーは暗号化に対応していません。Outpost はパスワードそのものを送らない APOP でログインしますが、メールは暗号化されずに送受信されます。</translation>
     </message>
     <message>
-        <source>The incoming server offers encryption (STARTTLS), but this account does not use it, so your password was sent unencrypted. Switch the incoming server's security to STARTTLS.</source>
+        <source>The incoming server offers encryption (STARTTLS), but this account does not use it, so your password was sent unencrypted. Switch the incoming server&apos;s security to STARTTLS.</source>
         <translation>受信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていないため、パスワードが暗号化されずに送られました。受信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
     </message>
     <message>
-        <source>The outgoing server offers encryption (STARTTLS), but this account does not use it, so your password was sent unencrypted. Switch the outgoing server's security to STARTTLS.</source>
+        <source>The outgoing server offers encryption (STARTTLS), but this account does not use it, so your password was sent unencrypted. Switch the outgoing server&apos;s security to STARTTLS.</source>
         <translation>送信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていないため、パスワードが暗号化されずに送られました。送信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
     </message>
     <message>
-        <source>The outgoing server offers encryption (STARTTLS), but this account does not use it. Switch the outgoing server's security to STARTTLS to protect your mail.</source>
+        <source>The outgoing server offers encryption (STARTTLS), but this account does not use it. Switch the outgoing server&apos;s security to STARTTLS to protect your mail.</source>
         <translation>送信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていません。メールを守るため、送信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
     </message>
     <message>
@@ -1169,7 +1173,7 @@
         <translation>この PEM ファイルの CA 証明書も信頼する。</translation>
     </message>
     <message>
-        <source>Trusts the server certificate with this SHA-256 fingerprint (repeatable; "none" removes all).</source>
+        <source>Trusts the server certificate with this SHA-256 fingerprint (repeatable; &quot;none&quot; removes all).</source>
         <translation>この SHA-256 フィンガープリントのサーバー証明書を信頼する (複数指定可。「none」ですべて解除)。</translation>
     </message>
     <message>
@@ -1177,11 +1181,11 @@
         <translation>アカウントに対する操作を指定してください: add、edit、list、remove、password。</translation>
     </message>
     <message>
-        <source>Unknown account command "%1": use add, edit, list, remove or password.</source>
+        <source>Unknown account command &quot;%1&quot;: use add, edit, list, remove or password.</source>
         <translation>アカウントのコマンド「%1」は不明です。add、edit、list、remove、password のどれかを使ってください。</translation>
     </message>
     <message>
-        <source>--%1: "%2" is not a valid value; expected %3.</source>
+        <source>--%1: &quot;%2&quot; is not a valid value; expected %3.</source>
         <translation>--%1: 「%2」は正しい値ではありません。%3 のどれかを指定してください。</translation>
     </message>
     <message>
@@ -1189,7 +1193,7 @@
         <translation>--ca-file: %1 に PEM 形式の証明書がありません (または読み込めません)。</translation>
     </message>
     <message>
-        <source>The account's name.</source>
+        <source>The account&apos;s name.</source>
         <translation>アカウントの名前。</translation>
     </message>
     <message>
@@ -1201,15 +1205,15 @@
         <translation>使い方: outpost-cli account edit 名前 [オプション]</translation>
     </message>
     <message>
-        <source>There is already an account named "%1".</source>
+        <source>There is already an account named &quot;%1&quot;.</source>
         <translation>「%1」という名前のアカウントはすでにあります。</translation>
     </message>
     <message>
-        <source>Added account "%1" (%2). Store its password with: outpost-cli account password "%1" --password-stdin</source>
-        <translation>アカウント「%1」(%2) を追加しました。パスワードは次のコマンドで保存します: outpost-cli account password "%1" --password-stdin</translation>
+        <source>Added account &quot;%1&quot; (%2). Store its password with: outpost-cli account password &quot;%1&quot; --password-stdin</source>
+        <translation>アカウント「%1」(%2) を追加しました。パスワードは次のコマンドで保存します: outpost-cli account password &quot;%1&quot; --password-stdin</translation>
     </message>
     <message>
-        <source>Updated account "%1".</source>
+        <source>Updated account &quot;%1&quot;.</source>
         <translation>アカウント「%1」を更新しました。</translation>
     </message>
     <message>
@@ -1231,7 +1235,7 @@
   POP before SMTP、有効時間 %1 秒、%2 分ごとにチェック</translation>
     </message>
     <message>
-        <source>Removed account "%1". Its mail stays in %2.</source>
+        <source>Removed account &quot;%1&quot;. Its mail stays in %2.</source>
         <translation>アカウント「%1」を削除しました。メールは %2 に残っています。</translation>
     </message>
     <message>
@@ -1267,15 +1271,15 @@
         <translation>パスワードは保存されませんでした: %1</translation>
     </message>
     <message>
-        <source>Stored the SMTP password of "%1".</source>
+        <source>Stored the SMTP password of &quot;%1&quot;.</source>
         <translation>「%1」の SMTP パスワードを保存しました。</translation>
     </message>
     <message>
-        <source>Stored the password of "%1".</source>
+        <source>Stored the password of &quot;%1&quot;.</source>
         <translation>「%1」のパスワードを保存しました。</translation>
     </message>
     <message>
-        <source>Outpost's console program: manage accounts and the outbox, and run receive-then-send cycles without a window.</source>
+        <source>Outpost&apos;s console program: manage accounts and the outbox, and run receive-then-send cycles without a window.</source>
         <translation>Outpost のコンソール プログラム: アカウントと送信トレイを管理し、ウィンドウなしで「受信してから送信」のサイクルを実行します。</translation>
     </message>
     <message>
@@ -1283,7 +1287,7 @@
         <translation>バージョンを表示して終了する。</translation>
     </message>
     <message>
-        <source>Unknown command "%1". Run "outpost-cli --help" for the list of commands.</source>
+        <source>Unknown command &quot;%1&quot;. Run &quot;outpost-cli --help&quot; for the list of commands.</source>
         <translation>コマンド「%1」は不明です。コマンドの一覧は「outpost-cli --help」で表示されます。</translation>
     </message>
     <message>
@@ -1303,11 +1307,11 @@
         <translation>アカウントを指定してください。</translation>
     </message>
     <message>
-        <source>There is no account "%1". "outpost-cli account list" shows the accounts.</source>
+        <source>There is no account &quot;%1&quot;. &quot;outpost-cli account list&quot; shows the accounts.</source>
         <translation>アカウント「%1」はありません。アカウントの一覧は「outpost-cli account list」で表示されます。</translation>
     </message>
     <message>
-        <source>There are no accounts yet. Add one with "outpost-cli account add".</source>
+        <source>There are no accounts yet. Add one with &quot;outpost-cli account add&quot;.</source>
         <translation>アカウントがまだありません。「outpost-cli account add」で追加してください。</translation>
     </message>
     <message>
@@ -1339,14 +1343,8 @@
         <translation>FILE を添付する (複数指定可)。</translation>
     </message>
     <message>
-        <source>How Japanese text is written: auto, utf-8 or iso-2022-jp (default: the account's choice).</source>
+        <source>How Japanese text is written: auto, utf-8 or iso-2022-jp (default: the account&apos;s choice).</source>
         <translation>日本語の文字コード: auto、utf-8、iso-2022-jp (既定はアカウントの設定)。</translation>
-    </message>
-    <message>
-        <source>Usage: outpost-cli queue NAME FILE.eml
-       outpost-cli queue NAME --to ADDR --subject TEXT (--body TEXT | --body-file FILE) [--attach FILE]</source>
-        <translation>使い方: outpost-cli queue 名前 ファイル.eml
-        outpost-cli queue 名前 --to アドレス --subject 件名 (--body 本文 | --body-file ファイル) [--attach ファイル]</translation>
     </message>
     <message>
         <source>Give either a .eml file or --to/--subject/--body, not both.</source>
@@ -1357,8 +1355,8 @@
         <translation>%1 はファイルではありません。</translation>
     </message>
     <message>
-        <source>Give a subject with --subject (it may be empty: --subject "").</source>
-        <translation>--subject で件名を指定してください (空でもかまいません: --subject "")。</translation>
+        <source>Give a subject with --subject (it may be empty: --subject &quot;&quot;).</source>
+        <translation>--subject で件名を指定してください (空でもかまいません: --subject &quot;&quot;)。</translation>
     </message>
     <message>
         <source>Give the text with either --body or --body-file.</source>
@@ -1413,11 +1411,11 @@
         <translation>中継の有効時間も測定する (30 秒ごとに確認、最大 30 分)。</translation>
     </message>
     <message>
-        <source>No password for "%1": %2 Store it with: outpost-cli account password "%1" --password-stdin</source>
-        <translation>「%1」のパスワードがありません: %2 次のコマンドで保存してください: outpost-cli account password "%1" --password-stdin</translation>
+        <source>No password for &quot;%1&quot;: %2 Store it with: outpost-cli account password &quot;%1&quot; --password-stdin</source>
+        <translation>「%1」のパスワードがありません: %2 次のコマンドで保存してください: outpost-cli account password &quot;%1&quot; --password-stdin</translation>
     </message>
     <message>
-        <source>No SMTP password for "%1": %2</source>
+        <source>No SMTP password for &quot;%1&quot;: %2</source>
         <translation>「%1」の SMTP パスワードがありません: %2</translation>
     </message>
     <message>
@@ -1480,7 +1478,7 @@
     </message>
     <message>
         <source>The Outpost sandbox is running: a POP-before-SMTP mail server on this computer.
-  POP3 127.0.0.1:%1, SMTP 127.0.0.1:%2, user "demo", password "demo", relay window %3 seconds.
+  POP3 127.0.0.1:%1, SMTP 127.0.0.1:%2, user &quot;demo&quot;, password &quot;demo&quot;, relay window %3 seconds.
 Add it as an account and send through it (in another terminal):
   outpost-cli%4 account add sandbox --address demo@sandbox.invalid --pop-host 127.0.0.1 --pop-port %1 --pop-user demo --smtp-host 127.0.0.1 --smtp-port %2 --interval 0
   echo demo | outpost-cli%4 account password sandbox --password-stdin
@@ -1531,7 +1529,7 @@ Ctrl+C でサンドボックスを停止します。</translation>
         <translation>relay enable: 待ち受けるポート (既定は %1)。</translation>
     </message>
     <message>
-        <source>relay enable: accept mail from programs on this computer without the relay password; the sender's address then chooses the account. Any program on this computer could then send mail as you.</source>
+        <source>relay enable: accept mail from programs on this computer without the relay password; the sender&apos;s address then chooses the account. Any program on this computer could then send mail as you.</source>
         <translation>relay enable: このコンピューターのプログラムからのメールを中継用パスワードなしで受け付けます。その場合、差出人のアドレスでアカウントが決まります。このコンピューターのどのプログラムでも、あなたとしてメールを送れるようになります。</translation>
     </message>
     <message>
@@ -1563,7 +1561,7 @@ Ctrl+C でサンドボックスを停止します。</translation>
         <translation>警告: このコンピューターのどのプログラムでも、パスワードなしであなたのアカウントからメールを送れるようになりました。</translation>
     </message>
     <message>
-        <source>The relay password (shown once; "outpost-cli relay password --generate" makes a new one): %1</source>
+        <source>The relay password (shown once; &quot;outpost-cli relay password --generate&quot; makes a new one): %1</source>
         <translation>中継用パスワード (表示は一度だけです。「outpost-cli relay password --generate」で新しく作れます): %1</translation>
     </message>
     <message>
@@ -1599,7 +1597,7 @@ Ctrl+C でサンドボックスを停止します。</translation>
         <translation>中継用パスワードは 8 文字以上にしてください。</translation>
     </message>
     <message>
-        <source>The relay is off. "outpost-cli relay enable" turns it on.</source>
+        <source>The relay is off. &quot;outpost-cli relay enable&quot; turns it on.</source>
         <translation>中継はオフです。「outpost-cli relay enable」でオンにできます。</translation>
     </message>
     <message>
@@ -1607,18 +1605,18 @@ Ctrl+C でサンドボックスを停止します。</translation>
         <translation>いま Outpost が中継しています。</translation>
     </message>
     <message>
-        <source>No Outpost program serves it right now: start the Outpost window or "outpost-cli run".</source>
+        <source>No Outpost program serves it right now: start the Outpost window or &quot;outpost-cli run&quot;.</source>
         <translation>いまは中継している Outpost がありません。Outpost のウィンドウか「outpost-cli run」を起動してください。</translation>
     </message>
     <message>
-        <source>The relay is on: Outpost serves it while "outpost-cli run" or the Outpost window runs.
+        <source>The relay is on: Outpost serves it while &quot;outpost-cli run&quot; or the Outpost window runs.
 In the other program, set the outgoing (SMTP) server to %1, with no encryption and no sign-in.</source>
         <translation>中継をオンにしました。「outpost-cli run」または Outpost のウィンドウが動いている間、Outpost が中継します。
 ほかのプログラムでは、送信 (SMTP) サーバーを %1 にし、暗号化なし・認証なしに設定してください。</translation>
     </message>
     <message>
-        <source>The relay is on: Outpost serves it while "outpost-cli run" or the Outpost window runs.
-In the other program, set the outgoing (SMTP) server to %1, with no encryption; sign in with an account's name as the user name and the relay password.</source>
+        <source>The relay is on: Outpost serves it while &quot;outpost-cli run&quot; or the Outpost window runs.
+In the other program, set the outgoing (SMTP) server to %1, with no encryption; sign in with an account&apos;s name as the user name and the relay password.</source>
         <translation>中継をオンにしました。「outpost-cli run」または Outpost のウィンドウが動いている間、Outpost が中継します。
 ほかのプログラムでは、送信 (SMTP) サーバーを %1 にし、暗号化なしに設定してください。認証のユーザー名にはアカウント名を、パスワードには中継用パスワードを使います。</translation>
     </message>
@@ -1656,11 +1654,11 @@ In the other program, set the outgoing (SMTP) server to %1, with no encryption; 
     </message>
     <message>
         <source>Usage: outpost-cli sendmail [-t] [-i] [-f ADDR] [-F NAME] [--account NAME] [ADDR...] &lt; message
-Queues the message on standard input in an Outpost account's outbox (or hands it to the Outpost program that is running), like sendmail.
+Queues the message on standard input in an Outpost account&apos;s outbox (or hands it to the Outpost program that is running), like sendmail.
   -t            also send to the To, Cc and Bcc addresses of the message (Bcc is removed)
   -i, -oi       a line with a single dot does not end the message
   -f ADDR       the sender (envelope and, when missing, From)
-  -F NAME       the sender's full name for a From field that is missing
+  -F NAME       the sender&apos;s full name for a From field that is missing
   --account NAME  the account (default: the one whose address is the sender, or the only one)
 Exit status as sendmail (sysexits.h): 0 queued, 64 usage, 65 bad message, 67 unknown sender or bad address, 75 try again later, 78 no account.</source>
         <translation>使い方: outpost-cli sendmail [-t] [-i] [-f アドレス] [-F 名前] [--account 名前] [アドレス...] &lt; メッセージ
@@ -1689,11 +1687,11 @@ Exit status as sendmail (sysexits.h): 0 queued, 64 usage, 65 bad message, 67 unk
         <translation>標準入力のメッセージが空です。</translation>
     </message>
     <message>
-        <source>"%1" is not a mail address.</source>
+        <source>&quot;%1&quot; is not a mail address.</source>
         <translation>「%1」はメールアドレスではありません。</translation>
     </message>
     <message>
-        <source>No recipients: give them as arguments, or -t to take them from the message's To, Cc and Bcc.</source>
+        <source>No recipients: give them as arguments, or -t to take them from the message&apos;s To, Cc and Bcc.</source>
         <translation>宛先がありません。引数で指定するか、-t でメッセージの To、Cc、Bcc から取り出してください。</translation>
     </message>
     <message>
@@ -1705,7 +1703,7 @@ Exit status as sendmail (sysexits.h): 0 queued, 64 usage, 65 bad message, 67 unk
         <translation>(差出人の指定なし)</translation>
     </message>
     <message>
-        <source>relay enable: also mail delivery reports to the sender through the account's server (they always go into the account's inbox).</source>
+        <source>relay enable: also mail delivery reports to the sender through the account&apos;s server (they always go into the account&apos;s inbox).</source>
         <translation>relay enable: 配信できなかったときの通知を、アカウントのサーバー経由で差出人にも送ります (通知はいつもアカウントの受信トレイに入ります)。</translation>
     </message>
     <message>
@@ -1738,7 +1736,7 @@ Commands:
   sendmail [-t] [-i] [-f ADDR] [-F NAME] [--account NAME] [ADDR...] &lt; FILE
   sandbox [--window SECONDS]
 Exit status: 0 when every due message was sent, 1 when one was deferred or failed, 2 for a usage or configuration error.
-Run "outpost-cli COMMAND --help" for the options of a command.</source>
+Run &quot;outpost-cli COMMAND --help&quot; for the options of a command.</source>
         <translation>
 コマンド:
   account add 名前 --address アドレス --pop-host ホスト --smtp-host ホスト [オプション]
@@ -1775,7 +1773,7 @@ Run "outpost-cli COMMAND --help" for the options of a command.</source>
         <translation>この版の Outpost では、ネットワークで待ち受けるのに必要な証明書を作成できません。中継はこのコンピューターだけで使えます。</translation>
     </message>
     <message>
-        <source>Other computers reach it at %1, port %2, with STARTTLS and the relay password. Its certificate is made when the relay first starts; "outpost-cli relay status" then shows the fingerprint to compare with the one the other program shows.</source>
+        <source>Other computers reach it at %1, port %2, with STARTTLS and the relay password. Its certificate is made when the relay first starts; &quot;outpost-cli relay status&quot; then shows the fingerprint to compare with the one the other program shows.</source>
         <translation>ほかのコンピューターからは %1 のポート %2 に、STARTTLS と中継用パスワードで接続します。証明書は中継が初めて起動したときに作成されます。その後「outpost-cli relay status」でフィンガープリントを表示し、相手のプログラムに表示されるものと照合してください。</translation>
     </message>
     <message>
@@ -1785,6 +1783,26 @@ Run "outpost-cli COMMAND --help" for the options of a command.</source>
     <message>
         <source>Other computers: %1, port %2, with STARTTLS and the relay password. Certificate fingerprint (SHA-256): %3</source>
         <translation>ほかのコンピューター: %1 のポート %2、STARTTLS と中継用パスワードで接続。証明書のフィンガープリント (SHA-256): %3</translation>
+    </message>
+    <message>
+        <source>Usage: outpost-cli queue NAME FILE.eml
+       outpost-cli queue NAME --to ADDR --subject TEXT (--body TEXT | --body-file FILE) [--attach FILE]
+Add --at TIME to send it later.</source>
+        <translation>使い方: outpost-cli queue 名前 ファイル.eml
+        outpost-cli queue 名前 --to アドレス --subject 件名 (--body 本文 | --body-file ファイル) [--attach ファイル]
+後で送信するには --at 日時 を付けます。</translation>
+    </message>
+    <message>
+        <source>Sends the message later, not before TIME: &quot;2026-12-24 09:00&quot; (your local time; ISO 8601 or your system&apos;s date format).</source>
+        <translation>メッセージを後で送信します。日時より前には送信しません: &quot;2026-12-24 09:00&quot;（この PC の時刻。ISO 8601 またはシステムの日付形式）。</translation>
+    </message>
+    <message>
+        <source>--at: %1</source>
+        <translation>--at: %1</translation>
+    </message>
+    <message>
+        <source>It will be sent %1.</source>
+        <translation>%1に送信されます。</translation>
     </message>
 </context>
 <context>
@@ -1918,13 +1936,13 @@ Run "outpost-cli COMMAND --help" for the options of a command.</source>
         <translation>下書きとして残す(&amp;K)</translation>
     </message>
     <message>
-        <source>Minutes of Monday's meeting</source>
+        <source>Minutes of Monday&apos;s meeting</source>
         <translation>月曜日の会議の議事録</translation>
     </message>
     <message>
         <source>Hello Hanako,
 
-Here are the minutes of Monday's meeting.
+Here are the minutes of Monday&apos;s meeting.
 
 Best regards,
 Taro</source>
@@ -1934,6 +1952,18 @@ Taro</source>
 
 よろしくお願いします。
 太郎</translation>
+    </message>
+    <message>
+        <source>Send &amp;Later…</source>
+        <translation>後で送信(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Puts the message in the outbox to be sent at a time you choose.</source>
+        <translation>メッセージを送信トレイに入れ、指定した日時に送信します。</translation>
+    </message>
+    <message>
+        <source>The message is in the outbox and will be sent %1.</source>
+        <translation>メッセージを送信トレイに入れました。%1に送信されます。</translation>
     </message>
 </context>
 <context>
@@ -1955,7 +1985,7 @@ Taro</source>
         <translation>安全な接続 (TLS) に失敗しました: %1</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted.</source>
+        <source>The server&apos;s certificate is not trusted.</source>
         <translation>サーバーの証明書は信頼されていません。</translation>
     </message>
     <message>
@@ -2059,7 +2089,7 @@ Taro</source>
         <translation>中継を拒否されました。もう一度 POP でログインします。</translation>
     </message>
     <message>
-        <source>The server refused to relay even right after a POP login. Check the outgoing server name, that "POP before SMTP" is what this provider uses (it may need SMTP AUTH instead), and the POP user name. The server said: %1</source>
+        <source>The server refused to relay even right after a POP login. Check the outgoing server name, that &quot;POP before SMTP&quot; is what this provider uses (it may need SMTP AUTH instead), and the POP user name. The server said: %1</source>
         <translation>POP ログインの直後でもサーバーが中継を拒否しました。送信サーバー名、このプロバイダーが本当に「POP before SMTP」を使っているか (代わりに SMTP 認証が必要な場合があります)、POP のユーザー名を確認してください。サーバーの応答: %1</translation>
     </message>
     <message>
@@ -2078,11 +2108,11 @@ Taro</source>
 <context>
     <name>Outpost::DeliveryReports</name>
     <message>
-        <source>Outpost could not deliver the message "%1" that %2 handed over, to: %3.</source>
+        <source>Outpost could not deliver the message &quot;%1&quot; that %2 handed over, to: %3.</source>
         <translation>%2 から受け取ったメッセージ「%1」を、次の宛先に配信できませんでした: %3。</translation>
     </message>
     <message>
-        <source>Outpost gave up delivering the message "%1" that %2 handed over, to: %3; it was retried for too long.</source>
+        <source>Outpost gave up delivering the message &quot;%1&quot; that %2 handed over, to: %3; it was retried for too long.</source>
         <translation>%2 から受け取ったメッセージ「%1」は、長く再試行しても送れなかったため、次の宛先への配信をあきらめました: %3。</translation>
     </message>
     <message>
@@ -2232,7 +2262,7 @@ Taro</source>
         <translation>アカウントの削除</translation>
     </message>
     <message>
-        <source>Remove the account "%1"? Its settings and saved password are removed. Its messages stay in the profile folder.</source>
+        <source>Remove the account &quot;%1&quot;? Its settings and saved password are removed. Its messages stay in the profile folder.</source>
         <translation>アカウント「%1」を削除しますか? 設定と保存されたパスワードは削除されます。メッセージはプロファイル フォルダーに残ります。</translation>
     </message>
     <message>
@@ -2389,7 +2419,7 @@ Taro</source>
         <translation>メッセージの削除</translation>
     </message>
     <message>
-        <source>Delete "%1"? It cannot be recovered.</source>
+        <source>Delete &quot;%1&quot;? It cannot be recovered.</source>
         <translation>「%1」を削除しますか? 元に戻すことはできません。</translation>
     </message>
     <message>
@@ -2399,6 +2429,18 @@ Taro</source>
     <message>
         <source>&amp;Delete</source>
         <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change Time…</source>
+        <translation>送信日時の変更…</translation>
+    </message>
+    <message>
+        <source>Chooses when the message is sent (Send Later).</source>
+        <translation>メッセージを送信する日時を選びます（後で送信）。</translation>
+    </message>
+    <message>
+        <source>The message will be sent %1.</source>
+        <translation>メッセージは%1に送信されます。</translation>
     </message>
 </context>
 <context>
@@ -2456,7 +2498,7 @@ Taro</source>
         <translation>メッセージの状態の記録を保存できませんでした</translation>
     </message>
     <message>
-        <source>Another Outpost program (process %1) is using this account's outbox. Close it, or send and queue from it; nothing was changed.</source>
+        <source>Another Outpost program (process %1) is using this account&apos;s outbox. Close it, or send and queue from it; nothing was changed.</source>
         <translation>別の Outpost プログラム (プロセス %1) がこのアカウントの送信トレイを使用中です。そのプログラムを閉じるか、そちらから送信・登録してください。何も変更していません。</translation>
     </message>
 </context>
@@ -2522,7 +2564,7 @@ Taro</source>
         <translation>サーバーが STAT を拒否しました: %1</translation>
     </message>
     <message>
-        <source>The server's STAT answer is malformed.</source>
+        <source>The server&apos;s STAT answer is malformed.</source>
         <translation>サーバーの STAT の応答が不正です。</translation>
     </message>
     <message>
@@ -2554,11 +2596,11 @@ Taro</source>
         <translation>サーバーは SASL PLAIN に対応していません。</translation>
     </message>
     <message>
-        <source>Outpost did not log in to the incoming server, because the password would have been sent unencrypted. The server offers encryption: in the account settings, set the incoming server's security to STARTTLS.</source>
+        <source>Outpost did not log in to the incoming server, because the password would have been sent unencrypted. The server offers encryption: in the account settings, set the incoming server&apos;s security to STARTTLS.</source>
         <translation>パスワードが暗号化されずに送られてしまうため、Outpost は受信サーバーにログインしませんでした。サーバーは暗号化に対応しています。アカウントの設定で、受信サーバーのセキュリティを STARTTLS にしてください。</translation>
     </message>
     <message>
-        <source>Outpost did not log in to the incoming server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (POP3 over TLS, usually port 995), or tick "Allow sending my password unencrypted when the connection has no security" on the Receiving tab of the account settings: anyone on the network between you and the server could then read the password.</source>
+        <source>Outpost did not log in to the incoming server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (POP3 over TLS, usually port 995), or tick &quot;Allow sending my password unencrypted when the connection has no security&quot; on the Receiving tab of the account settings: anyone on the network between you and the server could then read the password.</source>
         <translation>パスワードが暗号化されずに送られてしまい、サーバーも暗号化に対応していないため、Outpost は受信サーバーにログインしませんでした。暗号化された接続 (POP3 over TLS、通常はポート 995) が使えないかプロバイダーに確認するか、アカウントの設定の「受信」タブで「接続が保護されていないときに暗号化せずにパスワードを送ることを許可する」をオンにしてください。オンにすると、あなたとサーバーの間のネットワーク上の誰でもパスワードを読み取れるようになります。</translation>
     </message>
 </context>
@@ -2569,7 +2611,7 @@ Taro</source>
         <translation>環境設定</translation>
     </message>
     <message>
-        <source>The system's language</source>
+        <source>The system&apos;s language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
@@ -2658,7 +2700,7 @@ Taro</source>
 <context>
     <name>Outpost::RelayHandOver</name>
     <message>
-        <source>Its local relay is off, so the message cannot be handed to it. Turn on "Use Outpost from other programs" in its preferences (or "outpost-cli relay enable"), or quit it and try again.</source>
+        <source>Its local relay is off, so the message cannot be handed to it. Turn on &quot;Use Outpost from other programs&quot; in its preferences (or &quot;outpost-cli relay enable&quot;), or quit it and try again.</source>
         <translation>そのプログラムのローカル中継がオフのため、メッセージを渡せません。その設定の「ほかのプログラムから Outpost を使う」をオンにする (または「outpost-cli relay enable」) か、そのプログラムを終了してからやり直してください。</translation>
     </message>
     <message>
@@ -2666,11 +2708,11 @@ Taro</source>
         <translation>中継用パスワードをキーチェーンから読み込めません: %1</translation>
     </message>
     <message>
-        <source>Nothing answers on its relay's port %1, so the message cannot be handed to it.</source>
+        <source>Nothing answers on its relay&apos;s port %1, so the message cannot be handed to it.</source>
         <translation>その中継のポート %1 で応答がないため、メッセージを渡せません。</translation>
     </message>
     <message>
-        <source>Its local relay is off, so it cannot be asked to send and receive. Turn on "Use Outpost from other programs" in its preferences (or "outpost-cli relay enable"), or quit it and try again.</source>
+        <source>Its local relay is off, so it cannot be asked to send and receive. Turn on &quot;Use Outpost from other programs&quot; in its preferences (or &quot;outpost-cli relay enable&quot;), or quit it and try again.</source>
         <translation>そのプログラムのローカル中継がオフのため、送受信を頼めません。その設定の「ほかのプログラムから Outpost を使う」をオンにする (または「outpost-cli relay enable」) か、そのプログラムを終了してからやり直してください。</translation>
     </message>
     <message>
@@ -2678,12 +2720,16 @@ Taro</source>
         <translation>実行中のプログラムから予期しない応答がありました。</translation>
     </message>
     <message>
-        <source>The running program's answer cannot be read.</source>
+        <source>The running program&apos;s answer cannot be read.</source>
         <translation>実行中のプログラムの応答を読み取れません。</translation>
     </message>
     <message>
-        <source>Nothing answers on its relay's port %1, so it cannot be asked to send and receive.</source>
+        <source>Nothing answers on its relay&apos;s port %1, so it cannot be asked to send and receive.</source>
         <translation>その中継のポート %1 で応答がないため、送受信を頼めません。</translation>
+    </message>
+    <message>
+        <source>The Outpost program that is running is older and cannot keep a message for later. Update it, or quit it and try again.</source>
+        <translation>実行中の Outpost は古い版のため、後で送信するメッセージを預かれません。更新するか、終了してからもう一度お試しください。</translation>
     </message>
 </context>
 <context>
@@ -2704,7 +2750,7 @@ Taro</source>
         <translation>このコンピューターのほかのプログラムが Outpost 経由でメールを送れるようにする(&amp;L)</translation>
     </message>
     <message>
-        <source>Mail programs such as Thunderbird or Outlook, scanner software and scripts on this computer use Outpost as their outgoing (SMTP) server. Outpost keeps their mail in the account's outbox and sends it with the account's checks: it logs in to receive first, so servers that need "POP before SMTP" accept it.</source>
+        <source>Mail programs such as Thunderbird or Outlook, scanner software and scripts on this computer use Outpost as their outgoing (SMTP) server. Outpost keeps their mail in the account&apos;s outbox and sends it with the account&apos;s checks: it logs in to receive first, so servers that need &quot;POP before SMTP&quot; accept it.</source>
         <translation>このコンピューターの Thunderbird や Outlook などのメールソフト、スキャナーのソフト、スクリプトが、Outpost を送信 (SMTP) サーバーとして使います。Outpost はそのメールをアカウントの送信トレイに入れ、アカウントの確認のときに送信します。先に受信のためにログインするので、「POP before SMTP」が必要なサーバーでも受け付けられます。</translation>
     </message>
     <message>
@@ -2760,7 +2806,7 @@ Taro</source>
         <translation>このコンピューターのプログラムからはパスワードなしでメールを受け付ける(&amp;A)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Any program on this computer could then send mail as you.&lt;/b&gt; The sender's address chooses the account; mail from other addresses is refused.</source>
+        <source>&lt;b&gt;Any program on this computer could then send mail as you.&lt;/b&gt; The sender&apos;s address chooses the account; mail from other addresses is refused.</source>
         <translation>&lt;b&gt;このコンピューターのどのプログラムでも、あなたとしてメールを送れるようになります。&lt;/b&gt;差出人のアドレスでアカウントが決まり、ほかのアドレスからのメールは断ります。</translation>
     </message>
     <message>
@@ -2776,7 +2822,7 @@ Taro</source>
         <translation>新しいパスワードをキーチェーンに保存できません: %1</translation>
     </message>
     <message>
-        <source>an account's name</source>
+        <source>an account&apos;s name</source>
         <translation>アカウント名</translation>
     </message>
     <message>
@@ -2806,11 +2852,11 @@ Taro</source>
         </translation>
     </message>
     <message>
-        <source>Also &amp;send delivery reports to the sender through the account's server</source>
+        <source>Also &amp;send delivery reports to the sender through the account&apos;s server</source>
         <translation>配信できなかったときの通知を、アカウントのサーバー経由で差出人にも送る(&amp;S)</translation>
     </message>
     <message>
-        <source>When mail from another program cannot be delivered, a report always goes into the account's inbox; this also mails it to the sender address that program used.</source>
+        <source>When mail from another program cannot be delivered, a report always goes into the account&apos;s inbox; this also mails it to the sender address that program used.</source>
         <translation>ほかのプログラムからのメールを配信できなかったとき、通知はいつもアカウントの受信トレイに入ります。これをオンにすると、そのプログラムが使った差出人アドレスにもメールで送ります。</translation>
     </message>
     <message>
@@ -2826,7 +2872,7 @@ Taro</source>
         <translation>中継が初めてネットワークで待ち受けるときに作成されます</translation>
     </message>
     <message>
-        <source>Other computers must use &lt;b&gt;STARTTLS&lt;/b&gt; and sign in with the relay password, even when programs on this computer need none. The first time, their mail program shows Outpost's certificate: accept it only if its fingerprint is the one below.</source>
+        <source>Other computers must use &lt;b&gt;STARTTLS&lt;/b&gt; and sign in with the relay password, even when programs on this computer need none. The first time, their mail program shows Outpost&apos;s certificate: accept it only if its fingerprint is the one below.</source>
         <translation>ほかのコンピューターは、このコンピューター上のプログラムにパスワードが不要な設定でも、&lt;b&gt;STARTTLS&lt;/b&gt; を使い中継用パスワードでサインインする必要があります。最初の接続でメールソフトに Outpost の証明書が表示されます。フィンガープリントが下のものと同じ場合にだけ受け入れてください。</translation>
     </message>
     <message>
@@ -2842,7 +2888,7 @@ Taro</source>
         <translation>この版の Outpost では、ネットワークで待ち受けるのに必要な証明書を作成できません。</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;On another computer:&lt;/b&gt; server &lt;b&gt;%1&lt;/b&gt; (this computer's address), port &lt;b&gt;%2&lt;/b&gt;, connection security &lt;b&gt;STARTTLS&lt;/b&gt;, authentication with the user name %3 and the relay password.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;On another computer:&lt;/b&gt; server &lt;b&gt;%1&lt;/b&gt; (this computer&apos;s address), port &lt;b&gt;%2&lt;/b&gt;, connection security &lt;b&gt;STARTTLS&lt;/b&gt;, authentication with the user name %3 and the relay password.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;ほかのコンピューター:&lt;/b&gt; サーバー &lt;b&gt;%1&lt;/b&gt; (このコンピューターのアドレス)、ポート &lt;b&gt;%2&lt;/b&gt;、接続の保護 &lt;b&gt;STARTTLS&lt;/b&gt;、ユーザー名 %3 と中継用パスワードで認証。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2949,7 +2995,7 @@ Taro</source>
         <translation>つまり、このサーバーには POP before SMTP が必要です。</translation>
     </message>
     <message>
-        <source>Step 2: now Outpost's Send/Receive: receive first (the POP login opens the relay window), then send.</source>
+        <source>Step 2: now Outpost&apos;s Send/Receive: receive first (the POP login opens the relay window), then send.</source>
         <translation>手順 2: 次は Outpost の送受信です: 先に受信し (POP ログインで中継が許可されます)、それから送信します。</translation>
     </message>
     <message>
@@ -2964,8 +3010,35 @@ Taro</source>
 <context>
     <name>Outpost::Scheduler</name>
     <message>
-        <source>Account "%1": %2</source>
+        <source>Account &quot;%1&quot;: %2</source>
         <translation>アカウント「%1」: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::SendLaterDialog</name>
+    <message>
+        <source>Send Later</source>
+        <translation>後で送信</translation>
+    </message>
+    <message>
+        <source>&amp;Send it on:</source>
+        <translation>送信日時(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Your computer&apos;s time (%1). Outpost sends it then, if it is running; otherwise as soon as it starts again.</source>
+        <translation>この PC の時刻（%1）です。その時刻に Outpost が起動していれば送信し、起動していなければ次に起動したときにすぐ送信します。</translation>
+    </message>
+    <message>
+        <source>Send &amp;Later</source>
+        <translation>後で送信(&amp;L)</translation>
+    </message>
+    <message>
+        <source>When should this message be sent?</source>
+        <translation>このメッセージをいつ送信しますか?</translation>
+    </message>
+    <message>
+        <source>%1 has already passed. Choose a time in the future.</source>
+        <translation>%1 はすでに過ぎています。これから先の日時を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -3108,15 +3181,15 @@ Taro</source>
         <translation>サーバーが応答せずにセッションを終了しました。</translation>
     </message>
     <message>
-        <source>Outpost did not log in to the outgoing server, because the password would have been sent unencrypted. The server offers encryption: in the account settings, set the outgoing server's security to STARTTLS.</source>
+        <source>Outpost did not log in to the outgoing server, because the password would have been sent unencrypted. The server offers encryption: in the account settings, set the outgoing server&apos;s security to STARTTLS.</source>
         <translation>パスワードが暗号化されずに送られてしまうため、Outpost は送信サーバーにログインしませんでした。サーバーは暗号化に対応しています。アカウントの設定で、送信サーバーのセキュリティを STARTTLS にしてください。</translation>
     </message>
     <message>
-        <source>The outgoing server accepts a login only over an encrypted connection. The server offers encryption: in the account settings, set the outgoing server's security to STARTTLS.</source>
+        <source>The outgoing server accepts a login only over an encrypted connection. The server offers encryption: in the account settings, set the outgoing server&apos;s security to STARTTLS.</source>
         <translation>送信サーバーは暗号化された接続でしかログインを受け付けません。サーバーは暗号化に対応しています。アカウントの設定で、送信サーバーのセキュリティを STARTTLS にしてください。</translation>
     </message>
     <message>
-        <source>Outpost did not log in to the outgoing server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (SMTP over TLS, usually port 465, or 587 with STARTTLS), or tick "Allow sending my password unencrypted when the connection has no security" on the Receiving tab of the account settings: anyone on the network between you and the server could then read the password.</source>
+        <source>Outpost did not log in to the outgoing server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (SMTP over TLS, usually port 465, or 587 with STARTTLS), or tick &quot;Allow sending my password unencrypted when the connection has no security&quot; on the Receiving tab of the account settings: anyone on the network between you and the server could then read the password.</source>
         <translation>パスワードが暗号化されずに送られてしまい、サーバーも暗号化に対応していないため、Outpost は送信サーバーにログインしませんでした。暗号化された接続 (SMTP over TLS、通常はポート 465、または STARTTLS でポート 587) が使えないかプロバイダーに確認するか、アカウントの設定の「受信」タブで「接続が保護されていないときに暗号化せずにパスワードを送ることを許可する」をオンにしてください。オンにすると、あなたとサーバーの間のネットワーク上の誰でもパスワードを読み取れるようになります。</translation>
     </message>
 </context>
@@ -3173,7 +3246,7 @@ Taro</source>
         <translation>&lt;h2&gt;Outpost へようこそ&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>Outpost sends your mail through servers that only accept it after you have checked for new mail ("POP before SMTP"). Every Send/Receive logs in over POP first and then sends, so your messages go out on the first try.
+        <source>Outpost sends your mail through servers that only accept it after you have checked for new mail (&quot;POP before SMTP&quot;). Every Send/Receive logs in over POP first and then sends, so your messages go out on the first try.
 
 Add your mail account to start, or try Outpost with a practice server on this computer: no account or Internet connection needed.</source>
         <translation>Outpost は、新着メールをチェックした後でないと送信を受け付けないサーバー (POP before SMTP) からでも、メールを送信します。送受信のたびに先に POP でログインしてから送信するので、メッセージは 1 回目で送信されます。
@@ -3234,7 +3307,7 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <translation>%1 の中継の設定にあるネットワークのアドレスを読み取れません。中継を設定し直すか、ファイルを削除してください。</translation>
     </message>
     <message>
-        <source>"%1" is not an address of this computer's network. Give an IP address such as 192.168.1.10, 0.0.0.0 for all, or localhost for this computer only.</source>
+        <source>&quot;%1&quot; is not an address of this computer&apos;s network. Give an IP address such as 192.168.1.10, 0.0.0.0 for all, or localhost for this computer only.</source>
         <translation>「%1」はこのコンピューターのネットワークのアドレスではありません。192.168.1.10 のような IP アドレス、すべてなら 0.0.0.0、このコンピューターだけなら localhost を指定してください。</translation>
     </message>
 </context>
@@ -3267,6 +3340,29 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>The corrected message is in the outbox, but the old one could not be deleted: %1</source>
         <translation>修正したメッセージは送信トレイに入りましたが、元のメッセージを削除できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SendLater</name>
+    <message>
+        <source>In an hour</source>
+        <translation>1 時間後</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>明日の朝</translation>
+    </message>
+    <message>
+        <source>Monday morning</source>
+        <translation>月曜日の朝</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time Outpost can read. Write it as 2026-12-24 09:00 (year-month-day hours:minutes, your local time).</source>
+        <translation>「%1」は日時として読み取れません。2026-12-24 09:00 のように書いてください（年-月-日 時:分、この PC の時刻）。</translation>
+    </message>
+    <message>
+        <source>%1 has already passed. Give a time in the future.</source>
+        <translation>%1 はすでに過ぎています。これから先の日時を指定してください。</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,12 @@
 
 #include "usecases/ComposeMessage.h"
 #include "usecases/MailtoLink.h"
+#include "usecases/OutboxStateText.h"
 
+#include "SendLaterDialog.h"
 #include "message/AddressParser.h"
 #include "message/MessageWriter.h"
+#include "schedule/Clock.h"
 #include "schedule/Scheduler.h"
 #include "store/OutboxStore.h"
 
@@ -102,6 +105,13 @@ ComposeWindow::ComposeWindow(Scheduler *scheduler, const QString &profileDirecto
     m_send->setDefault(true);
     m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_send->setToolTip(tr("Puts the message in the outbox (Ctrl+Enter)."));
+    auto *sendLater = new QPushButton(tr("Send &Later…"));
+    sendLater->setObjectName(QStringLiteral("composeSendLater"));
+    sendLater->setToolTip(tr("Puts the message in the outbox to be sent at a time you choose."));
+    connect(sendLater, &QPushButton::clicked, this, [this] {
+        SendLaterDialog::ask(this, {}, m_scheduler->clock()->now(),
+                             [this](const QDateTime &when) { send(when); });
+    });
     auto *saveDraft = new QPushButton(tr("Save &draft"));
     saveDraft->setObjectName(QStringLiteral("composeSaveDraft"));
     connect(m_send, &QPushButton::clicked, this, [this] { send(); });
@@ -134,6 +144,7 @@ ComposeWindow::ComposeWindow(Scheduler *scheduler, const QString &profileDirecto
     bottom->addWidget(m_encoding);
     bottom->addStretch();
     bottom->addWidget(saveDraft);
+    bottom->addWidget(sendLater);
     bottom->addWidget(m_send);
 
     auto *layout = new QVBoxLayout(this);
@@ -364,7 +375,7 @@ bool ComposeWindow::showProblem(const ComposeProblem &problem)
     return false;
 }
 
-bool ComposeWindow::send()
+bool ComposeWindow::send(const QDateTime &notBefore)
 {
     const QString accountId = m_from->currentData().toString();
     const Account *account = m_scheduler->account(accountId);
@@ -380,13 +391,16 @@ bool ComposeWindow::send()
         return false;
     const OutgoingMessage &m = *built.message;
 
-    const std::optional<QString> id = queue(outbox, m);
+    const std::optional<QString> id = queue(outbox, m, notBefore);
     if (!id)
         return false;
     rememberAddresses(m);
 
     QString how;
-    if (account->sendImmediately) {
+    if (notBefore.isValid()) {
+        how = tr("The message is in the outbox and will be sent %1.")
+                  .arg(OutboxStateText::when(notBefore, m_scheduler->clock()->now()));
+    } else if (account->sendImmediately) {
         m_scheduler->trigger(accountId, Scheduler::Trigger::Queued);
         how = account->popBeforeSmtp
                   ? tr("The message is in the outbox; Outpost logs in over POP and sends it now.")
@@ -411,7 +425,8 @@ bool ComposeWindow::send()
     return true;
 }
 
-std::optional<QString> ComposeWindow::queue(OutboxStore *outbox, const OutgoingMessage &message)
+std::optional<QString> ComposeWindow::queue(OutboxStore *outbox, const OutgoingMessage &message,
+                                            const QDateTime &notBefore)
 {
     setNotice(QString(), false);
     StoreError error;
@@ -423,11 +438,16 @@ std::optional<QString> ComposeWindow::queue(OutboxStore *outbox, const OutgoingM
         error = r.error;
         if (r.ok()) {
             m_replacing.reset();
+            // Sent later: the time chosen now wins over the one the message had.
+            if (notBefore.isValid() && !outbox->plan(*id, notBefore, &error))
+                setNotice(error.message, true);
             if (r.oldKept.isError())
                 setNotice(r.oldKept.message, true);
         }
     } else {
-        id = outbox->queue(message, &error);
+        OutboxStore::QueueOptions options;
+        options.notBefore = notBefore;
+        id = outbox->queue(message, &error, options);
     }
     if (!id)
         setNotice(tr("The message was not put in the outbox, and nothing you wrote was lost: %1")

@@ -57,7 +57,8 @@ public:
 
     /// Checks the address fields and queues the message; false (with the error shown in the
     /// window, and everything kept) when it could not be queued.
-    bool send();
+    /// @p notBefore: "Send Later" (invalid: send as the account does).
+    bool send(const QDateTime &notBefore = {});
     /// Writes the fields to a draft in the profile; returns its path.
     QString saveDraft();
     /// The error or notice line shown in the window.
@@ -85,7 +86,8 @@ private:
     void removeAttachment();
     void rememberAddresses(const OutgoingMessage &message);
     /// Queues @p message (in place of the message being corrected, if any); the new id.
-    std::optional<QString> queue(OutboxStore *outbox, const OutgoingMessage &message);
+    std::optional<QString> queue(OutboxStore *outbox, const OutgoingMessage &message,
+                                 const QDateTime &notBefore);
     /// Removes the copies made for a correction that will not be sent.
     void giveUpReplacing();
     void setNotice(const QString &text, bool error);

@@ -1,8 +1,11 @@
 #include "OutboxActions.h"
 
 #include "ComposeWindow.h"
+#include "SendLaterDialog.h"
 #include "message/MessageReader.h"
+#include "schedule/Clock.h"
 #include "schedule/Scheduler.h"
+#include "usecases/OutboxStateText.h"
 #include "usecases/ReplaceMessage.h"
 
 #include <QAction>
@@ -21,6 +24,8 @@ OutboxActions::OutboxActions(Scheduler *scheduler, const QString &profileDirecto
     , m_newCompose(std::move(newCompose))
 {
     m_sendNow = add(tr("Send now"), "actionSendNow", &OutboxActions::sendNow);
+    m_changeTime = add(tr("Change Time…"), "actionChangeTime", &OutboxActions::changeTime);
+    m_changeTime->setToolTip(tr("Chooses when the message is sent (Send Later)."));
     m_edit = add(tr("Edit"), "actionEdit", &OutboxActions::editMessage);
     m_edit->setToolTip(tr("Opens the message in a new window to correct it and send it again."));
     m_resend = add(tr("Resend"), "actionResend", &OutboxActions::resendMessage);
@@ -45,6 +50,7 @@ QAction *OutboxActions::add(const QString &text, const char *objectName,
 void OutboxActions::addTo(QToolBar *bar) const
 {
     bar->addAction(m_sendNow);
+    bar->addAction(m_changeTime);
     bar->addAction(m_edit);
     bar->addAction(m_resend);
     bar->addAction(m_markSent);
@@ -58,6 +64,7 @@ void OutboxActions::setSelection(const QString &accountId, const std::optional<O
     m_entry = entry;
     auto is = [&](OutboxState wanted) { return entry && entry->state == wanted; };
     m_sendNow->setEnabled(is(OutboxState::Queued) || is(OutboxState::Deferred));
+    m_changeTime->setEnabled(is(OutboxState::Queued) || is(OutboxState::Deferred));
     m_edit->setEnabled(is(OutboxState::Failed));
     m_resend->setEnabled(is(OutboxState::MayHaveBeenSent) || is(OutboxState::Failed));
     m_markSent->setEnabled(is(OutboxState::MayHaveBeenSent));
@@ -75,11 +82,35 @@ void OutboxActions::sendNow()
     if (!store)
         return;
     StoreError error;
-    if (m_entry->state == OutboxState::Deferred && !store->requeue(m_entry->id, &error)) {
+    // A planned message loses its time; a deferred one its wait.
+    const bool planned = m_entry->notBefore.isValid();
+    if ((planned || m_entry->state == OutboxState::Deferred) &&
+        !store->plan(m_entry->id, {}, &error)) {
         Q_EMIT notice(error.message);
         return;
     }
     m_scheduler->trigger(m_accountId, Scheduler::Trigger::Manual);
+}
+
+void OutboxActions::changeTime()
+{
+    OutboxStore *store = outbox();
+    if (!store)
+        return;
+    const QString id = m_entry->id;
+    const QString accountId = m_accountId;
+    const QDateTime now = m_scheduler->clock()->now();
+    SendLaterDialog::ask(
+        m_window, m_entry->notBefore, now, [this, id, accountId, now](const QDateTime &when) {
+            OutboxStore *store = m_scheduler->outbox(accountId);
+            StoreError error;
+            if (!store || !store->plan(id, when, &error)) {
+                // e.g. it started to go out meanwhile
+                Q_EMIT notice(error.message);
+                return;
+            }
+            Q_EMIT notice(tr("The message will be sent %1.").arg(OutboxStateText::when(when, now)));
+        });
 }
 
 void OutboxActions::resendMessage()

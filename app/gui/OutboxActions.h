@@ -16,8 +16,9 @@ namespace Outpost {
 class ComposeWindow;
 class Scheduler;
 
-/// What can be done with the selected outbox message: Send now, Edit, Resend, Mark as sent
-/// and Delete, each enabled only where it applies to the message's state.
+/// What can be done with the selected outbox message: Send now, Change time (send later),
+/// Edit, Resend, Mark as sent and Delete, each enabled only where it applies to the message's
+/// state.
 class OutboxActions : public QObject
 {
     Q_OBJECT
@@ -34,6 +35,8 @@ public:
 
 public Q_SLOTS:
     void sendNow();
+    /// Asks when the message is to be sent (send later), or a new time for a planned one.
+    void changeTime();
     /// Opens the message in a compose window; sending it replaces the message.
     void editMessage();
     void resendMessage();
@@ -57,6 +60,7 @@ private:
     std::optional<OutboxEntry> m_entry;
 
     QAction *m_sendNow;
+    QAction *m_changeTime;
     QAction *m_edit;
     QAction *m_resend;
     QAction *m_markSent;

@@ -74,6 +74,8 @@ public:
     const Account *account(const QString &id) const;
 
     OutboxStore *outbox(const QString &accountId) const;
+    /// The clock the scheduler and its stores keep time by.
+    Clock *clock() const { return m_clock; }
     InboxStore *inbox(const QString &accountId) const;
     const AuthWindow *authWindow(const QString &accountId) const;
     Status status(const QString &accountId) const;

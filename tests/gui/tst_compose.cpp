@@ -3,6 +3,7 @@
 #include "GuiFixture.h"
 #include "MainWindow.h"
 #include "ProtocolLogWindow.h"
+#include "SendLaterDialog.h"
 #include "Translations.h"
 #include "schedule/Scheduler.h"
 #include "store/CredentialStore.h"
@@ -16,6 +17,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -124,6 +126,50 @@ private Q_SLOTS:
                     .size() == 1);
         next->setAttribute(Qt::WA_DeleteOnClose, false);
         delete next;
+    }
+
+    void sendLaterPlansTheMessage()
+    {
+        GuiFixture f(true);
+        f.saveAccount(); // sends immediately
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.credentials()->rememberForSession(
+            f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wonderland"));
+        window.show();
+        ComposeWindow *compose = window.newMessage();
+        QSignalSpy queued(compose, &ComposeWindow::queued);
+        fill(compose, QStringLiteral("bob@example.net"), QStringLiteral("Monday"));
+        compose->findChild<QPushButton *>(QStringLiteral("composeSendLater"))->click();
+        auto *dialog = compose->findChild<Outpost::SendLaterDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(queued.count(), 0);
+        // A time gone by cannot be chosen, and says why.
+        dialog->setChosen(QDateTime::currentDateTime().addSecs(-60));
+        auto *ok = dialog->findChild<QPushButton *>(QStringLiteral("sendLaterOk"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("sendLaterProblem"))
+                    ->text()
+                    .contains(QLatin1String("already passed")));
+        // "Monday morning": 8:00 on the next Monday, local time.
+        dialog->findChild<QPushButton *>(QStringLiteral("sendLaterChoice2"))->click();
+        const QDateTime monday = dialog->chosen().toLocalTime();
+        QCOMPARE(monday.date().dayOfWeek(), 1);
+        QCOMPARE(monday.time(), QTime(8, 0));
+        QVERIFY(monday > QDateTime::currentDateTime());
+        QVERIFY(ok->isEnabled());
+        ok->click();
+        QCOMPARE(queued.count(), 1);
+        QVERIFY2(queued.first().at(2).toString().contains(QLatin1String("will be sent")),
+                 qPrintable(queued.first().at(2).toString()));
+        Outpost::OutboxStore *outbox = window.scheduler()->outbox(f.account.id);
+        const QList<Outpost::OutboxEntry> waiting = outbox->messages();
+        QCOMPARE(waiting.size(), 1);
+        QCOMPARE(waiting.first().notBefore, monday.toUTC());
+        // "Send immediately" does not send a planned message.
+        QCoreApplication::processEvents();
+        QCOMPARE(f.server.deliveries().size(), 0);
+        QCOMPARE(outbox->message(waiting.first().id)->state, Outpost::OutboxState::Queued);
     }
 
     void missingPasswordIsAskedFor()

@@ -1,6 +1,7 @@
 #include "ComposeWindow.h"
 #include "GuiFixture.h"
 #include "MainWindow.h"
+#include "SendLaterDialog.h"
 #include "message/MessageWriter.h"
 #include "schedule/Scheduler.h"
 #include "store/CredentialStore.h"
@@ -106,6 +107,44 @@ private Q_SLOTS:
         box->button(QMessageBox::Yes)->click();
         QCOMPARE(window.messageModel()->rowCount(), 2);
         QVERIFY(!window.scheduler()->outbox(m_f->account.id)->message(m_waiting));
+    }
+
+    void changeTimeAndSendNow()
+    {
+        MainWindow window(m_f->profile(), nullptr, QStringLiteral("OutpostTest-outbox"));
+        window.show();
+        window.selectFolder(m_f->account.id, MessageListModel::Folder::Outbox);
+        Outpost::OutboxStore *outbox = window.scheduler()->outbox(m_f->account.id);
+        QVERIFY(select(window, QStringLiteral("Waiting")));
+        QAction *change = action(window, "actionChangeTime");
+        QVERIFY(change->isEnabled());
+        change->trigger();
+        auto *dialog = window.findChild<Outpost::SendLaterDialog *>();
+        QVERIFY(dialog);
+        dialog->findChild<QPushButton *>(QStringLiteral("sendLaterChoice1"))->click(); // tomorrow
+        const QDateTime tomorrow = dialog->chosen();
+        QCOMPARE(tomorrow.toLocalTime().date(), QDate::currentDate().addDays(1));
+        dialog->findChild<QPushButton *>(QStringLiteral("sendLaterOk"))->click();
+        QCOMPARE(outbox->message(m_waiting)->notBefore, tomorrow);
+        // The list says when.
+        QTRY_VERIFY(select(window, QStringLiteral("Waiting")));
+        const QString state =
+            window.messageModel()
+                ->index(window.sortModel()->mapToSource(window.messageView()->currentIndex()).row(),
+                        MessageListModel::StateColumn)
+                .data()
+                .toString();
+        QVERIFY2(state.startsWith(QLatin1String("To be sent tomorrow at")), qPrintable(state));
+        // Not for a message that failed (Edit or Resend are for that).
+        window.selectFolder(m_f->account.id, MessageListModel::Folder::Failed);
+        QVERIFY(select(window, QStringLiteral("Refused")));
+        QVERIFY(!action(window, "actionChangeTime")->isEnabled());
+        // Send now: the time is gone and the message is due.
+        window.selectFolder(m_f->account.id, MessageListModel::Folder::Outbox);
+        QVERIFY(select(window, QStringLiteral("Waiting")));
+        action(window, "actionSendNow")->trigger();
+        QVERIFY(!outbox->message(m_waiting)->notBefore.isValid());
+        QVERIFY(outbox->message(m_waiting)->dateAtSend); // its Date still set as it leaves
     }
 
     void markAsSentAndResend()
