@@ -2375,6 +2375,10 @@ Taro</source>
         <source>Saved %1.</source>
         <translation>%1 を保存しました。</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Date:&lt;/b&gt; set when it is sent</source>
+        <translation>&lt;b&gt;日時:&lt;/b&gt; 送信するときに設定されます</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::OutboxActions</name>

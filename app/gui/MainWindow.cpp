@@ -342,7 +342,10 @@ void MainWindow::showSelectedMessage()
                     .siblingAtColumn(MessageListModel::StateColumn)
                     .data()
                     .toString();
-    m_preview->showMessage(selectedPath(), state);
+    // A message waiting to be sent later gets its Date when it leaves.
+    const bool dateAtSend = entry && entry->dateAtSend && entry->state != OutboxState::Sent &&
+                            m_model->folder() != MessageListModel::Folder::Sent;
+    m_preview->showMessage(selectedPath(), state, dateAtSend);
 }
 bool MainWindow::showsWelcome() const
 {

@@ -48,7 +48,7 @@ QString MessagePreview::text() const
     return m_text->toPlainText();
 }
 
-void MessagePreview::showMessage(const QString &path, const QString &state)
+void MessagePreview::showMessage(const QString &path, const QString &state, bool dateAtSend)
 {
     m_parsed.reset();
     m_attachments->clear();
@@ -80,7 +80,9 @@ void MessagePreview::showMessage(const QString &path, const QString &state)
         header += QStringLiteral("<br>") + tr("<b>Cc:</b> %1").arg(list(parsed->cc()));
     header +=
         QStringLiteral("<br>") + tr("<b>Subject:</b> %1").arg(parsed->subject().toHtmlEscaped());
-    if (parsed->date().isValid())
+    if (dateAtSend)
+        header += QStringLiteral("<br>") + tr("<b>Date:</b> set when it is sent");
+    else if (parsed->date().isValid())
         header += QStringLiteral("<br>") +
                   tr("<b>Date:</b> %1")
                       .arg(QLocale().toString(parsed->date().toLocalTime(), QLocale::LongFormat));

@@ -25,7 +25,8 @@ public:
 
     /// Shows the message in the file @p path; @p state is its outbox state in words (empty
     /// for received mail). An empty @p path clears the pane.
-    void showMessage(const QString &path, const QString &state = {});
+    /// @p dateAtSend: the Date field is set when the message leaves (send later).
+    void showMessage(const QString &path, const QString &state = {}, bool dateAtSend = false);
     /// The text shown.
     QString text() const;
 

@@ -35,7 +35,9 @@ SendLaterDialog::SendLaterDialog(const QDateTime &initial, const QDateTime &now,
     m_when = new QDateTimeEdit;
     m_when->setObjectName(QStringLiteral("sendLaterWhen"));
     m_when->setCalendarPopup(true);
-    m_when->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
+    // The weekday shown: "Monday morning" can be checked at a glance.
+    m_when->setDisplayFormat(QLocale().dateFormat(QLocale::LongFormat) + QLatin1Char(' ') +
+                             QLocale().timeFormat(QLocale::ShortFormat));
     m_when->setTimeSpec(Qt::LocalTime);
     auto *whenLabel = new QLabel(tr("&Send it on:"));
     whenLabel->setBuddy(m_when);
