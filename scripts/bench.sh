@@ -52,6 +52,10 @@ echo "== Desktop program: start-up and idle (Xvfb)"
     xvfb-run -a -s '-screen 0 1280x800x24' python3 tests/bench/bench_gui.py \
         --gui build/bench/app/gui/outpost --cli build/bench/app/cli/outpost-cli \
         --fill build/bench/tests/bench/bench_fill --markdown "$out"
+    # The same with every outbox message to be sent later, over a month (send later).
+    xvfb-run -a -s '-screen 0 1280x800x24' python3 tests/bench/bench_gui.py \
+        --gui build/bench/app/gui/outpost --cli build/bench/app/cli/outpost-cli \
+        --fill build/bench/tests/bench/bench_fill --planned-days 30 --markdown "$out"
 )
 
 echo "== Round trips, idle, bulk send (real Dovecot and Postfix)"

@@ -2,7 +2,10 @@
 // of a message queued in the outbox (as outpost-cli queue would) and N messages delivered
 // into the inbox (as a download would).
 //
-//   bench_fill --account-dir DIR [--outbox N --eml FILE] [--inbox N --inbox-size BYTES]
+//   bench_fill --account-dir DIR [--outbox N --eml FILE [--planned-over-days D]]
+//              [--inbox N --inbox-size BYTES]
+// With --planned-over-days, the outbox's messages are to be sent later, spread evenly over
+// the next D days (send later).
 #include "store/InboxStore.h"
 #include "store/OutboxStore.h"
 
@@ -29,7 +32,11 @@ int main(int argc, char **argv)
                       QStringLiteral("N"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("inbox-size"), QStringLiteral("size of each"),
                       QStringLiteral("BYTES"), QStringLiteral("4096")});
+    parser.addOption({QStringLiteral("planned-over-days"),
+                      QStringLiteral("send the outbox's messages later, over D days"),
+                      QStringLiteral("D"), QStringLiteral("0")});
     parser.process(app);
+    const double plannedDays = parser.value(QStringLiteral("planned-over-days")).toDouble();
     const QString dir = parser.value(QStringLiteral("account-dir"));
     const int outboxCount = parser.value(QStringLiteral("outbox")).toInt();
     const int inboxCount = parser.value(QStringLiteral("inbox")).toInt();
@@ -47,8 +54,13 @@ int main(int argc, char **argv)
             return 1;
         }
         const QString eml = parser.value(QStringLiteral("eml"));
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(3600);
         for (int i = 0; i < outboxCount; ++i) {
-            if (!outbox.queueFile(eml, &error)) {
+            OutboxStore::QueueOptions options;
+            if (plannedDays > 0)
+                options.notBefore =
+                    start.addSecs(qint64(plannedDays * 86400 * i / qMax(1, outboxCount)));
+            if (!outbox.queueFile(eml, &error, options)) {
                 std::fprintf(stderr, "bench_fill: queue: %s\n", qPrintable(error.message));
                 return 1;
             }

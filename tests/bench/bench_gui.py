@@ -32,6 +32,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--idle-seconds", type=float, default=60)
     ap.add_argument("--settle-seconds", type=float, default=3)
+    ap.add_argument("--planned-days", type=float, default=0,
+                    help="the outbox's messages are to be sent later, over the next D days")
     ap.add_argument("--markdown")
     args = ap.parse_args()
 
@@ -49,7 +51,8 @@ def main():
         f.write(b"From: Bench <bench@example.com>\r\nTo: someone@example.net\r\n"
                 b"Subject: A queued message\r\n\r\n" + b"Some text for the body.\r\n" * 80)
     subprocess.run([args.fill, "--account-dir", os.path.join(profile, "accounts", "bench"),
-                    "--outbox", str(args.messages), "--eml", eml, "--inbox", str(args.messages)],
+                    "--outbox", str(args.messages), "--eml", eml, "--inbox", str(args.messages),
+                    "--planned-over-days", str(args.planned_days)],
                    check=True, capture_output=True, env=env)
 
     def start_once():
@@ -73,8 +76,9 @@ def main():
     with open("/proc/loadavg") as f:
         load = " ".join(f.read().split()[:3])
     lines = [
-        f"### Desktop program ({args.messages} messages in the outbox and {args.messages} in "
-        f"the inbox; platform {platform}; load {load})",
+        f"### Desktop program ({args.messages} messages in the outbox"
+        + (f", all to be sent later over {args.planned_days:g} days," if args.planned_days else "")
+        + f" and {args.messages} in the inbox; platform {platform}; load {load})",
         "",
         "| Figure | Value | Goal |",
         "|---|---:|---:|",
