@@ -571,6 +571,10 @@
         <source>To be sent %1</source>
         <translation>%1に送信予定</translation>
     </message>
+    <message>
+        <source>Held for Undo until %1</source>
+        <translation>%1まで送信を保留（取り消し可能）</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::AboutDialog</name>
@@ -1804,6 +1808,22 @@ Add --at TIME to send it later.</source>
         <source>It will be sent %1.</source>
         <translation>%1に送信されます。</translation>
     </message>
+    <message>
+        <source>Holds the message SECONDS (at most 3600) before it may be sent, as the desktop program&apos;s Undo send does.</source>
+        <translation>メッセージを送信する前に指定の秒数（最大 3600）保留します。デスクトップ版の「送信の取り消し」と同じです。</translation>
+    </message>
+    <message>
+        <source>--hold: give a number of seconds from 0 to 3600.</source>
+        <translation>--hold: 0 から 3600 までの秒数を指定してください。</translation>
+    </message>
+    <message>
+        <source>Give either --at or --hold, not both.</source>
+        <translation>--at と --hold は同時に指定できません。どちらか一方にしてください。</translation>
+    </message>
+    <message>
+        <source>It is held for %1 seconds before it may be sent.</source>
+        <translation>送信する前に %1 秒間保留します。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::ComposeWindow</name>
@@ -1964,6 +1984,10 @@ Taro</source>
     <message>
         <source>The message is in the outbox and will be sent %1.</source>
         <translation>メッセージを送信トレイに入れました。%1に送信されます。</translation>
+    </message>
+    <message>
+        <source>The message will be sent in %1 seconds; until then, Undo brings it back.</source>
+        <translation>メッセージは %1 秒後に送信されます。それまでは [取り消し] で元に戻せます。</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2313,14 @@ Taro</source>
         <source>Local relay</source>
         <translation>ローカル中継</translation>
     </message>
+    <message>
+        <source>Sending soon</source>
+        <translation>まもなく送信します</translation>
+    </message>
+    <message>
+        <source>Click here to undo.</source>
+        <translation>ここをクリックすると送信を取り消します。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::MessageListModel</name>
@@ -2445,6 +2477,10 @@ Taro</source>
     <message>
         <source>The message will be sent %1.</source>
         <translation>メッセージは%1に送信されます。</translation>
+    </message>
+    <message>
+        <source>Not sent: the message is back in its window.</source>
+        <translation>送信を取り消しました。メッセージは作成ウィンドウに戻っています。</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2689,22 @@ Taro</source>
     <message>
         <source>Outpost could not change whether it opens e-mail links.</source>
         <translation>メールのリンクを開くかどうかの設定を Outpost が変更できませんでした。</translation>
+    </message>
+    <message>
+        <source>Off: send at once</source>
+        <translation>オフ: すぐに送信</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Each message waits this long in the outbox; until then, Undo in the status bar brings it back to its window.</source>
+        <translation>各メッセージは送信トレイでこの時間だけ待ちます。その間はステータス バーの [取り消し] で作成ウィンドウに戻せます。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo send:</source>
+        <translation>送信の取り消し(&amp;U):</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3296,25 @@ Taro</source>
     </message>
 </context>
 <context>
+    <name>Outpost::UndoSendBar</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>取り消し(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Stops the message and opens it again, as you wrote it.</source>
+        <translation>送信を止めて、書いたとおりのメッセージをもう一度開きます。</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>Sending “%1” in %2 s</source>
+        <translation>「%1」をあと %2 秒で送信します</translation>
+    </message>
+</context>
+<context>
     <name>Outpost::WelcomePage</name>
     <message>
         <source>&lt;h2&gt;Welcome to Outpost&lt;/h2&gt;</source>
@@ -3344,6 +3415,10 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>The corrected message is in the outbox, but the old one could not be deleted: %1</source>
         <translation>修正したメッセージは送信トレイに入りましたが、元のメッセージを削除できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Too late to undo: the message is already being sent.</source>
+        <translation>取り消せません。メッセージはすでに送信中です。</translation>
     </message>
 </context>
 <context>

@@ -45,9 +45,25 @@ void Cli::runQueue(const QStringList &arguments)
                       tr("Sends the message later, not before TIME: \"2026-12-24 09:00\" (your "
                          "local time; ISO 8601 or your system's date format)."),
                       QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("hold"),
+                      tr("Holds the message SECONDS (at most 3600) before it may be sent, as "
+                         "the desktop program's Undo send does."),
+                      QStringLiteral("SECONDS")});
     if (!parse(parser, arguments))
         return;
     OutboxStore::QueueOptions options;
+    if (parser.isSet(QStringLiteral("hold"))) {
+        bool ok = false;
+        const int seconds = parser.value(QStringLiteral("hold")).toInt(&ok);
+        if (!ok || seconds < 0 || seconds > 3600)
+            return fail(tr("--hold: give a number of seconds from 0 to 3600."));
+        if (parser.isSet(QStringLiteral("at")))
+            return fail(tr("Give either --at or --hold, not both."));
+        if (seconds > 0) {
+            options.notBefore = QDateTime::currentDateTimeUtc().addSecs(seconds);
+            options.held = true;
+        }
+    }
     if (parser.isSet(QStringLiteral("at"))) {
         QString problem;
         const std::optional<QDateTime> at = SendLater::parse(
@@ -167,7 +183,10 @@ void Cli::runQueue(const QStringList &arguments)
         return;
     }
     print(*id);
-    if (options.notBefore.isValid())
+    if (options.held)
+        print(tr("It is held for %1 seconds before it may be sent.")
+                  .arg(QDateTime::currentDateTimeUtc().secsTo(options.notBefore)));
+    else if (options.notBefore.isValid())
         print(tr("It will be sent %1.")
                   .arg(OutboxStateText::when(options.notBefore, QDateTime::currentDateTimeUtc())));
     done(Success);

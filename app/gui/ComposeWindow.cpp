@@ -4,6 +4,7 @@
 #include "usecases/MailtoLink.h"
 #include "usecases/OutboxStateText.h"
 
+#include "PreferencesDialog.h"
 #include "SendLaterDialog.h"
 #include "message/AddressParser.h"
 #include "message/MessageWriter.h"
@@ -36,6 +37,7 @@ namespace Outpost {
 ComposeWindow::ComposeWindow(Scheduler *scheduler, const QString &profileDirectory, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_scheduler(scheduler)
+    , m_profileDirectory(profileDirectory)
     , m_drafts(profileDirectory)
     , m_addressBook(profileDirectory)
 {
@@ -391,13 +393,20 @@ bool ComposeWindow::send(const QDateTime &notBefore)
         return false;
     const OutgoingMessage &m = *built.message;
 
-    const std::optional<QString> id = queue(outbox, m, notBefore);
+    // Undo send: held for the chosen seconds (not for a message sent later).
+    const int hold =
+        notBefore.isValid() ? 0 : PreferencesDialog::undoSendSeconds(m_profileDirectory);
+    const QDateTime when = hold > 0 ? m_scheduler->clock()->now().addSecs(hold) : notBefore;
+    const std::optional<QString> id = queue(outbox, m, when, hold > 0);
     if (!id)
         return false;
     rememberAddresses(m);
 
     QString how;
-    if (notBefore.isValid()) {
+    if (hold > 0) {
+        how = tr("The message will be sent in %1 seconds; until then, Undo brings it back.")
+                  .arg(hold);
+    } else if (notBefore.isValid()) {
         how = tr("The message is in the outbox and will be sent %1.")
                   .arg(OutboxStateText::when(notBefore, m_scheduler->clock()->now()));
     } else if (account->sendImmediately) {
@@ -426,7 +435,7 @@ bool ComposeWindow::send(const QDateTime &notBefore)
 }
 
 std::optional<QString> ComposeWindow::queue(OutboxStore *outbox, const OutgoingMessage &message,
-                                            const QDateTime &notBefore)
+                                            const QDateTime &notBefore, bool hold)
 {
     setNotice(QString(), false);
     StoreError error;
@@ -439,7 +448,7 @@ std::optional<QString> ComposeWindow::queue(OutboxStore *outbox, const OutgoingM
         if (r.ok()) {
             m_replacing.reset();
             // Sent later: the time chosen now wins over the one the message had.
-            if (notBefore.isValid() && !outbox->plan(*id, notBefore, &error))
+            if (notBefore.isValid() && !outbox->plan(*id, notBefore, &error, hold))
                 setNotice(error.message, true);
             if (r.oldKept.isError())
                 setNotice(r.oldKept.message, true);
@@ -447,6 +456,7 @@ std::optional<QString> ComposeWindow::queue(OutboxStore *outbox, const OutgoingM
     } else {
         OutboxStore::QueueOptions options;
         options.notBefore = notBefore;
+        options.held = hold;
         id = outbox->queue(message, &error, options);
     }
     if (!id)

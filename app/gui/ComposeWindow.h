@@ -87,13 +87,14 @@ private:
     void rememberAddresses(const OutgoingMessage &message);
     /// Queues @p message (in place of the message being corrected, if any); the new id.
     std::optional<QString> queue(OutboxStore *outbox, const OutgoingMessage &message,
-                                 const QDateTime &notBefore);
+                                 const QDateTime &notBefore, bool hold);
     /// Removes the copies made for a correction that will not be sent.
     void giveUpReplacing();
     void setNotice(const QString &text, bool error);
     QLineEdit *addressField(const QString &objectName);
 
     Scheduler *m_scheduler;
+    QString m_profileDirectory;
     DraftStore m_drafts;
     AddressBook m_addressBook;
     bool m_addressBookRead = false; ///< false: a damaged file, never written over

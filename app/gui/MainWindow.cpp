@@ -11,6 +11,7 @@
 #include "RelayNotices.h"
 #include "StatusLine.h"
 #include "TrayIcon.h"
+#include "UndoSendBar.h"
 #include "WelcomePage.h"
 #include "message/MessageReader.h"
 #include "relay/RelayService.h"
@@ -123,12 +124,16 @@ void MainWindow::init(const SessionError &opened)
     m_status = new StatusLine(
         m_scheduler, m_clock, [this] { return currentAccountId(); }, this);
     statusBar()->addPermanentWidget(m_status->label(), 1);
+    m_undoBar = new UndoSendBar(this);
+    statusBar()->addPermanentWidget(m_undoBar);
+    connect(m_undoBar, &UndoSendBar::undoRequested, m_outboxActions, &OutboxActions::undoSend);
 
     createActions();
     m_tray = new TrayIcon(this);
     connect(m_tray, &TrayIcon::sendReceiveRequested, this, &MainWindow::sendReceiveAll);
     connect(m_tray, &TrayIcon::openRequested, this, &MainWindow::bringToFront);
     connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quit);
+    connect(m_tray, &TrayIcon::messageClicked, m_undoBar, &UndoSendBar::undo);
     connect(m_tray, &TrayIcon::toggleRequested, this,
             [this] { isVisible() && !isMinimized() ? hide() : bringToFront(); });
 
@@ -422,11 +427,14 @@ ComposeWindow *MainWindow::newMessage()
     if (!current.isEmpty())
         compose->setAccount(current);
     connect(compose, &ComposeWindow::queued, this,
-            [this](const QString &accountId, const QString &, const QString &how) {
+            [this](const QString &accountId, const QString &id, const QString &how) {
                 showNotice(how);
+                // Undo send: in the status bar, and in a notification when hidden in the tray.
+                if (m_undoBar->offerIfHeld(m_scheduler, accountId, id) && !isVisible())
+                    m_tray->showMessage(tr("Sending soon"),
+                                        how + QLatin1Char(' ') + tr("Click here to undo."));
                 m_countsTimer->start();
                 updateStatus();
-                Q_UNUSED(accountId);
             });
     compose->show();
     return compose;

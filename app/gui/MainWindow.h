@@ -32,6 +32,7 @@ class ComposeWindow;
 class CredentialStore;
 class MessagePreview;
 class OutboxActions;
+class UndoSendBar;
 class ProtocolLogWindow;
 class StatusLine;
 class TrayIcon;
@@ -165,6 +166,7 @@ private:
     QTreeView *m_list = nullptr;
     QToolBar *m_outboxBar = nullptr;
     OutboxActions *m_outboxActions = nullptr;
+    UndoSendBar *m_undoBar = nullptr;
     MessagePreview *m_preview = nullptr;
     StatusLine *m_status = nullptr;
     QString m_lastNotice;

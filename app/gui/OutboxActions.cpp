@@ -92,6 +92,24 @@ void OutboxActions::sendNow()
     m_scheduler->trigger(m_accountId, Scheduler::Trigger::Manual);
 }
 
+void OutboxActions::undoSend(const QString &accountId, const QString &id)
+{
+    OutboxStore *store = m_scheduler->outbox(accountId);
+    if (!store)
+        return;
+    StoreError error;
+    const std::optional<ReplaceMessage::Edit> edit =
+        ReplaceMessage::takeBack(*store, accountId, id, m_profileDirectory, &error);
+    if (!edit) {
+        Q_EMIT notice(error.message);
+        return;
+    }
+    ComposeWindow *compose = m_newCompose();
+    compose->setAccount(accountId);
+    compose->setReplacing(*edit); // sending again queues it anew
+    Q_EMIT notice(tr("Not sent: the message is back in its window."));
+}
+
 void OutboxActions::changeTime()
 {
     OutboxStore *store = outbox();

@@ -39,6 +39,8 @@ public Q_SLOTS:
     void changeTime();
     /// Opens the message in a compose window; sending it replaces the message.
     void editMessage();
+    /// Undo send: takes a held message back into a compose window; nothing is sent.
+    void undoSend(const QString &accountId, const QString &id);
     void resendMessage();
     void markMessageAsSent();
     /// Asks, then deletes the message.

@@ -52,6 +52,15 @@ PreferencesDialog::PreferencesDialog(const QString &profileDirectory, RelayServi
     m_closeToTray->setObjectName(QStringLiteral("closeToTray"));
     m_closeToTray->setChecked(settings.value(QStringLiteral("closeToTray"), true).toBool());
 
+    m_undoSend = new QComboBox;
+    m_undoSend->setObjectName(QStringLiteral("undoSend"));
+    m_undoSend->addItem(tr("Off: send at once"), 0);
+    for (const int seconds : {5, 10, 30, 60})
+        m_undoSend->addItem(tr("%1 seconds").arg(seconds), seconds);
+    m_undoSend->setCurrentIndex(qMax(0, m_undoSend->findData(undoSendSeconds(profileDirectory))));
+    m_undoSend->setToolTip(tr("Each message waits this long in the outbox; until then, Undo in "
+                              "the status bar brings it back to its window."));
+
     auto *hint = new QLabel(tr("A new language applies the next time Outpost starts."));
     hint->setWordWrap(true);
     auto *form = new QFormLayout;
@@ -61,6 +70,7 @@ PreferencesDialog::PreferencesDialog(const QString &profileDirectory, RelayServi
     if (m_openMailto)
         form->addRow(QString(), m_openMailto);
     form->addRow(QString(), m_closeToTray);
+    form->addRow(tr("&Undo send:"), m_undoSend);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
@@ -88,6 +98,14 @@ void PreferencesDialog::showRelayPage()
     m_tabs->setCurrentIndex(1);
 }
 
+int PreferencesDialog::undoSendSeconds(const QString &profileDirectory)
+{
+    const int seconds = QSettings(settingsFile(profileDirectory), QSettings::IniFormat)
+                            .value(QStringLiteral("undoSendSeconds"), 0)
+                            .toInt();
+    return qBound(0, seconds, 60);
+}
+
 QString PreferencesDialog::language(const QString &profileDirectory)
 {
     return QSettings(settingsFile(profileDirectory), QSettings::IniFormat)
@@ -106,6 +124,7 @@ void PreferencesDialog::accept()
     QSettings settings(settingsFile(m_profileDirectory), QSettings::IniFormat);
     settings.setValue(QStringLiteral("language"), m_language->currentData());
     settings.setValue(QStringLiteral("closeToTray"), m_closeToTray->isChecked());
+    settings.setValue(QStringLiteral("undoSendSeconds"), m_undoSend->currentData());
     if (m_startAtLogin->isChecked() != Autostart::isEnabled() &&
         !Autostart::setEnabled(m_startAtLogin->isChecked(), QApplication::applicationFilePath())) {
         QMessageBox::warning(this, tr("Preferences"),

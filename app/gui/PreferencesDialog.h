@@ -26,6 +26,8 @@ public:
 
     /// The language chosen in the profile: "system", "en" or "ja".
     static QString language(const QString &profileDirectory);
+    /// Undo send: how long each message is held before it may go (0, 5, 10, 30 or 60 s).
+    static int undoSendSeconds(const QString &profileDirectory);
 
 public Q_SLOTS:
     void accept() override;
@@ -36,6 +38,7 @@ private:
     QCheckBox *m_startAtLogin = nullptr;
     QCheckBox *m_openMailto = nullptr; ///< Windows: Outpost opens mailto: links
     QCheckBox *m_closeToTray = nullptr;
+    QComboBox *m_undoSend = nullptr;
     QTabWidget *m_tabs = nullptr;
     RelayPage *m_relayPage = nullptr;
 };

@@ -45,6 +45,7 @@ TrayIcon::TrayIcon(QWidget *window)
     menu->addAction(tr("&Quit"), this, &TrayIcon::quitRequested);
     m_tray->setContextMenu(menu);
     m_tray->setToolTip(tr("Outpost"));
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayIcon::messageClicked);
     connect(m_tray, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
                 if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)

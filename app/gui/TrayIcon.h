@@ -35,6 +35,8 @@ Q_SIGNALS:
     void quitRequested();
     /// A click on the icon: show or hide the window.
     void toggleRequested();
+    /// A notification was clicked.
+    void messageClicked();
 
 private:
     QSystemTrayIcon *m_tray = nullptr;

@@ -265,7 +265,10 @@ void AccountRunner::armPlanned()
         return;
     // Exactly at the earliest planned time (the clock re-checks across sleep and jumps):
     // never before it. Sends only, as a retry does; the cycle logs in first if it must.
-    const QDateTime at = m_stores->outbox->earliestPlanned(m_clock->now());
+    // The end of a hold (undo send) wakes only an account that sends immediately; otherwise
+    // the message waits for the next check, as any other.
+    const QDateTime at =
+        m_stores->outbox->earliestPlanned(m_clock->now(), m_account.sendImmediately);
     if (at.isValid())
         m_plannedTimer = m_clock->callAt(at, this, [this] {
             m_plannedTimer = 0;

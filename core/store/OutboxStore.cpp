@@ -183,6 +183,8 @@ QByteArray journalLine(const OutboxEntry &e)
         j.string("notBefore", isoTime(e.notBefore));
     if (e.dateAtSend)
         j.boolean("dateAtSend", true);
+    if (e.held)
+        j.boolean("held", true);
     const Envelope &v = e.envelope;
     j.open("envelope");
     j.string("sender", v.sender);
@@ -220,6 +222,7 @@ std::optional<OutboxEntry> entryFromJson(const QByteArray &json)
     e.sentAt = fromIsoTime(o.value(QStringLiteral("sentAt")).toString());
     e.notBefore = fromIsoTime(o.value(QStringLiteral("notBefore")).toString());
     e.dateAtSend = o.value(QStringLiteral("dateAtSend")).toBool();
+    e.held = o.value(QStringLiteral("held")).toBool();
     for (const QJsonValue &v : o.value(QStringLiteral("rejectedRecipients")).toArray())
         e.rejectedRecipients.append(v.toString());
     e.envelope = Envelope::fromJson(o.value(QStringLiteral("envelope")).toObject());
@@ -350,6 +353,7 @@ OutboxStore::Record OutboxStore::Record::from(OutboxEntry &&entry, bool inSent)
     r.sentAt = entry.sentAt;
     r.notBefore = entry.notBefore;
     r.dateAtSend = entry.dateAtSend;
+    r.held = entry.held;
     if (!entry.lastReply.isEmpty() || !entry.rejectedRecipients.isEmpty())
         r.remarks = std::make_shared<const Remarks>(
             Remarks{std::move(entry.lastReply), std::move(entry.rejectedRecipients)});
@@ -377,6 +381,7 @@ OutboxEntry OutboxStore::Record::entry(const QString &id) const
     e.sentAt = sentAt;
     e.notBefore = notBefore;
     e.dateAtSend = dateAtSend;
+    e.held = held;
     return e;
 }
 
@@ -686,6 +691,7 @@ std::optional<OutboxStore::Pending> OutboxStore::prepareQueued(const QueueOption
     if (options.notBefore.isValid()) {
         pending.entry.notBefore = options.notBefore.toUTC();
         pending.entry.dateAtSend = true;
+        pending.entry.held = options.held;
     }
     pending.tmpDir = outboxDirectory() + QLatin1Char('/') + tmpPrefix + pending.entry.id;
     pending.finalDir = messageDirectory(pending.entry.id, false);
@@ -926,11 +932,11 @@ QDateTime OutboxStore::earliestRetry() const
     return earliest;
 }
 
-QDateTime OutboxStore::earliestPlanned(const QDateTime &now) const
+QDateTime OutboxStore::earliestPlanned(const QDateTime &now, bool holds) const
 {
     QDateTime earliest;
     for (const Record &r : m_entries)
-        if (!r.inSent && r.notBefore.isValid() && r.notBefore > now &&
+        if (!r.inSent && r.notBefore.isValid() && r.notBefore > now && (holds || !r.held) &&
             (r.state == OutboxState::Queued || r.state == OutboxState::Deferred) &&
             (!earliest.isValid() || r.notBefore < earliest))
             earliest = r.notBefore;
@@ -1091,7 +1097,7 @@ bool OutboxStore::markMayHaveBeenSent(const QString &id, const QString &reply, S
         error);
 }
 
-bool OutboxStore::plan(const QString &id, const QDateTime &notBefore, StoreError *error)
+bool OutboxStore::plan(const QString &id, const QDateTime &notBefore, StoreError *error, bool hold)
 {
     return transition(
         id, {OutboxState::Queued, OutboxState::Deferred},
@@ -1101,6 +1107,7 @@ bool OutboxStore::plan(const QString &id, const QDateTime &notBefore, StoreError
             e.nextAttempt = {};
             e.notBefore = notBefore.isValid() ? notBefore.toUTC() : QDateTime();
             e.dateAtSend = e.dateAtSend || notBefore.isValid();
+            e.held = hold && notBefore.isValid(); // a time chosen, or sent now: no hold
         },
         error);
 }

@@ -50,7 +50,19 @@ struct OutboxEntry
     QString messagePath;            ///< the .eml: exactly the bytes to send (filled in copies)
     QDateTime notBefore;            ///< UTC; "send later": not sent before this (invalid: now)
     bool dateAtSend = false;        ///< the Date field is set when the message leaves
+    bool held = false;              ///< undo send: held until notBefore, then sent as usual
     // A new field needs a place in OutboxStore::Record and in the journal's lines too.
+};
+
+/// How a message is queued (OutboxStore::QueueOptions).
+struct OutboxQueueOptions
+{
+    /// "Send later": the message is not sent before this time (invalid: as soon as
+    /// possible), and its Date field is set when it leaves.
+    QDateTime notBefore;
+    /// Undo send: @p notBefore ends a hold rather than a plan; when it ends the message
+    /// goes as any other (at once for an account that sends immediately).
+    bool held = false;
 };
 
 /// The outbox of one account: each message is a folder holding its bytes, and every state
@@ -113,13 +125,7 @@ public:
     QString outboxDirectory() const;
     QString sentDirectory() const;
 
-    /// How a message is queued.
-    struct QueueOptions
-    {
-        /// "Send later": the message is not sent before this time (invalid: as soon as
-        /// possible), and its Date field is set when it leaves.
-        QDateTime notBefore;
-    };
+    using QueueOptions = OutboxQueueOptions;
 
     /// Writes @p message (MessageWriter) into the outbox; returns its id. On failure the
     /// outbox is unchanged and the caller still holds the message.
@@ -151,7 +157,9 @@ public:
     /// "Send later" for a message already queued (Queued or Deferred): not sent before
     /// @p notBefore, its Date set when it leaves; an invalid time means "send now" (also for
     /// a deferred message, whose wait ends). One journal line, flushed.
-    bool plan(const QString &id, const QDateTime &notBefore, StoreError *error = nullptr);
+    /// @p hold: the time ends a hold (undo send) rather than a plan.
+    bool plan(const QString &id, const QDateTime &notBefore, StoreError *error = nullptr,
+              bool hold = false);
 
     /// Messages not yet sent, oldest first.
     QList<OutboxEntry> messages() const;
@@ -169,8 +177,9 @@ public:
     int countDue(const QDateTime &now) const;
     /// The earliest retry time of the Deferred messages (invalid when there is none).
     QDateTime earliestRetry() const;
-    /// The earliest "send later" time still to come after @p now (invalid when none).
-    QDateTime earliestPlanned(const QDateTime &now) const;
+    /// The earliest "send later" time still to come after @p now (invalid when none); the
+    /// ends of holds (undo send) too when @p holds.
+    QDateTime earliestPlanned(const QDateTime &now, bool holds = true) const;
     /// The .eml of a message (outbox or Sent) opened for reading; for a message sent later,
     /// with its Date set to now (RedatedMessage).
     std::unique_ptr<QIODevice> openMessage(const QString &id, StoreError *error = nullptr) const;
@@ -240,6 +249,7 @@ private:
         bool dataComplete = false;
         bool inSent = false; ///< the folder is in sent/
         bool dateAtSend = false;
+        bool held = false;
 
         static Record from(OutboxEntry &&entry, bool inSent);
         /// The entry, without its messagePath.

@@ -37,6 +37,9 @@ QString OutboxStateText::label(const OutboxEntry &e, const Context &context)
     const QDateTime now = nowOr(context.now);
     switch (e.state) {
     case OutboxState::Queued:
+        if (e.held && e.notBefore.isValid() && e.notBefore > now)
+            return tr("Held for Undo until %1")
+                .arg(e.notBefore.toLocalTime().time().toString(QStringLiteral("HH:mm:ss")));
         if (e.notBefore.isValid() && e.notBefore > now)
             return tr("To be sent %1").arg(when(e.notBefore, now));
         return context.waitingForLogin ? tr("Waiting for the POP login") : tr("Waiting");

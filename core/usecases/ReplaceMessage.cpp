@@ -119,4 +119,25 @@ void ReplaceMessage::discard(const Edit &edit)
         QDir(edit.attachmentFolder).removeRecursively();
 }
 
+std::optional<ReplaceMessage::Edit>
+ReplaceMessage::takeBack(OutboxStore &outbox, const QString &accountId, const QString &id,
+                         const QString &profileDirectory, StoreError *error)
+{
+    const std::optional<OutboxEntry> entry = outbox.message(id);
+    if (entry && (entry->state == OutboxState::Sending || outbox.isInSent(id))) {
+        if (error)
+            *error = {StoreError::Kind::InvalidState,
+                      tr("Too late to undo: the message is already being sent."), id};
+        return std::nullopt;
+    }
+    std::optional<Edit> edit = open(outbox, accountId, id, profileDirectory, error);
+    if (!edit)
+        return std::nullopt;
+    if (!outbox.remove(id, error)) {
+        discard(*edit);
+        return std::nullopt;
+    }
+    return edit;
+}
+
 } // namespace Outpost

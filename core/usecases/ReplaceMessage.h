@@ -50,6 +50,12 @@ public:
     static Result replace(OutboxStore &outbox, const Edit &edit, const OutgoingMessage &corrected);
     /// Removes the copies of the attachments when the correction is given up.
     static void discard(const Edit &edit);
+    /// Undo send: reads the message back as open() does, then takes it out of the outbox, so
+    /// that nothing of it reaches a server; the compose window gets the content (sending it
+    /// again queues it anew). Nothing, with @p error, when it is already being sent or sent.
+    static std::optional<Edit> takeBack(OutboxStore &outbox, const QString &accountId,
+                                        const QString &id, const QString &profileDirectory,
+                                        StoreError *error = nullptr);
 };
 
 } // namespace Outpost

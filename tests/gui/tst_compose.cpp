@@ -5,6 +5,7 @@
 #include "ProtocolLogWindow.h"
 #include "SendLaterDialog.h"
 #include "Translations.h"
+#include "UndoSendBar.h"
 #include "schedule/Scheduler.h"
 #include "store/CredentialStore.h"
 #include "store/OutboxStore.h"
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -170,6 +172,63 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(f.server.deliveries().size(), 0);
         QCOMPARE(outbox->message(waiting.first().id)->state, Outpost::OutboxState::Queued);
+    }
+
+    void undoSendBringsTheMessageBack()
+    {
+        GuiFixture f(true);
+        f.saveAccount(); // sends immediately
+        {
+            QSettings gui(f.profile() + QStringLiteral("/gui.ini"), QSettings::IniFormat);
+            gui.setValue(QStringLiteral("undoSendSeconds"), 30);
+        }
+        const QString attachment = f.profile() + QStringLiteral("/figures.csv");
+        {
+            QFile file(attachment);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("month,sales\n12,345\n");
+        }
+        MainWindow window(f.profile(), nullptr, keychainService());
+        window.credentials()->rememberForSession(
+            f.account.id, Outpost::CredentialStore::Server::Incoming, QStringLiteral("wonderland"));
+        window.show();
+        ComposeWindow *compose = window.newMessage();
+        fill(compose, QStringLiteral("Bob <bob@example.net>"), QStringLiteral("取り消すメール"));
+        compose->addAttachment(attachment);
+        const ComposeWindow::Content written = compose->content();
+        compose->findChild<QPushButton *>(QStringLiteral("composeSend"))->click();
+        Outpost::OutboxStore *outbox = window.scheduler()->outbox(f.account.id);
+        QCOMPARE(outbox->messages().size(), 1);
+        QVERIFY(outbox->messages().first().held);
+        auto *bar = window.findChild<Outpost::UndoSendBar *>();
+        QVERIFY(bar && bar->isOffering());
+        QVERIFY(bar->findChild<QLabel *>(QStringLiteral("undoSendText"))
+                    ->text()
+                    .contains(QStringLiteral("取り消すメール")));
+        bar->findChild<QPushButton *>(QStringLiteral("undoSendButton"))->click();
+        // Nothing left to send, nothing sent, and the message back in a window as written.
+        QVERIFY2(outbox->messages().isEmpty(), qPrintable(window.lastNotice()));
+        QVERIFY(!bar->isOffering());
+        QCOMPARE(f.server.deliveries().size(), 0);
+        ComposeWindow *back = nullptr;
+        for (ComposeWindow *w : window.findChildren<ComposeWindow *>())
+            if (w != compose && w->isVisible())
+                back = w;
+        QVERIFY(back);
+        const ComposeWindow::Content restored = back->content();
+        QCOMPARE(restored.to, QStringLiteral("Bob <bob@example.net>"));
+        QCOMPARE(restored.subject, written.subject);
+        QCOMPARE(restored.body, written.body);
+        QCOMPARE(restored.attachments.size(), 1);
+        QCOMPARE(QFileInfo(restored.attachments.first()).fileName(), QStringLiteral("figures.csv"));
+        QFile copy(restored.attachments.first());
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), QByteArray("month,sales\n12,345\n"));
+        // Sent again: held again, the copy of the attachment in the new message.
+        back->findChild<QPushButton *>(QStringLiteral("composeSend"))->click();
+        QCOMPARE(outbox->messages().size(), 1);
+        QVERIFY(outbox->messages().first().held);
+        QVERIFY(bar->isOffering());
     }
 
     void missingPasswordIsAskedFor()

@@ -33,7 +33,7 @@ struct SchedulerFixture : CycleFixture
     }
 
     QString queueHere(const QDateTime &notBefore = {},
-                      const QString &subject = QStringLiteral("Hi"))
+                      const QString &subject = QStringLiteral("Hi"), bool held = false)
     {
         OutgoingMessage m;
         m.from = MailAddress(QString(), QStringLiteral("alice"), QStringLiteral("example.com"));
@@ -42,6 +42,7 @@ struct SchedulerFixture : CycleFixture
         m.body = QStringLiteral("Hi.\n");
         OutboxStore::QueueOptions options;
         options.notBefore = notBefore;
+        options.held = held;
         return *scheduler->outbox(account.id)->queue(m, nullptr, options);
     }
 };
@@ -303,6 +304,72 @@ private Q_SLOTS:
         // Its Date is still set as it leaves.
         QVERIFY(f.server.deliveries().first().data.startsWith(
             "Date: " + MailDate::format(start.toLocalTime()) + "\r\n"));
+    }
+
+    void aHeldMessageGoesWhenItsHoldEnds_data()
+    {
+        QTest::addColumn<bool>("sendImmediately");
+        QTest::newRow("sends immediately") << true;
+        QTest::newRow("waits for the check") << false;
+    }
+
+    void aHeldMessageGoesWhenItsHoldEnds()
+    {
+        // Undo send: the hold's end wakes an account that sends immediately; another one
+        // sends the message at its next check, as it would have without the hold.
+        QFETCH(bool, sendImmediately);
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 0;
+        f.account.sendImmediately = sendImmediately;
+        f.make();
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->start();
+        const QDateTime end = f.clock.now().addSecs(10);
+        const QString id = f.queueHere(end, QStringLiteral("held"), true);
+        QVERIFY(f.scheduler->outbox(f.account.id)->message(id)->held);
+        QCoreApplication::processEvents();
+        QCOMPARE(f.clock.pendingCount(), sendImmediately ? 1 : 0);
+        f.clock.advance(9999);
+        QCoreApplication::processEvents();
+        QVERIFY(finished.isEmpty());
+        f.clock.advance(1);
+        if (sendImmediately) {
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        } else {
+            QCoreApplication::processEvents();
+            QVERIFY(finished.isEmpty());
+            QCOMPARE(f.scheduler->outbox(f.account.id)->countDue(f.clock.now()), 1);
+            f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        }
+        QCOMPARE(f.server.deliveries().size(), 1);
+        QVERIFY(f.scheduler->outbox(f.account.id)->isInSent(id));
+    }
+
+    void aHoldSurvivesACrash()
+    {
+        // The program killed during a hold: the message is on the disk with its hold; after
+        // the restart it is due (never lost) and goes once (never twice).
+        SchedulerFixture f;
+        f.account.checkAtStartup = false;
+        f.account.checkIntervalMinutes = 0;
+        f.make();
+        const QString id = f.queueHere(f.clock.now().addSecs(30), QStringLiteral("held"), true);
+        f.scheduler.reset(); // as a kill leaves it: nothing more written
+        f.clock.advance(60 * 1000);
+        f.make();
+        QSignalSpy finished(f.scheduler.get(), &Scheduler::cycleFinished);
+        f.scheduler->start();
+        OutboxStore *outbox = f.scheduler->outbox(f.account.id);
+        QCOMPARE(outbox->countDue(f.clock.now()), 1);
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QCOMPARE(f.server.deliveries().size(), 1);
+        QVERIFY(outbox->isInSent(id));
+        f.scheduler->trigger(f.account.id, Scheduler::Trigger::Manual);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QCOMPARE(f.server.deliveries().size(), 1);
     }
 
     void correctedPasswordEndsThePauseAtOnce()
