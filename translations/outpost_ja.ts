@@ -1986,8 +1986,8 @@ Taro</source>
         <translation>メッセージを送信トレイに入れました。%1に送信されます。</translation>
     </message>
     <message>
-        <source>The message will be sent in %1 seconds; until then, Undo brings it back.</source>
-        <translation>メッセージは %1 秒後に送信されます。それまでは [取り消し] で元に戻せます。</translation>
+        <source>The message is in the outbox; for %1 seconds, Undo brings it back.</source>
+        <translation>メッセージを送信トレイに入れました。%1 秒間は [取り消し] で元に戻せます。</translation>
     </message>
 </context>
 <context>
@@ -3310,8 +3310,8 @@ Taro</source>
         <translation>(件名なし)</translation>
     </message>
     <message>
-        <source>Sending “%1” in %2 s</source>
-        <translation>「%1」をあと %2 秒で送信します</translation>
+        <source>“%1” can be undone for %2 s</source>
+        <translation>「%1」はあと %2 秒取り消せます</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,7 @@ void UndoSendBar::tick()
         return;
     }
     const QString subject = m_subject.isEmpty() ? tr("(no subject)") : m_subject;
-    m_text->setText(tr("Sending “%1” in %2 s").arg(subject).arg(left));
+    m_text->setText(tr("“%1” can be undone for %2 s").arg(subject).arg(left));
 }
 
 } // namespace Outpost

@@ -11,7 +11,7 @@ namespace Outpost {
 
 class Scheduler;
 
-/// Undo send, in the status bar: "Sending “Subject” in 8 s [Undo]" while a message is held,
+/// Undo send, in the status bar: "“Subject” can be undone for 8 s [Undo]" while a message is held,
 /// counting down, gone when the hold ends. One message at a time: the latest.
 class UndoSendBar : public QWidget
 {
