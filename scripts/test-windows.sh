@@ -49,6 +49,11 @@ export WINEPATH="$qt/bin;$qt/mingw-runtime"
 export WINEQT_PLUGIN_PATH="$qt/plugins"
 wineboot -i >/dev/null 2>&1
 wineserver -w
+# One wine server for the whole run, started before the tests with its system processes
+# (services, explorer): otherwise the first test starts them, and in three full runs out of
+# three that first test (tst_profile, done in 20 ms) then hung on its way out.
+wineserver -p
+wine cmd.exe /c exit >/dev/null 2>&1 || true
 
 # A TLS server for tst_cycle_schannel: a Qt TLS server cannot handshake under Wine, so a Linux
 # program wraps the test's plain sandbox in TLS (tests/wine/tls_proxy.py; loopback, free ports).
