@@ -404,8 +404,7 @@ bool ComposeWindow::send(const QDateTime &notBefore)
 
     QString how;
     if (hold > 0) {
-        how = tr("The message is in the outbox; for %1 seconds, Undo brings it back.")
-                  .arg(hold);
+        how = tr("The message is in the outbox; for %1 seconds, Undo brings it back.").arg(hold);
     } else if (notBefore.isValid()) {
         how = tr("The message is in the outbox and will be sent %1.")
                   .arg(OutboxStateText::when(notBefore, m_scheduler->clock()->now()));
