@@ -138,6 +138,14 @@
         <source>Checks only when you press Send/Receive</source>
         <translation>[送受信] を押したときだけチェックします</translation>
     </message>
+    <message>
+        <source>1 message to be sent later</source>
+        <translation>1 件が後で送信予定</translation>
+    </message>
+    <message>
+        <source>%1 messages to be sent later</source>
+        <translation>%1 件が後で送信予定</translation>
+    </message>
 </context>
 <context>
     <name>AccountStore</name>

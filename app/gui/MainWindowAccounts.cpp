@@ -6,6 +6,7 @@
 #include "AccountTreeModel.h"
 #include "ProtocolLogWindow.h"
 #include "StatusLine.h"
+#include "schedule/Clock.h"
 #include "schedule/Scheduler.h"
 #include "store/InboxStore.h"
 #include "store/OutboxStore.h"
@@ -90,17 +91,18 @@ void MainWindow::applyAccounts()
 void MainWindow::updateCounts()
 {
     // Counted once per change (debounced), not on every status-line refresh.
-    QHash<QString, int> waiting;
+    QHash<QString, int> waiting, planned;
     for (const Account &a : m_scheduler->accounts()) {
         int n = 0;
         if (OutboxStore *outbox = m_scheduler->outbox(a.id)) {
             const std::array<int, 6> counts = outbox->countByState();
             n = counts[size_t(OutboxState::Queued)] + counts[size_t(OutboxState::Deferred)];
+            planned.insert(a.id, outbox->countPlanned(m_clock->now()));
         }
         waiting.insert(a.id, n);
     }
     m_accountModel->updateCounts(m_scheduler);
-    m_status->setWaiting(waiting);
+    m_status->setWaiting(waiting, planned);
 }
 
 AccountDialog *MainWindow::addAccount()

@@ -25,9 +25,10 @@ StatusLine::StatusLine(Scheduler *scheduler, Clock *clock, std::function<QString
     connect(m_timer, &QTimer::timeout, this, &StatusLine::update);
 }
 
-void StatusLine::setWaiting(const QHash<QString, int> &waiting)
+void StatusLine::setWaiting(const QHash<QString, int> &waiting, const QHash<QString, int> &planned)
 {
     m_waiting = waiting;
+    m_planned = planned;
     update();
 }
 
@@ -39,6 +40,7 @@ QString StatusLine::text(const QString &accountId) const
     const QNetworkInformation *network = QNetworkInformation::instance();
     AccountStatusText::Facts facts;
     facts.waiting = m_waiting.value(accountId);
+    facts.planned = m_planned.value(accountId);
     facts.offline =
         network && network->reachability() == QNetworkInformation::Reachability::Disconnected;
     facts.now = m_clock->now();

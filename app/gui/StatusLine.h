@@ -26,8 +26,9 @@ public:
 
     /// The label to put in the status bar.
     QLabel *label() const { return m_label; }
-    /// The messages waiting per account (counted when the outboxes change).
-    void setWaiting(const QHash<QString, int> &waiting);
+    /// The messages waiting per account, and of those the ones to be sent later (counted
+    /// when the outboxes change).
+    void setWaiting(const QHash<QString, int> &waiting, const QHash<QString, int> &planned = {});
     /// The sentence of one account.
     QString text(const QString &accountId) const;
 
@@ -39,6 +40,7 @@ private:
     Clock *m_clock;
     std::function<QString()> m_currentAccount;
     QHash<QString, int> m_waiting;
+    QHash<QString, int> m_planned;
     QLabel *m_label;
     QTimer *m_timer;
 };

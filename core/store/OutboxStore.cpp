@@ -922,6 +922,14 @@ int OutboxStore::countDue(const QDateTime &now) const
                              [&](const Record &r) { return r.isDue(now); }));
 }
 
+int OutboxStore::countPlanned(const QDateTime &now) const
+{
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [&](const Record &r) {
+        return !r.inSent && r.notBefore.isValid() && r.notBefore > now &&
+               (r.state == OutboxState::Queued || r.state == OutboxState::Deferred);
+    }));
+}
+
 QDateTime OutboxStore::earliestRetry() const
 {
     QDateTime earliest;

@@ -175,6 +175,9 @@ public:
     QList<OutboxEntry> dueMessages(const QDateTime &now) const;
     /// How many dueMessages() would list (without copying them).
     int countDue(const QDateTime &now) const;
+    /// How many Queued or Deferred messages are to be sent later than @p now (send later or
+    /// undo send).
+    int countPlanned(const QDateTime &now) const;
     /// The earliest retry time of the Deferred messages (invalid when there is none).
     QDateTime earliestRetry() const;
     /// The earliest "send later" time still to come after @p now (invalid when none); the

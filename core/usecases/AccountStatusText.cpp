@@ -45,9 +45,13 @@ QString AccountStatusText::describe(const Account &a, const Scheduler::Status &s
                          .arg(left / 60)
                          .arg(left % 60, 2, 10, QLatin1Char('0')));
     }
-    if (waiting > 0)
-        parts.append(waiting == 1 ? tr("1 message waiting")
-                                  : tr("%1 messages waiting").arg(waiting));
+    const int planned = qBound(0, facts.planned, waiting);
+    if (waiting - planned > 0)
+        parts.append(waiting - planned == 1 ? tr("1 message waiting")
+                                            : tr("%1 messages waiting").arg(waiting - planned));
+    if (planned > 0)
+        parts.append(planned == 1 ? tr("1 message to be sent later")
+                                  : tr("%1 messages to be sent later").arg(planned));
     if (s.nextCheck.isValid())
         parts.append(
             tr("Next check at %1")

@@ -20,6 +20,7 @@ public:
     struct Facts
     {
         int waiting = 0;      ///< messages queued or waiting for a retry
+        int planned = 0;      ///< of those, the ones to be sent later (send later)
         bool offline = false; ///< the system says there is no network
         QDateTime now;        ///< the session's clock
     };

@@ -625,6 +625,8 @@ private Q_SLOTS:
             QCOMPARE(store.countDue(later.addMSecs(-1)), 1);
             QCOMPARE(store.countDue(later), 2);
             QCOMPARE(store.earliestPlanned(now), later);
+            QCOMPARE(store.countPlanned(now), 1);
+            QCOMPARE(store.countPlanned(later), 0);
             QVERIFY(!store.earliestPlanned(later).isValid()); // not after its own time
             QVERIFY(!store.earliestRetry().isValid());
         }

@@ -40,6 +40,20 @@ private Q_SLOTS:
             AccountStatusText::describe(popBeforeSmtp(), s, facts),
             QStringLiteral("Relay window open for 1:42 · 2 messages waiting · Next check at %1")
                 .arg(QLocale().toString(s.nextCheck.toLocalTime().time(), QLocale::ShortFormat)));
+        // Mail to be sent later is told apart from mail waiting for the next check.
+        facts.planned = 1;
+        QCOMPARE(
+            AccountStatusText::describe(popBeforeSmtp(), s, facts),
+            QStringLiteral("Relay window open for 1:42 · 1 message waiting · 1 message to be sent "
+                           "later · Next check at %1")
+                .arg(QLocale().toString(s.nextCheck.toLocalTime().time(), QLocale::ShortFormat)));
+        facts.planned = 2;
+        s.windowClosesAt = {};
+        QCOMPARE(
+            AccountStatusText::describe(popBeforeSmtp(), s, facts),
+            QStringLiteral("2 messages to be sent later · Next check at %1")
+                .arg(QLocale().toString(s.nextCheck.toLocalTime().time(), QLocale::ShortFormat)));
+        facts.planned = 0;
         facts.waiting = 1;
         facts.offline = true;
         QCOMPARE(AccountStatusText::describe(popBeforeSmtp(), s, facts),
