@@ -427,7 +427,8 @@ void RelaySession::mail(const QByteArray &argument)
             if (ok && keyword == "HOLDFOR") {
                 const qint64 seconds = value.toLongLong(&ok);
                 ok = ok && seconds >= 0 && !value.startsWith('+');
-                notBefore = now.addSecs(seconds);
+                // Bounded before the addition: a huge number must not wrap to "no hold".
+                notBefore = now.addSecs(qMin(seconds, m_limits.maxHoldSeconds + 1));
             } else if (ok) {
                 notBefore = rfc3339(value);
                 ok = notBefore.isValid();

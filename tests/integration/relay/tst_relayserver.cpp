@@ -268,6 +268,8 @@ private Q_SLOTS:
         const qint64 held = before.secsTo(m_target->queued.back().notBefore);
         QVERIFY2(held >= 3599 && held <= 3601, qPrintable(QString::number(held)));
         QVERIFY(submit("HOLDUNTIL=2099-12-24t09:00:00+09:00").startsWith("501 5.5.4")); // > 1 year
+        QVERIFY(submit("HOLDFOR=9223372036854775807").startsWith("501 5.5.4"));
+        QVERIFY(submit("HOLDUNTIL=9999-12-31T23:59:59Z").startsWith("501 5.5.4"));
         const QByteArray until =
             before.addDays(30).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")).toLatin1();
         QVERIFY(submit("HOLDUNTIL=" + until).startsWith("250 2.0.0"));
