@@ -21,7 +21,8 @@ SendLaterDialog::SendLaterDialog(const QDateTime &initial, const QDateTime &now,
 
     auto *quick = new QHBoxLayout;
     int index = 0;
-    for (const SendLater::Choice &choice : SendLater::quickChoices(now)) {
+    const QList<SendLater::Choice> choices = SendLater::quickChoices(now);
+    for (const SendLater::Choice &choice : choices) {
         auto *button = new QPushButton(choice.label);
         button->setObjectName(QStringLiteral("sendLaterChoice%1").arg(index++));
         button->setAutoDefault(false);
@@ -73,8 +74,7 @@ SendLaterDialog::SendLaterDialog(const QDateTime &initial, const QDateTime &now,
     layout->addWidget(buttons);
 
     connect(m_when, &QDateTimeEdit::dateTimeChanged, this, &SendLaterDialog::check);
-    setChosen(initial.isValid() && initial > now ? initial
-                                                 : SendLater::quickChoices(now).first().when);
+    setChosen(initial.isValid() && initial > now ? initial : choices.first().when);
 }
 
 QDateTime SendLaterDialog::chosen() const

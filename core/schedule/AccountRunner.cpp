@@ -49,16 +49,21 @@ AccountRunner::AccountRunner(const Account &account, std::shared_ptr<Stores> sto
     , m_options(options)
 {
     connect(m_stores->outbox.get(), &OutboxStore::changed, this, &AccountRunner::statusChanged);
-    // A message planned, re-planned or removed: the wake-up follows (once per burst).
-    connect(m_stores->outbox.get(), &OutboxStore::changed, this, [this] {
-        if (m_plannedRearm || isRunning())
+    // A message planned, re-planned or removed: the wake-up follows. One lookup per change
+    // (a burst of relayed messages changes the outbox a thousand times a second); the whole
+    // outbox is read again only when the message the timer waits for changed. While a cycle
+    // runs, its end arms the timer.
+    connect(m_stores->outbox.get(), &OutboxStore::changed, this, [this](const QString &id) {
+        if (isRunning() || needsUser())
             return;
-        m_plannedRearm = true;
-        QTimer::singleShot(0, this, [this] {
-            m_plannedRearm = false;
-            if (!isRunning())
-                armPlanned();
-        });
+        if (id == m_plannedId) {
+            armPlanned();
+            return;
+        }
+        const QDateTime at =
+            m_stores->outbox->plannedTime(id, m_clock->now(), m_account.sendImmediately);
+        if (at.isValid() && (!m_plannedAt.isValid() || at < m_plannedAt))
+            armPlannedAt(at, id);
     });
 }
 
@@ -259,19 +264,31 @@ bool AccountRunner::needsUser() const
 
 void AccountRunner::armPlanned()
 {
-    m_clock->cancel(m_plannedTimer);
-    m_plannedTimer = 0;
-    if (needsUser())
+    if (needsUser()) {
+        armPlannedAt({}, {});
         return;
+    }
     // Exactly at the earliest planned time (the clock re-checks across sleep and jumps):
     // never before it. Sends only, as a retry does; the cycle logs in first if it must.
     // The end of a hold (undo send) wakes only an account that sends immediately; otherwise
     // the message waits for the next check, as any other.
+    QString id;
     const QDateTime at =
-        m_stores->outbox->earliestPlanned(m_clock->now(), m_account.sendImmediately);
+        m_stores->outbox->earliestPlanned(m_clock->now(), m_account.sendImmediately, &id);
+    armPlannedAt(at, id);
+}
+
+void AccountRunner::armPlannedAt(const QDateTime &at, const QString &id)
+{
+    m_clock->cancel(m_plannedTimer);
+    m_plannedTimer = 0;
+    m_plannedAt = at;
+    m_plannedId = at.isValid() ? id : QString();
     if (at.isValid())
         m_plannedTimer = m_clock->callAt(at, this, [this] {
             m_plannedTimer = 0;
+            m_plannedAt = {};
+            m_plannedId.clear();
             trigger(Trigger::Retry);
         });
 }

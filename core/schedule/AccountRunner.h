@@ -77,6 +77,8 @@ private:
     /// Arms the timer for the earliest message sent later (none while a cycle runs: its end
     /// arms it).
     void armPlanned();
+    /// Arms the timer for message @p id at @p at (invalid: none).
+    void armPlannedAt(const QDateTime &at, const QString &id);
 
     Account m_account;
     /// Shared with a cycle that is still unwinding when the runner goes away, so that its
@@ -93,7 +95,8 @@ private:
     quint64 m_intervalTimer = 0;
     quint64 m_retryTimer = 0;
     quint64 m_plannedTimer = 0;
-    bool m_plannedRearm = false; ///< a re-arm is pending after outbox changes
+    QDateTime m_plannedAt; ///< when the timer fires (invalid: not armed)
+    QString m_plannedId;   ///< the message it waits for
     int m_consecutiveFailures = 0;
     Status m_status;
 };

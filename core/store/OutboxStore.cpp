@@ -922,12 +922,16 @@ int OutboxStore::countDue(const QDateTime &now) const
                              [&](const Record &r) { return r.isDue(now); }));
 }
 
+bool OutboxStore::Record::isPlanned(const QDateTime &now, bool holds) const
+{
+    return !inSent && notBefore.isValid() && notBefore > now && (holds || !held) &&
+           (state == OutboxState::Queued || state == OutboxState::Deferred);
+}
+
 int OutboxStore::countPlanned(const QDateTime &now) const
 {
-    return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [&](const Record &r) {
-        return !r.inSent && r.notBefore.isValid() && r.notBefore > now &&
-               (r.state == OutboxState::Queued || r.state == OutboxState::Deferred);
-    }));
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
+                             [&](const Record &r) { return r.isPlanned(now, true); }));
 }
 
 QDateTime OutboxStore::earliestRetry() const
@@ -940,15 +944,22 @@ QDateTime OutboxStore::earliestRetry() const
     return earliest;
 }
 
-QDateTime OutboxStore::earliestPlanned(const QDateTime &now, bool holds) const
+QDateTime OutboxStore::earliestPlanned(const QDateTime &now, bool holds, QString *id) const
 {
     QDateTime earliest;
-    for (const Record &r : m_entries)
-        if (!r.inSent && r.notBefore.isValid() && r.notBefore > now && (holds || !r.held) &&
-            (r.state == OutboxState::Queued || r.state == OutboxState::Deferred) &&
-            (!earliest.isValid() || r.notBefore < earliest))
-            earliest = r.notBefore;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (it->isPlanned(now, holds) && (!earliest.isValid() || it->notBefore < earliest)) {
+            earliest = it->notBefore;
+            if (id)
+                *id = it.key();
+        }
     return earliest;
+}
+
+QDateTime OutboxStore::plannedTime(const QString &id, const QDateTime &now, bool holds) const
+{
+    const auto it = m_entries.constFind(id);
+    return it != m_entries.cend() && it->isPlanned(now, holds) ? it->notBefore : QDateTime();
 }
 
 std::unique_ptr<QIODevice> OutboxStore::openMessage(const QString &id, StoreError *error) const

@@ -181,8 +181,11 @@ public:
     /// The earliest retry time of the Deferred messages (invalid when there is none).
     QDateTime earliestRetry() const;
     /// The earliest "send later" time still to come after @p now (invalid when none); the
-    /// ends of holds (undo send) too when @p holds.
-    QDateTime earliestPlanned(const QDateTime &now, bool holds = true) const;
+    /// ends of holds (undo send) too when @p holds. @p id gets the message's id.
+    QDateTime earliestPlanned(const QDateTime &now, bool holds = true, QString *id = nullptr) const;
+    /// The time message @p id waits for, as earliestPlanned() counts it; invalid when it
+    /// waits for none (unknown, sent, due, or a hold when not @p holds).
+    QDateTime plannedTime(const QString &id, const QDateTime &now, bool holds = true) const;
     /// The .eml of a message (outbox or Sent) opened for reading; for a message sent later,
     /// with its Date set to now (RedatedMessage).
     std::unique_ptr<QIODevice> openMessage(const QString &id, StoreError *error = nullptr) const;
@@ -258,6 +261,8 @@ private:
         /// The entry, without its messagePath.
         OutboxEntry entry(const QString &id) const;
         bool isDue(const QDateTime &now) const;
+        /// Waits for a "send later" time after @p now (or a hold's end, when @p holds).
+        bool isPlanned(const QDateTime &now, bool holds) const;
     };
     QString messageDirectory(const QString &id, bool inSent) const;
     /// The entry with its messagePath (not kept in memory: 10,000 full paths).

@@ -170,6 +170,14 @@ private:
         QVERIFY2(m_server->listen(0, {QHostAddress(QHostAddress::LocalHost)}, &error),
                  qPrintable(error));
     }
+    // MAIL, RCPT and DATA for one recipient, each accepted: the client may send the data.
+    void openData(Client &c)
+    {
+        c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n");
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 250);
+        QCOMPARE(c.code(), 354);
+    }
     // Greeting, EHLO and sign-in.
     void signIn(Client &c)
     {
@@ -298,10 +306,7 @@ private Q_SLOTS:
         m_target->holdAnswers = true;
         Client c(m_server->port());
         signIn(c);
-        c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n");
-        QCOMPARE(c.code(), 250);
-        QCOMPARE(c.code(), 250);
-        QCOMPARE(c.code(), 354);
+        openData(c);
         c.send("Subject: one\r\n\r\none\r\n.\r\nMAIL FROM:<taro@example.jp>\r\nNOOP\r\n");
         QTRY_COMPARE(m_target->held.size(), size_t(1));
         m_target->releaseHeld();
@@ -321,10 +326,7 @@ private Q_SLOTS:
         {
             Client c(m_server->port());
             signIn(c);
-            c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n");
-            QCOMPARE(c.code(), 250);
-            QCOMPARE(c.code(), 250);
-            QCOMPARE(c.code(), 354);
+            openData(c);
             c.send("Subject: gone\r\n\r\ngone\r\n.\r\n");
             QTRY_COMPARE(m_target->held.size(), size_t(1));
             c.socket().abort();
@@ -352,10 +354,7 @@ private Q_SLOTS:
         startServer();
         Client c(m_server->port());
         signIn(c);
-        c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n");
-        QCOMPARE(c.code(), 250);
-        QCOMPARE(c.code(), 250);
-        QCOMPARE(c.code(), 354);
+        openData(c);
         c.send("Subject: first\r\n\r\nfirst" + separator +
                "MAIL FROM:<admin@bank.example>\r\nRCPT TO:<victim@example.jp>\r\nDATA\r\n"
                "Subject: smuggled\r\n\r\nsmuggled\r\n.\r\n");
@@ -585,10 +584,7 @@ private Q_SLOTS:
         {
             Client c(m_server->port());
             signIn(c);
-            c.send("MAIL FROM:<taro@example.jp>\r\nRCPT TO:<hanako@example.jp>\r\nDATA\r\n");
-            QCOMPARE(c.code(), 250);
-            QCOMPARE(c.code(), 250);
-            QCOMPARE(c.code(), 354);
+            openData(c);
             c.send("Subject: half\r\n\r\nhalf a message");
             QTRY_VERIFY(m_server->clientCount() == 1);
             c.socket().abort();
