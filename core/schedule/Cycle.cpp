@@ -449,7 +449,11 @@ void Cycle::sendBatch()
         }
         StoreError error;
         std::unique_ptr<QIODevice> body = m_outbox->openMessage(id, &error);
-        if (!body || !stored(m_outbox->markSending(id, &error), id, error)) {
+        OutboxStore::AttemptContext context;
+        if (m_account.popBeforeSmtp && m_window->hasLogin())
+            context.loginAt = m_window->lastLogin();
+        context.smtpAuth = m_account.smtpAuth != SmtpAuth::None;
+        if (!body || !stored(m_outbox->markSending(id, &error, context), id, error)) {
             if (!done())
                 storeFailed(error);
             return;
@@ -484,6 +488,14 @@ void Cycle::onMessageFinished(const SmtpResult &result)
     if (m_lastFinish.isValid())
         m_paceMs = qMax(m_paceMs, m_lastFinish.msecsTo(now));
     m_lastFinish = now;
+    QList<DeliveryAttempt::Recipient> replies;
+    for (const SmtpRecipientResult &r : result.recipients)
+        replies.append(
+            {QString::fromUtf8(r.address),
+             QString::fromUtf8(r.reply.raw.isEmpty() ? r.error.reply : r.reply.raw).trimmed(),
+             r.accepted});
+    m_outbox->recordReplies(
+        id, replies, result.sent ? QString::fromUtf8(result.dataReply.raw).trimmed() : QString());
 
     if (result.sent) {
         QStringList refused;

@@ -121,6 +121,12 @@ public:
         }
         m_out += ']';
     }
+    /// @p json as it is (already valid JSON).
+    void raw(const char *name, const QByteArray &json)
+    {
+        key(name);
+        m_out += json;
+    }
     void open(const char *name)
     {
         key(name);
@@ -185,6 +191,8 @@ QByteArray journalLine(const OutboxEntry &e)
         j.boolean("dateAtSend", true);
     if (e.held)
         j.boolean("held", true);
+    if (!e.history.isEmpty())
+        j.raw("history", e.history.json());
     const Envelope &v = e.envelope;
     j.open("envelope");
     j.string("sender", v.sender);
@@ -226,6 +234,7 @@ std::optional<OutboxEntry> entryFromJson(const QByteArray &json)
     for (const QJsonValue &v : o.value(QStringLiteral("rejectedRecipients")).toArray())
         e.rejectedRecipients.append(v.toString());
     e.envelope = Envelope::fromJson(o.value(QStringLiteral("envelope")).toObject());
+    e.history = DeliveryHistory::fromJson(o.value(QStringLiteral("history")).toObject());
     if (e.id.isEmpty() || e.id.startsWith(QLatin1Char('.')) || e.id.contains(QLatin1Char('/')))
         return std::nullopt;
     return e;
@@ -264,6 +273,7 @@ void OutboxStore::close()
     m_journal.reset();
     m_lock.reset();
     m_entries.clear();
+    m_attempts.clear();
     m_open = false;
 }
 
@@ -354,9 +364,11 @@ OutboxStore::Record OutboxStore::Record::from(OutboxEntry &&entry, bool inSent)
     r.notBefore = entry.notBefore;
     r.dateAtSend = entry.dateAtSend;
     r.held = entry.held;
-    if (!entry.lastReply.isEmpty() || !entry.rejectedRecipients.isEmpty())
-        r.remarks = std::make_shared<const Remarks>(
-            Remarks{std::move(entry.lastReply), std::move(entry.rejectedRecipients)});
+    if (!entry.lastReply.isEmpty() || !entry.rejectedRecipients.isEmpty() ||
+        !entry.history.isEmpty())
+        r.remarks = std::make_shared<const Remarks>(Remarks{std::move(entry.lastReply),
+                                                            std::move(entry.rejectedRecipients),
+                                                            std::move(entry.history)});
     r.attempts = entry.attempts;
     r.state = entry.state;
     r.dataComplete = entry.dataComplete;
@@ -376,6 +388,7 @@ OutboxEntry OutboxStore::Record::entry(const QString &id) const
     if (remarks) {
         e.lastReply = remarks->lastReply;
         e.rejectedRecipients = remarks->rejectedRecipients;
+        e.history = remarks->history;
     }
     e.dataComplete = dataComplete;
     e.sentAt = sentAt;
@@ -451,6 +464,7 @@ QHash<QString, OutboxEntry> OutboxStore::readJournal(bool *damaged, AddressPool 
 bool OutboxStore::open(StoreError *error)
 {
     m_entries.clear();
+    m_attempts.clear();
     m_journal.reset();
     m_uncommitted = false;
     m_report = {};
@@ -516,13 +530,22 @@ bool OutboxStore::open(StoreError *error)
             }
             if (entry->state == OutboxState::Sending && !m_readOnly) {
                 // The journal decides: before the end of data nothing was delivered.
+                DeliveryAttempt attempt;
+                attempt.endedAt = m_now().toUTC();
                 if (entry->dataComplete) {
                     entry->state = OutboxState::MayHaveBeenSent;
                     m_report.mayHaveBeenSent.append(name);
+                    attempt.outcome = DeliveryAttempt::Outcome::MayHaveBeenSent;
+                    attempt.reply = tr("Outpost stopped after the whole message had gone out, "
+                                       "before the server confirmed it.");
                 } else {
                     entry->state = OutboxState::Queued;
                     m_report.requeued.append(name);
+                    attempt.outcome = DeliveryAttempt::Outcome::Interrupted;
+                    attempt.reply = tr("Outpost stopped while sending it, before the end of the "
+                                       "message; it was not delivered and is sent again.");
                 }
+                entry->history.add(std::move(attempt));
                 rewrite = true;
             }
             const QString id = entry->id; // the key shares the entry's string
@@ -1016,10 +1039,14 @@ bool OutboxStore::transition(const QString &id, std::initializer_list<OutboxStat
         return false;
     }
     OutboxEntry updated = record->entry(id);
+    const OutboxState before = record->state;
     change(updated);
+    recordAttempt(id, before, updated);
     // The journal first: memory changes only when the file has the new state.
     if (!append(updated, flush, error))
         return false;
+    if (updated.state != OutboxState::Sending)
+        m_attempts.remove(id);
     *record = Record::from(std::move(updated), false);
     if (record->state == OutboxState::Sent) {
         QString detail;
@@ -1035,6 +1062,48 @@ bool OutboxStore::transition(const QString &id, std::initializer_list<OutboxStat
     return true;
 }
 
+void OutboxStore::recordAttempt(const QString &id, OutboxState before, OutboxEntry &updated)
+{
+    const OutboxState after = updated.state;
+    const bool endsTransaction = before == OutboxState::Sending && after != OutboxState::Sending;
+    // A message Outpost fails without a transaction (it gave up, the server cannot take it).
+    const bool decided = before != OutboxState::Sending && after == OutboxState::Failed;
+    if (!endsTransaction && !decided)
+        return;
+    DeliveryAttempt attempt;
+    attempt.endedAt = m_now().toUTC();
+    if (endsTransaction) {
+        // Still kept when the journal refuses the change: the attempt has not ended then.
+        const AttemptInProgress progress = m_attempts.value(id);
+        attempt.startedAt = progress.startedAt;
+        attempt.loginAt = progress.context.loginAt;
+        attempt.smtpAuth = progress.context.smtpAuth;
+        attempt.recipients = progress.recipients;
+        attempt.reply = after == OutboxState::Sent ? progress.dataReply : updated.lastReply;
+    } else {
+        attempt.reply = updated.lastReply;
+    }
+    switch (after) {
+    case OutboxState::Sent:
+        attempt.outcome = DeliveryAttempt::Outcome::Sent;
+        break;
+    case OutboxState::Deferred:
+        attempt.outcome = DeliveryAttempt::Outcome::Deferred;
+        break;
+    case OutboxState::Failed:
+        attempt.outcome = DeliveryAttempt::Outcome::Failed;
+        break;
+    case OutboxState::MayHaveBeenSent:
+        attempt.outcome = DeliveryAttempt::Outcome::MayHaveBeenSent;
+        break;
+    case OutboxState::Queued:
+    case OutboxState::Sending:
+        attempt.outcome = DeliveryAttempt::Outcome::Interrupted;
+        break;
+    }
+    updated.history.add(std::move(attempt));
+}
+
 void OutboxStore::settleUnrecorded(const QString &id)
 {
     const auto it = m_entries.find(id);
@@ -1042,12 +1111,13 @@ void OutboxStore::settleUnrecorded(const QString &id)
         return;
     // What open() makes of the journal's last record for this message.
     it->state = it->dataComplete ? OutboxState::MayHaveBeenSent : OutboxState::Queued;
+    m_attempts.remove(id);
     Q_EMIT changed(id);
 }
 
-bool OutboxStore::markSending(const QString &id, StoreError *error)
+bool OutboxStore::markSending(const QString &id, StoreError *error, const AttemptContext &context)
 {
-    return transition(
+    const bool ok = transition(
         id, {OutboxState::Queued, OutboxState::Deferred},
         [](OutboxEntry &e) {
             e.state = OutboxState::Sending;
@@ -1055,6 +1125,20 @@ bool OutboxStore::markSending(const QString &id, StoreError *error)
             ++e.attempts;
         },
         error, Flush::Later);
+    if (ok)
+        m_attempts.insert(id, AttemptInProgress{m_now().toUTC(), context, {}, {}});
+    return ok;
+}
+
+void OutboxStore::recordReplies(const QString &id,
+                                const QList<DeliveryAttempt::Recipient> &recipients,
+                                const QString &dataReply)
+{
+    const auto it = m_attempts.find(id);
+    if (it == m_attempts.end())
+        return;
+    it->recipients = recipients;
+    it->dataReply = dataReply;
 }
 
 bool OutboxStore::markDataComplete(const QString &id, StoreError *error, Flush flush)
@@ -1178,6 +1262,7 @@ bool OutboxStore::remove(const QString &id, StoreError *error)
     }
     QDir(trash).removeRecursively();
     m_entries.remove(id);
+    m_attempts.remove(id);
     Q_EMIT changed(id);
     return true;
 }

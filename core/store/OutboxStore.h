@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DeliveryHistory.h"
 #include "StoreError.h"
 #include "message/Envelope.h"
 #include "message/MessageError.h"
@@ -51,6 +52,7 @@ struct OutboxEntry
     QDateTime notBefore;            ///< UTC; "send later": not sent before this (invalid: now)
     bool dateAtSend = false;        ///< the Date field is set when the message leaves
     bool held = false;              ///< undo send: held until notBefore, then sent as usual
+    DeliveryHistory history;        ///< every attempt at delivering it, oldest first
     // A new field needs a place in OutboxStore::Record and in the journal's lines too.
 };
 
@@ -63,6 +65,14 @@ struct OutboxQueueOptions
     /// Undo send: @p notBefore ends a hold rather than a plan; when it ends the message
     /// goes as any other (at once for an account that sends immediately).
     bool held = false;
+};
+
+/// How an attempt at sending a message is made, for its delivery history
+/// (OutboxStore::AttemptContext).
+struct OutboxAttemptContext
+{
+    QDateTime loginAt;     ///< the POP login that opened the relay window (invalid: none)
+    bool smtpAuth = false; ///< the SMTP session is authenticated
 };
 
 /// The outbox of one account: each message is a folder holding its bytes, and every state
@@ -190,10 +200,16 @@ public:
     /// with its Date set to now (RedatedMessage).
     std::unique_ptr<QIODevice> openMessage(const QString &id, StoreError *error = nullptr) const;
 
-    /// Queued/Deferred -> Sending (counts an attempt). Never flushed on its own: after a
-    /// crash an unflushed Sending is the Queued or Deferred before it, which recovery would
-    /// make of a flushed one too.
-    [[nodiscard]] bool markSending(const QString &id, StoreError *error = nullptr);
+    using AttemptContext = OutboxAttemptContext;
+    /// Queued/Deferred -> Sending (counts an attempt, which the change out of Sending adds to
+    /// the message's history). Never flushed on its own: after a crash an unflushed Sending
+    /// is the Queued or Deferred before it, which recovery would make of a flushed one too.
+    [[nodiscard]] bool markSending(const QString &id, StoreError *error = nullptr,
+                                   const AttemptContext &context = {});
+    /// The server's replies in the attempt under way (kept in its history when it ends):
+    /// per recipient, and to the data (empty when the data was not answered).
+    void recordReplies(const QString &id, const QList<DeliveryAttempt::Recipient> &recipients,
+                       const QString &dataReply);
     /// Journals that the end of data is being written and the reply is awaited. It must be
     /// on the disk before the end of the data leaves: with Flush::Later the caller commits
     /// before the bytes go out (a cycle does so once for the messages it writes together).
@@ -243,6 +259,7 @@ private:
         {
             QString lastReply;
             QStringList rejectedRecipients;
+            DeliveryHistory history;
         };
         Envelope envelope;
         QDateTime queuedAt;
@@ -325,6 +342,17 @@ private:
     std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
     bool m_open = false;
     QSet<QString> m_inFlight; ///< ids being written on a worker thread (not yet listed)
+    /// The attempts under way (messages Sending): what their history entry will say.
+    struct AttemptInProgress
+    {
+        QDateTime startedAt;
+        AttemptContext context;
+        QList<DeliveryAttempt::Recipient> recipients;
+        QString dataReply;
+    };
+    QHash<QString, AttemptInProgress> m_attempts;
+    /// Adds to @p updated's history the attempt that its change from @p before ends.
+    void recordAttempt(const QString &id, OutboxState before, OutboxEntry &updated);
 };
 
 } // namespace Outpost

@@ -770,6 +770,134 @@ private Q_SLOTS:
         QVERIFY(writer.messages().isEmpty());
     }
 
+    void historyOfTwoDeferralsAndASuccessReadsInOrder()
+    {
+        QTemporaryDir dir;
+        QDateTime now(QDate(2026, 12, 3), QTime(10, 0), Qt::UTC);
+        const QDateTime login = now.addSecs(-5);
+        QString id;
+        {
+            OutboxStore store(dir.path());
+            store.setTimeSource([&] { return now; });
+            QVERIFY(store.open());
+            id = store.queue(message(QStringLiteral("m"))).value();
+            QVERIFY(store.message(id)->history.isEmpty());
+            const OutboxStore::AttemptContext context{login, false};
+            using R = DeliveryAttempt::Recipient;
+            // 1: the server is busy
+            QVERIFY(store.markSending(id, nullptr, context));
+            now = now.addSecs(2);
+            store.recordReplies(id, {R{"to@example.org", "451 4.3.0 Try later", false}}, {});
+            QVERIFY(store.defer(id, now.addSecs(60), QStringLiteral("busy\n451 4.3.0 Try later")));
+            // 2: the relay window had closed
+            now = now.addSecs(60);
+            QVERIFY(store.markSending(id, nullptr, context));
+            store.recordReplies(id, {R{"to@example.org", "554 5.7.1 Relay access denied", false}},
+                                {});
+            QVERIFY(store.defer(id, now, QStringLiteral("relay refused")));
+            // 3: after a new login, accepted
+            now = now.addSecs(3);
+            QVERIFY(store.markSending(id, nullptr, {now.addSecs(-1), false}));
+            QVERIFY(store.markDataComplete(id));
+            store.recordReplies(id, {R{"to@example.org", "250 2.1.5 Ok", true}},
+                                QStringLiteral("250 2.0.0 Ok: queued as ABC"));
+            QVERIFY(store.markSent(id));
+        }
+        // Read back after a restart, which also compacts the journal.
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QList<DeliveryAttempt> h = store.message(id)->history.attempts();
+        QCOMPARE(h.size(), 3);
+        QCOMPARE(h[0].outcome, DeliveryAttempt::Outcome::Deferred);
+        QCOMPARE(h[0].startedAt, QDateTime(QDate(2026, 12, 3), QTime(10, 0), Qt::UTC));
+        QCOMPARE(h[0].endedAt, h[0].startedAt.addSecs(2));
+        QCOMPARE(h[0].loginAt, login);
+        QCOMPARE(h[0].reply, QStringLiteral("busy\n451 4.3.0 Try later"));
+        QCOMPARE(h[0].recipients.value(0).reply, QStringLiteral("451 4.3.0 Try later"));
+        QCOMPARE(h[1].outcome, DeliveryAttempt::Outcome::Deferred);
+        QCOMPARE(h[1].reply, QStringLiteral("relay refused"));
+        QCOMPARE(h[1].recipients.value(0).accepted, false);
+        QCOMPARE(h[2].outcome, DeliveryAttempt::Outcome::Sent);
+        QCOMPARE(h[2].reply, QStringLiteral("250 2.0.0 Ok: queued as ABC"));
+        QCOMPARE(h[2].recipients.value(0).accepted, true);
+        QCOMPARE(h[2].loginAt, h[2].startedAt.addSecs(-1));
+        QVERIFY(h[0].endedAt < h[1].startedAt && h[1].endedAt <= h[2].startedAt);
+    }
+
+    void historySurvivesCompaction()
+    {
+        QTemporaryDir dir;
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QString id = store.queue(message(QStringLiteral("kept"))).value();
+        QVERIFY(store.markSending(id));
+        QVERIFY(store.defer(id, QDateTime::currentDateTimeUtc(), QStringLiteral("busy")));
+        // Enough changes of another message to make the journal rewrite itself.
+        const QString other = store.queue(message(QStringLiteral("other"))).value();
+        for (int i = 0; i < 1100; ++i)
+            QVERIFY(store.plan(other, QDateTime::currentDateTimeUtc().addDays(1 + i % 2)));
+        QVERIFY(readAll(dir.filePath(QStringLiteral("outbox.journal"))).count('\n') < 100);
+        QCOMPARE(store.message(id)->history.attempts().value(0).reply, QStringLiteral("busy"));
+        OutboxStore reopened(dir.path());
+        store.close();
+        QVERIFY(reopened.open());
+        QCOMPARE(reopened.message(id)->history.attempts().size(), 1);
+    }
+
+    void historyIsBounded()
+    {
+        QTemporaryDir dir;
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        const QString id = store.queue(message(QStringLiteral("m"))).value();
+        const QString longReply(5000, QLatin1Char('x'));
+        QList<DeliveryAttempt::Recipient> many;
+        for (int i = 0; i < 500; ++i)
+            many.append({QStringLiteral("r%1@example.org").arg(i), longReply, i != 7});
+        for (int i = 0; i < 40; ++i) {
+            QVERIFY(store.markSending(id));
+            store.recordReplies(id, many, {});
+            QVERIFY(store.defer(id, {}, QStringLiteral("attempt %1 ").arg(i) + longReply));
+        }
+        const DeliveryHistory history = store.message(id)->history;
+        const QList<DeliveryAttempt> h = history.attempts();
+        QCOMPARE(h.size(), DeliveryHistory::maxKept);
+        QCOMPARE(history.omitted(), 40 - DeliveryHistory::maxKept);
+        QVERIFY(h.first().reply.startsWith(QStringLiteral("attempt 0 "))); // when it began
+        QVERIFY(h.last().reply.startsWith(QStringLiteral("attempt 39 "))); // and the latest
+        QVERIFY(h.last().reply.size() <= DeliveryAttempt::maxReplyChars);
+        QCOMPARE(h.last().recipients.size(), DeliveryAttempt::maxRecipients);
+        QCOMPARE(h.last().moreRecipients, 500 - DeliveryAttempt::maxRecipients);
+        QCOMPARE(h.last().recipients.first().address, QStringLiteral("r7@example.org"));
+        QVERIFY(history.json().size() < 100 * 1024);
+    }
+
+    void historyTellsOfInterruptionsAndDecisions()
+    {
+        QTemporaryDir dir;
+        const QString id = stoppedAfterItsData(dir.path());
+        QString requeued;
+        {
+            OutboxStore store(dir.path());
+            QVERIFY(store.open());
+            requeued = store.queue(message(QStringLiteral("n"))).value();
+            QVERIFY(store.markSending(requeued));
+            QVERIFY(store.commit());
+        } // stops while sending it, before its data
+        OutboxStore store(dir.path());
+        QVERIFY(store.open());
+        QCOMPARE(store.message(id)->history.attempts().value(0).outcome,
+                 DeliveryAttempt::Outcome::MayHaveBeenSent);
+        QCOMPARE(store.message(requeued)->history.attempts().value(0).outcome,
+                 DeliveryAttempt::Outcome::Interrupted);
+        // Failed without a transaction (Outpost gave up): said in the history too.
+        QVERIFY(store.fail(requeued, QStringLiteral("gave up")));
+        const DeliveryAttempt last = store.message(requeued)->history.attempts().last();
+        QCOMPARE(last.outcome, DeliveryAttempt::Outcome::Failed);
+        QVERIFY(!last.startedAt.isValid());
+        QCOMPARE(last.reply, QStringLiteral("gave up"));
+    }
+
     void manyMessagesListQuickly()
     {
         QTemporaryDir dir;
