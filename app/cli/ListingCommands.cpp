@@ -8,6 +8,7 @@
 #include "usecases/OutboxStateText.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 
@@ -34,6 +35,9 @@ QJsonObject entryJson(const OutboxEntry &e, const QString &account)
         {QStringLiteral("file"), e.messagePath},
         {QStringLiteral("origin"), e.envelope.origin},
         {QStringLiteral("notBefore"), e.notBefore.toString(Qt::ISODate)},
+        // {"attempts": [{"start", "end", "login", "auth", "outcome", "reply", "rcpt": [{"to",
+        // "reply", "ok"}], "more"}], "omitted"}: as journaled, oldest first.
+        {QStringLiteral("history"), QJsonDocument::fromJson(e.history.json()).object()},
     };
 }
 

@@ -144,6 +144,15 @@ private Q_SLOTS:
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.first()[QLatin1String("id")].toString(), id);
         QCOMPARE(list.first()[QLatin1String("state")].toString(), QStringLiteral("sent"));
+        // Its delivery history: one attempt, after the POP login, accepted for its recipient.
+        const QJsonArray attempts =
+            list.first()[QLatin1String("history")][QLatin1String("attempts")].toArray();
+        QCOMPARE(attempts.size(), 1);
+        const QJsonObject attempt = attempts.first().toObject();
+        QCOMPARE(attempt[QLatin1String("outcome")].toString(), QStringLiteral("sent"));
+        QVERIFY(!attempt[QLatin1String("login")].toString().isEmpty());
+        QVERIFY(attempt[QLatin1String("reply")].toString().startsWith(QLatin1String("250")));
+        QCOMPARE(attempt[QLatin1String("rcpt")][0][QLatin1String("ok")].toBool(), true);
     }
 
     void deferralExitsWithOne()
