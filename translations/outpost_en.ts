@@ -54,6 +54,23 @@
     </message>
 </context>
 <context>
+    <name>OutboxStateText</name>
+    <message numerus="yes">
+        <source>… %n earlier attempt(s) not kept</source>
+        <translation>
+            <numerusform>… %n earlier attempt not kept</numerusform>
+            <numerusform>… %n earlier attempts not kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more recipient(s)</source>
+        <translation>
+            <numerusform>%n more recipient</numerusform>
+            <numerusform>%n more recipients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Outpost::Cli</name>
     <message numerus="yes">
         <source>%1: %n message(s) in %2</source>
@@ -139,6 +156,44 @@
         <translation>
             <numerusform>%1: %n message in the outbox could not be read and was left as it is (%2).</numerusform>
             <numerusform>%1: %n messages in the outbox could not be read and were left as they are (%2).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StuckMailText</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” to %2 and %n other(s)</source>
+        <translation>
+            <numerusform>“%1” to %2 and %n other</numerusform>
+            <numerusform>“%1” to %2 and %n others</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more message(s) in this account also need attention.</source>
+        <translation>
+            <numerusform>%n more message in this account also need attention.</numerusform>
+            <numerusform>%n more messages in this account also need attention.</numerusform>
         </translation>
     </message>
 </context>

@@ -71,6 +71,10 @@
         <source>the trusted certificate fingerprint &quot;%1&quot; is not a SHA-256 fingerprint (64 hexadecimal digits).</source>
         <translation>信頼する証明書のフィンガープリント「%1」は SHA-256 のフィンガープリント (16 進数 64 桁) ではありません。</translation>
     </message>
+    <message>
+        <source>the time before warning about a waiting message must be between 1 minute and 7 days.</source>
+        <translation>送信待ちのメッセージを警告するまでの時間は 1 分から 7 日の間で指定してください。</translation>
+    </message>
 </context>
 <context>
     <name>AccountStatusText</name>
@@ -582,6 +586,66 @@
     <message>
         <source>Held for Undo until %1</source>
         <translation>%1まで送信を保留（取り消し可能）</translation>
+    </message>
+    <message>
+        <source>Queued %1</source>
+        <translation>%1 に送信トレイに入りました</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier attempt(s) not kept</source>
+        <translation>
+            <numerusform>… それ以前の %n 回の試行は記録から省略しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>送信しました</translation>
+    </message>
+    <message>
+        <source>to be tried again</source>
+        <translation>後で再試行</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>送信失敗</translation>
+    </message>
+    <message>
+        <source>may have been sent (no confirmation came)</source>
+        <translation>送信済みの可能性あり (サーバーの確認なし)</translation>
+    </message>
+    <message>
+        <source>interrupted when Outpost stopped; nothing was delivered</source>
+        <translation>Outpost の停止で中断 (何も届いていません)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Outpost decided %1: %2</source>
+        <translation>%1 に Outpost が判断: %2</translation>
+    </message>
+    <message>
+        <source>Tried %1 after the POP login %2: %3</source>
+        <translation>%1 に送信を試行 (%2 の POP ログイン後): %3</translation>
+    </message>
+    <message>
+        <source>Tried %1 with SMTP AUTH: %2</source>
+        <translation>%1 に送信を試行 (SMTP AUTH 使用): %2</translation>
+    </message>
+    <message>
+        <source>Tried %1: %2</source>
+        <translation>%1 に送信を試行: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more recipient(s)</source>
+        <translation>
+            <numerusform>ほか %n 件の宛先</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1832,6 +1896,22 @@ Add --at TIME to send it later.</source>
         <source>It is held for %1 seconds before it may be sent.</source>
         <translation>送信する前に %1 秒間保留します。</translation>
     </message>
+    <message>
+        <source>Warns about a message still waiting after MINUTES (default 30).</source>
+        <translation>MINUTES 分たっても送信されないメッセージを警告します (既定は 30)。</translation>
+    </message>
+    <message>
+        <source>%1 %2: attention: %3</source>
+        <translation>%1 %2: 要確認: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2: what to do: %3</source>
+        <translation>%1 %2: 対処: %3</translation>
+    </message>
+    <message>
+        <source>  ! %1</source>
+        <translation>  ! %1</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::ComposeWindow</name>
@@ -2548,6 +2628,14 @@ Taro</source>
     <message>
         <source>Another Outpost program (process %1) is using this account&apos;s outbox. Close it, or send and queue from it; nothing was changed.</source>
         <translation>別の Outpost プログラム (プロセス %1) がこのアカウントの送信トレイを使用中です。そのプログラムを閉じるか、そちらから送信・登録してください。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Outpost stopped after the whole message had gone out, before the server confirmed it.</source>
+        <translation>メッセージをすべて送り終えた後、サーバーが受信を確認する前に Outpost が停止しました。</translation>
+    </message>
+    <message>
+        <source>Outpost stopped while sending it, before the end of the message; it was not delivered and is sent again.</source>
+        <translation>メッセージを最後まで送る前に Outpost が停止しました。届いていないので、もう一度送信します。</translation>
     </message>
 </context>
 <context>
@@ -3450,6 +3538,151 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>%1 has already passed. Give a time in the future.</source>
         <translation>%1 はすでに過ぎています。これから先の日時を指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>StuckMailText</name>
+    <message>
+        <source>Check the network connection, and the outgoing server&apos;s name, port and security in the account&apos;s settings. Outpost keeps trying by itself.</source>
+        <translation>ネットワークの接続と、アカウント設定の送信サーバー名、ポート、セキュリティを確認してください。Outpost は自動で再試行を続けます。</translation>
+    </message>
+    <message>
+        <source>Check the address it is sent to: correct it with Edit, then send it again, or delete the message.</source>
+        <translation>宛先のアドレスを確認してください。[編集] で直してからもう一度送信するか、メッセージを削除してください。</translation>
+    </message>
+    <message>
+        <source>The server would not pass the message on. Check the user name and password for sending, and that this server is the one your provider gave for outgoing mail.</source>
+        <translation>サーバーがメッセージを中継しませんでした。送信用のユーザー名とパスワード、そしてこのサーバーがプロバイダーから指定された送信サーバーかどうかを確認してください。</translation>
+    </message>
+    <message>
+        <source>The server would not pass the message on. Check that the incoming (POP) login works and the relay window in the account&apos;s settings, or turn on SMTP AUTH if your provider asks for it.</source>
+        <translation>サーバーがメッセージを中継しませんでした。受信 (POP) のログインが成功しているかと、アカウント設定の中継の有効時間を確認してください。プロバイダーが SMTP AUTH を求めている場合は、SMTP AUTH をオンにしてください。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password for sending in the account&apos;s settings; Outpost tries again when they change.</source>
+        <translation>アカウント設定で送信用のユーザー名とパスワードを確認してください。変更すると Outpost はすぐに再試行します。</translation>
+    </message>
+    <message>
+        <source>The message is larger than the server takes. Remove or shrink attachments with Edit, then send it again.</source>
+        <translation>メッセージがサーバーの受け付ける大きさを超えています。[編集] で添付ファイルを外すか小さくしてから、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s mailbox is full. Outpost tries again later; you may want to tell them another way.</source>
+        <translation>宛先のメールボックスがいっぱいです。Outpost は後で再試行します。別の方法で相手に知らせることも考えてください。</translation>
+    </message>
+    <message>
+        <source>The server asked to try again later, and Outpost does so by itself. If it lasts, ask your provider.</source>
+        <translation>サーバーから後で再試行するよう求められたため、Outpost が自動で再試行します。長く続く場合はプロバイダーに問い合わせてください。</translation>
+    </message>
+    <message>
+        <source>The connection broke after the whole message went out, so it may have arrived. Check with a recipient, then mark it as sent or send it again.</source>
+        <translation>メッセージをすべて送った後に接続が切れたため、届いている可能性があります。宛先の人に確認してから、[送信済みにする] か [再送信] を選んでください。</translation>
+    </message>
+    <message>
+        <source>The account stopped: %1 Fix this, and Outpost tries again as soon as the settings or the password change.</source>
+        <translation>アカウントが停止しています: %1 これを直すと、設定やパスワードが変わった時点で Outpost がすぐに再試行します。</translation>
+    </message>
+    <message>
+        <source>This account sends only when you press Send/Receive. Press it now, or set an automatic check in the account&apos;s settings.</source>
+        <translation>このアカウントは [送受信] を押したときだけ送信します。今すぐ押すか、アカウント設定で自動チェックを設定してください。</translation>
+    </message>
+    <message>
+        <source>Outpost tries again at the next check (%1). If it keeps waiting, check the account&apos;s settings.</source>
+        <translation>次のチェック (%1) で再試行します。送信待ちが続く場合は、アカウント設定を確認してください。</translation>
+    </message>
+    <message>
+        <source>Press Send/Receive to send it now.</source>
+        <translation>今すぐ送信するには [送受信] を押してください。</translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s words above; change the message with Edit and send it again, or delete it.</source>
+        <translation>上のサーバーの応答を確認してください。[編集] でメッセージを直してもう一度送信するか、削除してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 時間</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <source>“%1” to %2</source>
+        <translation>%2 宛ての「%1」</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” to %2 and %n other(s)</source>
+        <translation>
+            <numerusform>%2 ほか %n 件宛ての「%1」</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed %2 ago</source>
+        <translation>%1 は %2 前に送信失敗</translation>
+    </message>
+    <message>
+        <source>%1 may have been sent %2 ago</source>
+        <translation>%1 は %2 前に送信済みの可能性あり</translation>
+    </message>
+    <message>
+        <source>%1 has waited for %2</source>
+        <translation>%1 が送信待ちのまま %2 経過</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>A message could not be sent</source>
+        <translation>メッセージを送信できませんでした</translation>
+    </message>
+    <message>
+        <source>%1 could not be sent (%2 ago).</source>
+        <translation>%1 を送信できませんでした (%2 前)。</translation>
+    </message>
+    <message>
+        <source>A message may have been sent</source>
+        <translation>送信済みの可能性があるメッセージがあります</translation>
+    </message>
+    <message>
+        <source>%1 may have been sent %2 ago, but the server did not confirm it.</source>
+        <translation>%1 は %2 前に送信された可能性がありますが、サーバーの確認がありません。</translation>
+    </message>
+    <message>
+        <source>A message has been waiting for %1</source>
+        <translation>%1 以上送信されていないメッセージがあります</translation>
+    </message>
+    <message>
+        <source>%1 has not gone out for %2; Outpost keeps trying.</source>
+        <translation>%1 は %2 たっても送信できていません。Outpost は再試行を続けています。</translation>
+    </message>
+    <message>
+        <source>%1 has waited in the outbox for %2.</source>
+        <translation>%1 が送信トレイで待ったまま %2 経過しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more message(s) in this account also need attention.</source>
+        <translation>
+            <numerusform>このアカウントには、ほかにも確認が必要なメッセージが %n 件あります。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,9 @@ const OptionSpec accountOptions[] = {
      QT_TRANSLATE_NOOP("Outpost::Cli", "Keeps downloaded mail on the server (default on).")},
     {"give-up-after", "HOURS",
      QT_TRANSLATE_NOOP("Outpost::Cli", "A message that cannot be sent fails after HOURS.")},
+    {"alert-after", "MINUTES",
+     QT_TRANSLATE_NOOP("Outpost::Cli",
+                       "Warns about a message still waiting after MINUTES (default 30).")},
     {"japanese-encoding", "auto|utf-8|iso-2022-jp",
      QT_TRANSLATE_NOOP("Outpost::Cli", "How Japanese text is written.")},
     {"ca-file", "PEM",
@@ -112,6 +115,7 @@ QJsonObject toJson(const Account &a)
         {QStringLiteral("sendImmediately"), a.sendImmediately},
         {QStringLiteral("checkAtStartup"), a.checkAtStartup},
         {QStringLiteral("giveUpAfterHours"), a.giveUpAfterHours},
+        {QStringLiteral("alertAfterMinutes"), a.alertAfterMinutes},
         {QStringLiteral("japaneseEncoding"), AccountWords::toString(a.japaneseEncoding)},
         {QStringLiteral("caFile"), a.caFile},
         {QStringLiteral("trustedFingerprints"), QJsonArray::fromStringList(a.trustedFingerprints)},
@@ -235,7 +239,8 @@ bool Cli::applyAccountOptions(const QCommandLineParser &parser, Account *a)
         !number("auth-window", &a->authWindowSeconds) ||
         !number("delay-after-pop", &a->delayAfterPopMs) ||
         !number("interval", &a->checkIntervalMinutes) ||
-        !number("give-up-after", &a->giveUpAfterHours))
+        !number("give-up-after", &a->giveUpAfterHours) ||
+        !number("alert-after", &a->alertAfterMinutes))
         return false;
     if (a->popUser.isEmpty() && has("address"))
         a->popUser = a->address.section(QLatin1Char('@'), 0, 0);

@@ -4,10 +4,13 @@
 #include "StopSignal.h"
 #include "relay/RelayHandOver.h"
 #include "relay/RelayService.h"
+#include "schedule/Clock.h"
 #include "schedule/Scheduler.h"
 #include "store/OutboxStore.h"
 #include "usecases/CycleReport.h"
 #include "usecases/OutboxStateText.h"
+#include "usecases/StuckMail.h"
+#include "usecases/StuckMailText.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -159,6 +162,38 @@ void Cli::runScheduler(const QStringList &arguments)
                 if (verbose)
                     print(id + QStringLiteral(": ") + line);
             });
+    // Stuck mail: each message once, when it becomes stuck, with what to do.
+    auto told = std::make_shared<QHash<QString, QSet<QString>>>(); // per account
+    StuckMailWatch *watch = m_session->stuckMail();
+    auto logStuck = [this, stamp, watch, told](const QString &accountId) {
+        const OutboxStore *outbox = m_scheduler->outbox(accountId);
+        const Account *account = m_scheduler->account(accountId);
+        if (!outbox || !account)
+            return;
+        // Once per message and state (deferred for too long, then failed, is told twice); a
+        // message dealt with is told about again if it gets stuck again.
+        QSet<QString> &logged = (*told)[accountId];
+        QSet<QString> stillStuck;
+        for (const StuckMessage &m : watch->messages(accountId)) {
+            const QString key = m.id + QLatin1Char('/') + OutboxStore::stateName(m.state);
+            stillStuck.insert(key);
+            const std::optional<OutboxEntry> entry = outbox->message(m.id);
+            if (logged.contains(key) || !entry)
+                continue;
+            const StuckMailFacts facts{*account, m_scheduler->status(accountId),
+                                       m_scheduler->clock()->now()};
+            print(tr("%1 %2: attention: %3")
+                      .arg(stamp(), accountId,
+                           StuckMailText::line(m, *entry, m_scheduler->clock()->now())));
+            print(tr("%1 %2: what to do: %3")
+                      .arg(stamp(), accountId,
+                           StuckMailText::advice(StuckMailText::reason(m, facts), facts)));
+        }
+        logged = stillStuck;
+    };
+    connect(watch, &StuckMailWatch::changed, this, logStuck);
+    for (const QString &accountId : watch->accounts())
+        logStuck(accountId);
     auto *stop = new StopSignal(this);
     connect(stop, &StopSignal::stopRequested, this, [this] {
         print(tr("Stopping."));

@@ -2,10 +2,13 @@
 #include "Cli.h"
 
 #include "message/MessageReader.h"
+#include "schedule/Clock.h"
 #include "schedule/Scheduler.h"
 #include "store/InboxStore.h"
 #include "store/OutboxStore.h"
 #include "usecases/OutboxStateText.h"
+#include "usecases/StuckMail.h"
+#include "usecases/StuckMailText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,10 +18,12 @@
 namespace Outpost {
 namespace {
 
-QJsonObject entryJson(const OutboxEntry &e, const QString &account)
+QJsonObject entryJson(const OutboxEntry &e, const QString &account, bool stuck)
 {
     const MessageSummary summary = MessageReader::readSummary(e.messagePath);
     return QJsonObject{
+        // Failed, or waiting past the account's alert threshold: the user should look.
+        {QStringLiteral("stuck"), stuck},
         {QStringLiteral("account"), account},
         {QStringLiteral("id"), e.id},
         {QStringLiteral("state"), OutboxStore::stateName(e.state)},
@@ -89,16 +94,30 @@ void Cli::runListing(const QStringList &arguments, bool inbox)
         QList<OutboxEntry> entries = outbox->messages();
         if (parser.isSet(QStringLiteral("all")))
             entries += outbox->sentMessages();
-        if (!m_json)
+        const StuckMailWatch *watch = m_session->stuckMail();
+        if (!m_json) {
             print(tr("%1: %n message(s)", nullptr, int(entries.size())).arg(a.name));
+            const StuckMailAlert alert =
+                StuckMailText::alert(watch->messages(a.id), *outbox,
+                                     {a, m_scheduler->status(a.id), m_scheduler->clock()->now()});
+            if (!alert.isEmpty()) {
+                print(tr("  ! %1").arg(alert.title));
+                for (const QString &line : alert.text.split(QLatin1Char('\n')))
+                    print(QStringLiteral("    ") + line);
+                print(QStringLiteral("    ") + alert.advice);
+            }
+        }
         for (const OutboxEntry &e : entries) {
+            const bool stuck = watch->isStuck(a.id, e.id);
             if (m_json) {
-                list.append(entryJson(e, a.id));
+                list.append(entryJson(e, a.id, stuck));
                 continue;
             }
             const MessageSummary s = MessageReader::readSummary(e.messagePath);
-            print(QStringLiteral("  %1  %2  %3  %4")
-                      .arg(e.id, OutboxStateText::label(e),
+            // "!" marks the messages the alert is about.
+            print(QStringLiteral("%1%2  %3  %4  %5")
+                      .arg(stuck ? QStringLiteral("! ") : QStringLiteral("  "), e.id,
+                           OutboxStateText::label(e),
                            e.envelope.recipients.join(QStringLiteral(", ")), s.subject));
             if (!e.lastReply.isEmpty() && e.state != OutboxState::Sent)
                 print(QStringLiteral("      ") + e.lastReply.simplified());

@@ -88,6 +88,7 @@ bool Scheduler::setAccounts(const QList<Account> &accounts, StoreError *error)
         for (auto &r : m_accounts)
             r->armTimers();
     }
+    Q_EMIT accountsChanged();
     return true;
 }
 

@@ -105,6 +105,8 @@ Q_SIGNALS:
     void note(const QString &accountId, const QString &text);
     /// The account's status changed (next check, window, error).
     void statusChanged(const QString &accountId);
+    /// setAccounts() changed the accounts (their settings, outboxes or order).
+    void accountsChanged();
     /// No password could be read for the account (not stored, no keychain, locked).
     void passwordProblem(const QString &accountId, Outpost::CredentialStore::Server server,
                          const Outpost::CredentialResult &result);

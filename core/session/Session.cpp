@@ -6,6 +6,7 @@
 #include "schedule/Scheduler.h"
 #include "store/CredentialStore.h"
 #include "store/OutboxStore.h"
+#include "usecases/StuckMail.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -35,6 +36,7 @@ Session::Session(const QString &profileDirectory, const Options &options, QObjec
     m_credentials = std::make_unique<CredentialStore>(options.keychainService);
     m_scheduler = std::make_unique<Scheduler>(m_profile, m_credentials.get(), m_clock);
     m_relay = std::make_unique<RelayService>(m_profile, m_scheduler.get(), m_credentials.get());
+    m_stuckMail = std::make_unique<StuckMailWatch>(m_scheduler.get());
     // Benchmarks: how late the event loop runs (scripts/bench.sh).
     const QString lagReport = qEnvironmentVariable(EventLoopProbe::environmentVariable);
     if (!lagReport.isEmpty())
@@ -46,6 +48,7 @@ Session::~Session()
     // The relay hands messages to the scheduler; the scheduler's cycles use the clock and
     // the credential store.
     m_relay.reset();
+    m_stuckMail.reset();
     m_scheduler.reset();
     if (m_lock && m_lock->isLocked()) {
         QFile::remove(holderFile(m_profile));

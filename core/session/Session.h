@@ -16,6 +16,7 @@ class Clock;
 class CredentialStore;
 class RelayService;
 class Scheduler;
+class StuckMailWatch;
 
 /// Why a session could not open its profile: a value with a sentence for people.
 struct SessionError
@@ -75,6 +76,8 @@ public:
     Scheduler *scheduler() const { return m_scheduler.get(); }
     /// The local relay (listens only once a program calls its start()).
     RelayService *relay() const { return m_relay.get(); }
+    /// Each account's stuck mail (failed, or waiting past its alert threshold).
+    StuckMailWatch *stuckMail() const { return m_stuckMail.get(); }
     bool isReadOnly() const { return m_options.access == Access::Read; }
 
     /// Hands the account store's accounts to the scheduler (after a change). False with a
@@ -103,6 +106,8 @@ private:
     std::unique_ptr<Scheduler> m_scheduler;
     // Before the scheduler goes: it hands messages to the scheduler's outboxes.
     std::unique_ptr<RelayService> m_relay;
+    // Before the scheduler goes: it follows the scheduler's outboxes and clock.
+    std::unique_ptr<StuckMailWatch> m_stuckMail;
 };
 
 } // namespace Outpost

@@ -68,6 +68,9 @@ QString Account::validate() const
     if (giveUpAfterHours < 1 || giveUpAfterHours > 30 * 24)
         return bad(
             tr("the time before giving up on a message must be between 1 hour and 30 days."));
+    if (alertAfterMinutes < 1 || alertAfterMinutes > 7 * 24 * 60)
+        return bad(tr("the time before warning about a waiting message must be between 1 "
+                      "minute and 7 days."));
     static const QRegularExpression fingerprint(QStringLiteral("^[0-9a-f]{64}$"));
     for (const QString &pin : trustedFingerprints) {
         if (!fingerprint.match(pin).hasMatch())

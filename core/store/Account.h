@@ -60,6 +60,8 @@ public:
     bool sendImmediately = true;   ///< a queued message starts a cycle at once
     bool checkAtStartup = true;
     int giveUpAfterHours = 72; ///< a deferred message fails after this age
+    /// A message waiting (or deferred) longer than this raises the stuck-mail alert.
+    int alertAfterMinutes = 30;
     JapaneseEncoding japaneseEncoding = JapaneseEncoding::Automatic;
 
     /// The user name for SMTP AUTH (falls back to the POP user).

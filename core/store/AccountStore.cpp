@@ -171,6 +171,7 @@ bool AccountStore::load(QString *error)
         a.sendImmediately = r.flag("send_immediately", a.sendImmediately);
         a.checkAtStartup = r.flag("check_at_startup", a.checkAtStartup);
         a.giveUpAfterHours = r.number("give_up_after_hours", a.giveUpAfterHours, 1, 720);
+        a.alertAfterMinutes = r.number("alert_after_minutes", a.alertAfterMinutes, 1, 7 * 24 * 60);
         a.japaneseEncoding = r.word("japanese_encoding", a.japaneseEncoding);
         settings.endGroup();
         if (!r.error().isEmpty()) {
@@ -240,6 +241,7 @@ bool AccountStore::save(QString *error) const
         settings.setValue(QStringLiteral("send_immediately"), a.sendImmediately);
         settings.setValue(QStringLiteral("check_at_startup"), a.checkAtStartup);
         settings.setValue(QStringLiteral("give_up_after_hours"), a.giveUpAfterHours);
+        settings.setValue(QStringLiteral("alert_after_minutes"), a.alertAfterMinutes);
         settings.setValue(QStringLiteral("japanese_encoding"),
                           AccountWords::toString(a.japaneseEncoding));
         settings.endGroup();

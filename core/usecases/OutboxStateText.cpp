@@ -87,4 +87,61 @@ QString OutboxStateText::origin(const OutboxEntry &entry)
     return tr("Handed over by %1 through the local relay").arg(entry.envelope.origin);
 }
 
+QStringList OutboxStateText::timeline(const OutboxEntry &entry, const QDateTime &now)
+{
+    const QList<DeliveryAttempt> attempts = entry.history.attempts();
+    if (attempts.isEmpty())
+        return {};
+    const QDateTime today = nowOr(now);
+    QStringList lines;
+    if (entry.queuedAt.isValid())
+        lines.append(tr("Queued %1").arg(when(entry.queuedAt, today)));
+    for (int i = 0; i < attempts.size(); ++i) {
+        const DeliveryAttempt &a = attempts.at(i);
+        if (i == 1 && entry.history.omitted() > 0)
+            lines.append(
+                tr("\u2026 %n earlier attempt(s) not kept", nullptr, entry.history.omitted()));
+        QString outcome;
+        switch (a.outcome) {
+        case DeliveryAttempt::Outcome::Sent:
+            outcome = tr("sent");
+            break;
+        case DeliveryAttempt::Outcome::Deferred:
+            outcome = tr("to be tried again");
+            break;
+        case DeliveryAttempt::Outcome::Failed:
+            outcome = tr("failed");
+            break;
+        case DeliveryAttempt::Outcome::MayHaveBeenSent:
+            outcome = tr("may have been sent (no confirmation came)");
+            break;
+        case DeliveryAttempt::Outcome::Interrupted:
+            outcome = tr("interrupted when Outpost stopped; nothing was delivered");
+            break;
+        }
+        const QString reply = a.reply.section(QLatin1Char('\n'), 0, 0).simplified();
+        if (!reply.isEmpty())
+            outcome = tr("%1 (%2)").arg(outcome, reply);
+        const QDateTime at = a.startedAt.isValid() ? a.startedAt : a.endedAt;
+        QString line;
+        if (!a.startedAt.isValid())
+            line = tr("Outpost decided %1: %2").arg(when(at, today), outcome);
+        else if (a.loginAt.isValid())
+            line = tr("Tried %1 after the POP login %2: %3")
+                       .arg(when(at, today), when(a.loginAt, today), outcome);
+        else if (a.smtpAuth)
+            line = tr("Tried %1 with SMTP AUTH: %2").arg(when(at, today), outcome);
+        else
+            line = tr("Tried %1: %2").arg(when(at, today), outcome);
+        lines.append(line);
+        for (const DeliveryAttempt::Recipient &r : a.recipients)
+            lines.append(QStringLiteral("    ") +
+                         tr("%1: %2").arg(r.address, r.reply.simplified()));
+        if (a.moreRecipients > 0)
+            lines.append(QStringLiteral("    ") +
+                         tr("%n more recipient(s)", nullptr, a.moreRecipients));
+    }
+    return lines;
+}
+
 } // namespace Outpost

@@ -36,6 +36,11 @@ public:
     /// Where a message handed over by another program came from ("Handed over by
     /// thunderbird.local through the local relay"); empty for mail written in Outpost.
     static QString origin(const OutboxEntry &entry);
+    /// The message's delivery history as a timeline, oldest first, one event per item:
+    /// "Queued at 10:02", "Tried at 10:14 after the POP login at 10:14: will be tried again
+    /// (451 4.7.1 Try again later)", with what the server said to each recipient indented
+    /// ("  a@example.jp: 250 2.1.5 Ok"). Empty before the first attempt.
+    static QStringList timeline(const OutboxEntry &entry, const QDateTime &now);
 };
 
 } // namespace Outpost

@@ -173,6 +173,35 @@ private Q_SLOTS:
         QVERIFY(outbox.out.contains(QLatin1String("451")));
     }
 
+    void aFailedMessageIsMarkedWithWhatToDo()
+    {
+        const QString profile = newProfile();
+        const QString bad = queue(profile, QStringLiteral("nobody@example.net"));
+        const QString good = queue(profile);
+        SandboxFault fault;
+        fault.command = "RCPT";
+        fault.reply = "550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown";
+        m_server.addFault(fault);
+        const CliRun r = runCli(QStringList{"send-receive", "sb"} + profileArgs(profile));
+        QCOMPARE(r.exitCode, int(Cli::MailNotSent));
+        QVERIFY2(r.out.contains(QLatin1String("sent 1")), qPrintable(r.out)); // not held up
+        const CliRun outbox = runCli(QStringList{"outbox", "sb"} + profileArgs(profile));
+        QCOMPARE(outbox.exitCode, 0);
+        QVERIFY2(outbox.out.contains(QLatin1String("! A message could not be sent")),
+                 qPrintable(outbox.out));
+        QVERIFY2(outbox.out.contains(QLatin1String("User unknown")), qPrintable(outbox.out));
+        QVERIFY2(outbox.out.contains(QLatin1String("Check the address")), qPrintable(outbox.out));
+        QVERIFY2(outbox.out.contains(QLatin1String("! ") + bad), qPrintable(outbox.out));
+        const QJsonArray list =
+            QJsonDocument::fromJson(
+                runCli(QStringList{"outbox", "sb", "--json"} + profileArgs(profile)).out.toUtf8())
+                .array();
+        QCOMPARE(list.size(), 1); // the sent one is in the Sent folder
+        QCOMPARE(list.first()[QLatin1String("id")].toString(), bad);
+        QCOMPARE(list.first()[QLatin1String("stuck")].toBool(), true);
+        Q_UNUSED(good)
+    }
+
     void queueLaterKeepsTheMessageUntilItsTime()
     {
         const QString profile = newProfile();
@@ -254,6 +283,13 @@ private Q_SLOTS:
                      .exitCode,
                  0);
         queue(profile, QStringLiteral("run@example.net"));
+        // A second message the server refuses: the run tells about it once, with what to do.
+        queue(profile, QStringLiteral("nobody@example.net"));
+        SandboxFault fault;
+        fault.command = "RCPT";
+        fault.occurrence = 2;
+        fault.reply = "550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown";
+        m_server.addFault(fault);
         QProcess cli;
 #ifdef Q_OS_WIN
         // Ctrl+C reaches the processes of a console: outpost-cli shares this test's (QProcess
@@ -302,6 +338,10 @@ private Q_SLOTS:
         QCOMPARE(cli.exitCode(), 0);
         QVERIFY2(out.contains("send/receive started"), out.constData());
         QVERIFY2(out.contains("sent 1"), out.constData());
+        QVERIFY2(out.contains("failed 1"), out.constData());
+        QCOMPARE(out.count("attention: \xe2\x80\x9cHello\xe2\x80\x9d to nobody@example.net failed"),
+                 1);
+        QVERIFY2(out.contains("what to do: Check the address"), out.constData());
         QVERIFY2(out.contains("Stopping."), out.constData());
     }
 

@@ -109,6 +109,52 @@ private Q_SLOTS:
         QCOMPARE(OutboxStateText::describe(e, {now}),
                  QStringLiteral("Sent %1, but not to carol@example.net").arg(when));
     }
+
+    void theTimelineReadsInOrder()
+    {
+        // Two deferrals after POP logins, then a success with SMTP AUTH: every attempt, its
+        // login, its outcome and each recipient's reply, oldest first.
+        OutboxEntry e = entry(OutboxState::Sent);
+        QVERIFY(OutboxStateText::timeline(e, now).isEmpty()); // never tried: nothing to show
+        const QDateTime start = now.toUTC();
+        e.queuedAt = start;
+        const auto attempt = [&](int minute, DeliveryAttempt::Outcome outcome, const QString &reply,
+                                 bool login) {
+            DeliveryAttempt a;
+            a.startedAt = start.addSecs(minute * 60 + 30);
+            a.endedAt = a.startedAt.addSecs(2);
+            if (login)
+                a.loginAt = a.startedAt.addSecs(-20);
+            else
+                a.smtpAuth = true;
+            a.outcome = outcome;
+            a.reply = reply;
+            a.recipients = {{QStringLiteral("bob@example.net"), reply,
+                             outcome == DeliveryAttempt::Outcome::Sent}};
+            e.history.add(a);
+        };
+        attempt(1, DeliveryAttempt::Outcome::Deferred, QStringLiteral("451 4.7.1 Try later"), true);
+        attempt(6, DeliveryAttempt::Outcome::Deferred, QStringLiteral("451 4.7.1 Busy"), true);
+        attempt(20, DeliveryAttempt::Outcome::Sent, QStringLiteral("250 2.0.0 Ok: queued"), false);
+        const QLocale locale;
+        const auto at = [&](int minute) {
+            return locale.toString(now.addSecs(minute * 60).time(), QLocale::ShortFormat);
+        };
+        const QStringList expected = {
+            QStringLiteral("Queued at %1").arg(at(0)),
+            QStringLiteral("Tried at %1 after the POP login at %1: to be tried again (451 4.7.1 "
+                           "Try later)")
+                .arg(at(1)),
+            QStringLiteral("    bob@example.net: 451 4.7.1 Try later"),
+            QStringLiteral("Tried at %1 after the POP login at %1: to be tried again (451 4.7.1 "
+                           "Busy)")
+                .arg(at(6)),
+            QStringLiteral("    bob@example.net: 451 4.7.1 Busy"),
+            QStringLiteral("Tried at %1 with SMTP AUTH: sent (250 2.0.0 Ok: queued)").arg(at(20)),
+            QStringLiteral("    bob@example.net: 250 2.0.0 Ok: queued"),
+        };
+        QCOMPARE(OutboxStateText::timeline(e, now), expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOutboxStateText)

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "store/OutboxStore.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <map>
+#include <set>
+
+namespace Outpost {
+
+class Scheduler;
+
+/// A message that needs the user: it failed, may have been sent, or has waited (queued or
+/// deferred) longer than its account's alert threshold.
+struct StuckMessage
+{
+    QString id;
+    OutboxState state = OutboxState::Queued; ///< as it was when it became stuck
+    QDateTime since;                         ///< UTC; when it began to wait, or failed
+    QString reply;                           ///< the server's last words (may be empty)
+    bool operator==(const StuckMessage &) const = default;
+};
+
+/// The rule: when @p entry counts as stuck with an alert after @p alertAfterMinutes. Returns
+/// an invalid time for a message that cannot become stuck as it is (being sent, sent);
+/// a time in the future for one that will be unless something happens first. @p since gets
+/// the moment its wait (or failure) began.
+QDateTime stuckAt(const OutboxEntry &entry, int alertAfterMinutes, QDateTime *since = nullptr);
+
+/// Watches every account's outbox for stuck mail, on the scheduler's clock: one account-level
+/// alert, computed once for both programs. It follows each change of a message (one lookup,
+/// no scan of the outbox) and arms one clock call for the next message to cross its
+/// threshold, so a quiet outbox costs nothing and 10,000 planned messages cost no polling.
+class StuckMailWatch : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// @p scheduler must outlive the watch.
+    explicit StuckMailWatch(Scheduler *scheduler, QObject *parent = nullptr);
+    ~StuckMailWatch() override;
+
+    /// Reads the scheduler's accounts and outboxes again (after the accounts changed).
+    void refresh();
+
+    /// The account's stuck messages: failed and "may have been sent" first, then the longest
+    /// waiting.
+    QList<StuckMessage> messages(const QString &accountId) const;
+    bool isStuck(const QString &accountId, const QString &id) const;
+    /// The accounts with an alert, in the scheduler's order.
+    QStringList accounts() const;
+
+Q_SIGNALS:
+    /// The account's alert began, ended, or its messages changed.
+    void changed(const QString &accountId);
+
+private:
+    struct Watched
+    {
+        QPointer<OutboxStore> outbox;
+        int alertAfterMinutes = 30;
+        QHash<QString, StuckMessage> stuck;
+        std::map<QString, QDateTime> pendingById;        ///< not yet stuck: when they will be
+        std::set<std::pair<QDateTime, QString>> pending; ///< the same, earliest first
+    };
+
+    void scan(const QString &accountId, Watched &watched);
+    /// Follows one message; true when the account's alert changed.
+    bool update(Watched &watched, const QString &id, const QDateTime &now);
+    void forgetPending(Watched &watched, const QString &id);
+    void arm();
+    void fire();
+
+    Scheduler *m_scheduler;
+    std::map<QString, Watched> m_watched;
+    quint64 m_call = 0;
+    QDateTime m_armedFor;
+};
+
+} // namespace Outpost
