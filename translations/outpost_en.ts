@@ -126,6 +126,23 @@
     </message>
 </context>
 <context>
+    <name>Outpost::MainWindow</name>
+    <message numerus="yes">
+        <source>%n message(s) in the outbox will not be sent once Outpost quits: it does not start when you log in.</source>
+        <translation>
+            <numerusform>%n message in the outbox will not be sent once Outpost quits: it does not start when you log in.</numerusform>
+            <numerusform>%n messages in the outbox will not be sent once Outpost quits: it does not start when you log in.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the outbox will not be sent once Outpost quits: the account %1 sends only when you press Send/Receive.</source>
+        <translation>
+            <numerusform>%n message in the outbox will not be sent once Outpost quits: the account %1 sends only when you press Send/Receive.</numerusform>
+            <numerusform>%n messages in the outbox will not be sent once Outpost quits: the account %1 sends only when you press Send/Receive.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Outpost::RelayPage</name>
     <message numerus="yes">
         <source>%n program(s) connected now.</source>

@@ -2409,6 +2409,50 @@ Taro</source>
         <source>Click here to undo.</source>
         <translation>ここをクリックすると送信を取り消します。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the outbox will not be sent once Outpost quits: it does not start when you log in.</source>
+        <translation>
+            <numerusform>送信トレイの %n 件のメッセージは、Outpost を終了すると送信されません。Outpost はログイン時に起動しない設定です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the outbox will not be sent once Outpost quits: the account %1 sends only when you press Send/Receive.</source>
+        <translation>
+            <numerusform>送信トレイの %n 件のメッセージは、Outpost を終了すると送信されません。アカウント %1 は [送受信] を押したときだけ送信します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mail is waiting</source>
+        <translation>送信待ちのメールがあります</translation>
+    </message>
+    <message>
+        <source>Send it now, or keep Outpost running in the tray so that it sends the mail when it can.</source>
+        <translation>今すぐ送信するか、Outpost をトレイで動かし続けて送信できるときに送信させてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Send now, then quit</source>
+        <translation>今すぐ送信して終了(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray</source>
+        <translation>トレイで動かし続ける(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>このまま終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Sending; Outpost quits when the mail has gone out.</source>
+        <translation>送信しています。メールを送り終えたら Outpost を終了します。</translation>
+    </message>
+    <message>
+        <source>Not all the mail could be sent, so Outpost keeps running.</source>
+        <translation>送信できなかったメールがあるため、Outpost は動き続けます。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::MessageListModel</name>
@@ -2498,6 +2542,10 @@ Taro</source>
     <message>
         <source>&lt;b&gt;Date:&lt;/b&gt; set when it is sent</source>
         <translation>&lt;b&gt;日時:&lt;/b&gt; 送信するときに設定されます</translation>
+    </message>
+    <message>
+        <source>Delivery history</source>
+        <translation>配信の履歴</translation>
     </message>
 </context>
 <context>
@@ -3357,6 +3405,33 @@ Taro</source>
     </message>
 </context>
 <context>
+    <name>Outpost::StuckMailBar</name>
+    <message>
+        <source>&amp;Show message</source>
+        <translation>メッセージを表示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>T&amp;ry again</source>
+        <translation>もう一度送信(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sends the message again now.</source>
+        <translation>今すぐメッセージをもう一度送信します。</translation>
+    </message>
+    <message>
+        <source>Account se&amp;ttings…</source>
+        <translation>アカウントの設定(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>閉じる(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Hides this until another message needs you; the message stays in the outbox.</source>
+        <translation>ほかのメッセージで確認が必要になるまで、この表示を隠します。メッセージは送信トレイに残ります。</translation>
+    </message>
+</context>
+<context>
     <name>Outpost::TrayIcon</name>
     <message>
         <source>Send/&amp;Receive</source>
@@ -3544,7 +3619,7 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <name>StuckMailText</name>
     <message>
         <source>Check the network connection, and the outgoing server&apos;s name, port and security in the account&apos;s settings. Outpost keeps trying by itself.</source>
-        <translation>ネットワークの接続と、アカウント設定の送信サーバー名、ポート、セキュリティを確認してください。Outpost は自動で再試行を続けます。</translation>
+        <translation>ネットワークの接続と、アカウントの設定の送信サーバー名、ポート、セキュリティを確認してください。Outpost は自動で再試行を続けます。</translation>
     </message>
     <message>
         <source>Check the address it is sent to: correct it with Edit, then send it again, or delete the message.</source>
@@ -3556,11 +3631,11 @@ Add your mail account to start, or try Outpost with a practice server on this co
     </message>
     <message>
         <source>The server would not pass the message on. Check that the incoming (POP) login works and the relay window in the account&apos;s settings, or turn on SMTP AUTH if your provider asks for it.</source>
-        <translation>サーバーがメッセージを中継しませんでした。受信 (POP) のログインが成功しているかと、アカウント設定の中継の有効時間を確認してください。プロバイダーが SMTP AUTH を求めている場合は、SMTP AUTH をオンにしてください。</translation>
+        <translation>サーバーがメッセージを中継しませんでした。受信 (POP) のログインが成功しているかと、アカウントの設定の中継の有効時間を確認してください。プロバイダーが SMTP AUTH を求めている場合は、SMTP AUTH をオンにしてください。</translation>
     </message>
     <message>
         <source>Check the user name and password for sending in the account&apos;s settings; Outpost tries again when they change.</source>
-        <translation>アカウント設定で送信用のユーザー名とパスワードを確認してください。変更すると Outpost はすぐに再試行します。</translation>
+        <translation>アカウントの設定で送信用のユーザー名とパスワードを確認してください。変更すると Outpost はすぐに再試行します。</translation>
     </message>
     <message>
         <source>The message is larger than the server takes. Remove or shrink attachments with Edit, then send it again.</source>
@@ -3584,11 +3659,11 @@ Add your mail account to start, or try Outpost with a practice server on this co
     </message>
     <message>
         <source>This account sends only when you press Send/Receive. Press it now, or set an automatic check in the account&apos;s settings.</source>
-        <translation>このアカウントは [送受信] を押したときだけ送信します。今すぐ押すか、アカウント設定で自動チェックを設定してください。</translation>
+        <translation>このアカウントは [送受信] を押したときだけ送信します。今すぐ押すか、アカウントの設定で自動チェックを設定してください。</translation>
     </message>
     <message>
         <source>Outpost tries again at the next check (%1). If it keeps waiting, check the account&apos;s settings.</source>
-        <translation>次のチェック (%1) で再試行します。送信待ちが続く場合は、アカウント設定を確認してください。</translation>
+        <translation>次のチェック (%1) で再試行します。送信待ちが続く場合は、アカウントの設定を確認してください。</translation>
     </message>
     <message>
         <source>Press Send/Receive to send it now.</source>

@@ -163,33 +163,25 @@ void Cli::runScheduler(const QStringList &arguments)
                     print(id + QStringLiteral(": ") + line);
             });
     // Stuck mail: each message once, when it becomes stuck, with what to do.
-    auto told = std::make_shared<QHash<QString, QSet<QString>>>(); // per account
+    auto news = std::make_shared<StuckMailNews>();
     StuckMailWatch *watch = m_session->stuckMail();
-    auto logStuck = [this, stamp, watch, told](const QString &accountId) {
+    auto logStuck = [this, stamp, watch, news](const QString &accountId) {
         const OutboxStore *outbox = m_scheduler->outbox(accountId);
         const Account *account = m_scheduler->account(accountId);
         if (!outbox || !account)
             return;
-        // Once per message and state (deferred for too long, then failed, is told twice); a
-        // message dealt with is told about again if it gets stuck again.
-        QSet<QString> &logged = (*told)[accountId];
-        QSet<QString> stillStuck;
-        for (const StuckMessage &m : watch->messages(accountId)) {
-            const QString key = m.id + QLatin1Char('/') + OutboxStore::stateName(m.state);
-            stillStuck.insert(key);
+        const QDateTime now = m_scheduler->clock()->now();
+        const StuckMailFacts facts{*account, m_scheduler->status(accountId), now};
+        for (const StuckMessage &m : news->takeNew(accountId, watch->messages(accountId))) {
             const std::optional<OutboxEntry> entry = outbox->message(m.id);
-            if (logged.contains(key) || !entry)
+            if (!entry)
                 continue;
-            const StuckMailFacts facts{*account, m_scheduler->status(accountId),
-                                       m_scheduler->clock()->now()};
             print(tr("%1 %2: attention: %3")
-                      .arg(stamp(), accountId,
-                           StuckMailText::line(m, *entry, m_scheduler->clock()->now())));
+                      .arg(stamp(), accountId, StuckMailText::line(m, *entry, now)));
             print(tr("%1 %2: what to do: %3")
                       .arg(stamp(), accountId,
                            StuckMailText::advice(StuckMailText::reason(m, facts), facts)));
         }
-        logged = stillStuck;
     };
     connect(watch, &StuckMailWatch::changed, this, logStuck);
     for (const QString &accountId : watch->accounts())

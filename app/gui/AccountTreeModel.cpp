@@ -2,9 +2,11 @@
 
 #include "schedule/Scheduler.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QStyle>
 
 namespace Outpost {
 
@@ -164,7 +166,9 @@ QVariant AccountTreeModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return row.name;
         if (role == Qt::ToolTipRole)
-            return row.address;
+            return row.alert.isEmpty() ? row.address : row.address + QLatin1Char('\n') + row.alert;
+        if (role == Qt::DecorationRole && !row.alert.isEmpty())
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
         return {};
     }
     const auto folder = MessageListModel::Folder(index.row());
@@ -184,6 +188,16 @@ QVariant AccountTreeModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+void AccountTreeModel::setAlert(const QString &accountId, const QString &title)
+{
+    const int row = rowOf(accountId);
+    if (row < 0 || m_rows.at(row).alert == title)
+        return;
+    m_rows[row].alert = title;
+    const QModelIndex changed = index(row, 0);
+    Q_EMIT dataChanged(changed, changed, {Qt::ToolTipRole, Qt::DecorationRole});
 }
 
 QVariant AccountTreeModel::headerData(int section, Qt::Orientation orientation, int role) const

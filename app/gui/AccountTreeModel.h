@@ -33,6 +33,9 @@ public:
     void setAccounts(const QList<Account> &accounts);
     /// Re-counts every folder from @p scheduler's stores; only changed rows are signalled.
     void updateCounts(const Scheduler *scheduler);
+    /// Marks the account's row with a warning and @p title as its tip (stuck mail); an empty
+    /// @p title takes the mark away.
+    void setAlert(const QString &accountId, const QString &title);
 
     QModelIndex accountIndex(const QString &accountId) const;
     QModelIndex folderIndex(const QString &accountId, MessageListModel::Folder folder) const;
@@ -54,6 +57,7 @@ private:
         QString id;
         QString name;
         QString address;
+        QString alert; ///< the stuck-mail alert's title, empty when none
         std::array<int, folderCount> counts{};
     };
     int rowOf(const QString &accountId) const;

@@ -10,6 +10,7 @@
 #include "ProtocolLogWindow.h"
 #include "RelayNotices.h"
 #include "StatusLine.h"
+#include "StuckMailBar.h"
 #include "TrayIcon.h"
 #include "UndoSendBar.h"
 #include "WelcomePage.h"
@@ -23,6 +24,7 @@
 #include "store/OutboxStore.h"
 #include "usecases/CycleReport.h"
 #include "usecases/DraftStore.h"
+#include "usecases/OutboxStateText.h"
 #include "usecases/SandboxTour.h"
 
 #include <QAction>
@@ -177,6 +179,7 @@ void MainWindow::init(const SessionError &opened)
     if (opened.isError())
         showNotice(opened.message);
     applyAccounts();
+    watchStuckMail();
     m_scheduler->start();
     serveRelay();
     showRecoveryReport();
@@ -263,9 +266,12 @@ QWidget *MainWindow::createMailPage()
     m_preview = new MessagePreview;
     connect(m_preview, &MessagePreview::notice, this, &MainWindow::showNotice);
 
+    m_stuckBar = new StuckMailBar;
+
     auto *listBox = new QWidget;
     auto *listLayout = new QVBoxLayout(listBox);
     listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_stuckBar);
     listLayout->addWidget(m_outboxBar);
     listLayout->addWidget(m_list, 1);
 
@@ -316,6 +322,7 @@ void MainWindow::folderSelected()
     m_outboxBar->setVisible(folder == int(MessageListModel::Folder::Outbox) ||
                             folder == int(MessageListModel::Folder::Failed));
     showSelectedMessage();
+    showStuckBar();
     updateStatus();
 }
 
@@ -351,6 +358,9 @@ void MainWindow::showSelectedMessage()
     const bool dateAtSend = entry && entry->dateAtSend && entry->state != OutboxState::Sent &&
                             m_model->folder() != MessageListModel::Folder::Sent;
     m_preview->showMessage(selectedPath(), state, dateAtSend);
+    // The delivery history, as a timeline (outbox, Failed and Sent messages).
+    m_preview->setHistory(entry ? OutboxStateText::timeline(*entry, m_clock->now())
+                                : QStringList());
 }
 bool MainWindow::showsWelcome() const
 {
@@ -411,6 +421,7 @@ void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &re
     updateCounts();
     updateStatus();
     updateTray();
+    quitIfSent();
 }
 
 void MainWindow::showAbout()
@@ -488,6 +499,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    if (!m_quitting && !m_quitConfirmed && !confirmQuit()) {
+        event->ignore(); // the warning asks what to do with the waiting mail
+        return;
+    }
     QMainWindow::closeEvent(event);
     if (!m_quitting)
         quit();
@@ -495,6 +510,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::quit()
 {
+    if (!m_quitting && !m_quitConfirmed && !confirmQuit())
+        return;
+    m_quitConfirmed = true;
     m_quitting = true;
     m_scheduler->abortAll();
     qApp->quit();

@@ -7,6 +7,8 @@
 #include "store/Account.h"
 #include "store/AccountStore.h"
 #include "store/CredentialStore.h"
+#include "usecases/StuckMail.h"
+#include "usecases/StuckMailText.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -33,6 +35,7 @@ class CredentialStore;
 class MessagePreview;
 class OutboxActions;
 class UndoSendBar;
+class StuckMailBar;
 class ProtocolLogWindow;
 class StatusLine;
 class TrayIcon;
@@ -86,6 +89,11 @@ public:
     QString lastNotice() const { return m_lastNotice; }
     /// The sandbox of "Try the sandbox", when running.
     SandboxServer *sandbox() const;
+    /// The stuck-mail banner's text (empty while it is hidden).
+    QString stuckMailText() const;
+    StuckMailBar *stuckMailBar() const { return m_stuckBar; }
+    /// What quitting now would leave unsent with nothing to send it (empty: nothing).
+    QString unsentAtQuit() const;
 
     /// Shows @p folder of @p accountId.
     void selectFolder(const QString &accountId, MessageListModel::Folder folder);
@@ -143,6 +151,17 @@ private:
     /// Serves the local relay while the window runs; its sessions go to the protocol log.
     void serveRelay();
     void onCycleFinished(const QString &accountId, const CycleResult &result);
+    /// The stuck-mail alert (MainWindowStuckMail.cpp).
+    void watchStuckMail();
+    StuckMailAlert stuckMailAlert(const QString &accountId,
+                                  StuckMailText::Reason *reason = nullptr) const;
+    void updateStuckMail(const QString &accountId, bool startup);
+    void showStuckBar();
+    void showStuckMessage(const QString &accountId, const QString &id);
+    void retryStuckMessage(const QString &accountId, const QString &id);
+    /// Asks before quitting with mail nothing will send; false: not now (the box decides).
+    bool confirmQuit();
+    void quitIfSent();
     void demoLog(const QString &text);
     QString currentAccountId() const;
     std::optional<OutboxEntry> selectedEntry() const;
@@ -167,6 +186,11 @@ private:
     QToolBar *m_outboxBar = nullptr;
     OutboxActions *m_outboxActions = nullptr;
     UndoSendBar *m_undoBar = nullptr;
+    StuckMailBar *m_stuckBar = nullptr;
+    StuckMailNews m_stuckNews;
+    bool m_quitConfirmed = false; ///< the user chose to quit with mail waiting
+    bool m_quitWhenSent = false;  ///< "Send now, then quit"
+
     MessagePreview *m_preview = nullptr;
     StatusLine *m_status = nullptr;
     QString m_lastNotice;

@@ -20,6 +20,12 @@ MessagePreview::MessagePreview(QWidget *parent)
     m_header->setObjectName(QStringLiteral("previewHeader"));
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The delivery history: short, under the header, scrolled when long (twelve attempts).
+    m_history = new QTextBrowser;
+    m_history->setObjectName(QStringLiteral("previewHistory"));
+    m_history->setMaximumHeight(fontMetrics().lineSpacing() * 6 + 8);
+    m_history->setFrameShape(QFrame::NoFrame);
+    m_history->hide();
     m_text = new QTextBrowser;
     m_text->setObjectName(QStringLiteral("preview"));
     m_text->setOpenLinks(false);
@@ -36,6 +42,7 @@ MessagePreview::MessagePreview(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);
+    layout->addWidget(m_history);
     layout->addWidget(m_text, 1);
     layout->addLayout(attachRow);
     showMessage({});
@@ -53,6 +60,7 @@ void MessagePreview::showMessage(const QString &path, const QString &state, bool
     m_parsed.reset();
     m_attachments->clear();
     if (path.isEmpty()) {
+        setHistory({});
         m_header->clear();
         m_text->setPlainText(QString());
         m_save->setEnabled(false);
@@ -98,6 +106,31 @@ void MessagePreview::showMessage(const QString &path, const QString &state, bool
     m_attachments->setVisible(!attachments.isEmpty());
     m_save->setVisible(!attachments.isEmpty());
     m_save->setEnabled(!attachments.isEmpty());
+}
+
+void MessagePreview::setHistory(const QStringList &lines)
+{
+    m_historyLines = lines;
+    if (lines.isEmpty()) {
+        m_history->clear();
+        m_history->hide();
+        return;
+    }
+    QString html = QStringLiteral("<b>%1</b>").arg(tr("Delivery history").toHtmlEscaped());
+    for (const QString &line : lines) {
+        // Indented lines are what the server said to each recipient.
+        const bool detail = line.startsWith(QLatin1Char(' '));
+        html += detail ? QStringLiteral("<br>&nbsp;&nbsp;&nbsp;&nbsp;<small>%1</small>")
+                             .arg(line.trimmed().toHtmlEscaped())
+                       : QStringLiteral("<br>%1").arg(line.toHtmlEscaped());
+    }
+    m_history->setHtml(html);
+    m_history->show();
+}
+
+QString MessagePreview::historyText() const
+{
+    return m_history->isHidden() ? QString() : m_historyLines.join(QLatin1Char('\n'));
 }
 
 void MessagePreview::saveAttachment()

@@ -29,6 +29,10 @@ public:
     void showMessage(const QString &path, const QString &state = {}, bool dateAtSend = false);
     /// The text shown.
     QString text() const;
+    /// Shows an outbox message's delivery history, one event per line (empty: none).
+    void setHistory(const QStringList &lines);
+    /// The history shown, one event per line (empty when hidden).
+    QString historyText() const;
 
 Q_SIGNALS:
     /// Something to tell in the status bar (an attachment saved, or not).
@@ -38,6 +42,8 @@ private:
     void saveAttachment();
 
     QLabel *m_header = nullptr;
+    QTextBrowser *m_history = nullptr;
+    QStringList m_historyLines;
     QTextBrowser *m_text = nullptr;
     QListWidget *m_attachments = nullptr;
     QPushButton *m_save = nullptr;

@@ -265,4 +265,20 @@ QStringList StuckMailWatch::accounts() const
     return list;
 }
 
+QList<StuckMessage> StuckMailNews::takeNew(const QString &accountId,
+                                           const QList<StuckMessage> &stuck)
+{
+    QSet<QString> &told = m_told[accountId];
+    QSet<QString> now;
+    QList<StuckMessage> fresh;
+    for (const StuckMessage &m : stuck) {
+        const QString key = m.id + QLatin1Char('/') + OutboxStore::stateName(m.state);
+        now.insert(key);
+        if (!told.contains(key))
+            fresh.append(m);
+    }
+    told = now;
+    return fresh;
+}
+
 } // namespace Outpost

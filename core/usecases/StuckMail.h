@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 #include <map>
@@ -80,6 +81,20 @@ private:
     std::map<QString, Watched> m_watched;
     quint64 m_call = 0;
     QDateTime m_armedFor;
+};
+
+/// What a program has already told the user: each stuck message once per state (deferred too
+/// long, then failed, is told twice); a message dealt with is told about again if it gets
+/// stuck again. For the tray notification and `outpost-cli run`'s log.
+class StuckMailNews
+{
+public:
+    /// The messages of @p stuck (an account's, as StuckMailWatch::messages() gives them) not
+    /// told about yet; they count as told from now on.
+    QList<StuckMessage> takeNew(const QString &accountId, const QList<StuckMessage> &stuck);
+
+private:
+    QHash<QString, QSet<QString>> m_told; ///< per account: "id/state"
 };
 
 } // namespace Outpost
