@@ -65,6 +65,7 @@ bool Scheduler::setAccounts(const QList<Account> &accounts, StoreError *error)
     for (auto &r : opened)
         wire(r.get());
     std::vector<std::unique_ptr<AccountRunner>> next;
+    QList<Account> settings;
     for (const Account &account : accounts) {
         std::unique_ptr<AccountRunner> r;
         for (auto *list : {&m_accounts, &opened}) {
@@ -79,11 +80,16 @@ bool Scheduler::setAccounts(const QList<Account> &accounts, StoreError *error)
         }
         if (!r)
             continue; // the same account twice in the list
-        r->setAccount(account);
         next.push_back(std::move(r));
+        settings.append(account);
     }
-    // What is left are removed accounts: their runners abort their cycles as they go.
+    // The list is whole again before any runner hears of its new settings: a change can end
+    // a pause at once, and whoever hears of that may ask for the accounts. What is left are
+    // removed accounts: their runners abort their cycles as they go, at the end of this call.
+    std::vector<std::unique_ptr<AccountRunner>> removed = std::move(m_accounts);
     m_accounts = std::move(next);
+    for (size_t i = 0; i < m_accounts.size(); ++i)
+        m_accounts[i]->setAccount(settings.at(qsizetype(i)));
     if (m_started) {
         for (auto &r : m_accounts)
             r->armTimers();

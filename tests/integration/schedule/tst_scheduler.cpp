@@ -420,8 +420,17 @@ private Q_SLOTS:
         QVERIFY(f.scheduler->setAccounts({f.account}, &error));
         QCoreApplication::processEvents();
         QCOMPARE(started.size(), 1);
+        // Whoever hears that the pause ended may look at the accounts at once (the window
+        // does): the list is whole by then.
+        int looked = 0;
+        connect(f.scheduler.get(), &Scheduler::statusChanged, this, [&](const QString &id) {
+            QCOMPARE(f.scheduler->accounts().size(), 1);
+            QVERIFY(f.scheduler->account(id));
+            ++looked;
+        });
         f.account.popUser = rightUser;
         QVERIFY(f.scheduler->setAccounts({f.account}, &error));
+        QVERIFY(looked > 0);
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, 5000);
         QCOMPARE(started.last().at(1).value<Scheduler::Trigger>(), Scheduler::Trigger::Changed);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
