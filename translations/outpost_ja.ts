@@ -2430,10 +2430,6 @@ Taro</source>
         <translation>送信待ちのメールがあります</translation>
     </message>
     <message>
-        <source>Send it now, or keep Outpost running in the tray so that it sends the mail when it can.</source>
-        <translation>今すぐ送信するか、Outpost をトレイで動かし続けて送信できるときに送信させてください。</translation>
-    </message>
-    <message>
         <source>&amp;Send now, then quit</source>
         <translation>今すぐ送信して終了(&amp;S)</translation>
     </message>
@@ -2452,6 +2448,14 @@ Taro</source>
     <message>
         <source>Not all the mail could be sent, so Outpost keeps running.</source>
         <translation>送信できなかったメールがあるため、Outpost は動き続けます。</translation>
+    </message>
+    <message>
+        <source>Send it now, or keep Outpost running so that it sends the mail when it can.</source>
+        <translation>今すぐ送信するか、Outpost を動かし続けて送信できるときに送信させてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running</source>
+        <translation>動かし続ける(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3655,7 +3659,7 @@ Add your mail account to start, or try Outpost with a practice server on this co
     </message>
     <message>
         <source>The account stopped: %1 Fix this, and Outpost tries again as soon as the settings or the password change.</source>
-        <translation>アカウントが停止しています: %1 これを直すと、設定やパスワードが変わった時点で Outpost がすぐに再試行します。</translation>
+        <translation>アカウントが停止しています: %1これを直すと、設定やパスワードが変わった時点で Outpost がすぐに再試行します。</translation>
     </message>
     <message>
         <source>This account sends only when you press Send/Receive. Press it now, or set an automatic check in the account&apos;s settings.</source>

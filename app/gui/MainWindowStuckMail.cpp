@@ -183,11 +183,14 @@ bool MainWindow::confirmQuit()
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("quitWarning"));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(tr("Send it now, or keep Outpost running in the tray so that it "
-                               "sends the mail when it can."));
+    box->setInformativeText(tr("Send it now, or keep Outpost running so that it sends the mail "
+                               "when it can."));
     QPushButton *send = box->addButton(tr("&Send now, then quit"), QMessageBox::AcceptRole);
     send->setObjectName(QStringLiteral("quitSendNow"));
-    QPushButton *keep = box->addButton(tr("&Keep running in the tray"), QMessageBox::RejectRole);
+    // Without a tray (some desktops have none) the window stays open instead.
+    const bool tray = m_tray->isVisible();
+    QPushButton *keep = box->addButton(tray ? tr("&Keep running in the tray") : tr("&Keep running"),
+                                       QMessageBox::RejectRole);
     keep->setObjectName(QStringLiteral("quitKeepRunning"));
     QPushButton *anyway = box->addButton(tr("&Quit anyway"), QMessageBox::DestructiveRole);
     anyway->setObjectName(QStringLiteral("quitAnyway"));
@@ -201,7 +204,7 @@ bool MainWindow::confirmQuit()
             m_quitWhenSent = true;
             showNotice(tr("Sending; Outpost quits when the mail has gone out."));
             sendReceiveAll();
-        } else if (b == keep) {
+        } else if (b == keep && m_tray->isVisible()) {
             hide(); // on in the tray
         }
     });

@@ -9,7 +9,10 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Outpost {
 
@@ -23,7 +26,6 @@ MessagePreview::MessagePreview(QWidget *parent)
     // The delivery history: short, under the header, scrolled when long (twelve attempts).
     m_history = new QTextBrowser;
     m_history->setObjectName(QStringLiteral("previewHistory"));
-    m_history->setMaximumHeight(fontMetrics().lineSpacing() * 6 + 8);
     m_history->setFrameShape(QFrame::NoFrame);
     m_history->hide();
     m_text = new QTextBrowser;
@@ -126,6 +128,12 @@ void MessagePreview::setHistory(const QStringList &lines)
     }
     m_history->setHtml(html);
     m_history->show();
+    // As tall as the history, up to ten lines (a long one scrolls).
+    QTextDocument *document = m_history->document();
+    document->setTextWidth(m_history->viewport()->width());
+    const int frame = 2 * m_history->frameWidth() + int(document->documentMargin());
+    m_history->setFixedHeight(std::min(int(document->size().height()) + frame,
+                                       m_history->fontMetrics().lineSpacing() * 10));
 }
 
 QString MessagePreview::historyText() const
