@@ -937,6 +937,14 @@
         <source>Switches to the encryption the server offers, keeps the port, and tests again.</source>
         <translation>サーバーが提供している暗号化に切り替え、ポートはそのままで、もう一度テストします。</translation>
     </message>
+    <message>
+        <source>A message that has not gone out after this long, or that failed, is shown above the message list with what to do.</source>
+        <translation>この時間がたっても送信されないメッセージや、送信に失敗したメッセージを、対処のしかたと一緒にメッセージ一覧の上に表示します。</translation>
+    </message>
+    <message>
+        <source>Warn about waiting mail a&amp;fter:</source>
+        <translation>送信待ちを警告するまでの時間(&amp;F):</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::AccountProbe</name>

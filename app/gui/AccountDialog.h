@@ -118,6 +118,7 @@ private:
     QSpinBox *m_interval = nullptr;
     QCheckBox *m_sendImmediately = nullptr;
     QCheckBox *m_checkAtStartup = nullptr;
+    QSpinBox *m_alertAfter = nullptr;
     QCheckBox *m_popBeforeSmtp = nullptr;
     QSpinBox *m_window = nullptr;
     QSpinBox *m_delayAfterPop = nullptr;

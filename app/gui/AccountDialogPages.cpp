@@ -197,6 +197,12 @@ QWidget *AccountDialog::schedulePage()
     m_delayAfterPop->setRange(0, 60000);
     m_delayAfterPop->setSingleStep(100);
     m_delayAfterPop->setSuffix(tr(" ms"));
+    m_alertAfter = new QSpinBox;
+    m_alertAfter->setObjectName(QStringLiteral("alertAfter"));
+    m_alertAfter->setRange(1, 7 * 24 * 60);
+    m_alertAfter->setSuffix(tr(" min"));
+    m_alertAfter->setToolTip(tr("A message that has not gone out after this long, or that "
+                                "failed, is shown above the message list with what to do."));
     m_learned = new QLabel;
     m_learned->setObjectName(QStringLiteral("learnedWindow"));
     m_learned->setWordWrap(true);
@@ -212,6 +218,7 @@ QWidget *AccountDialog::schedulePage()
     form->addRow(tr("Relay &window after a login:"), m_window);
     form->addRow(tr("&Delay after the POP login:"), m_delayAfterPop);
     form->addRow(tr("Learned window:"), m_learned);
+    form->addRow(tr("Warn about waiting mail a&fter:"), m_alertAfter);
     return page;
 }
 
@@ -244,6 +251,7 @@ void AccountDialog::setAccount(const Account &a)
     m_popBeforeSmtp->setChecked(a.popBeforeSmtp);
     m_window->setValue(a.authWindowSeconds);
     m_delayAfterPop->setValue(a.delayAfterPopMs);
+    m_alertAfter->setValue(a.alertAfterMinutes);
 
     const AuthWindow *window = a.id.isEmpty() ? nullptr : m_scheduler->authWindow(a.id);
     if (window && window->learnedSeconds() > 0)
@@ -281,6 +289,7 @@ Account AccountDialog::account() const
     a.popBeforeSmtp = m_popBeforeSmtp->isChecked();
     a.authWindowSeconds = m_window->value();
     a.delayAfterPopMs = m_delayAfterPop->value();
+    a.alertAfterMinutes = m_alertAfter->value();
     if (a.id.isEmpty())
         a.id = m_savedId.isEmpty()
                    ? m_accounts->uniqueId(a.name.isEmpty() ? QStringLiteral("account") : a.name)

@@ -58,6 +58,21 @@ private Q_SLOTS:
         QVERIFY(window.accountStore()->accounts().isEmpty());
     }
 
+    void theAlertThresholdIsASetting()
+    {
+        GuiFixture f;
+        f.account.alertAfterMinutes = 45;
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        AccountDialog *dialog = window.addAccount();
+        dialog->setAccount(f.account);
+        auto *alertAfter = field<QSpinBox>(dialog, "alertAfter");
+        QCOMPARE(alertAfter->value(), 45);
+        QCOMPARE(alertAfter->minimum(), 1); // the limits Account::validate() keeps
+        QCOMPARE(alertAfter->maximum(), 7 * 24 * 60);
+        alertAfter->setValue(120);
+        QCOMPARE(dialog->account().alertAfterMinutes, 120);
+    }
+
     void portsFollowSecurity()
     {
         GuiFixture f;
