@@ -135,10 +135,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) in the outbox will not be sent once Outpost quits: the account %1 sends only when you press Send/Receive.</source>
+        <source>%n message(s) in the outbox will not be sent once Outpost quits: %1 sends only when you press Send/Receive.</source>
         <translation>
-            <numerusform>%n message in the outbox will not be sent once Outpost quits: the account %1 sends only when you press Send/Receive.</numerusform>
-            <numerusform>%n messages in the outbox will not be sent once Outpost quits: the account %1 sends only when you press Send/Receive.</numerusform>
+            <numerusform>%n message in the outbox will not be sent once Outpost quits: %1 sends only when you press Send/Receive.</numerusform>
+            <numerusform>%n messages in the outbox will not be sent once Outpost quits: %1 sends only when you press Send/Receive.</numerusform>
         </translation>
     </message>
 </context>

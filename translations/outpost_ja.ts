@@ -623,7 +623,7 @@
     </message>
     <message>
         <source>Outpost decided %1: %2</source>
-        <translation>%1 に Outpost が判断: %2</translation>
+        <translation>%1 Outpost の判断: %2</translation>
     </message>
     <message>
         <source>Tried %1 after the POP login %2: %3</source>
@@ -2427,12 +2427,6 @@ Taro</source>
             <numerusform>送信トレイの %n 件のメッセージは、Outpost を終了すると送信されません。Outpost はログイン時に起動しない設定です。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n message(s) in the outbox will not be sent once Outpost quits: the account %1 sends only when you press Send/Receive.</source>
-        <translation>
-            <numerusform>送信トレイの %n 件のメッセージは、Outpost を終了すると送信されません。アカウント %1 は [送受信] を押したときだけ送信します。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Mail is waiting</source>
         <translation>送信待ちのメールがあります</translation>
@@ -2454,16 +2448,22 @@ Taro</source>
         <translation>送信しています。メールを送り終えたら Outpost を終了します。</translation>
     </message>
     <message>
-        <source>Not all the mail could be sent, so Outpost keeps running.</source>
-        <translation>送信できなかったメールがあるため、Outpost は動き続けます。</translation>
-    </message>
-    <message>
         <source>Send it now, or keep Outpost running so that it sends the mail when it can.</source>
         <translation>今すぐ送信するか、Outpost を動かし続けて送信できるときに送信させてください。</translation>
     </message>
     <message>
         <source>&amp;Keep running</source>
         <translation>動かし続ける(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in the outbox will not be sent once Outpost quits: %1 sends only when you press Send/Receive.</source>
+        <translation>
+            <numerusform>送信トレイの %n 件のメッセージは、Outpost を終了すると送信されません。%1 は [送受信] を押したときだけ送信します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outpost keeps running: %1</source>
+        <translation>Outpost は動き続けます: %1</translation>
     </message>
 </context>
 <context>
@@ -3436,7 +3436,7 @@ Taro</source>
     </message>
     <message>
         <source>&amp;Dismiss</source>
-        <translation>閉じる(&amp;D)</translation>
+        <translation>非表示(&amp;D)</translation>
     </message>
     <message>
         <source>Hides this until another message needs you; the message stays in the outbox.</source>
@@ -3654,10 +3654,6 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <translation>メッセージがサーバーの受け付ける大きさを超えています。[編集] で添付ファイルを外すか小さくしてから、もう一度送信してください。</translation>
     </message>
     <message>
-        <source>The recipient&apos;s mailbox is full. Outpost tries again later; you may want to tell them another way.</source>
-        <translation>宛先のメールボックスがいっぱいです。Outpost は後で再試行します。別の方法で相手に知らせることも考えてください。</translation>
-    </message>
-    <message>
         <source>The server asked to try again later, and Outpost does so by itself. If it lasts, ask your provider.</source>
         <translation>サーバーから後で再試行するよう求められたため、Outpost が自動で再試行します。長く続く場合はプロバイダーに問い合わせてください。</translation>
     </message>
@@ -3680,10 +3676,6 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>Press Send/Receive to send it now.</source>
         <translation>今すぐ送信するには [送受信] を押してください。</translation>
-    </message>
-    <message>
-        <source>Read the server&apos;s words above; change the message with Edit and send it again, or delete it.</source>
-        <translation>上のサーバーの応答を確認してください。[編集] でメッセージを直してもう一度送信するか、削除してください。</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
@@ -3718,7 +3710,7 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message numerus="yes">
         <source>“%1” to %2 and %n other(s)</source>
         <translation>
-            <numerusform>%2 ほか %n 件宛ての「%1」</numerusform>
+            <numerusform>%2 ほか %n 名宛ての「%1」</numerusform>
         </translation>
     </message>
     <message>
@@ -3770,6 +3762,38 @@ Add your mail account to start, or try Outpost with a practice server on this co
         <translation>
             <numerusform>このアカウントには、ほかにも確認が必要なメッセージが %n 件あります。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server wants a login for sending (SMTP AUTH). Turn it on in the account&apos;s settings, with the user name and password your provider gave.</source>
+        <translation>サーバーは送信時のログイン (SMTP AUTH) を求めています。アカウントの設定で SMTP AUTH をオンにし、プロバイダーから指定されたユーザー名とパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>The server refused the sender address. Check the e-mail address in the account&apos;s settings: many providers send only for their own addresses.</source>
+        <translation>サーバーが差出人のアドレスを拒否しました。アカウントの設定のメール アドレスを確認してください。多くのプロバイダーは自社のアドレスからのメールしか送信しません。</translation>
+    </message>
+    <message>
+        <source>The server wants an encrypted connection first. Set the outgoing security to STARTTLS (or SSL/TLS) in the account&apos;s settings.</source>
+        <translation>サーバーは先に暗号化された接続を求めています。アカウントの設定で送信のセキュリティを STARTTLS (または SSL/TLS) にしてください。</translation>
+    </message>
+    <message>
+        <source>Outpost stopped trying after the time set for giving up. Send it again to try once more; if it keeps failing, ask your provider.</source>
+        <translation>送信をあきらめるまでの時間が過ぎたため、Outpost は再試行をやめました。もう一度送信すると再び試します。失敗が続く場合はプロバイダーに問い合わせてください。</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s mailbox is full. Send it again later, or tell them another way.</source>
+        <translation>宛先のメールボックスがいっぱいです。後でもう一度送信するか、別の方法で相手に知らせてください。</translation>
+    </message>
+    <message>
+        <source>This account sends only when asked: run &quot;outpost-cli send-receive&quot;, or set an automatic check with &quot;outpost-cli account edit&quot; and --interval.</source>
+        <translation>このアカウントは指示したときだけ送信します。「outpost-cli send-receive」を実行するか、「outpost-cli account edit」と --interval で自動チェックを設定してください。</translation>
+    </message>
+    <message>
+        <source>Run &quot;outpost-cli send-receive&quot; to send it now.</source>
+        <translation>今すぐ送信するには「outpost-cli send-receive」を実行してください。</translation>
+    </message>
+    <message>
+        <source>Read the reason above; change the message with Edit and send it again, or delete it.</source>
+        <translation>上の理由を確認してください。[編集] でメッセージを直してもう一度送信するか、削除してください。</translation>
     </message>
 </context>
 <context>

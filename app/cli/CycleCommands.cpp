@@ -15,6 +15,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
+#include <QTimer>
+
+#include <utility>
 
 namespace Outpost {
 
@@ -171,7 +174,7 @@ void Cli::runScheduler(const QStringList &arguments)
         if (!outbox || !account)
             return;
         const QDateTime now = m_scheduler->clock()->now();
-        const StuckMailFacts facts{*account, m_scheduler->status(accountId), now};
+        const StuckMailFacts facts{*account, m_scheduler->status(accountId), now, true};
         for (const StuckMessage &m : news->takeNew(accountId, watch->messages(accountId))) {
             const std::optional<OutboxEntry> entry = outbox->message(m.id);
             if (!entry)
@@ -183,10 +186,30 @@ void Cli::runScheduler(const QStringList &arguments)
                            StuckMailText::advice(StuckMailText::reason(m, facts), facts)));
         }
     };
-    connect(watch, &StuckMailWatch::changed, this, logStuck);
+    // Coalesced: a queue draining many stuck messages changes the alert once per message.
+    auto dirty = std::make_shared<QSet<QString>>();
+    auto *later = new QTimer(this);
+    later->setSingleShot(true);
+    later->setInterval(200);
+    auto flush = [dirty, logStuck] {
+        const QSet<QString> accounts = std::exchange(*dirty, {});
+        for (const QString &accountId : accounts)
+            logStuck(accountId);
+    };
+    connect(later, &QTimer::timeout, this, flush);
+    connect(watch, &StuckMailWatch::changed, this, [dirty, later](const QString &accountId) {
+        dirty->insert(accountId);
+        if (!later->isActive())
+            later->start();
+    });
     for (const QString &accountId : watch->accounts())
         logStuck(accountId);
     auto *stop = new StopSignal(this);
+    // What is still to be told is told before stopping.
+    connect(stop, &StopSignal::stopRequested, later, [later, flush] {
+        later->stop();
+        flush();
+    });
     connect(stop, &StopSignal::stopRequested, this, [this] {
         print(tr("Stopping."));
         m_scheduler->abortAll();

@@ -97,9 +97,9 @@ void Cli::runListing(const QStringList &arguments, bool inbox)
         const StuckMailWatch *watch = m_session->stuckMail();
         if (!m_json) {
             print(tr("%1: %n message(s)", nullptr, int(entries.size())).arg(a.name));
-            const StuckMailAlert alert =
-                StuckMailText::alert(watch->messages(a.id), *outbox,
-                                     {a, m_scheduler->status(a.id), m_scheduler->clock()->now()});
+            const StuckMailAlert alert = StuckMailText::alert(
+                watch->messages(a.id), *outbox,
+                {a, m_scheduler->status(a.id), m_scheduler->clock()->now(), true});
             if (!alert.isEmpty()) {
                 print(tr("  ! %1").arg(alert.title));
                 for (const QString &line : alert.text.split(QLatin1Char('\n')))

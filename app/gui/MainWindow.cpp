@@ -421,7 +421,8 @@ void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &re
     updateCounts();
     updateStatus();
     updateTray();
-    quitIfSent();
+    // After a rerun that was asked for during this cycle has begun.
+    QTimer::singleShot(0, this, &MainWindow::quitIfSent);
 }
 
 void MainWindow::showAbout()
@@ -499,13 +500,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (!m_quitting && !m_quitConfirmed && !confirmQuit()) {
+    // The user closing the window is asked about waiting mail; the program quitting for
+    // another reason (QCoreApplication::quit() closes the windows too) is not stopped.
+    if (event->spontaneous() && !m_quitting && !m_quitConfirmed && !confirmQuit()) {
         event->ignore(); // the warning asks what to do with the waiting mail
         return;
     }
     QMainWindow::closeEvent(event);
-    if (!m_quitting)
+    if (!m_quitting) {
+        if (!event->spontaneous())
+            m_quitConfirmed = true; // quitting already
         quit();
+    }
 }
 
 void MainWindow::quit()

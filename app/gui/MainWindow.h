@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 #include <QSystemTrayIcon>
 
 #include <memory>
@@ -153,10 +154,9 @@ private:
     void onCycleFinished(const QString &accountId, const CycleResult &result);
     /// The stuck-mail alert (MainWindowStuckMail.cpp).
     void watchStuckMail();
-    StuckMailAlert stuckMailAlert(const QString &accountId,
-                                  StuckMailText::Reason *reason = nullptr) const;
     void updateStuckMail(const QString &accountId, bool startup);
     void showStuckBar();
+    void markStuckAccounts();
     void showStuckMessage(const QString &accountId, const QString &id);
     void retryStuckMessage(const QString &accountId, const QString &id);
     /// Asks before quitting with mail nothing will send; false: not now (the box decides).
@@ -188,6 +188,8 @@ private:
     UndoSendBar *m_undoBar = nullptr;
     StuckMailBar *m_stuckBar = nullptr;
     StuckMailNews m_stuckNews;
+    QTimer *m_stuckTimer = nullptr;
+    QSet<QString> m_stuckDirty;   ///< accounts whose alert changed, for m_stuckTimer
     bool m_quitConfirmed = false; ///< the user chose to quit with mail waiting
     bool m_quitWhenSent = false;  ///< "Send now, then quit"
 

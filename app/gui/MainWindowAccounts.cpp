@@ -74,6 +74,7 @@ void MainWindow::applyAccounts()
     names.append({QStringLiteral("(relay)"), tr("Local relay")});
     m_log->setAccounts(names);
     m_accountModel->setAccounts(accounts);
+    markStuckAccounts();
     updateCounts();
     m_stack->setCurrentIndex(accounts.isEmpty() ? 0 : 1);
     if (!accounts.isEmpty()) {

@@ -12,10 +12,14 @@
 #include "usecases/StuckMailText.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QTimer>
 #include <QTreeView>
+
+#include <utility>
 
 namespace Outpost {
 
@@ -35,8 +39,28 @@ QString alertKey(const QList<StuckMessage> &stuck)
 void MainWindow::watchStuckMail()
 {
     StuckMailWatch *watch = m_session->stuckMail();
-    connect(watch, &StuckMailWatch::changed, this,
-            [this](const QString &accountId) { updateStuckMail(accountId, false); });
+    // Coalesced: a queue draining many stuck messages changes the alert once per message.
+    m_stuckTimer = new QTimer(this);
+    m_stuckTimer->setSingleShot(true);
+    m_stuckTimer->setInterval(150);
+    connect(m_stuckTimer, &QTimer::timeout, this, [this] {
+        const QSet<QString> accounts = std::exchange(m_stuckDirty, {});
+        for (const QString &accountId : accounts)
+            updateStuckMail(accountId, false);
+    });
+    connect(watch, &StuckMailWatch::changed, this, [this](const QString &accountId) {
+        m_stuckDirty.insert(accountId);
+        if (!m_stuckTimer->isActive())
+            m_stuckTimer->start();
+    });
+    // "Waiting for 35 minutes" goes on counting while it is shown.
+    auto *minutes = new QTimer(this);
+    minutes->setInterval(60 * 1000);
+    connect(minutes, &QTimer::timeout, this, [this] {
+        if (!m_stuckBar->isHidden())
+            showStuckBar();
+    });
+    minutes->start();
     connect(m_stuckBar, &StuckMailBar::showRequested, this, &MainWindow::showStuckMessage);
     connect(m_stuckBar, &StuckMailBar::retryRequested, this, &MainWindow::retryStuckMessage);
     connect(m_stuckBar, &StuckMailBar::settingsRequested, this,
@@ -51,42 +75,33 @@ void MainWindow::watchStuckMail()
         updateStuckMail(accountId, true);
 }
 
-StuckMailAlert MainWindow::stuckMailAlert(const QString &accountId,
-                                          StuckMailText::Reason *reason) const
-{
-    const Account *account = m_scheduler->account(accountId);
-    const OutboxStore *outbox = m_scheduler->outbox(accountId);
-    if (!account || !outbox)
-        return {};
-    const QList<StuckMessage> stuck = m_session->stuckMail()->messages(accountId);
-    const StuckMailFacts facts{*account, m_scheduler->status(accountId), m_clock->now()};
-    if (reason && !stuck.isEmpty())
-        *reason = StuckMailText::reason(stuck.first(), facts);
-    return StuckMailText::alert(stuck, *outbox, facts);
-}
-
 void MainWindow::updateStuckMail(const QString &accountId, bool startup)
 {
-    const StuckMailAlert alert = stuckMailAlert(accountId);
-    m_accountModel->setAlert(accountId, alert.title);
-    if (accountId == currentAccountId())
-        showStuckBar();
     const Account *account = m_scheduler->account(accountId);
     const OutboxStore *outbox = m_scheduler->outbox(accountId);
-    if (!account || !outbox)
+    const QList<StuckMessage> stuck = m_session->stuckMail()->messages(accountId);
+    if (!account || !outbox) {
+        m_accountModel->setAlert(accountId, {});
         return;
+    }
+    const StuckMailFacts facts{*account, m_scheduler->status(accountId), m_clock->now()};
+    const StuckMailAlert alert = StuckMailText::alert(stuck, *outbox, facts);
+    m_accountModel->setAlert(accountId, alert.title);
+    if (accountId == currentAccountId())
+        m_stuckBar->setAlert(accountId, alert,
+                             stuck.isEmpty() ? StuckMailText::Reason::Other
+                                             : StuckMailText::reason(stuck.first(), facts),
+                             alertKey(stuck));
     // A notification for mail that became stuck by waiting: a failure is told already by the
     // cycle's own report, except what was left from the last run.
     QList<StuckMessage> news;
-    const QList<StuckMessage> fresh =
-        m_stuckNews.takeNew(accountId, m_session->stuckMail()->messages(accountId));
+    const QList<StuckMessage> fresh = m_stuckNews.takeNew(accountId, stuck);
     for (const StuckMessage &m : fresh) {
         if (startup || m.state == OutboxState::Queued || m.state == OutboxState::Deferred)
             news.append(m);
     }
     if (news.isEmpty())
         return;
-    const StuckMailFacts facts{*account, m_scheduler->status(accountId), m_clock->now()};
     const StuckMailAlert told = StuckMailText::alert(news, *outbox, facts);
     notify(told.title, tr("%1: %2").arg(account->name, told.text) + QLatin1Char('\n') + told.advice,
            QSystemTrayIcon::Warning);
@@ -95,10 +110,33 @@ void MainWindow::updateStuckMail(const QString &accountId, bool startup)
 void MainWindow::showStuckBar()
 {
     const QString accountId = currentAccountId();
-    StuckMailText::Reason reason = StuckMailText::Reason::Other;
-    const StuckMailAlert alert = stuckMailAlert(accountId, &reason);
-    m_stuckBar->setAlert(accountId, alert, reason,
-                         alertKey(m_session->stuckMail()->messages(accountId)));
+    const Account *account = m_scheduler->account(accountId);
+    const OutboxStore *outbox = m_scheduler->outbox(accountId);
+    if (!account || !outbox) {
+        m_stuckBar->setAlert(accountId, {}, StuckMailText::Reason::Other, {});
+        return;
+    }
+    const QList<StuckMessage> stuck = m_session->stuckMail()->messages(accountId);
+    const StuckMailFacts facts{*account, m_scheduler->status(accountId), m_clock->now()};
+    m_stuckBar->setAlert(accountId, StuckMailText::alert(stuck, *outbox, facts),
+                         stuck.isEmpty() ? StuckMailText::Reason::Other
+                                         : StuckMailText::reason(stuck.first(), facts),
+                         alertKey(stuck));
+}
+
+void MainWindow::markStuckAccounts()
+{
+    // After the tree got its rows: a new account's alert came before its row.
+    for (const Account &account : m_scheduler->accounts()) {
+        const OutboxStore *outbox = m_scheduler->outbox(account.id);
+        if (!outbox)
+            continue;
+        const StuckMailFacts facts{account, m_scheduler->status(account.id), m_clock->now()};
+        m_accountModel->setAlert(
+            account.id,
+            StuckMailText::alert(m_session->stuckMail()->messages(account.id), *outbox, facts)
+                .title);
+    }
 }
 
 QString MainWindow::stuckMailText() const
@@ -129,7 +167,8 @@ void MainWindow::retryStuckMessage(const QString &accountId, const QString &id)
 {
     OutboxStore *outbox = m_scheduler->outbox(accountId);
     const std::optional<OutboxEntry> entry = outbox ? outbox->message(id) : std::nullopt;
-    if (entry && entry->state == OutboxState::Failed) {
+    // A failed message goes back to the queue, a deferred one stops waiting for its retry.
+    if (entry && (entry->state == OutboxState::Failed || entry->state == OutboxState::Deferred)) {
         StoreError error;
         if (!outbox->requeue(id, &error)) {
             showNotice(error.message);
@@ -144,22 +183,23 @@ QString MainWindow::unsentAtQuit() const
     const QDateTime now = m_clock->now();
     const bool startsAtLogin = Autostart::isEnabled();
     int waiting = 0;
-    QString manualAccount;
+    QStringList manualAccounts;
     for (const Account &account : m_scheduler->accounts()) {
         const OutboxStore *outbox = m_scheduler->outbox(account.id);
         if (!outbox)
             continue;
-        const int due = outbox->countDue(now);
-        const int later = outbox->countPlanned(now);
+        // Everything not yet sent: queued, planned, waiting for a retry.
+        const int all = outbox->countWaiting();
         if (!startsAtLogin) {
-            waiting += due + later;
+            waiting += all;
             continue;
         }
-        // Started at login: planned mail goes at its time; due mail only when the account
-        // checks by itself.
+        // Started at login: planned and deferred mail goes at its time; due mail only when
+        // the account checks by itself.
+        const int due = outbox->countDue(now);
         if (due > 0 && account.checkIntervalMinutes == 0 && !account.checkAtStartup) {
             waiting += due;
-            manualAccount = account.name;
+            manualAccounts.append(account.name);
         }
     }
     if (waiting == 0)
@@ -168,10 +208,10 @@ QString MainWindow::unsentAtQuit() const
         return tr("%n message(s) in the outbox will not be sent once Outpost quits: it does not "
                   "start when you log in.",
                   nullptr, waiting);
-    return tr("%n message(s) in the outbox will not be sent once Outpost quits: the account %1 "
-              "sends only when you press Send/Receive.",
+    return tr("%n message(s) in the outbox will not be sent once Outpost quits: %1 sends only "
+              "when you press Send/Receive.",
               nullptr, waiting)
-        .arg(manualAccount);
+        .arg(QLocale().createSeparatedList(manualAccounts));
 }
 
 bool MainWindow::confirmQuit()
@@ -204,6 +244,8 @@ bool MainWindow::confirmQuit()
             m_quitWhenSent = true;
             showNotice(tr("Sending; Outpost quits when the mail has gone out."));
             sendReceiveAll();
+            // Nothing started (no account could): decide now rather than on a later cycle.
+            QTimer::singleShot(0, this, &MainWindow::quitIfSent);
         } else if (b == keep && m_tray->isVisible()) {
             hide(); // on in the tray
         }
@@ -217,10 +259,12 @@ void MainWindow::quitIfSent()
     if (!m_quitWhenSent || m_scheduler->isBusy())
         return;
     m_quitWhenSent = false;
-    if (!unsentAtQuit().isEmpty()) {
-        // Something could not go: say so, rather than quit with it left behind.
+    const QString unsent = unsentAtQuit();
+    if (!unsent.isEmpty()) {
+        // Something could not go (or is planned for later): say so, rather than quit with it
+        // left behind.
         bringToFront();
-        showNotice(tr("Not all the mail could be sent, so Outpost keeps running."));
+        showNotice(tr("Outpost keeps running: %1").arg(unsent));
         return;
     }
     m_quitConfirmed = true;

@@ -7,6 +7,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Outpost {
 
 StuckMailBar::StuckMailBar(QWidget *parent)
@@ -82,12 +84,19 @@ void StuckMailBar::update()
         hide();
         return;
     }
-    const QString dismissed = m_dismissed.value(m_accountId);
-    if (!dismissed.isEmpty() && dismissed == m_key) {
-        hide();
-        return;
+    // Dismissed: hidden while the alert is about the same messages in the same states, or
+    // fewer of them (one dealt with); back when another message (or state) comes.
+    const auto dismissed = m_dismissed.constFind(m_accountId);
+    if (dismissed != m_dismissed.cend()) {
+        const QStringList parts = m_key.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const bool nothingNew = std::all_of(
+            parts.cbegin(), parts.cend(), [&](const QString &p) { return dismissed->contains(p); });
+        if (nothingNew) {
+            hide();
+            return;
+        }
+        m_dismissed.remove(m_accountId); // a new alert: dismissing the old one is forgotten
     }
-    m_dismissed.remove(m_accountId); // a new alert: dismissing the old one is forgotten
     QString html = QStringLiteral("<b>%1</b>").arg(m_alert.title.toHtmlEscaped());
     for (const QString &line : m_alert.text.split(QLatin1Char('\n')))
         html += QStringLiteral("<br>") + line.toHtmlEscaped();
@@ -103,7 +112,8 @@ QString StuckMailBar::text() const
 
 void StuckMailBar::dismiss()
 {
-    m_dismissed.insert(m_accountId, m_key);
+    const QStringList parts = m_key.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_dismissed.insert(m_accountId, QSet<QString>(parts.cbegin(), parts.cend()));
     hide();
 }
 

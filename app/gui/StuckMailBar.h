@@ -4,6 +4,7 @@
 
 #include <QFrame>
 #include <QHash>
+#include <QSet>
 
 class QLabel;
 class QPushButton;
@@ -48,7 +49,8 @@ private:
     QString m_accountId;
     QString m_key;
     StuckMailAlert m_alert;
-    QHash<QString, QString> m_dismissed; ///< account -> the key of the alert dismissed
+    /// account -> the messages and states of the alert dismissed ("id/state")
+    QHash<QString, QSet<QString>> m_dismissed;
 };
 
 } // namespace Outpost

@@ -957,6 +957,14 @@ int OutboxStore::countPlanned(const QDateTime &now) const
                              [&](const Record &r) { return r.isPlanned(now, true); }));
 }
 
+int OutboxStore::countWaiting() const
+{
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [](const Record &r) {
+        return !r.inSent && (r.state == OutboxState::Queued || r.state == OutboxState::Deferred ||
+                             r.state == OutboxState::Sending);
+    }));
+}
+
 QDateTime OutboxStore::earliestRetry() const
 {
     QDateTime earliest;

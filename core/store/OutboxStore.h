@@ -188,6 +188,9 @@ public:
     /// How many Queued or Deferred messages are to be sent later than @p now (send later or
     /// undo send).
     int countPlanned(const QDateTime &now) const;
+    /// Messages not sent yet and not given up on: queued (due or planned), being sent, or
+    /// waiting for a retry.
+    int countWaiting() const;
     /// The earliest retry time of the Deferred messages (invalid when there is none).
     QDateTime earliestRetry() const;
     /// The earliest "send later" time still to come after @p now (invalid when none); the

@@ -107,6 +107,8 @@ void StuckMailWatch::refresh()
         watched.outbox = outbox;
         watched.alertAfterMinutes = account.alertAfterMinutes;
         const bool hadAlert = old != m_watched.end() && !old->second.stuck.isEmpty();
+        if (old != m_watched.end() && old->second.outbox == outbox)
+            watched.waitingSince = std::move(old->second.waitingSince); // a new threshold only
         if (old == m_watched.end() || old->second.outbox != outbox) {
             if (old != m_watched.end() && old->second.outbox)
                 disconnect(old->second.outbox, nullptr, this, nullptr);
@@ -116,7 +118,7 @@ void StuckMailWatch::refresh()
                 if (it == m_watched.end())
                     return;
                 const bool alertChanged =
-                    update(it->second, messageId, m_scheduler->clock()->now());
+                    update(it->second, messageId, m_scheduler->clock()->now(), true);
                 arm();
                 if (alertChanged)
                     Q_EMIT changed(id);
@@ -139,6 +141,19 @@ void StuckMailWatch::refresh()
         Q_EMIT changed(id);
 }
 
+QDateTime StuckMailWatch::stuckAtSeen(const OutboxEntry &entry, const Watched &watched,
+                                      QDateTime *since)
+{
+    QDateTime at = stuckAt(entry, watched.alertAfterMinutes, since);
+    const auto seen = watched.waitingSince.find(entry.id);
+    if (at.isValid() && entry.state == OutboxState::Queued && seen != watched.waitingSince.end() &&
+        seen->second > *since) {
+        *since = seen->second;
+        at = since->addSecs(qint64(watched.alertAfterMinutes) * 60);
+    }
+    return at;
+}
+
 void StuckMailWatch::scan(const QString &accountId, Watched &watched)
 {
     Q_UNUSED(accountId)
@@ -149,7 +164,7 @@ void StuckMailWatch::scan(const QString &accountId, Watched &watched)
     const QList<OutboxEntry> entries = watched.outbox->messages();
     for (const OutboxEntry &entry : entries) {
         QDateTime since;
-        const QDateTime at = stuckAt(entry, watched.alertAfterMinutes, &since);
+        const QDateTime at = stuckAtSeen(entry, watched, &since);
         if (!at.isValid())
             continue;
         if (at <= now) {
@@ -170,14 +185,22 @@ void StuckMailWatch::forgetPending(Watched &watched, const QString &id)
     watched.pendingById.erase(it);
 }
 
-bool StuckMailWatch::update(Watched &watched, const QString &id, const QDateTime &now)
+bool StuckMailWatch::update(Watched &watched, const QString &id, const QDateTime &now, bool changed)
 {
     forgetPending(watched, id);
     const std::optional<OutboxEntry> entry = watched.outbox->message(id);
     if (entry && entry->state == OutboxState::Sending)
         return false; // a stuck message being tried again stays in the alert until it ends
+    // A message that changed and is queued has just come (back) to the queue: its wait
+    // starts now, whatever its history says (a failure of two hours ago sent again).
+    if (entry && entry->state == OutboxState::Queued) {
+        if (changed)
+            watched.waitingSince[id] = now;
+    } else {
+        watched.waitingSince.erase(id);
+    }
     QDateTime since;
-    const QDateTime at = entry ? stuckAt(*entry, watched.alertAfterMinutes, &since) : QDateTime();
+    const QDateTime at = entry ? stuckAtSeen(*entry, watched, &since) : QDateTime();
     if (at.isValid() && at <= now) {
         const StuckMessage message{id, entry->state, since, entry->lastReply};
         const auto it = watched.stuck.find(id);
@@ -229,7 +252,7 @@ void StuckMailWatch::fire()
         }
         bool alertChanged = false;
         for (const QString &id : std::as_const(due))
-            alertChanged = update(watched, id, now) || alertChanged;
+            alertChanged = update(watched, id, now, false) || alertChanged;
         if (alertChanged)
             changedAccounts.append(accountId);
     }

@@ -68,11 +68,18 @@ private:
         QHash<QString, StuckMessage> stuck;
         std::map<QString, QDateTime> pendingById;        ///< not yet stuck: when they will be
         std::set<std::pair<QDateTime, QString>> pending; ///< the same, earliest first
+        /// Messages seen coming back to the queue (queued again, sent now, replanned): their
+        /// wait starts then, not at their last attempt.
+        std::map<QString, QDateTime> waitingSince;
     };
 
     void scan(const QString &accountId, Watched &watched);
-    /// Follows one message; true when the account's alert changed.
-    bool update(Watched &watched, const QString &id, const QDateTime &now);
+    /// stuckAt(), with the wait of a message seen coming back to the queue starting then.
+    static QDateTime stuckAtSeen(const OutboxEntry &entry, const Watched &watched,
+                                 QDateTime *since);
+    /// Follows one message; true when the account's alert changed. @p changed: the message
+    /// itself changed just now (not only the time).
+    bool update(Watched &watched, const QString &id, const QDateTime &now, bool changed);
     void forgetPending(Watched &watched, const QString &id);
     void arm();
     void fire();

@@ -78,28 +78,45 @@ StuckMailText::Reason StuckMailText::reason(const StuckMessage &message, const F
         break;
     }
     const SmtpReply reply = serverReply(message.reply);
+    const bool failed = message.state == OutboxState::Failed;
     // No reply at all: a deferral is the network's; a failure is Outpost's own decision
     // (too large for the server's announced limit, an unreadable file), told in its words.
     if (reply.isNull())
-        return message.state == OutboxState::Deferred ? Reason::Unreachable : Reason::Other;
+        return failed ? Reason::Other : Reason::Unreachable;
+    // The sender before the relay: "553 5.7.1 <me@x>: Sender address rejected: not owned by
+    // user" is about the From address, not about POP before SMTP.
+    if (says(reply, "sender address rejected") || reply.enhancedCode.endsWith(".1.7") ||
+        reply.enhancedCode.endsWith(".1.8") || says(reply, "sender verify failed"))
+        return Reason::Sender;
+    if (says(reply, "starttls") || says(reply, "encryption required") ||
+        reply.enhancedCode == "5.7.11")
+        return Reason::Security;
     if (classifySmtpReply(reply, SmtpStage::RcptTo) == SmtpReplyClass::RelayDenied)
         return Reason::Relay;
-    if (reply.code == 535 || reply.code == 530 || reply.code == 534 ||
-        reply.enhancedCode == "5.7.8" || reply.enhancedCode == "5.7.0" ||
+    const bool aboutLogin = says(reply, "auth") || says(reply, "credentials") ||
+                            says(reply, "password") || says(reply, "login");
+    if (reply.code == 535 || reply.code == 534 || reply.enhancedCode == "5.7.8" ||
+        ((reply.code == 530 || reply.enhancedCode == "5.7.0" || reply.enhancedCode == "5.7.57") &&
+         aboutLogin) ||
         classifySmtpReply(reply, SmtpStage::MailFrom) == SmtpReplyClass::AuthRequired)
         return Reason::Login;
-    if (enhancedIs(reply, "2.2") || says(reply, "mailbox full") || says(reply, "over quota") ||
-        says(reply, "quota exceeded"))
+    if (enhancedIs(reply, "2.2") || says(reply, "mailbox full") || says(reply, "mailbox is full") ||
+        says(reply, "over quota") || says(reply, "quota exceeded"))
         return Reason::MailboxFull;
-    if (reply.code == 552 || enhancedIs(reply, "3.4") || enhancedIs(reply, "2.3") ||
-        says(reply, "too large") || says(reply, "size exceeds") || says(reply, "too big"))
+    if (enhancedIs(reply, "3.4") || enhancedIs(reply, "2.3") || says(reply, "too large") ||
+        says(reply, "size exceeds") || says(reply, "too big") || says(reply, "message size"))
         return Reason::TooLarge;
-    if (enhancedStartsWith(reply, "5.1") || reply.code == 553 || says(reply, "user unknown") ||
-        says(reply, "no such user") || says(reply, "unknown user") ||
-        says(reply, "does not exist") || says(reply, "recipient address rejected"))
+    // Only a permanent refusal says an address is wrong: greylisting answers "450 4.2.0 <x>:
+    // Recipient address rejected: Greylisted".
+    if (reply.code / 100 == 5 &&
+        (enhancedStartsWith(reply, "5.1") || reply.code == 553 || says(reply, "user unknown") ||
+         says(reply, "no such user") || says(reply, "unknown user") ||
+         says(reply, "does not exist") || says(reply, "recipient address rejected") ||
+         says(reply, "mailbox unavailable") || says(reply, "invalid recipient")))
         return Reason::Recipient;
+    // A temporary refusal that ended in a failure: Outpost gave up trying.
     if (reply.code / 100 == 4)
-        return Reason::TryLater;
+        return failed ? Reason::GaveUp : Reason::TryLater;
     return Reason::Other;
 }
 
@@ -121,14 +138,26 @@ QString StuckMailText::advice(Reason reason, const Facts &facts)
                         "(POP) login works and the relay window in the account's settings, or "
                         "turn on SMTP AUTH if your provider asks for it.");
     case Reason::Login:
+        if (facts.account.smtpAuth == SmtpAuth::None)
+            return tr("The server wants a login for sending (SMTP AUTH). Turn it on in the "
+                      "account's settings, with the user name and password your provider gave.");
         return tr("Check the user name and password for sending in the account's settings; "
                   "Outpost tries again when they change.");
+    case Reason::Sender:
+        return tr("The server refused the sender address. Check the e-mail address in the "
+                  "account's settings: many providers send only for their own addresses.");
+    case Reason::Security:
+        return tr("The server wants an encrypted connection first. Set the outgoing security "
+                  "to STARTTLS (or SSL/TLS) in the account's settings.");
+    case Reason::GaveUp:
+        return tr("Outpost stopped trying after the time set for giving up. Send it again to "
+                  "try once more; if it keeps failing, ask your provider.");
     case Reason::TooLarge:
         return tr("The message is larger than the server takes. Remove or shrink attachments "
                   "with Edit, then send it again.");
     case Reason::MailboxFull:
-        return tr("The recipient's mailbox is full. Outpost tries again later; you may want to "
-                  "tell them another way.");
+        return tr("The recipient's mailbox is full. Send it again later, or tell them another "
+                  "way.");
     case Reason::TryLater:
         return tr("The server asked to try again later, and Outpost does so by itself. If it "
                   "lasts, ask your provider.");
@@ -140,19 +169,24 @@ QString StuckMailText::advice(Reason reason, const Facts &facts)
                   "settings or the password change.")
             .arg(facts.status.lastError.message.trimmed());
     case Reason::NotChecked:
-        return tr("This account sends only when you press Send/Receive. Press it now, or set "
-                  "an automatic check in the account's settings.");
+        return facts.commandLine
+                   ? tr("This account sends only when asked: run \"outpost-cli send-receive\", "
+                        "or set an automatic check with \"outpost-cli account edit\" and "
+                        "--interval.")
+                   : tr("This account sends only when you press Send/Receive. Press it now, or "
+                        "set an automatic check in the account's settings.");
     case Reason::Waiting:
-        return facts.status.nextCheck.isValid()
-                   ? tr("Outpost tries again at the next check (%1). If it keeps waiting, "
-                        "check the account's settings.")
-                         .arg(OutboxStateText::when(facts.status.nextCheck, facts.now))
-                   : tr("Press Send/Receive to send it now.");
+        if (facts.status.nextCheck.isValid())
+            return tr("Outpost tries again at the next check (%1). If it keeps waiting, check "
+                      "the account's settings.")
+                .arg(OutboxStateText::when(facts.status.nextCheck, facts.now));
+        return facts.commandLine ? tr("Run \"outpost-cli send-receive\" to send it now.")
+                                 : tr("Press Send/Receive to send it now.");
     case Reason::Other:
         break;
     }
-    return tr("Read the server's words above; change the message with Edit and send it again, "
-              "or delete it.");
+    return tr("Read the reason above; change the message with Edit and send it again, or "
+              "delete it.");
 }
 
 QString StuckMailText::duration(qint64 seconds)

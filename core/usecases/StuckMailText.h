@@ -29,6 +29,7 @@ struct StuckMailFacts
     Account account;
     Scheduler::Status status; ///< for a paused account's reason and the next check
     QDateTime now;            ///< the session's clock
+    bool commandLine = false; ///< for outpost-cli: its commands, not the window's buttons
 };
 
 class StuckMailText
@@ -45,10 +46,13 @@ public:
         Unreachable,     ///< no reply: the network, the name, the port or TLS
         Recipient,       ///< an address the server does not know (5.1.x)
         Relay,           ///< the server would not relay (5.7.1, POP before SMTP)
-        Login,           ///< the SMTP login was refused (535, 530)
+        Login,           ///< the SMTP login was refused or is needed (535, 530)
+        Sender,          ///< the sender address was refused (5.1.7, 5.1.8, "not owned")
+        Security,        ///< the server wants STARTTLS first
         TooLarge,        ///< larger than the server takes (552, 5.3.4)
         MailboxFull,     ///< the recipient's mailbox is full (4.2.2, 5.2.2)
         TryLater,        ///< the server asks to try later (421, 450, 451)
+        GaveUp,          ///< it asked to try later for longer than the account waits
         MayHaveBeenSent, ///< the data went out, no reply came
         Paused,          ///< waiting: the account stopped on an error of its own
         NotChecked,      ///< waiting: the account sends only when asked to

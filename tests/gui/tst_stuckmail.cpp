@@ -139,6 +139,13 @@ private Q_SLOTS:
         QVERIFY(outbox->fail(second, QStringLiteral("x\n554 5.7.1 Relay access denied")));
         QTRY_VERIFY(!bar->isHidden());
         QVERIFY(window.stuckMailText().contains(QLatin1String("1 more message")));
+        // Dismissed again, then one of the two is dealt with: nothing new, it stays hidden.
+        bar->findChild<QPushButton *>(QStringLiteral("stuckMailDismiss"))->click();
+        QVERIFY(outbox->remove(first));
+        QTRY_COMPARE(bar->alert().messageId, second); // the alert was updated, and
+        QVERIFY(bar->isHidden());                     // stays hidden
+        QVERIFY(
+            !window.accountModel()->accountIndex(f.account.id).data(Qt::DecorationRole).isNull());
     }
 
     void theDetailsPaneShowsTheDeliveryHistory()
@@ -209,6 +216,17 @@ private Q_SLOTS:
         QVERIFY(
             window.scheduler()->outbox(f.account.id)->countDue(QDateTime::currentDateTimeUtc()) ==
             1);
+
+        // Deferred mail counts too: it waits for a retry nothing will make.
+        {
+            Outpost::OutboxStore *outbox = window.scheduler()->outbox(f.account.id);
+            const QString deferred = queue(*outbox, QStringLiteral("Deferred"));
+            QVERIFY(outbox->defer(deferred, QDateTime::currentDateTimeUtc().addSecs(600),
+                                  QStringLiteral("x\n451 4.3.0 Try again later")));
+            QVERIFY2(window.unsentAtQuit().startsWith(QLatin1String("2 messages in the outbox")),
+                     qPrintable(window.unsentAtQuit()));
+            QVERIFY(outbox->remove(deferred));
+        }
 
         // Send now, then quit: the mail goes out, then Outpost quits.
         QTimer::singleShot(0, &window, [&] {

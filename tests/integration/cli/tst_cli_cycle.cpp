@@ -318,6 +318,8 @@ private Q_SLOTS:
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += cli.readAllStandardOutput()).contains("next check at"),
                                  20000);
+        QTRY_VERIFY_WITH_TIMEOUT((out += cli.readAllStandardOutput()).contains("what to do:"),
+                                 20000);
 #ifdef Q_OS_WIN
         // Windows delivers CTRL_BREAK_EVENT to a process group (CTRL_C_EVENT only to a whole
         // console); Wine 8.0 fails CTRL_BREAK_EVENT with ERROR_INVALID_HANDLE but delivers

@@ -214,6 +214,50 @@ private Q_SLOTS:
         QTRY_VERIFY(f.watch->accounts().isEmpty());
     }
 
+    void sendingAnOldFailureAgainStartsItsWaitAgain()
+    {
+        StuckFixture f;
+        f.account.checkIntervalMinutes = 0;
+        f.account.alertAfterMinutes = 30;
+        f.make();
+        f.refuseRecipient(1, "550 5.1.1 <bob@example.net>: Recipient address rejected: User "
+                             "unknown in local recipient table");
+        const QString id = f.queueTo(QStringLiteral("Old"));
+        QCOMPARE(f.cycle().failed, 1);
+        QCOMPARE(f.watch->messages(f.account.id).size(), 1);
+        // Two hours later the user corrects it and sends it again: waiting starts now, it is
+        // not "waiting for two hours" at once, and it is stuck again only after 30 minutes.
+        f.clock.advance(2 * 3600 * 1000);
+        QVERIFY(f.box()->requeue(id));
+        QVERIFY(f.watch->accounts().isEmpty());
+        const QDateTime again = f.clock.now();
+        QCOMPARE(f.clock.nextDue(), again.addSecs(30 * 60));
+        f.clock.set(again.addSecs(30 * 60 - 1));
+        QVERIFY(f.watch->accounts().isEmpty());
+        f.clock.set(again.addSecs(30 * 60));
+        const QList<StuckMessage> stuck = f.watch->messages(f.account.id);
+        QCOMPARE(stuck.size(), 1);
+        QCOMPARE(stuck.first().state, OutboxState::Queued);
+        QCOMPARE(stuck.first().since, again);
+    }
+
+    void eachStuckMessageIsToldOncePerState()
+    {
+        StuckMailNews news;
+        StuckMessage waiting = stuckWith(OutboxState::Deferred, QStringLiteral("451 later"));
+        QCOMPARE(news.takeNew(QStringLiteral("a"), {waiting}).size(), 1);
+        QCOMPARE(news.takeNew(QStringLiteral("a"), {waiting}).size(), 0); // told already
+        // Another account's messages are its own.
+        QCOMPARE(news.takeNew(QStringLiteral("b"), {waiting}).size(), 1);
+        // Deferred too long, then failed: told again.
+        StuckMessage failed = waiting;
+        failed.state = OutboxState::Failed;
+        QCOMPARE(news.takeNew(QStringLiteral("a"), {failed}).size(), 1);
+        // Dealt with, then stuck again: told again.
+        QCOMPARE(news.takeNew(QStringLiteral("a"), {}).size(), 0);
+        QCOMPARE(news.takeNew(QStringLiteral("a"), {failed}).size(), 1);
+    }
+
     void aChangedThresholdTakesEffect()
     {
         StuckFixture f;
@@ -239,31 +283,80 @@ private Q_SLOTS:
         using R = StuckMailText::Reason;
         const int failed = int(OutboxState::Failed);
         const int deferred = int(OutboxState::Deferred);
+        // As Outpost keeps them: its own sentence, then the server's reply as it came.
         QTest::newRow("postfix user unknown")
             << failed
             << "The server refused the recipient a@b.jp: User unknown\n550 5.1.1 <a@b.jp>: "
                "Recipient address rejected: User unknown in local recipient table"
             << int(R::Recipient);
-        QTest::newRow("no such user, no enhanced code")
-            << failed << "x\n550 No such user here" << int(R::Recipient);
-        QTest::newRow("relay access denied")
-            << failed << "x\n554 5.7.1 <a@b.jp>: Relay access denied" << int(R::Relay);
+        QTest::newRow("exim no such user")
+            << failed
+            << "The server refused the recipient a@b.jp: No Such User Here\n550 No Such User Here"
+            << int(R::Recipient);
+        QTest::newRow("exchange mailbox unavailable")
+            << failed
+            << "The server refused the recipient a@b.jp\n550 5.1.10 "
+               "RESOLVER.ADR.RecipientNotFound; "
+               "Recipient not found by SMTP address lookup"
+            << int(R::Recipient);
+        QTest::newRow("postfix greylisting is not a wrong address")
+            << deferred
+            << "The server refused the recipient a@b.jp\n450 4.2.0 <a@b.jp>: Recipient address "
+               "rejected: Greylisted, see http://postgrey.schweikert.ch/help/b.jp.html"
+            << int(R::TryLater);
+        QTest::newRow("postfix relay access denied")
+            << failed << "The server refused to relay\n554 5.7.1 <a@b.jp>: Relay access denied"
+            << int(R::Relay);
         QTest::newRow("relay refused after a login, quoted")
             << failed
             << "The server refused to relay even right after a POP login. The server said: 554 "
                "sorry, you must get POP/APOP authorization"
             << int(R::Relay);
-        QTest::newRow("auth failed")
-            << failed << "x\n535 5.7.8 Authentication credentials invalid" << int(R::Login);
-        QTest::newRow("too large")
-            << failed << "x\n552 5.3.4 Message size exceeds fixed limit" << int(R::TooLarge);
+        QTest::newRow("postfix sender not owned (Japanese ISPs)")
+            << failed
+            << "The server refused the sender me@isp.jp\n553 5.7.1 <me@isp.jp>: Sender address "
+               "rejected: not owned by user taro"
+            << int(R::Sender);
+        QTest::newRow("sendmail sender domain")
+            << failed
+            << "The server refused the sender me@nowhere.invalid\n553 5.1.8 "
+               "<me@nowhere.invalid>... "
+               "Domain of sender address me@nowhere.invalid does not exist"
+            << int(R::Sender);
+        QTest::newRow("postfix auth failed")
+            << failed
+            << "The server refused the login\n535 5.7.8 Error: authentication failed: "
+               "authentication failure"
+            << int(R::Login);
+        QTest::newRow("exchange client not authenticated")
+            << failed << "The server refused it\n530 5.7.57 Client not authenticated to send mail"
+            << int(R::Login);
+        QTest::newRow("starttls first is a security setting, not a login")
+            << failed << "The server refused it\n530 5.7.0 Must issue a STARTTLS command first"
+            << int(R::Security);
+        QTest::newRow("a spam rejection is not a login")
+            << failed << "The server refused the message\n554 5.7.0 Reject, id=12345-01 - SPAM"
+            << int(R::Other);
+        QTest::newRow("postfix too large")
+            << failed << "The server refused it\n552 5.3.4 Message size exceeds fixed limit"
+            << int(R::TooLarge);
         QTest::newRow("mailbox full, transient")
-            << deferred << "x\n452 4.2.2 Mailbox full" << int(R::MailboxFull);
+            << deferred << "The server refused it\n452 4.2.2 <a@b.jp>: Mailbox full"
+            << int(R::MailboxFull);
         QTest::newRow("mailbox full, permanent")
-            << failed << "x\n552 5.2.2 Over quota" << int(R::MailboxFull);
-        QTest::newRow("greylisted")
-            << deferred << "x\n450 4.7.1 Greylisted, try again later" << int(R::TryLater);
-        QTest::newRow("closing") << deferred << "x\n421 4.3.2 Shutting down" << int(R::TryLater);
+            << failed << "The server refused it\n552 5.2.2 <a@b.jp>: Over quota"
+            << int(R::MailboxFull);
+        QTest::newRow("postfix try later")
+            << deferred << "The server refused it\n451 4.3.0 Error: queue file write error"
+            << int(R::TryLater);
+        QTest::newRow("closing") << deferred
+                                 << "The server refused it\n421 4.3.2 Service shutting down"
+                                 << int(R::TryLater);
+        QTest::newRow("given up after trying")
+            << failed
+            << "Outpost gave up after trying for 72 hours. The last reply was: The server refused "
+               "the recipient a@b.jp: Try again later\n451 4.3.0 Try again later"
+            << int(R::GaveUp);
         QTest::newRow("no reply, deferred")
             << deferred << "The connection to smtp.example.jp was refused." << int(R::Unreachable);
         QTest::newRow("no reply, failed: Outpost's own words")
@@ -300,6 +393,23 @@ private Q_SLOTS:
         QCOMPARE(StuckMailText::reason(waiting, facts), StuckMailText::Reason::Paused);
         QVERIFY(StuckMailText::advice(StuckMailText::Reason::Paused, facts)
                     .contains(QLatin1String("The password was refused.")));
+    }
+
+    void theAdviceFitsTheAccountAndTheProgram()
+    {
+        StuckMailFacts facts;
+        facts.account.smtpAuth = SmtpAuth::None;
+        QVERIFY(StuckMailText::advice(StuckMailText::Reason::Login, facts)
+                    .contains(QLatin1String("Turn it on")));
+        facts.account.smtpAuth = SmtpAuth::Auto;
+        QVERIFY(StuckMailText::advice(StuckMailText::Reason::Login, facts)
+                    .contains(QLatin1String("Check the user name and password")));
+        facts.account.checkIntervalMinutes = 0;
+        QVERIFY(StuckMailText::advice(StuckMailText::Reason::NotChecked, facts)
+                    .contains(QLatin1String("press Send/Receive")));
+        facts.commandLine = true;
+        QVERIFY(StuckMailText::advice(StuckMailText::Reason::NotChecked, facts)
+                    .contains(QLatin1String("outpost-cli send-receive")));
     }
 
     void durations_data()
