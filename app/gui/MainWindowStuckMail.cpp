@@ -53,14 +53,17 @@ void MainWindow::watchStuckMail()
         if (!m_stuckTimer->isActive())
             m_stuckTimer->start();
     });
-    // "Waiting for 35 minutes" goes on counting while it is shown.
+    // "Waiting for 35 minutes" goes on counting while it is shown (and only then: an idle
+    // window wakes for nothing).
     auto *minutes = new QTimer(this);
     minutes->setInterval(60 * 1000);
-    connect(minutes, &QTimer::timeout, this, [this] {
-        if (!m_stuckBar->isHidden())
-            showStuckBar();
+    connect(minutes, &QTimer::timeout, this, &MainWindow::showStuckBar);
+    connect(m_stuckBar, &StuckMailBar::shownChanged, minutes, [minutes](bool shown) {
+        if (shown)
+            minutes->start();
+        else
+            minutes->stop();
     });
-    minutes->start();
     connect(m_stuckBar, &StuckMailBar::showRequested, this, &MainWindow::showStuckMessage);
     connect(m_stuckBar, &StuckMailBar::retryRequested, this, &MainWindow::retryStuckMessage);
     connect(m_stuckBar, &StuckMailBar::settingsRequested, this,

@@ -110,6 +110,18 @@ QString StuckMailBar::text() const
     return isHidden() ? QString() : m_text->text();
 }
 
+void StuckMailBar::showEvent(QShowEvent *event)
+{
+    QFrame::showEvent(event);
+    Q_EMIT shownChanged(true);
+}
+
+void StuckMailBar::hideEvent(QHideEvent *event)
+{
+    QFrame::hideEvent(event);
+    Q_EMIT shownChanged(false);
+}
+
 void StuckMailBar::dismiss()
 {
     const QStringList parts = m_key.split(QLatin1Char(' '), Qt::SkipEmptyParts);

@@ -35,6 +35,12 @@ Q_SIGNALS:
     void showRequested(const QString &accountId, const QString &messageId);
     void retryRequested(const QString &accountId, const QString &messageId);
     void settingsRequested(const QString &accountId);
+    /// The bar appeared or went.
+    void shownChanged(bool shown);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void dismiss();

@@ -897,6 +897,13 @@ QList<OutboxEntry> OutboxStore::messages() const
     return out;
 }
 
+void OutboxStore::forEachMessage(const std::function<void(const OutboxEntry &)> &visit) const
+{
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (!it->inSent)
+            visit(it->entry(it.key()));
+}
+
 std::array<int, 6> OutboxStore::countByState() const
 {
     std::array<int, 6> counts{};

@@ -188,6 +188,9 @@ public:
     /// How many Queued or Deferred messages are to be sent later than @p now (send later or
     /// undo send).
     int countPlanned(const QDateTime &now) const;
+    /// Calls @p visit for each message not in the Sent folder, in no order and without its
+    /// messagePath: cheaper than messages() for a look at thousands.
+    void forEachMessage(const std::function<void(const OutboxEntry &)> &visit) const;
     /// Messages not sent yet and not given up on: queued (due or planned), being sent, or
     /// waiting for a retry.
     int countWaiting() const;

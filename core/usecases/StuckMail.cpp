@@ -161,19 +161,18 @@ void StuckMailWatch::scan(const QString &accountId, Watched &watched)
     watched.pending.clear();
     watched.pendingById.clear();
     const QDateTime now = m_scheduler->clock()->now();
-    const QList<OutboxEntry> entries = watched.outbox->messages();
-    for (const OutboxEntry &entry : entries) {
+    watched.outbox->forEachMessage([&](const OutboxEntry &entry) {
         QDateTime since;
         const QDateTime at = stuckAtSeen(entry, watched, &since);
         if (!at.isValid())
-            continue;
+            return;
         if (at <= now) {
             watched.stuck.insert(entry.id, {entry.id, entry.state, since, entry.lastReply});
         } else {
-            watched.pendingById[entry.id] = at;
-            watched.pending.emplace(at, entry.id);
+            watched.pendingById[entry.id] = at.toMSecsSinceEpoch();
+            watched.pending.emplace(at.toMSecsSinceEpoch(), entry.id);
         }
-    }
+    });
 }
 
 void StuckMailWatch::forgetPending(Watched &watched, const QString &id)
@@ -210,20 +209,21 @@ bool StuckMailWatch::update(Watched &watched, const QString &id, const QDateTime
         return true;
     }
     if (at.isValid()) {
-        watched.pendingById[id] = at;
-        watched.pending.emplace(at, id);
+        watched.pendingById[id] = at.toMSecsSinceEpoch();
+        watched.pending.emplace(at.toMSecsSinceEpoch(), id);
     }
     return watched.stuck.remove(id) > 0;
 }
 
 void StuckMailWatch::arm()
 {
-    QDateTime earliest;
+    std::optional<qint64> soonest;
     for (const auto &[id, watched] : m_watched) {
-        if (!watched.pending.empty() &&
-            (!earliest.isValid() || watched.pending.begin()->first < earliest))
-            earliest = watched.pending.begin()->first;
+        if (!watched.pending.empty() && (!soonest || watched.pending.begin()->first < *soonest))
+            soonest = watched.pending.begin()->first;
     }
+    const QDateTime earliest =
+        soonest ? QDateTime::fromMSecsSinceEpoch(*soonest, Qt::UTC) : QDateTime();
     if (earliest == m_armedFor && (m_call || !earliest.isValid()))
         return;
     Clock *clock = m_scheduler->clock();
@@ -246,7 +246,7 @@ void StuckMailWatch::fire()
     for (auto &[accountId, watched] : m_watched) {
         QStringList due;
         for (const auto &[at, id] : watched.pending) {
-            if (at > now)
+            if (at > now.toMSecsSinceEpoch())
                 break;
             due.append(id);
         }

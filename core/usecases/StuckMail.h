@@ -66,8 +66,9 @@ private:
         QPointer<OutboxStore> outbox;
         int alertAfterMinutes = 30;
         QHash<QString, StuckMessage> stuck;
-        std::map<QString, QDateTime> pendingById;        ///< not yet stuck: when they will be
-        std::set<std::pair<QDateTime, QString>> pending; ///< the same, earliest first
+        /// Not yet stuck: when they will be (ms since the epoch, cheap to compare).
+        std::map<QString, qint64> pendingById;
+        std::set<std::pair<qint64, QString>> pending; ///< the same, earliest first
         /// Messages seen coming back to the queue (queued again, sent now, replanned): their
         /// wait starts then, not at their last attempt.
         std::map<QString, QDateTime> waitingSince;
