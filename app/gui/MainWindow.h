@@ -153,6 +153,15 @@ private:
     void serveRelay();
     void onCycleFinished(const QString &accountId, const CycleResult &result);
     /// The stuck-mail alert (MainWindowStuckMail.cpp).
+    struct AccountAlert
+    {
+        QList<StuckMessage> stuck;
+        StuckMailFacts facts;
+        StuckMailAlert alert; ///< empty for no alert (or no such account)
+        StuckMailText::Reason reason = StuckMailText::Reason::Other;
+        QString key; ///< its messages and their states, for Dismiss
+    };
+    AccountAlert accountAlert(const QString &accountId) const;
     void watchStuckMail();
     void updateStuckMail(const QString &accountId, bool startup);
     void showStuckBar();

@@ -36,6 +36,22 @@ QString alertKey(const QList<StuckMessage> &stuck)
 
 } // namespace
 
+MainWindow::AccountAlert MainWindow::accountAlert(const QString &accountId) const
+{
+    AccountAlert result;
+    const Account *account = m_scheduler->account(accountId);
+    const OutboxStore *outbox = m_scheduler->outbox(accountId);
+    if (!account || !outbox)
+        return result;
+    result.stuck = m_session->stuckMail()->messages(accountId);
+    result.facts = {*account, m_scheduler->status(accountId), m_clock->now()};
+    result.alert = StuckMailText::alert(result.stuck, *outbox, result.facts);
+    if (!result.stuck.isEmpty())
+        result.reason = StuckMailText::reason(result.stuck.first(), result.facts);
+    result.key = alertKey(result.stuck);
+    return result;
+}
+
 void MainWindow::watchStuckMail()
 {
     StuckMailWatch *watch = m_session->stuckMail();
@@ -80,66 +96,40 @@ void MainWindow::watchStuckMail()
 
 void MainWindow::updateStuckMail(const QString &accountId, bool startup)
 {
-    const Account *account = m_scheduler->account(accountId);
-    const OutboxStore *outbox = m_scheduler->outbox(accountId);
-    const QList<StuckMessage> stuck = m_session->stuckMail()->messages(accountId);
-    if (!account || !outbox) {
-        m_accountModel->setAlert(accountId, {});
-        return;
-    }
-    const StuckMailFacts facts{*account, m_scheduler->status(accountId), m_clock->now()};
-    const StuckMailAlert alert = StuckMailText::alert(stuck, *outbox, facts);
-    m_accountModel->setAlert(accountId, alert.title);
+    const AccountAlert a = accountAlert(accountId);
+    m_accountModel->setAlert(accountId, a.alert.title);
     if (accountId == currentAccountId())
-        m_stuckBar->setAlert(accountId, alert,
-                             stuck.isEmpty() ? StuckMailText::Reason::Other
-                                             : StuckMailText::reason(stuck.first(), facts),
-                             alertKey(stuck));
+        m_stuckBar->setAlert(accountId, a.alert, a.reason, a.key);
+    const OutboxStore *outbox = m_scheduler->outbox(accountId);
+    if (!outbox)
+        return;
     // A notification for mail that became stuck by waiting: a failure is told already by the
     // cycle's own report, except what was left from the last run.
     QList<StuckMessage> news;
-    const QList<StuckMessage> fresh = m_stuckNews.takeNew(accountId, stuck);
-    for (const StuckMessage &m : fresh) {
+    for (const StuckMessage &m : m_stuckNews.takeNew(accountId, a.stuck)) {
         if (startup || m.state == OutboxState::Queued || m.state == OutboxState::Deferred)
             news.append(m);
     }
     if (news.isEmpty())
         return;
-    const StuckMailAlert told = StuckMailText::alert(news, *outbox, facts);
-    notify(told.title, tr("%1: %2").arg(account->name, told.text) + QLatin1Char('\n') + told.advice,
+    const StuckMailAlert told = StuckMailText::alert(news, *outbox, a.facts);
+    notify(told.title,
+           tr("%1: %2").arg(a.facts.account.name, told.text) + QLatin1Char('\n') + told.advice,
            QSystemTrayIcon::Warning);
 }
 
 void MainWindow::showStuckBar()
 {
     const QString accountId = currentAccountId();
-    const Account *account = m_scheduler->account(accountId);
-    const OutboxStore *outbox = m_scheduler->outbox(accountId);
-    if (!account || !outbox) {
-        m_stuckBar->setAlert(accountId, {}, StuckMailText::Reason::Other, {});
-        return;
-    }
-    const QList<StuckMessage> stuck = m_session->stuckMail()->messages(accountId);
-    const StuckMailFacts facts{*account, m_scheduler->status(accountId), m_clock->now()};
-    m_stuckBar->setAlert(accountId, StuckMailText::alert(stuck, *outbox, facts),
-                         stuck.isEmpty() ? StuckMailText::Reason::Other
-                                         : StuckMailText::reason(stuck.first(), facts),
-                         alertKey(stuck));
+    const AccountAlert a = accountAlert(accountId);
+    m_stuckBar->setAlert(accountId, a.alert, a.reason, a.key);
 }
 
 void MainWindow::markStuckAccounts()
 {
     // After the tree got its rows: a new account's alert came before its row.
-    for (const Account &account : m_scheduler->accounts()) {
-        const OutboxStore *outbox = m_scheduler->outbox(account.id);
-        if (!outbox)
-            continue;
-        const StuckMailFacts facts{account, m_scheduler->status(account.id), m_clock->now()};
-        m_accountModel->setAlert(
-            account.id,
-            StuckMailText::alert(m_session->stuckMail()->messages(account.id), *outbox, facts)
-                .title);
-    }
+    for (const Account &account : m_scheduler->accounts())
+        m_accountModel->setAlert(account.id, accountAlert(account.id).alert.title);
 }
 
 QString MainWindow::stuckMailText() const
