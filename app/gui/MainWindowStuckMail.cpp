@@ -30,7 +30,7 @@ QString alertKey(const QList<StuckMessage> &stuck)
 {
     QStringList parts;
     for (const StuckMessage &m : stuck)
-        parts.append(m.id + QLatin1Char('/') + OutboxStore::stateName(m.state));
+        parts.append(m.key());
     return parts.join(QLatin1Char(' '));
 }
 

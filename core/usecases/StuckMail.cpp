@@ -295,9 +295,8 @@ QList<StuckMessage> StuckMailNews::takeNew(const QString &accountId,
     QSet<QString> now;
     QList<StuckMessage> fresh;
     for (const StuckMessage &m : stuck) {
-        const QString key = m.id + QLatin1Char('/') + OutboxStore::stateName(m.state);
-        now.insert(key);
-        if (!told.contains(key))
+        now.insert(m.key());
+        if (!told.contains(m.key()))
             fresh.append(m);
     }
     told = now;

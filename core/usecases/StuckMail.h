@@ -24,6 +24,8 @@ struct StuckMessage
     OutboxState state = OutboxState::Queued; ///< as it was when it became stuck
     QDateTime since;                         ///< UTC; when it began to wait, or failed
     QString reply;                           ///< the server's last words (may be empty)
+    /// The message and its state ("id/failed"): what has been told, or dismissed, already.
+    QString key() const { return id + QLatin1Char('/') + OutboxStore::stateName(state); }
     bool operator==(const StuckMessage &) const = default;
 };
 
