@@ -212,92 +212,92 @@
 <context>
     <name>AddressParser</name>
     <message>
-        <source>A control character is not allowed in an address (position %1).</source>
-        <translation>アドレスに制御文字は使えません (位置 %1)。</translation>
-    </message>
-    <message>
-        <source>A comment that starts at position %1 is not closed with &quot;)&quot;.</source>
-        <translation>位置 %1 から始まるコメントが「)」で閉じられていません。</translation>
-    </message>
-    <message>
-        <source>The quotation mark at position %1 is not closed.</source>
-        <translation>位置 %1 の引用符が閉じられていません。</translation>
-    </message>
-    <message>
-        <source>The &quot;[&quot; at position %1 is not closed with &quot;]&quot;.</source>
-        <translation>位置 %1 の「[」が「]」で閉じられていません。</translation>
-    </message>
-    <message>
-        <source>The character &quot;%1&quot; at position %2 is not allowed here.</source>
-        <translation>位置 %2 の文字「%1」はここでは使えません。</translation>
-    </message>
-    <message>
-        <source>Expected a comma between addresses at position %1.</source>
-        <translation>位置 %1 で、アドレスの間にカンマが必要です。</translation>
-    </message>
-    <message>
         <source>An address is required.</source>
         <translation>アドレスを入力してください。</translation>
     </message>
     <message>
-        <source>Only one address is allowed here (position %1).</source>
-        <translation>ここに入力できるアドレスは 1 つだけです (位置 %1)。</translation>
+        <source>It contains a control character.</source>
+        <translation>制御文字が含まれています。</translation>
     </message>
     <message>
-        <source>A domain is missing after &quot;@&quot; at position %1.</source>
-        <translation>位置 %1 の「@」の後にドメインがありません。</translation>
+        <source>A &quot;(&quot; is not closed with &quot;)&quot;.</source>
+        <translation>「(」が「)」で閉じられていません。</translation>
     </message>
     <message>
-        <source>The domain &quot;%1&quot; at position %2 is not valid.</source>
-        <translation>位置 %2 のドメイン「%1」は正しくありません。</translation>
+        <source>A quotation mark is not closed.</source>
+        <translation>引用符 (&quot;) が閉じられていません。</translation>
     </message>
     <message>
-        <source>The international domain &quot;%1&quot; at position %2 cannot be converted for sending.</source>
-        <translation>位置 %2 の国際化ドメイン「%1」は送信用に変換できません。</translation>
+        <source>A &quot;[&quot; is not closed with &quot;]&quot;.</source>
+        <translation>「[」が「]」で閉じられていません。</translation>
     </message>
     <message>
-        <source>The part before &quot;@&quot; at position %1 is empty or too long.</source>
-        <translation>位置 %1 の「@」より前の部分が空か、長すぎます。</translation>
+        <source>The character &quot;%1&quot; cannot be used here.</source>
+        <translation>文字「%1」はここでは使えません。</translation>
     </message>
     <message>
-        <source>An address is missing inside &quot;&lt;&gt;&quot; at position %1.</source>
-        <translation>位置 %1 の「&lt;&gt;」の中にアドレスがありません。</translation>
+        <source>A comma is missing between two addresses.</source>
+        <translation>アドレスとアドレスの間にカンマ (,) がありません。</translation>
     </message>
     <message>
-        <source>The address at position %1 has no &quot;@&quot; and domain.</source>
-        <translation>位置 %1 のアドレスに「@」とドメインがありません。</translation>
+        <source>Only one address is allowed here.</source>
+        <translation>ここに入力できるアドレスは 1 つだけです。</translation>
     </message>
     <message>
-        <source>Expected &quot;&gt;&quot; at position %1.</source>
-        <translation>位置 %1 に「&gt;」が必要です。</translation>
+        <source>The part after &quot;@&quot; is missing (for example example.com).</source>
+        <translation>「@」の後ろ (example.com など) がありません。</translation>
     </message>
     <message>
-        <source>A group cannot contain another group (position %1).</source>
-        <translation>グループの中に別のグループは入れられません (位置 %1)。</translation>
+        <source>The part after &quot;@&quot;, &quot;%1&quot;, is not a valid domain.</source>
+        <translation>「@」の後ろの「%1」はドメインとして正しくありません。</translation>
     </message>
     <message>
-        <source>A group needs a name before &quot;:&quot; at position %1.</source>
-        <translation>位置 %1 の「:」の前にグループ名が必要です。</translation>
+        <source>The international domain &quot;%1&quot; cannot be converted for sending.</source>
+        <translation>国際化ドメイン「%1」を送信用に変換できません。</translation>
     </message>
     <message>
-        <source>Expected a comma or &quot;;&quot; at position %1.</source>
-        <translation>位置 %1 にカンマか「;」が必要です。</translation>
+        <source>The part before &quot;@&quot; is empty or too long.</source>
+        <translation>「@」の前が空か、長すぎます。</translation>
     </message>
     <message>
-        <source>Unexpected space in the address at position %1; put a name in quotes or the address in &quot;&lt;&gt;&quot;.</source>
-        <translation>位置 %1 のアドレスに予期しない空白があります。名前は引用符で囲むか、アドレスを「&lt;&gt;」で囲んでください。</translation>
+        <source>The address inside &quot;&lt;&gt;&quot; is missing.</source>
+        <translation>「&lt;&gt;」の中にアドレスがありません。</translation>
     </message>
     <message>
-        <source>The dots in the address at position %1 are not allowed there.</source>
-        <translation>位置 %1 のアドレスのドットはその場所には使えません。</translation>
+        <source>It has no &quot;@&quot; and domain (for example name@example.com).</source>
+        <translation>「@」とドメインがありません (name@example.com のように入力します)。</translation>
     </message>
     <message>
-        <source>Unexpected &quot;%1&quot; at position %2.</source>
-        <translation>位置 %2 に予期しない「%1」があります。</translation>
+        <source>A &quot;&lt;&quot; is not closed with &quot;&gt;&quot;.</source>
+        <translation>「&lt;」が「&gt;」で閉じられていません。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; at position %2 is not a complete address (it needs &quot;@&quot; and a domain).</source>
-        <translation>位置 %2 の「%1」は完全なアドレスではありません (「@」とドメインが必要です)。</translation>
+        <source>A group cannot contain another group.</source>
+        <translation>グループの中に別のグループは入れられません。</translation>
+    </message>
+    <message>
+        <source>A group needs a name before &quot;:&quot;.</source>
+        <translation>グループには「:」の前に名前が必要です。</translation>
+    </message>
+    <message>
+        <source>A comma or &quot;;&quot; is missing after an address in the group.</source>
+        <translation>グループ内のアドレスの後にカンマ (,) か「;」がありません。</translation>
+    </message>
+    <message>
+        <source>It contains a space: put a name in quotes, or the address in &quot;&lt;&gt;&quot;.</source>
+        <translation>空白が含まれています。名前は引用符 (&quot;) で囲むか、アドレスを「&lt;&gt;」で囲んでください。</translation>
+    </message>
+    <message>
+        <source>A dot cannot be at the start or end of the part before &quot;@&quot;, or follow another dot.</source>
+        <translation>「@」の前の部分では、先頭や末尾にドット (.) を置いたり、ドットを続けたりできません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be used here.</source>
+        <translation>「%1」はここでは使えません。</translation>
+    </message>
+    <message>
+        <source>It is not a complete address: it needs &quot;@&quot; and a domain (for example name@example.com).</source>
+        <translation>アドレスが完全ではありません。「@」とドメインが必要です (name@example.com のように入力します)。</translation>
     </message>
 </context>
 <context>
@@ -319,16 +319,20 @@
         <translation>BCC</translation>
     </message>
     <message>
-        <source>The %1 field has an address that is not valid: %2</source>
-        <translation>%1欄のアドレスが正しくありません: %2</translation>
-    </message>
-    <message>
         <source>Add at least one recipient in To, Cc or Bcc.</source>
         <translation>宛先、CC、BCC のどれかに 1 つ以上の宛先を入力してください。</translation>
     </message>
     <message>
         <source>The attachment %1 is not a readable file.</source>
         <translation>添付ファイル %1 は読み込めるファイルではありません。</translation>
+    </message>
+    <message>
+        <source>An address in %1 is not valid. %2</source>
+        <translation>%1欄に正しくないアドレスがあります。%2</translation>
+    </message>
+    <message>
+        <source>The address &quot;%1&quot; in %2 is not valid. %3</source>
+        <translation>%2欄のアドレス「%1」は正しくありません。%3</translation>
     </message>
 </context>
 <context>
@@ -2481,10 +2485,6 @@ Taro</source>
         <translation>件名</translation>
     </message>
     <message>
-        <source>Sent</source>
-        <translation>送信済みアイテム</translation>
-    </message>
-    <message>
         <source>Queued</source>
         <translation>登録日時</translation>
     </message>
@@ -2499,6 +2499,10 @@ Taro</source>
     <message>
         <source>Received</source>
         <translation>受信日時</translation>
+    </message>
+    <message>
+        <source>Date sent</source>
+        <translation>送信日時</translation>
     </message>
 </context>
 <context>

@@ -124,7 +124,11 @@ QWidget *AccountDialog::receivingPage()
     server->addWidget(m_popPort);
     auto *page = new QWidget;
     auto *form = new QFormLayout(page);
-    form->addRow(tr("POP3 &server:"), server);
+    // A row whose field is a layout gets no buddy: the label must name its own, or its
+    // "&" shows as a character instead of a shortcut.
+    auto *serverLabel = new QLabel(tr("POP3 &server:"));
+    serverLabel->setBuddy(m_popHost);
+    form->addRow(serverLabel, server);
     form->addRow(tr("Se&curity:"), m_popSecurity);
     form->addRow(tr("&User name:"), m_popUser);
     form->addRow(tr("&Password:"), m_popPassword);
@@ -166,7 +170,9 @@ QWidget *AccountDialog::sendingPage()
     server->addWidget(m_smtpPort);
     auto *page = new QWidget;
     auto *form = new QFormLayout(page);
-    form->addRow(tr("SMTP &server:"), server);
+    auto *serverLabel = new QLabel(tr("SMTP &server:"));
+    serverLabel->setBuddy(m_smtpHost);
+    form->addRow(serverLabel, server);
     form->addRow(tr("Se&curity:"), m_smtpSecurity);
     form->addRow(tr("&Authentication:"), m_smtpAuth);
     form->addRow(tr("&User name:"), m_smtpUser);

@@ -4,6 +4,7 @@
 #include "usecases/MailtoLink.h"
 #include "usecases/OutboxStateText.h"
 
+#include "PopupClickThrough.h"
 #include "PreferencesDialog.h"
 #include "SendLaterDialog.h"
 #include "message/AddressParser.h"
@@ -179,11 +180,13 @@ QLineEdit *ComposeWindow::addressField(const QString &objectName)
     auto *completer = new QCompleter(model, field);
     completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     completer->setWidget(field);
+    new PopupClickThrough(completer->popup());
     // Complete the address being typed: the text after the last comma.
     connect(field, &QLineEdit::textEdited, completer,
             [this, field, completer, model](const QString &text) {
                 field->setStyleSheet(QString());
                 field->setToolTip(QString());
+                recheckAddresses();
                 const QString current =
                     text.left(field->cursorPosition()).section(u',', -1).trimmed();
                 model->setStringList(current.isEmpty() ? QStringList()
@@ -346,9 +349,31 @@ ComposeInput ComposeWindow::input() const
     return in;
 }
 
+void ComposeWindow::recheckAddresses()
+{
+    // Only an error already shown is looked at again: a half-typed address is no error yet.
+    if (!m_addressProblemShown)
+        return;
+    const Account *account = m_scheduler->account(m_from->currentData().toString());
+    const ComposeProblem::Field field = account
+                                            ? ComposeMessage::build(*account, input()).problem.field
+                                            : ComposeProblem::Field::None;
+    using Field = ComposeProblem::Field;
+    if (field == Field::To || field == Field::Cc || field == Field::Bcc ||
+        field == Field::Recipients)
+        return;
+    m_addressProblemShown = false;
+    for (QLineEdit *edit : {m_to, m_cc, m_bcc}) {
+        edit->setStyleSheet(QString());
+        edit->setToolTip(QString());
+    }
+    setNotice({}, false);
+}
+
 bool ComposeWindow::showProblem(const ComposeProblem &problem)
 {
     using Field = ComposeProblem::Field;
+    m_addressProblemShown = false;
     for (QLineEdit *edit : {m_to, m_cc, m_bcc}) {
         edit->setStyleSheet(QString());
         edit->setToolTip(QString());
@@ -366,6 +391,7 @@ bool ComposeWindow::showProblem(const ComposeProblem &problem)
             edit->setToolTip(problem.message);
             edit->setCursorPosition(problem.position);
         }
+        m_addressProblemShown = true;
         edit->setFocus();
     }
     setNotice(problem.field == Field::Attachment

@@ -78,6 +78,8 @@ protected:
 
 private:
     bool checkAddresses();
+    /// After an address field changed: hides the address error shown once it is fixed.
+    void recheckAddresses();
     /// What the fields hold, for the compose use case.
     ComposeInput input() const;
     /// Shows @p problem at its field; true when there is none.
@@ -102,6 +104,7 @@ private:
     QString m_draftPath;
     bool m_modified = false;
     bool m_closing = false;
+    bool m_addressProblemShown = false; ///< the notice is an address field's error
 
     QComboBox *m_from = nullptr;
     QLineEdit *m_to = nullptr;

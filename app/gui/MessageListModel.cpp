@@ -322,8 +322,9 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
     case SubjectColumn:
         return tr("Subject");
     case DateColumn:
+        // A title of its own: not the name of the folder ("Sent").
         return m_folder == Folder::Inbox  ? tr("Received")
-               : m_folder == Folder::Sent ? tr("Sent")
+               : m_folder == Folder::Sent ? tr("Date sent")
                                           : tr("Queued");
     case SizeColumn:
         return tr("Size");

@@ -71,9 +71,7 @@ public:
                 continue;
             }
             if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
-                *failure = {i, AddressParser::tr("A control character is not allowed in an "
-                                                 "address (position %1).")
-                                   .arg(i + 1)};
+                *failure = {i, AddressParser::tr("It contains a control character.")};
                 return false;
             }
             if (c == QLatin1Char('(')) {
@@ -89,9 +87,7 @@ public:
                         continue;
                     }
                     if ((d.unicode() < 0x20 && !isSpace(d)) || d.unicode() == 0x7f) {
-                        *failure = {i, AddressParser::tr("A control character is not allowed in an "
-                                                         "address (position %1).")
-                                           .arg(i + 1)};
+                        *failure = {i, AddressParser::tr("It contains a control character.")};
                         return false;
                     }
                     if (d == QLatin1Char('('))
@@ -105,9 +101,7 @@ public:
                         break;
                 }
                 if (depth != 0) {
-                    *failure = {start, AddressParser::tr("A comment that starts at position %1 "
-                                                         "is not closed with \")\".")
-                                           .arg(start + 1)};
+                    *failure = {start, AddressParser::tr("A \"(\" is not closed with \")\".")};
                     return false;
                 }
                 comment = body.trimmed();
@@ -136,27 +130,21 @@ public:
                         break;
                     }
                     if (!isQuotable(d)) {
-                        *failure = {i - 1, AddressParser::tr("A control character is not "
-                                                             "allowed in an address (position %1).")
-                                               .arg(i)};
+                        *failure = {i - 1, AddressParser::tr("It contains a control character.")};
                         return false;
                     }
                     token.text += d;
                 }
                 if (!closed) {
                     *failure = {token.position,
-                                AddressParser::tr("The quotation mark at position %1 is not "
-                                                  "closed.")
-                                    .arg(token.position + 1)};
+                                AddressParser::tr("A quotation mark is not closed.")};
                     return false;
                 }
                 token.kind = TokenKind::Quoted;
             } else if (c == QLatin1Char('[')) {
                 const int close = int(m_text.indexOf(QLatin1Char(']'), i));
                 if (close < 0) {
-                    *failure = {i, AddressParser::tr("The \"[\" at position %1 is not closed "
-                                                     "with \"]\".")
-                                       .arg(i + 1)};
+                    *failure = {i, AddressParser::tr("A \"[\" is not closed with \"]\".")};
                     return false;
                 }
                 token.kind = TokenKind::DomainLiteral;
@@ -167,10 +155,8 @@ public:
                 token.text = c;
                 ++i;
             } else if (isSpecial(c)) {
-                *failure = {i, AddressParser::tr("The character \"%1\" at position %2 is not "
-                                                 "allowed here.")
-                                   .arg(c)
-                                   .arg(i + 1)};
+                *failure = {i,
+                            AddressParser::tr("The character \"%1\" cannot be used here.").arg(c)};
                 return false;
             } else {
                 token.kind = TokenKind::Atom;
@@ -203,9 +189,7 @@ public:
                 break;
             if (peek().kind != TokenKind::End && !isSpecialToken(peek(), ',')) {
                 *failure = {peek().position,
-                            AddressParser::tr("Expected a comma between addresses at position "
-                                              "%1.")
-                                .arg(peek().position + 1)};
+                            AddressParser::tr("A comma is missing between two addresses.")};
                 return false;
             }
         }
@@ -213,9 +197,7 @@ public:
             const int at = peek().kind == TokenKind::End ? int(m_text.size()) : peek().position;
             *failure = {at, out->isEmpty()
                                 ? AddressParser::tr("An address is required.")
-                                : AddressParser::tr("Only one address is allowed here (position "
-                                                    "%1).")
-                                      .arg(at + 1)};
+                                : AddressParser::tr("Only one address is allowed here.")};
             return false;
         }
         return true;
@@ -248,9 +230,9 @@ private:
         // The "@" was consumed by the caller.
         const Token &domainToken = peek();
         if (domainToken.kind != TokenKind::Atom && domainToken.kind != TokenKind::DomainLiteral) {
-            *failure = {domainToken.position,
-                        AddressParser::tr("A domain is missing after \"@\" at position %1.")
-                            .arg(domainToken.position + 1)};
+            *failure = {
+                domainToken.position,
+                AddressParser::tr("The part after \"@\" is missing (for example example.com).")};
             return false;
         }
         ++m_pos;
@@ -265,27 +247,24 @@ private:
                     if (c.unicode() < 0x80 && !c.isLetterOrNumber() && c != QLatin1Char('-'))
                         valid = false;
                 if (!valid) {
-                    *failure = {domainToken.position,
-                                AddressParser::tr("The domain \"%1\" at position %2 is not "
-                                                  "valid.")
-                                    .arg(domainToken.text)
-                                    .arg(domainToken.position + 1)};
+                    *failure = {
+                        domainToken.position,
+                        AddressParser::tr("The part after \"@\", \"%1\", is not a valid domain.")
+                            .arg(domainToken.text)};
                     return false;
                 }
             }
             if (!HeaderCodec::isPlainAscii(domain) && QUrl::toAce(domain).isEmpty()) {
                 *failure = {domainToken.position,
-                            AddressParser::tr("The international domain \"%1\" at position %2 "
-                                              "cannot be converted for sending.")
-                                .arg(domainToken.text)
-                                .arg(domainToken.position + 1)};
+                            AddressParser::tr(
+                                "The international domain \"%1\" cannot be converted for sending.")
+                                .arg(domainToken.text)};
                 return false;
             }
         }
         if (local.isEmpty() || local.size() > 64 * 4) {
-            *failure = {localPosition, AddressParser::tr("The part before \"@\" at position %1 "
-                                                         "is empty or too long.")
-                                           .arg(localPosition + 1)};
+            *failure = {localPosition,
+                        AddressParser::tr("The part before \"@\" is empty or too long.")};
             return false;
         }
         *out = MailAddress(displayName, local, domain, group);
@@ -312,16 +291,14 @@ private:
             const Token localToken = peek();
             if (localToken.kind != TokenKind::Atom && localToken.kind != TokenKind::Quoted) {
                 *failure = {localToken.position,
-                            AddressParser::tr("An address is missing inside \"<>\" at position "
-                                              "%1.")
-                                .arg(localToken.position + 1)};
+                            AddressParser::tr("The address inside \"<>\" is missing.")};
                 return false;
             }
             ++m_pos;
             if (!isSpecialToken(peek(), '@')) {
-                *failure = {peek().position, AddressParser::tr("The address at position %1 has no "
-                                                               "\"@\" and domain.")
-                                                 .arg(localToken.position + 1)};
+                *failure = {peek().position,
+                            AddressParser::tr(
+                                "It has no \"@\" and domain (for example name@example.com).")};
                 return false;
             }
             ++m_pos;
@@ -330,9 +307,8 @@ private:
                                          decodePhrase(phrase), group, failure))
                 return false;
             if (!isSpecialToken(peek(), '>')) {
-                *failure = {
-                    peek().position,
-                    AddressParser::tr("Expected \">\" at position %1.").arg(peek().position + 1)};
+                *failure = {peek().position,
+                            AddressParser::tr("A \"<\" is not closed with \">\".")};
                 return false;
             }
             ++m_pos;
@@ -342,15 +318,12 @@ private:
 
         if (isSpecialToken(next, ':')) {
             if (inGroup) {
-                *failure = {next.position, AddressParser::tr("A group cannot contain another "
-                                                             "group (position %1).")
-                                               .arg(next.position + 1)};
+                *failure = {next.position,
+                            AddressParser::tr("A group cannot contain another group.")};
                 return false;
             }
             if (phrase.isEmpty()) {
-                *failure = {next.position,
-                            AddressParser::tr("A group needs a name before \":\" at position %1.")
-                                .arg(next.position + 1)};
+                *failure = {next.position, AddressParser::tr("A group needs a name before \":\".")};
                 return false;
             }
             ++m_pos;
@@ -371,8 +344,8 @@ private:
                 if (!isSpecialToken(peek(), ',') && !isSpecialToken(peek(), ';') &&
                     peek().kind != TokenKind::End) {
                     *failure = {peek().position,
-                                AddressParser::tr("Expected a comma or \";\" at position %1.")
-                                    .arg(peek().position + 1)};
+                                AddressParser::tr(
+                                    "A comma or \";\" is missing after an address in the group.")};
                     return false;
                 }
             }
@@ -380,19 +353,16 @@ private:
 
         if (isSpecialToken(next, '@')) {
             if (phrase.isEmpty()) {
-                *failure = {next.position, AddressParser::tr("The part before \"@\" at position "
-                                                             "%1 is empty or too long.")
-                                               .arg(next.position + 1)};
+                *failure = {next.position,
+                            AddressParser::tr("The part before \"@\" is empty or too long.")};
                 return false;
             }
             QString local;
             for (qsizetype i = 0; i < phrase.size(); ++i) {
                 if (i > 0 && phrase.at(i).spaceBefore) {
                     *failure = {phrase.at(i).position - 1,
-                                AddressParser::tr("Unexpected space in the address at position "
-                                                  "%1; put a name in quotes or the address in "
-                                                  "\"<>\".")
-                                    .arg(phrase.at(i).position)};
+                                AddressParser::tr("It contains a space: put a name in quotes, or "
+                                                  "the address in \"<>\".")};
                     return false;
                 }
                 local += phrase.at(i).text;
@@ -401,9 +371,8 @@ private:
                 (local.startsWith(QLatin1Char('.')) || local.endsWith(QLatin1Char('.')) ||
                  local.contains(QLatin1String("..")))) {
                 *failure = {phrase.first().position,
-                            AddressParser::tr("The dots in the address at position %1 are not "
-                                              "allowed there.")
-                                .arg(phrase.first().position + 1)};
+                            AddressParser::tr("A dot cannot be at the start or end of the part "
+                                              "before \"@\", or follow another dot.")};
                 return false;
             }
             ++m_pos;
@@ -421,16 +390,12 @@ private:
         }
 
         if (phrase.isEmpty()) {
-            *failure = {next.position, AddressParser::tr("Unexpected \"%1\" at position %2.")
-                                           .arg(next.text)
-                                           .arg(next.position + 1)};
+            *failure = {next.position,
+                        AddressParser::tr("\"%1\" cannot be used here.").arg(next.text)};
             return false;
         }
-        const int at = next.kind == TokenKind::End ? int(m_text.size()) : next.position;
-        *failure = {start, AddressParser::tr("\"%1\" at position %2 is not a complete address "
-                                             "(it needs \"@\" and a domain).")
-                               .arg(m_text.mid(start, at - start).trimmed())
-                               .arg(start + 1)};
+        *failure = {start, AddressParser::tr("It is not a complete address: it needs \"@\" and a "
+                                             "domain (for example name@example.com).")};
         return false;
     }
 

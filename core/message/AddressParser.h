@@ -13,7 +13,7 @@ struct AddressParseResult
 {
     QList<MailAddress> addresses; ///< every mailbox, groups flattened in order
     int errorPosition = -1;       ///< index (in UTF-16 units) of the offending character
-    QString errorMessage;         ///< a translated sentence naming the problem and position
+    QString errorMessage;         ///< a translated sentence naming what is wrong (not where)
 
     bool ok() const { return errorPosition < 0; }
 };

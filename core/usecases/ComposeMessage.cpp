@@ -6,6 +6,44 @@
 
 namespace Outpost {
 
+namespace {
+
+/// The address of a list that holds @p position: the text between the commas around it
+/// (commas inside quotes, comments and "<>" do not count), so that an error can name it.
+QString addressAt(const QString &text, int position)
+{
+    int start = 0;
+    bool quoted = false;
+    int comment = 0;
+    int angle = 0;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'\\')
+                ++i;
+            else if (c == u'"')
+                quoted = false;
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u'(') {
+            ++comment;
+        } else if (c == u')' && comment > 0) {
+            --comment;
+        } else if (c == u'<') {
+            ++angle;
+        } else if (c == u'>' && angle > 0) {
+            --angle;
+        } else if ((c == u',' || c == u';') && comment == 0 && angle == 0) {
+            if (i >= position)
+                return text.mid(start, i - start).trimmed();
+            start = i + 1;
+        }
+    }
+    return text.mid(start).trimmed();
+}
+
+} // namespace
+
 TextEncoding ComposeMessage::textEncodingFor(JapaneseEncoding choice)
 {
     switch (choice) {
@@ -48,11 +86,16 @@ ComposeMessage::Result ComposeMessage::build(const Account &account, const Compo
                           {Field::Bcc, tr("Bcc"), &input.bcc, &m.bcc}};
     for (const List &list : lists) {
         const AddressParseResult r = AddressParser::parseList(*list.text);
-        if (!r.ok())
-            return problem(list.field,
-                           tr("The %1 field has an address that is not valid: %2")
-                               .arg(list.name, r.errorMessage),
-                           r.errorPosition);
+        if (!r.ok()) {
+            const QString address = addressAt(*list.text, r.errorPosition);
+            return problem(
+                list.field,
+                address.isEmpty()
+                    ? tr("An address in %1 is not valid. %2").arg(list.name, r.errorMessage)
+                    : tr("The address \"%1\" in %2 is not valid. %3")
+                          .arg(address, list.name, r.errorMessage),
+                r.errorPosition);
+        }
         *list.target = r.addresses;
     }
     if (m.to.isEmpty() && m.cc.isEmpty() && m.bcc.isEmpty())

@@ -9,9 +9,12 @@
 #include "schedule/Scheduler.h"
 #include "store/CredentialStore.h"
 #include "store/OutboxStore.h"
+#include "usecases/AddressBook.h"
 #include "usecases/DraftStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
+#include <QApplication>
 #include <QClipboard>
 #include <QCompleter>
 #include <QFile>
@@ -372,6 +375,77 @@ private Q_SLOTS:
         QVERIFY(queued.first().at(2).toString().contains(QLatin1String("Send/Receive")));
         QCOMPARE(window.scheduler()->outbox(f.account.id)->messages().size(), 1);
         QVERIFY(!window.scheduler()->isRunning(f.account.id));
+    }
+
+    void addressErrorNamesTheAddressAndGoesWhenFixed()
+    {
+        GuiFixture f(false);
+        f.saveAccount();
+        MainWindow window(f.profile(), nullptr, keychainService());
+        ComposeWindow *compose = window.newMessage();
+        fill(compose, QStringLiteral("bob@example.net, carol@@example.org"), QStringLiteral("Hi"));
+        QVERIFY(!compose->send());
+        // The error names the address and what is wrong, not a position in the field.
+        QVERIFY2(compose->notice().contains(QLatin1String("\"carol@@example.org\" in To")),
+                 qPrintable(compose->notice()));
+        QVERIFY2(!compose->notice().contains(QLatin1String("position")),
+                 qPrintable(compose->notice()));
+        auto *to = compose->findChild<QLineEdit *>(QStringLiteral("composeTo"));
+        QVERIFY(!to->styleSheet().isEmpty());
+
+        // Typing on with the address still wrong keeps the error; fixing it removes it.
+        to->setFocus();
+        to->end(false);
+        QTest::keyClick(to, Qt::Key_Space);
+        QVERIFY(!compose->notice().isEmpty());
+        to->setText(QStringLiteral("bob@example.net, carol@example.or"));
+        QTest::keyClick(to, Qt::Key_G);
+        QCOMPARE(to->text(), QStringLiteral("bob@example.net, carol@example.org"));
+        QVERIFY2(compose->notice().isEmpty(), qPrintable(compose->notice()));
+        QVERIFY(to->styleSheet().isEmpty());
+
+        // No recipient at all: the notice goes once one is typed.
+        to->clear();
+        QVERIFY(!compose->send());
+        QVERIFY(!compose->notice().isEmpty());
+        QTest::keyClicks(to, QStringLiteral("bob@example.net"));
+        QVERIFY(compose->notice().isEmpty());
+        compose->setAttribute(Qt::WA_DeleteOnClose, false);
+        delete compose;
+    }
+
+    void clickOutsideTheCompletionMovesTheFocus()
+    {
+        GuiFixture f(false);
+        f.saveAccount();
+        {
+            Outpost::AddressBook book(f.profile());
+            QVERIFY(book.load());
+            QVERIFY(book.remember({Outpost::MailAddress(
+                QStringLiteral("Bob"), QStringLiteral("bob"), QStringLiteral("example.net"))}));
+        }
+        MainWindow window(f.profile(), nullptr, keychainService());
+        ComposeWindow *compose = window.newMessage();
+        compose->show();
+        QVERIFY(QTest::qWaitForWindowExposed(compose));
+        compose->activateWindow();
+        auto *to = compose->findChild<QLineEdit *>(QStringLiteral("composeTo"));
+        auto *subject = compose->findChild<QLineEdit *>(QStringLiteral("composeSubject"));
+        to->setFocus();
+        QTest::keyClicks(to, QStringLiteral("bo"));
+        QWidget *popup = to->findChild<QCompleter *>()->popup();
+        QTRY_VERIFY(popup->isVisible());
+
+        // The user clicks the Subject field and types: the text goes to the subject.
+        QTest::mouseClick(subject->window()->windowHandle(), Qt::LeftButton, {},
+                          subject->mapTo(subject->window(), subject->rect().center()));
+        QTRY_VERIFY(!popup->isVisible());
+        QVERIFY(subject->hasFocus());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Lunch"));
+        QCOMPARE(subject->text(), QStringLiteral("Lunch"));
+        QCOMPARE(to->text(), QStringLiteral("bo"));
+        compose->setAttribute(Qt::WA_DeleteOnClose, false);
+        delete compose;
     }
 
     void queueFailureKeepsEverything()

@@ -69,6 +69,36 @@ private Q_SLOTS:
         QVERIFY(!r.problem.message.isEmpty());
     }
 
+    void anAddressErrorNamesTheAddress_data()
+    {
+        QTest::addColumn<QString>("cc");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("second of three") << QStringLiteral("a@x.org, carol@@x.org, b@y.org")
+                                         << QStringLiteral("\"carol@@x.org\" in Cc");
+        QTest::newRow("comma in a quoted name")
+            << QStringLiteral("\"Doe, Jane\" <jane@x.org>, bob@")
+            << QStringLiteral("\"bob@\" in Cc");
+        QTest::newRow("first") << QStringLiteral("no at sign, b@y.org")
+                               << QStringLiteral("\"no at sign\" in Cc");
+        QTest::newRow("name with a comma, bad")
+            << QStringLiteral("\"Doe, Jane\" <jane@@x.org>")
+            << QStringLiteral("\"\"Doe, Jane\" <jane@@x.org>\" in Cc");
+    }
+
+    void anAddressErrorNamesTheAddress()
+    {
+        QFETCH(QString, cc);
+        QFETCH(QString, named);
+        ComposeInput in;
+        in.to = QStringLiteral("ok@example.net");
+        in.cc = cc;
+        const ComposeMessage::Result r = ComposeMessage::build(account(), in);
+        QCOMPARE(r.problem.field, Field::Cc);
+        QVERIFY2(r.problem.message.contains(named), qPrintable(r.problem.message));
+        QVERIFY2(!r.problem.message.contains(QLatin1String("position")),
+                 qPrintable(r.problem.message));
+    }
+
     void anAttachmentThatIsNotThere()
     {
         QTemporaryDir dir;
