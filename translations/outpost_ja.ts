@@ -3165,10 +3165,6 @@ Taro</source>
         <translation>サンドボックスを起動できませんでした: %1</translation>
     </message>
     <message>
-        <source>Sandbox (demo)</source>
-        <translation>サンドボックス (デモ)</translation>
-    </message>
-    <message>
         <source>Demo</source>
         <translation>デモ</translation>
     </message>
@@ -3221,6 +3217,10 @@ Taro</source>
     <message>
         <source>Step 3: the message did not go out; the log above shows why.</source>
         <translation>手順 3: メッセージは送信されませんでした。理由は上のログで確認できます。</translation>
+    </message>
+    <message>
+        <source>Sandbox (until Outpost quits)</source>
+        <translation>サンドボックス (Outpost の終了まで)</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,15 @@ QString groupedFingerprint(const QByteArray &hex)
         pairs.append(QString::fromLatin1(hex.mid(i, 2)).toUpper());
     return pairs.join(u':');
 }
+
+/// The fingerprint on two lines of 16 pairs: on one, it pushes the form wider than the
+/// dialog and cuts its label off.
+QString fingerprintLines(const QByteArray &hex)
+{
+    const QString all = groupedFingerprint(hex);
+    const qsizetype half = (all.size() / 2 / 3 + 1) * 3; // after the colon of pair 16
+    return all.size() > 48 ? all.left(half) + u'\n' + all.mid(half) : all;
+}
 } // namespace
 
 CertificateDialog::CertificateDialog(const CertificateInfo &info, QWidget *parent)
@@ -31,6 +40,9 @@ CertificateDialog::CertificateDialog(const CertificateInfo &info, QWidget *paren
            "be pretending to be your mail server. Trust it only if your provider confirms this "
            "fingerprint."));
     intro->setWordWrap(true);
+    // Wrapped text gets more height than it needs at the dialog's width; at the top, the
+    // spare room falls below the form instead of standing as a band above the text.
+    intro->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     auto *form = new QFormLayout;
     auto addRow = [form](const QString &label, const QString &value, bool mono = false) {
@@ -48,7 +60,7 @@ CertificateDialog::CertificateDialog(const CertificateInfo &info, QWidget *paren
     addRow(tr("Issued to:"), info.subject);
     addRow(tr("Issued by:"), info.issuer);
     addRow(tr("Valid:"), validity);
-    addRow(tr("SHA-256 fingerprint:"), groupedFingerprint(info.sha256), true);
+    addRow(tr("SHA-256 fingerprint:"), fingerprintLines(info.sha256), true);
     addRow(tr("Why it is not trusted:"), info.reasons.join(u'\n'));
     m_text = QStringList{info.subject, info.issuer, validity, groupedFingerprint(info.sha256),
                          info.reasons.join(u'\n')}
@@ -65,8 +77,9 @@ CertificateDialog::CertificateDialog(const CertificateInfo &info, QWidget *paren
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);
+    layout->addStretch(1);
     layout->addWidget(buttons);
-    setMinimumWidth(520);
+    setMinimumWidth(600); // the longest label and the fingerprint's 16 pairs, side by side
 }
 
 } // namespace Outpost

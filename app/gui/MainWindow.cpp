@@ -250,6 +250,8 @@ QWidget *MainWindow::createMailPage()
     m_list->header()->resizeSection(MessageListModel::SizeColumn, 80);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelectedMessage);
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::showSelectedMessage);
     m_outboxActions = new OutboxActions(m_scheduler, m_session->profile().directory(), this,
                                         [this] { return newMessage(); });
     connect(m_outboxActions, &OutboxActions::notice, this, &MainWindow::showNotice);
@@ -332,15 +334,25 @@ void MainWindow::selectRow(int row)
     m_list->setCurrentIndex(index);
 }
 
+QModelIndex MainWindow::selectedSourceIndex() const
+{
+    // The current row counts only while it is selected: a list whose selection was cleared
+    // (Ctrl+click, a refresh) shows no message, though the current index stays.
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid() || !m_list->selectionModel()->isSelected(current))
+        return {};
+    return m_proxy->mapToSource(current);
+}
+
 std::optional<OutboxEntry> MainWindow::selectedEntry() const
 {
-    const QModelIndex index = m_proxy->mapToSource(m_list->currentIndex());
+    const QModelIndex index = selectedSourceIndex();
     return index.isValid() ? m_model->entry(index.row()) : std::nullopt;
 }
 
 QString MainWindow::selectedPath() const
 {
-    const QModelIndex index = m_proxy->mapToSource(m_list->currentIndex());
+    const QModelIndex index = selectedSourceIndex();
     return index.isValid() ? m_model->path(index.row()) : QString();
 }
 
@@ -350,10 +362,8 @@ void MainWindow::showSelectedMessage()
     m_outboxActions->setSelection(currentAccountId(), entry);
     QString state;
     if (entry)
-        state = m_proxy->mapToSource(m_list->currentIndex())
-                    .siblingAtColumn(MessageListModel::StateColumn)
-                    .data()
-                    .toString();
+        state =
+            selectedSourceIndex().siblingAtColumn(MessageListModel::StateColumn).data().toString();
     // A message waiting to be sent later gets its Date when it leaves.
     const bool dateAtSend = entry && entry->dateAtSend && entry->state != OutboxState::Sent &&
                             m_model->folder() != MessageListModel::Folder::Sent;

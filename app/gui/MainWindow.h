@@ -173,6 +173,8 @@ private:
     void quitIfSent();
     void demoLog(const QString &text);
     QString currentAccountId() const;
+    /// The selected message's row in the model (invalid: none selected).
+    QModelIndex selectedSourceIndex() const;
     std::optional<OutboxEntry> selectedEntry() const;
     QString selectedPath() const;
     QList<Account> allAccounts() const;

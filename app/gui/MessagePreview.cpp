@@ -64,6 +64,7 @@ void MessagePreview::showMessage(const QString &path, const QString &state, bool
     if (path.isEmpty()) {
         setHistory({});
         m_header->clear();
+        m_header->hide(); // an empty label would stand as a grey band above the text
         m_text->setPlainText(QString());
         m_save->setEnabled(false);
         m_attachments->hide();
@@ -74,6 +75,7 @@ void MessagePreview::showMessage(const QString &path, const QString &state, bool
     std::optional<ParsedMessage> parsed = MessageReader::parseFile(path, &error);
     if (!parsed) {
         m_header->setText(tr("This message could not be read: %1").arg(error.message));
+        m_header->show();
         m_text->clear();
         return;
     }
@@ -99,6 +101,7 @@ void MessagePreview::showMessage(const QString &path, const QString &state, bool
     if (!state.isEmpty())
         header += QStringLiteral("<br>") + tr("<b>State:</b> %1").arg(state.toHtmlEscaped());
     m_header->setText(header);
+    m_header->show();
     m_text->setPlainText(parsed->text());
     const QList<AttachmentInfo> attachments = parsed->attachments();
     for (const AttachmentInfo &a : attachments)

@@ -48,7 +48,7 @@ std::optional<Account> SandboxTour::startServer(QString *error)
     }
     Account a;
     a.id = accountId();
-    a.name = tr("Sandbox (demo)");
+    a.name = tr("Sandbox (until Outpost quits)");
     a.fullName = tr("Demo");
     a.address = QStringLiteral("demo@sandbox.invalid");
     a.popHost = QStringLiteral("127.0.0.1");
@@ -69,23 +69,53 @@ std::optional<Account> SandboxTour::startServer(QString *error)
     connect(m_server.get(), &SandboxServer::relayRefused, this,
             [this](const QHostAddress &, const QByteArray &recipient) {
                 if (m_step == Step::PlainSend)
-                    Q_EMIT narration(tr("The server refused: relaying to %1 is denied, because "
-                                        "this computer has not logged in over POP yet. This is "
-                                        "the error mail programs show when they send before "
-                                        "receiving.")
-                                         .arg(QString::fromUtf8(recipient)));
+                    narrateAfterReply(tr("The server refused: relaying to %1 is denied, because "
+                                         "this computer has not logged in over POP yet. This is "
+                                         "the error mail programs show when they send before "
+                                         "receiving.")
+                                          .arg(QString::fromUtf8(recipient)),
+                                      QStringLiteral("Relay access denied"));
             });
     connect(m_server.get(), &SandboxServer::popLoggedIn, this, [this] {
         if (m_step == Step::OutpostCycle)
-            Q_EMIT narration(tr("Outpost logged in over POP first. The server now relays mail "
-                                "from this computer for 2 minutes."));
+            narrateAfterReply(tr("Outpost logged in over POP first. The server now relays mail "
+                                 "from this computer for 2 minutes."),
+                              QStringLiteral("S: +OK Logged in"));
     });
     connect(m_server.get(), &SandboxServer::delivered, this, [this](const SandboxDelivery &d) {
         if (m_step == Step::OutpostCycle)
-            Q_EMIT narration(tr("The server accepted the message for %1.")
-                                 .arg(QString::fromUtf8(d.recipients.join(", "))));
+            narrateAfterReply(tr("The server accepted the message for %1.")
+                                  .arg(QString::fromUtf8(d.recipients.join(", "))),
+                              QStringLiteral("queued as SBX%1").arg(m_server->deliveries().size()));
     });
+    // The cycle's conversation, to tell the server's side after the reply it describes.
+    connect(m_scheduler, &Scheduler::transcript, this,
+            [this](const QString &account, const QString &line) {
+                if (account == accountId())
+                    replySeen(line);
+            });
     return a;
+}
+
+void SandboxTour::narrateAfterReply(const QString &text, const QString &reply)
+{
+    // The server tells of a step as it answers; the client reads the answer later (and,
+    // pipelining, other answers first). Told now, the sentence would stand above the reply
+    // it explains in the log.
+    m_afterReply.append({text, reply});
+}
+
+void SandboxTour::replySeen(const QString &line)
+{
+    // Lines are "S: …" (the server's) and "C: …", after the probe's "SMTP "/"POP3 ".
+    for (qsizetype i = 0; i < m_afterReply.size();) {
+        if (line.contains(QLatin1String("S: ")) && line.contains(m_afterReply.at(i).second)) {
+            const QString text = m_afterReply.takeAt(i).first;
+            Q_EMIT narration(text);
+        } else {
+            ++i;
+        }
+    }
 }
 
 void SandboxTour::run()
@@ -120,7 +150,10 @@ void SandboxTour::takeStep(Step step)
         auto *probe =
             new AccountProbe(*m_account, QStringLiteral("demo"), QString(), m_clock, this);
         m_probe = probe;
-        connect(probe, &AccountProbe::transcript, this, &SandboxTour::transcript);
+        connect(probe, &AccountProbe::transcript, this, [this](const QString &line) {
+            Q_EMIT transcript(line);
+            replySeen(line);
+        });
         connect(probe, &AccountProbe::finished, this, [this, probe](const ProbeReport &report) {
             probe->deleteLater();
             if (report.needsPopBeforeSmtp())

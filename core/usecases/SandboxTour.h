@@ -3,7 +3,9 @@
 #include "schedule/Cycle.h"
 #include "store/Account.h"
 
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 
 #include <memory>
@@ -23,7 +25,8 @@ class Scheduler;
 /// 2. Outpost's Send/Receive: POP login first, then the message goes out;
 /// 3. done, the message is in the Sent folder.
 /// It narrates each step in people's words; the window shows the narration in its protocol
-/// log. The account lives only as long as the tour (it is not saved in the profile).
+/// log, each of the server's moves after the reply it describes. The account lives only as
+/// long as the tour (it is not saved in the profile), and its name says so.
 class SandboxTour : public QObject
 {
     Q_OBJECT
@@ -70,6 +73,10 @@ Q_SIGNALS:
 
 private:
     void takeStep(Step step);
+    /// Tells @p text once the client has read the server's reply that contains @p reply.
+    void narrateAfterReply(const QString &text, const QString &reply);
+    /// A line of a conversation: tells what waited for a reply of the server's.
+    void replySeen(const QString &line);
 
     Scheduler *m_scheduler;
     CredentialStore *m_credentials;
@@ -78,6 +85,8 @@ private:
     std::optional<Account> m_account;
     QPointer<AccountProbe> m_probe;
     Step m_step = Step::NotStarted;
+    /// Narration waiting for the reply it describes (text, words of the reply).
+    QList<QPair<QString, QString>> m_afterReply;
 };
 
 } // namespace Outpost

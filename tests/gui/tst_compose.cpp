@@ -31,6 +31,7 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 using Outpost::ComposeWindow;
 using Outpost::MainWindow;
@@ -106,6 +107,16 @@ private Q_SLOTS:
         // The Sent folder lists it, and the preview shows the decoded Japanese text.
         window.selectFolder(f.account.id, Outpost::MessageListModel::Folder::Sent);
         QCOMPARE(window.messageModel()->rowCount(), 1);
+        window.selectRow(0);
+        QVERIFY(window.previewText().contains(QStringLiteral("こんにちは、ボブさん。")));
+        auto *header = window.findChild<QLabel *>(QStringLiteral("previewHeader"));
+        QVERIFY(header && !header->isHidden());
+        // No row selected (the current row stays): no message in the preview, and no empty
+        // header standing as a band above it.
+        window.messageView()->selectionModel()->clearSelection();
+        QVERIFY(window.messageView()->currentIndex().isValid());
+        QCOMPARE(window.previewText(), QString());
+        QVERIFY(header->isHidden());
         window.selectRow(0);
         QVERIFY(window.previewText().contains(QStringLiteral("こんにちは、ボブさん。")));
         QCOMPARE(window.messageModel()

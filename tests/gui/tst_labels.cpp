@@ -94,6 +94,11 @@ private Q_SLOTS:
         info.reasons << QStringLiteral("The certificate is self-signed, and untrusted");
         Outpost::CertificateDialog certificate(info);
         QCOMPARE(literalAmpersands(&certificate), QStringList());
+        if (!qEnvironmentVariableIsEmpty("OUTPOST_SHOT")) {
+            certificate.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&certificate));
+            certificate.grab().save(qEnvironmentVariable("OUTPOST_SHOT"));
+        }
     }
 
     void everyColumnHasItsOwnTitle()

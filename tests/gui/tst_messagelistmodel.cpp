@@ -198,7 +198,7 @@ private Q_SLOTS:
         model.setFolder(MessageListModel::MessageListModel::Folder::Sent, &outbox, &inbox);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.headerData(MessageListModel::DateColumn, Qt::Horizontal).toString(),
-                 QStringLiteral("Sent"));
+                 QStringLiteral("Date sent"));
     }
 
     void inboxRowsStayWhenMailArrives()

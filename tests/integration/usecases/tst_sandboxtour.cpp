@@ -39,6 +39,11 @@ private Q_SLOTS:
         QStringList told;
         QObject::connect(&tour, &SandboxTour::narration,
                          [&told](const QString &text) { told << text; });
+        // The conversation in the same order as the window's log shows it.
+        QObject::connect(&tour, &SandboxTour::transcript,
+                         [&told](const QString &line) { told << line; });
+        QObject::connect(session.scheduler(), &Scheduler::transcript,
+                         [&told](const QString &, const QString &line) { told << line; });
         QSignalSpy finished(&tour, &SandboxTour::finished);
         QSignalSpy problems(&tour, &SandboxTour::problem);
         tour.run();
@@ -61,6 +66,13 @@ private Q_SLOTS:
         QVERIFY(at("logged in over POP first") > at("Step 2"));
         QVERIFY(at("accepted the message") > at("logged in over POP first"));
         QVERIFY(at("Step 3: done") > at("accepted the message"));
+        // Each of the server's moves is told after the reply it describes, not above it.
+        QVERIFY2(at("The server refused") > at("S: 554 5.7.1"), qPrintable(told.join('\n')));
+        QVERIFY2(at("logged in over POP first") > at("S: +OK"), qPrintable(told.join('\n')));
+        const int accepted = at("accepted the message");
+        QVERIFY2(accepted > 0 && told.at(accepted - 1).contains(QLatin1String("S: 250")),
+                 qPrintable(told.join('\n')));
+        QVERIFY(account->name.contains(QLatin1String("until Outpost quits")));
         QCOMPARE(session.scheduler()->outbox(account->id)->sentMessages().size(), 1);
         QCOMPARE(tour.server()->deliveries().size(), 1);
     }
