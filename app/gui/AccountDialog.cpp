@@ -84,10 +84,18 @@ AccountDialog::AccountDialog(AccountStore *accounts, CredentialStore *credential
     for (QComboBox *security : {m_popSecurity, m_smtpSecurity})
         connect(security, &QComboBox::currentIndexChanged, m_useStartTls, &QWidget::hide);
 
+    m_measure = new QPushButton(tr("&Measure the relay window"));
+    m_measure->setObjectName(QStringLiteral("measureWindow"));
+    m_measure->setToolTip(tr("Finds out how long the server relays after a POP login, so that "
+                             "Outpost can tell you when the window closes."));
+    m_measure->hide(); // shown when the test found POP before SMTP
+    connect(m_measure, &QPushButton::clicked, this, &AccountDialog::measureWindow);
+
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_verdict, 1);
     testRow->addWidget(m_useStartTls);
+    testRow->addWidget(m_measure);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 3);
@@ -208,8 +216,7 @@ void AccountDialog::storePasswords()
         !m_smtpPassword->text().isEmpty())
         writes.append({CredentialStore::Server::Outgoing, m_smtpPassword->text()});
     if (writes.isEmpty()) {
-        Q_EMIT saved(m_savedId);
-        QDialog::accept();
+        finishSaving();
         return;
     }
     m_pendingJobs = int(writes.size());
@@ -241,10 +248,8 @@ void AccountDialog::passwordStored(const CredentialResult &result, int remaining
     if (remaining > 0)
         return;
     setEnabled(true);
-    if (!m_jobFailed) {
-        Q_EMIT saved(m_savedId);
-        QDialog::accept();
-    }
+    if (!m_jobFailed)
+        finishSaving();
 }
 
 void AccountDialog::rememberForSession()
@@ -256,8 +261,60 @@ void AccountDialog::rememberForSession()
     if (!m_original.smtpSamePassword && !m_smtpPassword->text().isEmpty())
         m_credentials->rememberForSession(m_savedId, CredentialStore::Server::Outgoing,
                                           m_smtpPassword->text());
-    Q_EMIT saved(m_savedId);
+    finishSaving();
+}
+
+void AccountDialog::finishSaving()
+{
+    const Account a = account();
+    // The test passed with these very settings: a new account gets its first check now.
+    const bool tested = m_lastReport.popOk && m_lastReport.smtpOk &&
+                        m_tested.popHost == a.popHost && m_tested.popPort == a.popPort &&
+                        m_tested.smtpHost == a.smtpHost && m_tested.smtpPort == a.smtpPort;
+    Q_EMIT saved(m_savedId); // the window applies the accounts: the scheduler knows it now
+    if (m_measuredOpen > 0)
+        m_scheduler->recordMeasuredWindow(m_savedId, m_measuredOpen, m_measuredClosed);
+    if (m_isNew && tested && m_scheduler->account(m_savedId))
+        m_scheduler->trigger(m_savedId, Scheduler::Trigger::Manual);
     QDialog::accept();
+}
+
+void AccountDialog::measureWindow()
+{
+    if (m_probe)
+        m_probe->abort();
+    m_measure->setEnabled(false);
+    m_test->setEnabled(false);
+    m_log->clear();
+    log(tr("Measuring the relay window: Outpost logs in over POP once, then asks the server "
+           "every 30 seconds whether it would relay, until it refuses (at most 30 minutes). No "
+           "mail is sent. You can go on working; Cancel stops the measurement."));
+    m_verdict->setText(tr("Measuring the relay window…"));
+    m_probe = new AccountProbe(m_tested, m_popPassword->text(), smtpPasswordToUse(), m_clock, this);
+    m_probe->setMeasureWindow(true, 30, 30 * 60);
+    connect(m_probe, &AccountProbe::step, this, &AccountDialog::log);
+    connect(m_probe, &AccountProbe::finished, this, [this](const ProbeReport &report) {
+        m_measure->setEnabled(true);
+        m_test->setEnabled(true);
+        if (m_probe)
+            m_probe->deleteLater();
+        if (!report.windowMeasured) {
+            m_verdict->setText(tr("The window could not be measured: %1")
+                                   .arg(report.verdict().join(QLatin1Char(' '))));
+            Q_EMIT measureFinished(report);
+            return;
+        }
+        m_measuredOpen = report.windowOpenSeconds;
+        m_measuredClosed = report.windowClosedSeconds;
+        // Plan with what surely works: the last relay the server allowed.
+        if (m_measuredClosed > 0 && m_window->value() > m_measuredOpen)
+            m_window->setValue(qMax(m_window->minimum(), m_measuredOpen));
+        showLearnedWindow();
+        m_verdict->setText(m_learned->text());
+        log(QStringLiteral("→ ") + m_learned->text());
+        Q_EMIT measureFinished(report);
+    });
+    m_probe->start();
 }
 
 void AccountDialog::log(const QString &line)
@@ -308,6 +365,7 @@ void AccountDialog::probeFinished(const ProbeReport &report)
         log(QStringLiteral("→ ") + sentence);
     m_lastReport = report;
     m_useStartTls->setVisible(report.popStartTlsAvailable || report.smtpStartTlsAvailable);
+    m_measure->setVisible(report.needsPopBeforeSmtp());
     Q_EMIT testFinished(report);
     for (const NetError *error : {&report.smtpError, &report.popError}) {
         if (error->kind == NetError::Tls && !error->certificate.isNull()) {

@@ -45,6 +45,8 @@ public:
     QString notice() const;
     /// The probe's verdict after "Test settings".
     QString verdict() const;
+    /// What the dialog says of the relay window (measured, learned or not yet known).
+    QString learnedWindow() const;
     /// The live log of the last test.
     QString testLog() const;
     /// The id of the saved account (empty until saved).
@@ -63,6 +65,8 @@ Q_SIGNALS:
     void saved(const QString &accountId);
     /// The test finished.
     void testFinished(const Outpost::ProbeReport &report);
+    /// The measurement of the relay window finished (or could not be made).
+    void measureFinished(const Outpost::ProbeReport &report);
 
 private:
     // The pages and their fields (AccountDialogPages.cpp).
@@ -78,6 +82,13 @@ private:
     void probeFinished(const ProbeReport &report);
     void offerCertificate(const CertificateInfo &info);
     void switchToStartTls();
+    /// Measures the relay window with the tested settings (the probe, for up to 30 minutes).
+    void measureWindow();
+    /// Shows what is known of the window: measured here, learned by the cycles, or nothing.
+    void showLearnedWindow();
+    /// After the account and its passwords were stored: keeps a measurement, runs a new
+    /// account's first check when its test passed, and closes.
+    void finishSaving();
     void log(const QString &line);
     QString smtpPasswordToUse() const;
 
@@ -130,6 +141,9 @@ private:
     QPushButton *m_test = nullptr;
     QPushButton *m_askEachTime = nullptr;
     QPushButton *m_useStartTls = nullptr;
+    QPushButton *m_measure = nullptr;
+    int m_measuredOpen = 0;   ///< seconds a relay worked after the login (0: not measured)
+    int m_measuredClosed = 0; ///< seconds after which it was refused (0: never, while measuring)
     ProbeReport m_lastReport;
     Account m_tested; ///< the settings the last test ran with
 };

@@ -259,14 +259,35 @@ void AccountDialog::setAccount(const Account &a)
     m_delayAfterPop->setValue(a.delayAfterPopMs);
     m_alertAfter->setValue(a.alertAfterMinutes);
 
-    const AuthWindow *window = a.id.isEmpty() ? nullptr : m_scheduler->authWindow(a.id);
-    if (window && window->learnedSeconds() > 0)
+    showLearnedWindow();
+    updateEnabled();
+}
+
+void AccountDialog::showLearnedWindow()
+{
+    const AuthWindow *window =
+        m_original.id.isEmpty() ? nullptr : m_scheduler->authWindow(m_original.id);
+    if (m_measuredOpen > 0 && m_measuredClosed > 0)
+        m_learned->setText(tr("Measured: the server relays for between %1 and %2 seconds after "
+                              "a login. Kept when you press OK.")
+                               .arg(m_measuredOpen)
+                               .arg(m_measuredClosed));
+    else if (m_measuredOpen > 0)
+        m_learned->setText(tr("Measured: the server still relayed %1 seconds after a login. "
+                              "Kept when you press OK.")
+                               .arg(m_measuredOpen));
+    else if (window && window->learnedSeconds() > 0)
         m_learned->setText(tr("About %1 seconds, learned from this server's answers.")
                                .arg(window->learnedSeconds()));
     else
-        m_learned->setText(tr("Not learned yet: Outpost notices when the server starts "
-                              "refusing after a login."));
-    updateEnabled();
+        m_learned->setText(tr("Not known yet: Outpost logs in over POP before each send, so "
+                              "this does not hold your mail up. \"Test settings\" can measure "
+                              "it."));
+}
+
+QString AccountDialog::learnedWindow() const
+{
+    return m_learned->text();
 }
 
 Account AccountDialog::account() const

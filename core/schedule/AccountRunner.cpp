@@ -293,6 +293,13 @@ void AccountRunner::armPlannedAt(const QDateTime &at, const QString &id)
         });
 }
 
+void AccountRunner::recordMeasuredWindow(int openSeconds, int closedSeconds)
+{
+    m_stores->window.recordMeasurement(openSeconds, closedSeconds);
+    saveWindow();
+    Q_EMIT statusChanged();
+}
+
 void AccountRunner::saveWindow() const
 {
     // Learning is an optimisation; the stores report real write problems.

@@ -41,6 +41,8 @@ public:
     OutboxStore *outbox() const;
     InboxStore *inbox() const;
     const AuthWindow &window() const;
+    /// Keeps a measurement of the relay window (see AuthWindow::recordMeasurement).
+    void recordMeasuredWindow(int openSeconds, int closedSeconds);
     Status status() const;
     bool isRunning() const { return m_cycle || m_fetchingPasswords; }
     /// True when the last cycle stopped for an account-level reason (the queue is paused).

@@ -42,6 +42,13 @@ bool AuthWindow::recordRelayRefused(const QDateTime &at)
     return true;
 }
 
+void AuthWindow::recordMeasurement(int openSeconds, int closedSeconds)
+{
+    // A measurement replaces what the cycles taught: it looked for the end on purpose.
+    m_longestAcceptedMs = qint64(qMax(0, openSeconds)) * 1000;
+    m_shortestRefusedMs = closedSeconds > openSeconds ? qint64(closedSeconds) * 1000 : 0;
+}
+
 qint64 AuthWindow::effectiveMs() const
 {
     if (!m_shortestRefusedMs)

@@ -37,6 +37,10 @@ public:
     /// True when the window stays open at least @p marginMs past @p now.
     bool isOpen(const QDateTime &now, qint64 marginMs = 0) const;
 
+    /// "Test settings" measured the window: a relay worked @p openSeconds after a login and
+    /// was refused @p closedSeconds after it (0: it never closed while measuring).
+    void recordMeasurement(int openSeconds, int closedSeconds);
+
     /// What Outpost learned about the real window, in seconds; 0 when nothing yet.
     int learnedSeconds() const;
     /// The longest time after a login at which a relay worked, in seconds.

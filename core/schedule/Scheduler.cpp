@@ -154,6 +154,15 @@ const AuthWindow *Scheduler::authWindow(const QString &accountId) const
     return r ? &r->window() : nullptr;
 }
 
+bool Scheduler::recordMeasuredWindow(const QString &accountId, int openSeconds, int closedSeconds)
+{
+    AccountRunner *r = runner(accountId);
+    if (!r)
+        return false;
+    r->recordMeasuredWindow(openSeconds, closedSeconds);
+    return true;
+}
+
 Scheduler::Status Scheduler::status(const QString &accountId) const
 {
     const AccountRunner *r = runner(accountId);

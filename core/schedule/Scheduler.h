@@ -79,6 +79,9 @@ public:
     InboxStore *inbox(const QString &accountId) const;
     const AuthWindow *authWindow(const QString &accountId) const;
     Status status(const QString &accountId) const;
+    /// Keeps what "Test settings" measured of an account's relay window, so that the status
+    /// tells the real window and cycles plan with it; false for an unknown account.
+    bool recordMeasuredWindow(const QString &accountId, int openSeconds, int closedSeconds);
 
     /// Arms the interval timers and runs the start-up cycles; call once.
     void start();

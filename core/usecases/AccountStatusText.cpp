@@ -39,7 +39,10 @@ QString AccountStatusText::describe(const Account &a, const Scheduler::Status &s
                            : tr("Offline");
     QStringList parts;
     const QDateTime now = facts.now;
-    if (s.windowClosesAt.isValid() && s.windowClosesAt > now && a.popBeforeSmtp) {
+    // A countdown only for a window learned from the server or measured: the configured
+    // length is a guess, and a countdown of a guess tells the user something untrue.
+    if (a.popBeforeSmtp && s.learnedWindowSeconds > 0 && s.windowClosesAt.isValid() &&
+        s.windowClosesAt > now) {
         const qint64 left = now.secsTo(s.windowClosesAt);
         parts.append(tr("Relay window open for %1:%2")
                          .arg(left / 60)
@@ -52,6 +55,9 @@ QString AccountStatusText::describe(const Account &a, const Scheduler::Status &s
     if (planned > 0)
         parts.append(planned == 1 ? tr("1 message to be sent later")
                                   : tr("%1 messages to be sent later").arg(planned));
+    // Nothing learned: what Outpost does instead (after the counts, which matter more).
+    if (a.popBeforeSmtp && s.learnedWindowSeconds <= 0)
+        parts.append(tr("Logs in over POP before each send"));
     if (s.nextCheck.isValid())
         parts.append(
             tr("Next check at %1")

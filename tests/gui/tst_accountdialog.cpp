@@ -2,9 +2,12 @@
 #include "CertificateDialog.h"
 #include "GuiFixture.h"
 #include "MainWindow.h"
+#include "ManualClock.h"
 #include "TestTls.h"
 #include "net/CertificateInfo.h"
 #include "schedule/Clock.h"
+#include "schedule/Scheduler.h"
+#include "session/Session.h"
 #include "store/AccountStore.h"
 
 #include <QCheckBox>
@@ -205,6 +208,69 @@ private Q_SLOTS:
         QTest::keyClick(field<QLineEdit>(dialog, "popHost"), Qt::Key_End); // an edit by hand
         QTest::keyClicks(field<QLineEdit>(dialog, "popHost"), QStringLiteral(" "));
         QVERIFY(useStartTls->isHidden());
+    }
+
+    void theRelayWindowIsMeasuredAndKept()
+    {
+        GuiFixture f;
+        ManualClock clock;
+        f.server.settings().clock = [&clock] { return clock.nowMs(); };
+        f.server.settings().windowMs = 100 * 1000;
+        Outpost::Session::Options options;
+        options.keychainService = QStringLiteral("OutpostTest-dialog");
+        options.clock = &clock;
+        auto session = std::make_unique<Outpost::Session>(f.profile(), options);
+        const Outpost::SessionError opened = session->open();
+        QVERIFY(!opened.isError());
+        MainWindow window(std::move(session), opened);
+        AccountDialog *dialog = window.addAccount();
+        dialog->setAccount(f.account);
+        dialog->setPasswords(QStringLiteral("wonderland"));
+        // Nothing known yet: the dialog says what Outpost does instead.
+        QVERIFY2(dialog->learnedWindow().contains(QLatin1String("before each send")),
+                 qPrintable(dialog->learnedWindow()));
+        auto *measure = field<QPushButton>(dialog, "measureWindow");
+        QVERIFY(measure->isHidden()); // offered once the test found POP before SMTP
+        QSignalSpy tested(dialog, &AccountDialog::testFinished);
+        field<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(tested.wait(20000));
+        QVERIFY(!measure->isHidden());
+
+        QSignalSpy measured(dialog, &AccountDialog::measureFinished);
+        measure->click();
+        // The probe asks every 30 s of the dialog's clock; move it on while the probe waits.
+        for (int i = 0; i < 200 && measured.isEmpty(); ++i)
+            if (!measured.wait(100) && clock.pendingCount() > 0)
+                clock.advance(30000);
+        QCOMPARE(measured.count(), 1);
+        QVERIFY2(dialog->learnedWindow().contains(QLatin1String("between 90 and 120")),
+                 qPrintable(dialog->learnedWindow()));
+        QCOMPARE(dialog->verdict(), dialog->learnedWindow());
+        // The planned window is lowered to what surely works.
+        QCOMPARE(field<QSpinBox>(dialog, "authWindow")->value(), 90);
+
+        dialog->accept();
+        QTRY_VERIFY(window.scheduler()->authWindow(f.account.id));
+        QCOMPARE(window.scheduler()->authWindow(f.account.id)->learnedSeconds(), 120);
+        QCOMPARE(window.scheduler()->status(f.account.id).learnedWindowSeconds, 120);
+    }
+
+    void aNewAccountThatPassedItsTestIsCheckedAtOnce()
+    {
+        GuiFixture f;
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        QSignalSpy cycles(window.scheduler(), &Outpost::Scheduler::cycleFinished);
+        AccountDialog *dialog = window.addAccount();
+        dialog->setAccount(f.account); // no check at startup, no interval: only by hand
+        dialog->setPasswords(QStringLiteral("wonderland"));
+        QSignalSpy tested(dialog, &AccountDialog::testFinished);
+        field<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(tested.wait(20000));
+        QVERIFY(cycles.isEmpty());
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(cycles.count(), 1, 20000);
+        QCOMPARE(cycles.first().at(0).toString(), f.account.id);
+        QVERIFY(!cycles.first().at(1).value<Outpost::CycleResult>().accountError.isError());
     }
 
     void wrongPasswordIsReported()

@@ -98,7 +98,14 @@ private Q_SLOTS:
         window.protocolLog()->copyAll();
         QCOMPARE(QGuiApplication::clipboard()->text(), window.protocolLog()->text());
 
-        // The status line counts down the relay window the POP login opened.
+        // Nothing learned of the window yet: the status line says what Outpost does, with no
+        // countdown of the configured guess.
+        QTRY_VERIFY2(window.statusText(f.account.id)
+                         .contains(QLatin1String("Logs in over POP before each send")),
+                     qPrintable(window.statusText(f.account.id)));
+        QVERIFY(!window.statusText(f.account.id).contains(QLatin1String("Relay window open")));
+        // Once measured, it counts down the window the POP login opened.
+        QVERIFY(window.scheduler()->recordMeasuredWindow(f.account.id, 90, 120));
         QTRY_VERIFY2(
             window.statusText(f.account.id).startsWith(QLatin1String("Relay window open for")),
             qPrintable(window.statusText(f.account.id)));

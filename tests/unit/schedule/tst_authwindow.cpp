@@ -96,6 +96,25 @@ private Q_SLOTS:
         QCOMPARE(w.effectiveMs(), qint64(600000));
     }
 
+    void aMeasurementIsWhatTheWindowIs()
+    {
+        AuthWindow w(600);
+        w.recordLogin(t0);
+        QVERIFY(w.recordRelayRefused(t0.addSecs(400)));
+        // Measured on purpose: open at 90 s, refused at 120 s. It replaces what cycles taught.
+        w.recordMeasurement(90, 120);
+        QCOMPARE(w.learnedSeconds(), 120);
+        QCOMPARE(w.longestAcceptedSeconds(), 90);
+        QCOMPARE(w.effectiveMs(), qint64(120000));
+        QVERIFY(!w.isOpen(t0.addSecs(121)));
+        // Still open at the end of the measurement: nothing learned of the end, the
+        // configured length stays.
+        w.recordMeasurement(1800, 0);
+        QCOMPARE(w.learnedSeconds(), 0);
+        QCOMPARE(w.longestAcceptedSeconds(), 1800);
+        QCOMPARE(w.effectiveMs(), qint64(600000));
+    }
+
     void jsonRoundTrip()
     {
         AuthWindow w(600);

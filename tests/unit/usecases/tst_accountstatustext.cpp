@@ -32,8 +32,16 @@ private Q_SLOTS:
         AccountStatusText::Facts facts;
         facts.now = now;
         QCOMPARE(AccountStatusText::describe(popBeforeSmtp(), s, facts),
-                 QStringLiteral("Checks only when you press Send/Receive"));
+                 QStringLiteral("Logs in over POP before each send · Checks only when you press "
+                                "Send/Receive"));
+        // A window open by the configured length alone is a guess: no countdown.
         s.windowClosesAt = now.addSecs(102);
+        facts.waiting = 2;
+        QCOMPARE(AccountStatusText::describe(popBeforeSmtp(), s, facts),
+                 QStringLiteral("2 messages waiting · Logs in over POP before each send · Checks "
+                                "only when you press Send/Receive"));
+        // Learned (or measured): the countdown.
+        s.learnedWindowSeconds = 120;
         s.nextCheck = now.addSecs(600);
         facts.waiting = 2;
         QCOMPARE(
