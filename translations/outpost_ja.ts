@@ -150,6 +150,10 @@
         <source>%1 messages to be sent later</source>
         <translation>%1 件が後で送信予定</translation>
     </message>
+    <message>
+        <source>Logs in over POP before each send</source>
+        <translation>送信のたびに先に POP でログインします</translation>
+    </message>
 </context>
 <context>
     <name>AccountStore</name>
@@ -333,6 +337,10 @@
     <message>
         <source>The address &quot;%1&quot; in %2 is not valid. %3</source>
         <translation>%2欄のアドレス「%1」は正しくありません。%3</translation>
+    </message>
+    <message>
+        <source>The forwarded message %1 is not a readable file.</source>
+        <translation>転送するメッセージ %1 を読み込めません。</translation>
     </message>
 </context>
 <context>
@@ -906,10 +914,6 @@
         <translation>約 %1 秒 (このサーバーの応答から学習)。</translation>
     </message>
     <message>
-        <source>Not learned yet: Outpost notices when the server starts refusing after a login.</source>
-        <translation>まだ学習していません。ログイン後にサーバーが拒否を始めたときに Outpost が気付きます。</translation>
-    </message>
-    <message>
         <source>The saved password could not be read: %1</source>
         <translation>保存されたパスワードを読み込めませんでした: %1</translation>
     </message>
@@ -948,6 +952,38 @@
     <message>
         <source>Warn about waiting mail a&amp;fter:</source>
         <translation>送信待ちを警告するまでの時間(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Measure the relay window</source>
+        <translation>中継の有効時間を測る(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Finds out how long the server relays after a POP login, so that Outpost can tell you when the window closes.</source>
+        <translation>POP でログインしてから何秒間サーバーが中継するかを調べます。わかると、Outpost は有効時間が切れる時刻をお知らせできます。</translation>
+    </message>
+    <message>
+        <source>Measuring the relay window: Outpost logs in over POP once, then asks the server every 30 seconds whether it would relay, until it refuses (at most 30 minutes). No mail is sent. You can go on working; Cancel stops the measurement.</source>
+        <translation>中継の有効時間を測っています。POP で一度ログインしたあと、30 秒ごとに中継するかどうかをサーバーに尋ね、断られるまで続けます (最長 30 分)。メールは送信しません。このまま作業を続けられます。[キャンセル] で測定をやめます。</translation>
+    </message>
+    <message>
+        <source>Measuring the relay window…</source>
+        <translation>中継の有効時間を測っています…</translation>
+    </message>
+    <message>
+        <source>The window could not be measured: %1</source>
+        <translation>有効時間を測れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Measured: the server relays for between %1 and %2 seconds after a login. Kept when you press OK.</source>
+        <translation>測定結果: このサーバーはログインのあと %1 秒から %2 秒のあいだ中継します。[OK] を押すと保存します。</translation>
+    </message>
+    <message>
+        <source>Measured: the server still relayed %1 seconds after a login. Kept when you press OK.</source>
+        <translation>測定結果: ログインの %1 秒後もまだ中継しました。[OK] を押すと保存します。</translation>
+    </message>
+    <message>
+        <source>Not known yet: Outpost logs in over POP before each send, so this does not hold your mail up. &quot;Test settings&quot; can measure it.</source>
+        <translation>まだわかりません。Outpost は送信のたびに先に POP でログインするので、送信が遅れることはありません。[設定をテスト] で測れます。</translation>
     </message>
 </context>
 <context>
@@ -2286,6 +2322,46 @@ Taro</source>
         <source>The list of received messages could not be saved</source>
         <translation>受信済みメッセージの一覧を保存できませんでした</translation>
     </message>
+    <message>
+        <source>This message is not in the inbox or in Deleted Items.</source>
+        <translation>このメッセージは受信トレイにも削除済みアイテムにもありません。</translation>
+    </message>
+    <message>
+        <source>This message is no longer there: another program moved or deleted it. Nothing was changed.</source>
+        <translation>このメッセージはもうありません。ほかのプログラムが移動または削除しました。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created. The message stays where it was.</source>
+        <translation>フォルダー %1 を作成できません。メッセージは元の場所にあります。</translation>
+    </message>
+    <message>
+        <source>A message of the same name is already there. Nothing was changed.</source>
+        <translation>同じ名前のメッセージがすでにあります。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space; the message stays where it was.</source>
+        <translation>ディスクがいっぱいです。空き領域を作ってください。メッセージは元の場所にあります。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written. The message stays where it was.</source>
+        <translation>フォルダー %1 に書き込めません。メッセージは元の場所にあります。</translation>
+    </message>
+    <message>
+        <source>This message is in Deleted Items already.</source>
+        <translation>このメッセージはすでに削除済みアイテムにあります。</translation>
+    </message>
+    <message>
+        <source>This message is not in Deleted Items.</source>
+        <translation>このメッセージは削除済みアイテムにありません。</translation>
+    </message>
+    <message>
+        <source>Only messages in Deleted Items are deleted for good.</source>
+        <translation>完全に削除できるのは削除済みアイテムのメッセージだけです。</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>メッセージを削除できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::MainWindow</name>
@@ -3606,6 +3682,58 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>Too late to undo: the message is already being sent.</source>
         <translation>取り消せません。メッセージはすでに送信中です。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyForward</name>
+    <message>
+        <source>%1 wrote:</source>
+        <translation>%1 さんは書きました:</translation>
+    </message>
+    <message>
+        <source>On %1, %2 wrote:</source>
+        <extracomment>%1 is the date and time, %2 the sender&apos;s name</extracomment>
+        <translation>%1、%2 さんは書きました:</translation>
+    </message>
+    <message>
+        <source>---------- Forwarded message ----------</source>
+        <translation>---------- 転送メッセージ ----------</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>差出人: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>日時: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>件名: %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>宛先: %1</translation>
+    </message>
+    <message>
+        <source>Cc: %1</source>
+        <translation>CC: %1</translation>
+    </message>
+    <message>
+        <source>Forwarded message</source>
+        <translation>転送メッセージ</translation>
+    </message>
+    <message>
+        <source>The message to forward cannot be read: %1</source>
+        <translation>転送するメッセージを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>The message cannot be forwarded: the disk is full.</source>
+        <translation>メッセージを転送できません。ディスクがいっぱいです。</translation>
+    </message>
+    <message>
+        <source>The message cannot be forwarded: the folder %1 cannot be written.</source>
+        <translation>メッセージを転送できません。フォルダー %1 に書き込めません。</translation>
     </message>
 </context>
 <context>

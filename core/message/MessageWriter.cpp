@@ -268,7 +268,8 @@ bool isUtf8TextFile(const QString &path)
 }
 
 QByteArray attachmentHeaders(const Attachment &attachment, const QString &displayName,
-                             const QByteArray &mimeType, HeaderCodec::Charset charset)
+                             const QByteArray &mimeType, HeaderCodec::Charset charset,
+                             const QByteArray &transferEncoding = "base64")
 {
     const QString name = HeaderCodec::sanitize(displayName);
     QList<QByteArray> typeParameters;
@@ -288,7 +289,39 @@ QByteArray attachmentHeaders(const Attachment &attachment, const QString &displa
     }
     return joinParameters("Content-Type", mimeType, typeParameters) +
            joinParameters("Content-Disposition", "attachment", dispositionParameters) +
-           "Content-Transfer-Encoding: base64\r\n";
+           "Content-Transfer-Encoding: " + transferEncoding + "\r\n";
+}
+
+// A message attached whole (message/rfc822) as it is, CRLF line ends: RFC 2046 section
+// 5.2.1 allows no encoding but 7bit, 8bit or binary for it. Nothing when it cannot go that
+// way (a NUL, a line over 998 octets): it is then attached in base64, its bytes kept.
+std::optional<QByteArray> messageAsIs(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray raw = file.readAll();
+    if (raw.contains('\0'))
+        return std::nullopt;
+    QByteArray out;
+    out.reserve(raw.size() + raw.size() / 40 + 2);
+    qsizetype lineLength = 0;
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const char c = raw.at(i);
+        if (c == '\r' || c == '\n') {
+            if (c == '\r' && i + 1 < raw.size() && raw.at(i + 1) == '\n')
+                ++i;
+            out += "\r\n";
+            lineLength = 0;
+            continue;
+        }
+        if (++lineLength > 998)
+            return std::nullopt;
+        out += c;
+    }
+    if (!out.endsWith("\r\n"))
+        out += "\r\n";
+    return out;
 }
 
 // RFC 2045 section 5.1: type "/" subtype, both tokens.
@@ -479,15 +512,33 @@ std::optional<Envelope> MessageWriter::write(const OutgoingMessage &message, QIO
         output.put(header + textHeaders + "\r\n" + body.bytes);
     } else {
         // The boundary cannot occur in base64 or quoted-printable ("=_" is never produced).
+        // Messages attached whole go as they are (and must not hold the boundary either).
+        QList<std::optional<QByteArray>> asIs;
+        for (qsizetype i = 0; i < message.attachments.size(); ++i)
+            asIs.append(mimeTypes.at(i) == "message/rfc822"
+                            ? messageAsIs(message.attachments.at(i).filePath)
+                            : std::nullopt);
         QByteArray boundary;
         do {
             boundary = "=_Outpost_" + randomHex(12);
-        } while (body.bytes.contains(boundary));
+        } while (body.bytes.contains(boundary) ||
+                 std::any_of(asIs.cbegin(), asIs.cend(), [&](const auto &bytes) {
+                     return bytes && bytes->contains(boundary);
+                 }));
         output.put(header + "Content-Type: multipart/mixed;\r\n boundary=\"" + boundary +
                    "\"\r\n\r\nThis is a multi-part message in MIME format.\r\n\r\n--" + boundary +
                    "\r\n" + textHeaders + "\r\n" + body.bytes);
         for (qsizetype i = 0; i < message.attachments.size(); ++i) {
             const Attachment &attachment = message.attachments.at(i);
+            if (asIs.at(i)) {
+                const bool eightBit = std::any_of(asIs.at(i)->cbegin(), asIs.at(i)->cend(),
+                                                  [](char c) { return uchar(c) >= 0x80; });
+                output.put("\r\n--" + boundary + "\r\n" +
+                           attachmentHeaders(attachment, names.at(i), mimeTypes.at(i), charset,
+                                             eightBit ? "8bit" : "7bit") +
+                           "\r\n" + *asIs.at(i));
+                continue;
+            }
             output.put("\r\n--" + boundary + "\r\n" +
                        attachmentHeaders(attachment, names.at(i), mimeTypes.at(i), charset) +
                        "\r\n");

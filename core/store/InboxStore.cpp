@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QSysInfo>
 
+#include <algorithm>
+
 namespace Outpost {
 
 namespace {
@@ -43,6 +45,38 @@ QString hostName()
     host.replace(QLatin1Char('/'), QLatin1String("\\057"));
     host.replace(QLatin1Char(':'), QLatin1String("\\072"));
     return host;
+}
+
+// Maildir's info part: "<base>:2,<flags>", flags in ASCII order (S = seen). Windows does not
+// allow ':' in a file name; there the info starts with ';' as isync and others write it.
+#ifdef Q_OS_WIN
+constexpr char16_t infoSeparator = u';';
+#else
+constexpr char16_t infoSeparator = u':';
+#endif
+
+qsizetype infoAt(const QString &name)
+{
+    const qsizetype colon = name.lastIndexOf(QLatin1String(":2,"));
+    return colon >= 0 ? colon : name.lastIndexOf(QLatin1String(";2,"));
+}
+
+QString baseOf(const QString &name)
+{
+    const qsizetype at = infoAt(name);
+    return at < 0 ? name : name.left(at);
+}
+
+QString flagsOf(const QString &name)
+{
+    const qsizetype at = infoAt(name);
+    return at < 0 ? QString() : name.mid(at + 3);
+}
+
+QString withFlags(const QString &base, QString flags)
+{
+    std::sort(flags.begin(), flags.end());
+    return base + QChar(infoSeparator) + QStringLiteral("2,") + flags;
 }
 
 // The device the POP3 client writes to: a file whose short writes (full disk) are
@@ -315,10 +349,16 @@ bool InboxStore::isStored(const QString &uidl) const
     if (it == m_seen.cend() || it->isEmpty())
         return false;
     const QString name = QString::fromUtf8(*it);
-    return QFile::exists(maildirPath() + QStringLiteral("/new/") + name) ||
-           !QDir(maildirPath() + QStringLiteral("/cur"))
-                .entryList({name + QStringLiteral("*")}, QDir::Files)
-                .isEmpty();
+    // In the inbox or in Deleted Items (moving it there keeps the local copy: the server's
+    // copy is deleted as the account says, as before).
+    for (const QString &root : {maildirPath(), deletedPath()}) {
+        if (QFile::exists(root + QStringLiteral("/new/") + name) ||
+            !QDir(root + QStringLiteral("/cur"))
+                 .entryList({name + QStringLiteral("*")}, QDir::Files)
+                 .isEmpty())
+            return true;
+    }
+    return false;
 }
 
 QStringList InboxStore::seenUidls() const
@@ -361,22 +401,14 @@ bool InboxStore::markSeen(const QString &uidl, StoreError *error)
     return appendSeen(uidl, QString(), error);
 }
 
-QList<InboxMessage> InboxStore::messages() const
-{
-    const QString newDir = maildirPath() + QStringLiteral("/new");
-    const QString curDir = maildirPath() + QStringLiteral("/cur");
-    const QDateTime newChanged = QFileInfo(newDir).lastModified().toUTC();
-    const QDateTime curChanged = QFileInfo(curDir).lastModified().toUTC();
-    if (m_listing.valid && m_listing.newChanged == newChanged && m_listing.curChanged == curChanged)
-        return m_listing.messages;
+namespace {
 
-    QHash<QString, QString> uidlByName;
-    for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
-        if (!it.value().isEmpty())
-            uidlByName.insert(QString::fromUtf8(it.value()), QString::fromLatin1(it.key()));
+// The messages in new/ and cur/ of the Maildir at @p root, by name.
+QList<InboxMessage> listMaildir(const QString &root, const QHash<QString, QString> &uidlByName)
+{
     QList<InboxMessage> out;
     for (const bool isNew : {true, false}) {
-        const QString dirPath = isNew ? newDir : curDir;
+        const QString dirPath = root + (isNew ? QStringLiteral("/new") : QStringLiteral("/cur"));
         // Names only, one at a time (a sorted entryList would hold a file information
         // object for each of 10,000 files at once).
         QStringList names;
@@ -392,9 +424,10 @@ QList<InboxMessage> InboxStore::messages() const
             m.directory = dirPath;
             m.name = name;
             // In cur/ a Maildir reader appends ":2,FLAGS" to the name.
-            const QString base = name.section(QLatin1Char(':'), 0, 0);
+            const QString base = baseOf(name);
             m.uidl = uidlByName.value(base);
             m.isNew = isNew;
+            m.seen = !isNew && flagsOf(name).contains(QLatin1Char('S'));
             // Maildir names start with the delivery time; Dovecot, Courier and Outpost add
             // ",S=<size>" (others: ask the file system).
             // (A name that does not start with a plausible time: the file's time.)
@@ -414,6 +447,25 @@ QList<InboxMessage> InboxStore::messages() const
             out.append(std::move(m));
         }
     }
+    return out;
+}
+
+} // namespace
+
+QList<InboxMessage> InboxStore::messages() const
+{
+    const QString newDir = maildirPath() + QStringLiteral("/new");
+    const QString curDir = maildirPath() + QStringLiteral("/cur");
+    const QDateTime newChanged = QFileInfo(newDir).lastModified().toUTC();
+    const QDateTime curChanged = QFileInfo(curDir).lastModified().toUTC();
+    if (m_listing.valid && m_listing.newChanged == newChanged && m_listing.curChanged == curChanged)
+        return m_listing.messages;
+
+    QHash<QString, QString> uidlByName;
+    for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
+        if (!it.value().isEmpty())
+            uidlByName.insert(QString::fromUtf8(it.value()), QString::fromLatin1(it.key()));
+    const QList<InboxMessage> out = listMaildir(maildirPath(), uidlByName);
     // Kept only when the folders were not changed in the last two seconds: a change within
     // the clock's resolution of the listing would otherwise go unseen.
     const QDateTime racy = QDateTime::currentDateTimeUtc().addSecs(-2);
@@ -421,6 +473,208 @@ QList<InboxMessage> InboxStore::messages() const
                  newChanged.isValid() && curChanged.isValid() && newChanged < racy &&
                      curChanged < racy};
     return out;
+}
+
+int InboxStore::unreadCount() const
+{
+    const QList<InboxMessage> all = messages();
+    return int(
+        std::count_if(all.cbegin(), all.cend(), [](const InboxMessage &m) { return !m.seen; }));
+}
+
+QString InboxStore::deletedPath() const
+{
+    return maildirPath() + QStringLiteral("/.Trash");
+}
+
+QList<InboxMessage> InboxStore::deletedMessages() const
+{
+    QHash<QString, QString> uidlByName;
+    for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
+        if (!it.value().isEmpty())
+            uidlByName.insert(QString::fromUtf8(it.value()), QString::fromLatin1(it.key()));
+    return listMaildir(deletedPath(), uidlByName);
+}
+
+bool InboxStore::locate(const QString &path, QString *root, QString *sub, StoreError *error) const
+{
+    const QFileInfo info(path);
+    const QString folder = QDir::cleanPath(info.absolutePath());
+    const QString subName = QFileInfo(folder).fileName();
+    const QString rootPath = QDir::cleanPath(QFileInfo(folder).absolutePath());
+    const bool known =
+        (subName == QLatin1String("new") || subName == QLatin1String("cur")) &&
+        (rootPath == QDir::cleanPath(maildirPath()) || rootPath == QDir::cleanPath(deletedPath()));
+    if (!known) {
+        if (error)
+            *error = {StoreError::Kind::NotFound,
+                      tr("This message is not in the inbox or in Deleted Items."), path};
+        return false;
+    }
+    if (!info.isFile()) {
+        if (error)
+            *error = {StoreError::Kind::NotFound,
+                      tr("This message is no longer there: another program moved or deleted "
+                         "it. Nothing was changed."),
+                      path};
+        return false;
+    }
+    *root = rootPath;
+    *sub = subName;
+    return true;
+}
+
+bool InboxStore::ensureDeletedFolder(StoreError *error)
+{
+    for (const char *sub : {"tmp", "new", "cur"}) {
+        const QString dir = deletedPath() + QLatin1Char('/') + QLatin1String(sub);
+        if (!QDir().mkpath(dir)) {
+            if (error)
+                *error = {StoreError::Kind::NotWritable,
+                          tr("The folder %1 cannot be created. The message stays where it was.")
+                              .arg(QDir::toNativeSeparators(deletedPath())),
+                          dir};
+            return false;
+        }
+    }
+    // Maildir++: a subfolder says it is one with an empty file "maildirfolder".
+    QFile marker(deletedPath() + QStringLiteral("/maildirfolder"));
+    if (!marker.exists() && marker.open(QIODevice::WriteOnly))
+        marker.close();
+    return true;
+}
+
+std::optional<QString> InboxStore::move(const QString &from, const QString &to, StoreError *error)
+{
+    if (from == to)
+        return to;
+    if (QFileInfo::exists(to)) {
+        if (error)
+            *error = {StoreError::Kind::InvalidState,
+                      tr("A message of the same name is already there. Nothing was changed."), to};
+        return std::nullopt;
+    }
+    QString detail;
+    if (!DurableIo::renameDurably(from, to, &detail)) {
+        if (error) {
+            const bool diskFull = DurableIo::lastErrorWasDiskFull();
+            error->kind = diskFull ? StoreError::Kind::DiskFull : StoreError::Kind::NotWritable;
+            error->message = diskFull
+                                 ? tr("The disk is full. Free some space; the message stays "
+                                      "where it was.")
+                                 : tr("The folder %1 cannot be written. The message stays "
+                                      "where it was.")
+                                       .arg(QDir::toNativeSeparators(QFileInfo(to).absolutePath()));
+            error->detail = detail;
+        }
+        // A rename that failed after the file moved (the folder's sync): it is at the target.
+        if (QFileInfo::exists(to) && !QFileInfo::exists(from)) {
+            m_listing.valid = false;
+            Q_EMIT changed();
+            return to;
+        }
+        return std::nullopt;
+    }
+    m_listing.valid = false;
+    Q_EMIT changed();
+    return to;
+}
+
+std::optional<QString> InboxStore::setRead(const QString &path, bool read, StoreError *error)
+{
+    QString root, sub;
+    if (!locate(path, &root, &sub, error))
+        return std::nullopt;
+    const QString name = QFileInfo(path).fileName();
+    QString flags = flagsOf(name);
+    flags.remove(QLatin1Char('S'));
+    if (read)
+        flags += QLatin1Char('S');
+    return move(path, root + QStringLiteral("/cur/") + withFlags(baseOf(name), flags), error);
+}
+
+std::optional<QString> InboxStore::moveToDeleted(const QString &path, StoreError *error)
+{
+    QString root, sub;
+    if (!locate(path, &root, &sub, error))
+        return std::nullopt;
+    if (root != QDir::cleanPath(maildirPath())) {
+        if (error)
+            *error = {StoreError::Kind::InvalidState,
+                      tr("This message is in Deleted Items already."), path};
+        return std::nullopt;
+    }
+    if (!ensureDeletedFolder(error))
+        return std::nullopt;
+    return move(path,
+                deletedPath() + QLatin1Char('/') + sub + QLatin1Char('/') +
+                    QFileInfo(path).fileName(),
+                error);
+}
+
+std::optional<QString> InboxStore::restore(const QString &path, StoreError *error)
+{
+    QString root, sub;
+    if (!locate(path, &root, &sub, error))
+        return std::nullopt;
+    if (root != QDir::cleanPath(deletedPath())) {
+        if (error)
+            *error = {StoreError::Kind::InvalidState, tr("This message is not in Deleted Items."),
+                      path};
+        return std::nullopt;
+    }
+    return move(path,
+                maildirPath() + QLatin1Char('/') + sub + QLatin1Char('/') +
+                    QFileInfo(path).fileName(),
+                error);
+}
+
+bool InboxStore::removeDeleted(const QString &path, StoreError *error)
+{
+    QString root, sub;
+    if (!locate(path, &root, &sub, error))
+        return false;
+    if (root != QDir::cleanPath(deletedPath())) {
+        if (error)
+            *error = {StoreError::Kind::InvalidState,
+                      tr("Only messages in Deleted Items are deleted for good."), path};
+        return false;
+    }
+    QFile file(path);
+    if (!file.remove()) {
+        if (error)
+            *error = {StoreError::Kind::NotWritable,
+                      tr("The message could not be deleted: %1").arg(file.errorString()), path};
+        return false;
+    }
+    DurableIo::syncDirectory(QFileInfo(path).absolutePath());
+    Q_EMIT changed();
+    return true;
+}
+
+bool InboxStore::emptyDeleted(StoreError *error)
+{
+    const QList<InboxMessage> all = deletedMessages();
+    bool removed = false;
+    bool ok = true;
+    for (const InboxMessage &m : all) {
+        QFile file(m.path());
+        if (!file.remove()) {
+            if (error)
+                *error = {StoreError::Kind::NotWritable,
+                          tr("The message could not be deleted: %1").arg(file.errorString()),
+                          m.path()};
+            ok = false;
+            break;
+        }
+        removed = true;
+    }
+    if (removed) {
+        DurableIo::syncDirectory(deletedPath() + QStringLiteral("/new"));
+        DurableIo::syncDirectory(deletedPath() + QStringLiteral("/cur"));
+        Q_EMIT changed();
+    }
+    return ok;
 }
 
 } // namespace Outpost

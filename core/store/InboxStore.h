@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QFile;
 class QIODevice;
@@ -54,7 +55,8 @@ struct InboxMessage
     QString name;      ///< the file's name in it
     QString uidl;      ///< the server's UIDL, when known
     qint64 size = 0;
-    bool isNew = true;  ///< in new/ (not yet looked at)
+    bool isNew = true;  ///< in new/ (not yet looked at by any Maildir reader)
+    bool seen = false;  ///< read: in cur/ with the Maildir flag S (":2,S")
     QDateTime received; ///< when it was delivered (from its Maildir name), UTC
 
     /// The file (built when asked for: 10,000 full paths held 2.5 MB).
@@ -92,10 +94,36 @@ public:
     /// The messages in new/ and cur/, by name. Read from the folders' names alone (size and
     /// delivery time are in a Maildir name) and kept until a folder changes.
     QList<InboxMessage> messages() const;
+    /// How many messages of the inbox are unread (no S flag).
+    int unreadCount() const;
+
+    /// Marks the message at @p path (the inbox's or Deleted Items' new/ or cur/) read or
+    /// unread the Maildir way: it moves to cur/ with the info ":2,<flags>", with or without S,
+    /// so other Maildir programs agree. Returns its new path, or nothing with @p error (the
+    /// file was moved or removed by another program, or the folder cannot be written; the
+    /// message stays where it was).
+    std::optional<QString> setRead(const QString &path, bool read, StoreError *error = nullptr);
+
+    /// Deleted Items: the Maildir++ folder ".Trash" inside the inbox's Maildir.
+    QString deletedPath() const;
+    /// The messages in Deleted Items.
+    QList<InboxMessage> deletedMessages() const;
+    /// Moves the inbox message at @p path to Deleted Items (keeping its name and flags);
+    /// returns its path there. The server's copy is not touched.
+    std::optional<QString> moveToDeleted(const QString &path, StoreError *error = nullptr);
+    /// Moves the message at @p path in Deleted Items back to the inbox; returns its path.
+    std::optional<QString> restore(const QString &path, StoreError *error = nullptr);
+    /// Deletes the message at @p path in Deleted Items for good.
+    bool removeDeleted(const QString &path, StoreError *error = nullptr);
+    /// Deletes every message in Deleted Items for good; false with @p error at the first one
+    /// that could not be removed (the others before it are gone).
+    bool emptyDeleted(StoreError *error = nullptr);
 
 Q_SIGNALS:
     /// A message was delivered into new/ (its path).
     void delivered(const QString &path, const QString &uidl);
+    /// A message was marked read or unread, deleted or restored.
+    void changed();
 
 private:
     friend class InboxDelivery;
@@ -106,6 +134,11 @@ private:
     QString uniqueName();
     void setIoError(StoreError *error, const QString &what, const QString &detail,
                     bool diskFull) const;
+    /// Which folder (new/ or cur/ of the inbox or Deleted Items) @p path is in; false when
+    /// it is in none of them, or missing (with @p error).
+    bool locate(const QString &path, QString *root, QString *sub, StoreError *error) const;
+    bool ensureDeletedFolder(StoreError *error);
+    std::optional<QString> move(const QString &from, const QString &to, StoreError *error);
 
     QString m_accountDirectory;
     /// UIDL -> Maildir base name ("" when skipped): bytes (ASCII, UTF-8), half the memory

@@ -109,6 +109,17 @@ ComposeMessage::Result ComposeMessage::build(const Account &account, const Compo
         attachment.filePath = path;
         m.attachments.append(attachment);
     }
+    for (const QString &path : input.messageAttachments) {
+        if (!QFileInfo(path).isFile() || !QFileInfo(path).isReadable())
+            return problem(Field::Attachment,
+                           tr("The forwarded message %1 is not a readable file.").arg(path));
+        Attachment attachment;
+        attachment.filePath = path;
+        attachment.mimeType = "message/rfc822";
+        m.attachments.append(attachment);
+    }
+    m.inReplyTo = input.inReplyTo;
+    m.references = input.references;
     m.subject = input.subject;
     m.body = input.body;
     m.encoding = input.encoding.value_or(textEncodingFor(account.japaneseEncoding));

@@ -19,6 +19,10 @@ struct ComposeInput
     QString subject;
     QString body;
     QStringList attachments; ///< paths of files to attach
+    /// Paths of messages attached whole, as message/rfc822 (forward as attachment).
+    QStringList messageAttachments;
+    QByteArray inReplyTo;         ///< the Message-ID replied to, without "<>"
+    QList<QByteArray> references; ///< the thread's Message-IDs, oldest first, without "<>"
     /// How to write the text; unset: as the account says.
     std::optional<TextEncoding> encoding;
 };

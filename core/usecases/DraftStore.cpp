@@ -22,6 +22,9 @@ const QString subject = QStringLiteral("subject");
 const QString body = QStringLiteral("body");
 const QString attachments = QStringLiteral("attachments");
 const QString encoding = QStringLiteral("encoding");
+const QString messageAttachments = QStringLiteral("messageAttachments");
+const QString inReplyTo = QStringLiteral("inReplyTo");
+const QString references = QStringLiteral("references");
 
 /// The draft's JSON object, or nothing with @p error.
 std::optional<QJsonObject> readObject(const QString &path, StoreError *error)
@@ -87,6 +90,11 @@ std::optional<ComposeContent> DraftStore::load(const QString &path, StoreError *
     c.body = o->value(body).toString();
     for (const QJsonValue &v : o->value(attachments).toArray())
         c.attachments.append(v.toString());
+    for (const QJsonValue &v : o->value(messageAttachments).toArray())
+        c.messageAttachments.append(v.toString());
+    c.inReplyTo = o->value(inReplyTo).toString().toLatin1();
+    for (const QJsonValue &v : o->value(references).toArray())
+        c.references.append(v.toString().toLatin1());
     const int e = o->value(encoding).toInt(-1);
     if (e >= int(TextEncoding::Automatic) && e <= int(TextEncoding::Iso2022Jp))
         c.encoding = TextEncoding(e);
@@ -120,6 +128,17 @@ std::optional<QString> DraftStore::save(const ComposeContent &c, const QString &
     };
     if (c.encoding)
         o.insert(encoding, int(*c.encoding));
+    // A reply or forward keeps its thread and the message it attaches.
+    if (!c.messageAttachments.isEmpty())
+        o.insert(messageAttachments, QJsonArray::fromStringList(c.messageAttachments));
+    if (!c.inReplyTo.isEmpty())
+        o.insert(inReplyTo, QString::fromLatin1(c.inReplyTo));
+    if (!c.references.isEmpty()) {
+        QJsonArray ids;
+        for (const QByteArray &id : c.references)
+            ids.append(QString::fromLatin1(id));
+        o.insert(references, ids);
+    }
     QString errorString;
     bool diskFull = false;
     if (!DurableIo::writeAtomically(target, QJsonDocument(o).toJson(), &errorString, &diskFull))

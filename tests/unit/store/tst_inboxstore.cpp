@@ -213,6 +213,133 @@ private Q_SLOTS:
         QCOMPARE(error.kind, StoreError::Kind::NotWritable);
         QVERIFY(!error.message.isEmpty());
     }
+    void readFlagIsTheMaildirWayAndPersists()
+    {
+        QTemporaryDir dir;
+        QString path;
+        {
+            InboxStore inbox(dir.path());
+            QVERIFY(inbox.open());
+            path = deliver(inbox, QStringLiteral("u1"), "Subject: one\r\n\r\nbody\r\n");
+            QCOMPARE(inbox.unreadCount(), 1);
+            QVERIFY(!inbox.messages().first().seen);
+            QSignalSpy changed(&inbox, &InboxStore::changed);
+            StoreError error;
+            const std::optional<QString> read = inbox.setRead(path, true, &error);
+            QVERIFY2(read, qPrintable(error.message));
+            QCOMPARE(changed.size(), 1);
+            QVERIFY(!QFile::exists(path));
+            // cur/<name>:2,S as every Maildir reader writes it
+            QCOMPARE(*read, inbox.maildirPath() + QStringLiteral("/cur/") +
+                                QFileInfo(path).fileName() + QStringLiteral(":2,S"));
+            QVERIFY(QFile::exists(*read));
+            const QList<InboxMessage> messages = inbox.messages();
+            QCOMPARE(messages.size(), 1);
+            QVERIFY(messages.first().seen);
+            QVERIFY(!messages.first().isNew);
+            QCOMPARE(messages.first().uidl, QStringLiteral("u1"));
+            QCOMPARE(inbox.unreadCount(), 0);
+            QVERIFY(inbox.isStored(QStringLiteral("u1")));
+        }
+        // Re-opened: still read (the name says so).
+        InboxStore again(dir.path());
+        QVERIFY(again.open());
+        QCOMPARE(again.unreadCount(), 0);
+        QVERIFY(again.messages().first().seen);
+        // Unread again: cur/ without S; other flags another program set are kept.
+        const QString read = again.messages().first().path();
+        const QString flagged = read.left(read.size() - 1) + QStringLiteral("FS");
+        QVERIFY(QFile::rename(read, flagged));
+        const std::optional<QString> unread = again.setRead(flagged, false);
+        QVERIFY(unread);
+        QVERIFY(unread->endsWith(QLatin1String(":2,F")));
+        QCOMPARE(again.unreadCount(), 1);
+        const std::optional<QString> readAgain = again.setRead(*unread, true);
+        QVERIFY(readAgain);
+        QVERIFY(readAgain->endsWith(QLatin1String(":2,FS")));
+    }
+
+    void setReadOnAMessageThatMovedSaysSo()
+    {
+        QTemporaryDir dir;
+        InboxStore inbox(dir.path());
+        QVERIFY(inbox.open());
+        const QString path = deliver(inbox, QStringLiteral("u1"), "Subject: one\r\n\r\nx\r\n");
+        QVERIFY(QFile::rename(path, dir.filePath(QStringLiteral("elsewhere"))));
+        StoreError error;
+        QVERIFY(!inbox.setRead(path, true, &error));
+        QCOMPARE(error.kind, StoreError::Kind::NotFound);
+        QVERIFY(error.message.contains(QLatin1String("no longer there")));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("elsewhere")))); // nothing lost
+        // A file outside the Maildir is refused, never moved.
+        QVERIFY(!inbox.setRead(dir.filePath(QStringLiteral("elsewhere")), true, &error));
+        QCOMPARE(error.kind, StoreError::Kind::NotFound);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("elsewhere"))));
+    }
+
+    void deletedItemsMoveRestoreAndEmpty()
+    {
+        QTemporaryDir dir;
+        InboxStore inbox(dir.path());
+        QVERIFY(inbox.open());
+        const QString one = deliver(inbox, QStringLiteral("u1"), "Subject: one\r\n\r\nx\r\n");
+        const QString two = deliver(inbox, QStringLiteral("u2"), "Subject: two\r\n\r\ny\r\n");
+        const std::optional<QString> readTwo = inbox.setRead(two, true);
+        QVERIFY(readTwo);
+
+        StoreError error;
+        const std::optional<QString> trashed = inbox.moveToDeleted(one, &error);
+        QVERIFY2(trashed, qPrintable(error.message));
+        QVERIFY(trashed->startsWith(inbox.maildirPath() + QStringLiteral("/.Trash/new/")));
+        // A standard Maildir++ subfolder.
+        QVERIFY(QFile::exists(inbox.maildirPath() + QStringLiteral("/.Trash/maildirfolder")));
+        QVERIFY(QDir(inbox.maildirPath() + QStringLiteral("/.Trash/tmp")).exists());
+        QCOMPARE(inbox.messages().size(), 1);
+        QCOMPARE(inbox.deletedMessages().size(), 1);
+        QCOMPARE(inbox.deletedMessages().first().uidl, QStringLiteral("u1"));
+        // The POP3 cycle neither downloads it again nor changes what it deletes on the server.
+        QVERIFY(inbox.isSeen(QStringLiteral("u1")));
+        QVERIFY(inbox.isStored(QStringLiteral("u1")));
+        QVERIFY(!inbox.moveToDeleted(*trashed, &error)); // already there
+        QCOMPARE(error.kind, StoreError::Kind::InvalidState);
+
+        // Undo: back where it was, under its name.
+        const std::optional<QString> back = inbox.restore(*trashed, &error);
+        QVERIFY2(back, qPrintable(error.message));
+        QCOMPARE(*back, one);
+        QCOMPARE(inbox.messages().size(), 2);
+        QVERIFY(inbox.deletedMessages().isEmpty());
+
+        // A read message keeps its flag in Deleted Items.
+        const std::optional<QString> trashedTwo = inbox.moveToDeleted(*readTwo);
+        QVERIFY(trashedTwo);
+        QVERIFY(trashedTwo->endsWith(QLatin1String(":2,S")));
+        QVERIFY(inbox.deletedMessages().first().seen);
+        QVERIFY(inbox.moveToDeleted(one));
+        QCOMPARE(inbox.deletedMessages().size(), 2);
+        QVERIFY(!inbox.removeDeleted(inbox.maildirPath() + QStringLiteral("/new/x"), &error));
+
+        QVERIFY(inbox.emptyDeleted(&error));
+        QVERIFY(inbox.deletedMessages().isEmpty());
+        QVERIFY(inbox.messages().isEmpty());
+        QVERIFY(inbox.isSeen(QStringLiteral("u1"))); // never downloaded again
+        QVERIFY(!inbox.isStored(QStringLiteral("u1")));
+    }
+
+private:
+    static QString deliver(InboxStore &inbox, const QString &uidl, const QByteArray &bytes)
+    {
+        std::unique_ptr<InboxDelivery> d = inbox.beginDelivery(uidl);
+        if (!d)
+            return {};
+        d->device()->write(bytes);
+        if (!d->commit())
+            return {};
+        for (const InboxMessage &m : inbox.messages())
+            if (m.uidl == uidl)
+                return m.path();
+        return {};
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInboxStore)
