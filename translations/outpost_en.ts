@@ -126,6 +126,23 @@
     </message>
 </context>
 <context>
+    <name>Outpost::InboxActions</name>
+    <message numerus="yes">
+        <source>Delete the %n message(s) in Deleted Items for good? They cannot be brought back. The copies on the server are not touched.</source>
+        <translation>
+            <numerusform>Delete the message in Deleted Items for good? It cannot be brought back. The copy on the server is not touched.</numerusform>
+            <numerusform>Delete the %n messages in Deleted Items for good? They cannot be brought back. The copies on the server are not touched.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) deleted for good.</source>
+        <translation>
+            <numerusform>1 message deleted for good.</numerusform>
+            <numerusform>%n messages deleted for good.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Outpost::MainWindow</name>
     <message numerus="yes">
         <source>%n message(s) in the outbox will not be sent once Outpost quits: it does not start when you log in.</source>

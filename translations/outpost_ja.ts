@@ -1131,6 +1131,10 @@
         <source>Accounts</source>
         <translation>アカウント</translation>
     </message>
+    <message>
+        <source>Deleted Items</source>
+        <translation>削除済みアイテム</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::CertificateDialog</name>
@@ -2293,6 +2297,109 @@ Taro</source>
     </message>
 </context>
 <context>
+    <name>Outpost::InboxActions</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Opens the message in a window of its own (Ctrl+O, or double-click)</source>
+        <translation>メッセージを別のウィンドウで開きます (Ctrl+O またはダブルクリック)</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>返信(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reply &amp;all</source>
+        <translation>全員に返信(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>転送(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forward as a&amp;ttachment</source>
+        <translation>添付ファイルとして転送(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Mark as r&amp;ead</source>
+        <translation>既読にする(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;unread</source>
+        <translation>未読にする(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Inbox</source>
+        <translation>受信トレイに戻す(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>削除を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Deleted Items…</source>
+        <translation>削除済みアイテムを空にする(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for good…</source>
+        <translation>完全に削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The message cannot be answered: it cannot be read. %1</source>
+        <translation>このメッセージに返信できません。メッセージを読み込めません。%1</translation>
+    </message>
+    <message>
+        <source>The message cannot be forwarded: it cannot be read. %1</source>
+        <translation>このメッセージを転送できません。メッセージを読み込めません。%1</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>完全に削除</translation>
+    </message>
+    <message>
+        <source>Delete this message for good? It cannot be brought back. The copy on the server is not touched.</source>
+        <translation>このメッセージを完全に削除しますか? 元に戻すことはできません。サーバー上のメッセージはそのままです。</translation>
+    </message>
+    <message>
+        <source>The message was deleted for good.</source>
+        <translation>メッセージを完全に削除しました。</translation>
+    </message>
+    <message>
+        <source>Moved to Deleted Items. Press Ctrl+Z to bring it back.</source>
+        <translation>削除済みアイテムに移動しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>The message is back in the Inbox.</source>
+        <translation>メッセージを受信トレイに戻しました。</translation>
+    </message>
+    <message>
+        <source>The message is no longer in Deleted Items.</source>
+        <translation>メッセージはもう削除済みアイテムにありません。</translation>
+    </message>
+    <message>
+        <source>Empty Deleted Items</source>
+        <translation>削除済みアイテムを空にする</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n message(s) in Deleted Items for good? They cannot be brought back. The copies on the server are not touched.</source>
+        <translation>
+            <numerusform>削除済みアイテムの %n 通のメッセージを完全に削除しますか? 元に戻すことはできません。サーバー上のメッセージはそのままです。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) deleted for good.</source>
+        <translation>
+            <numerusform>%n 通のメッセージを完全に削除しました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Outpost::InboxStore</name>
     <message>
         <source>This message was already stored or abandoned.</source>
@@ -2638,6 +2745,37 @@ Taro</source>
     <message>
         <source>Delivery history</source>
         <translation>配信の履歴</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::MessageWindow</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(件名なし)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>返信(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reply &amp;all</source>
+        <translation>全員に返信(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>転送(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forward as a&amp;ttachment</source>
+        <translation>添付ファイルとして転送(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>

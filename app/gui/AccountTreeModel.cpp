@@ -31,6 +31,8 @@ QString AccountTreeModel::folderName(MessageListModel::Folder folder)
         return tr("Sent");
     case MessageListModel::Folder::Failed:
         return tr("Failed");
+    case MessageListModel::Folder::Deleted:
+        return tr("Deleted Items");
     }
     return {};
 }

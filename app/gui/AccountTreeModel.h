@@ -12,8 +12,8 @@ namespace Outpost {
 
 class Scheduler;
 
-/// The accounts and their folders (Inbox, Outbox, Sent, Failed) with their counts, for the
-/// tree on the left of the main window. Changes are applied in place: rows are inserted,
+/// The accounts and their folders (Inbox, Outbox, Sent, Failed, Deleted Items) with their counts,
+/// for the tree on the left of the main window. Changes are applied in place: rows are inserted,
 /// removed or changed, never rebuilt, so the view keeps its selection and expansion.
 class AccountTreeModel : public QAbstractItemModel
 {
@@ -25,7 +25,7 @@ public:
         AccountIdRole = Qt::UserRole + 1, ///< the account's id (both levels)
         FolderRole,                       ///< the folder (int), -1 on an account's row
     };
-    static constexpr int folderCount = 4;
+    static constexpr int folderCount = 5;
 
     explicit AccountTreeModel(QObject *parent = nullptr);
 

@@ -17,6 +17,8 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -30,6 +32,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStringListModel>
+#include <QTextCursor>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -219,6 +222,10 @@ void ComposeWindow::setContent(const Content &content)
     m_attachments->clear();
     for (const QString &path : content.attachments)
         addAttachment(path);
+    for (const QString &path : content.messageAttachments)
+        addAttachment(path, true);
+    m_inReplyTo = content.inReplyTo;
+    m_references = content.references;
     if (content.encoding)
         m_encoding->setCurrentIndex(qMax(0, m_encoding->findData(int(*content.encoding))));
     m_modified = false;
@@ -255,10 +262,41 @@ ComposeWindow::Content ComposeWindow::content() const
     c.bcc = m_bcc->text();
     c.subject = m_subject->text();
     c.body = m_body->toPlainText();
-    for (int i = 0; i < m_attachments->count(); ++i)
-        c.attachments.append(m_attachments->item(i)->data(Qt::UserRole).toString());
-    c.encoding = TextEncoding(m_encoding->currentData().toInt());
+    const ComposeInput in = input();
+    c.attachments = in.attachments;
+    c.messageAttachments = in.messageAttachments;
+    c.inReplyTo = in.inReplyTo;
+    c.references = in.references;
+    c.encoding = in.encoding;
     return c;
+}
+
+void ComposeWindow::focusBody()
+{
+    m_body->setFocus();
+    QTextCursor start = m_body->textCursor();
+    start.movePosition(QTextCursor::Start);
+    m_body->setTextCursor(start); // above the quote
+}
+
+void ComposeWindow::focusRecipients()
+{
+    m_to->setFocus();
+}
+
+void ComposeWindow::dropForwardedCopies()
+{
+    // The copies a forward as attachment made (the outbox holds the message now, or it was
+    // discarded); files the user attached are never touched.
+    const QString folder = QDir::cleanPath(m_profileDirectory + QStringLiteral("/forwarded"));
+    for (const QString &path : input().messageAttachments) {
+        const QFileInfo info(path);
+        const QString dir = QDir::cleanPath(info.absolutePath());
+        if (QDir::cleanPath(QFileInfo(dir).absolutePath()) != folder)
+            continue;
+        QFile::remove(path);
+        QDir().rmdir(dir);
+    }
 }
 
 void ComposeWindow::setMailto(const QUrl &url)
@@ -269,7 +307,7 @@ void ComposeWindow::setMailto(const QUrl &url)
     m_modified = true;
 }
 
-void ComposeWindow::addAttachment(const QString &path)
+void ComposeWindow::addAttachment(const QString &path, bool wholeMessage)
 {
     const QFileInfo info(path);
     if (!info.isFile())
@@ -277,6 +315,7 @@ void ComposeWindow::addAttachment(const QString &path)
     auto *item = new QListWidgetItem(
         tr("%1 (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size())));
     item->setData(Qt::UserRole, info.absoluteFilePath());
+    item->setData(Qt::UserRole + 1, wholeMessage); // forwarded as a message (message/rfc822)
     item->setToolTip(info.absoluteFilePath());
     m_attachments->addItem(item);
     m_modified = true;
@@ -343,8 +382,13 @@ ComposeInput ComposeWindow::input() const
     in.bcc = m_bcc->text();
     in.subject = m_subject->text();
     in.body = m_body->toPlainText();
-    for (int i = 0; i < m_attachments->count(); ++i)
-        in.attachments.append(m_attachments->item(i)->data(Qt::UserRole).toString());
+    for (int i = 0; i < m_attachments->count(); ++i) {
+        const QListWidgetItem *item = m_attachments->item(i);
+        (item->data(Qt::UserRole + 1).toBool() ? in.messageAttachments : in.attachments)
+            .append(item->data(Qt::UserRole).toString());
+    }
+    in.inReplyTo = m_inReplyTo;
+    in.references = m_references;
     in.encoding = TextEncoding(m_encoding->currentData().toInt());
     return in;
 }
@@ -450,6 +494,7 @@ bool ComposeWindow::send(const QDateTime &notBefore)
     if (!m_draftPath.isEmpty())
         (void)m_drafts.remove(m_draftPath); // the message is safe in the outbox either way
     m_draftPath.clear();
+    dropForwardedCopies();
     m_modified = false;
     if (!m_notice->text().isEmpty())
         how = m_notice->text(); // the old message of a correction could not be removed
@@ -529,8 +574,10 @@ bool ComposeWindow::loadDraft(const QString &path)
 void ComposeWindow::closeEvent(QCloseEvent *event)
 {
     if (m_closing || !m_modified) {
-        if (m_draftPath.isEmpty())
+        if (m_draftPath.isEmpty()) {
             giveUpReplacing();
+            dropForwardedCopies();
+        }
         event->accept();
         return;
     }
@@ -552,6 +599,7 @@ void ComposeWindow::closeEvent(QCloseEvent *event)
             if (!m_draftPath.isEmpty())
                 (void)m_drafts.remove(m_draftPath);
             m_draftPath.clear();
+            dropForwardedCopies();
         } else {
             return;
         }

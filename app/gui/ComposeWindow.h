@@ -52,8 +52,13 @@ public:
     void setReplacing(const ReplaceMessage::Edit &edit);
     /// Fills in a mailto: link (RFC 6068: to, cc, bcc, subject, body).
     void setMailto(const QUrl &url);
-    /// Adds a file as an attachment.
-    void addAttachment(const QString &path);
+    /// Adds a file as an attachment; @p wholeMessage: a message attached whole
+    /// (message/rfc822, forward as attachment).
+    void addAttachment(const QString &path, bool wholeMessage = false);
+    /// Puts the cursor at the start of the text (a reply: above the quote).
+    void focusBody();
+    /// Puts the cursor in To (a forward).
+    void focusRecipients();
 
     /// Checks the address fields and queues the message; false (with the error shown in the
     /// window, and everything kept) when it could not be queued.
@@ -93,6 +98,8 @@ private:
     /// Removes the copies made for a correction that will not be sent.
     void giveUpReplacing();
     void setNotice(const QString &text, bool error);
+    /// Removes the copies made for forwarding as attachments (not the user's own files).
+    void dropForwardedCopies();
     QLineEdit *addressField(const QString &objectName);
 
     Scheduler *m_scheduler;
@@ -102,6 +109,8 @@ private:
     bool m_addressBookRead = false; ///< false: a damaged file, never written over
     std::optional<ReplaceMessage::Edit> m_replacing;
     QString m_draftPath;
+    QByteArray m_inReplyTo;         ///< a reply's parent (kept from its content)
+    QList<QByteArray> m_references; ///< a reply's thread
     bool m_modified = false;
     bool m_closing = false;
     bool m_addressProblemShown = false; ///< the notice is an address field's error

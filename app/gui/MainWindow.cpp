@@ -255,10 +255,7 @@ QWidget *MainWindow::createMailPage()
     m_outboxActions = new OutboxActions(m_scheduler, m_session->profile().directory(), this,
                                         [this] { return newMessage(); });
     connect(m_outboxActions, &OutboxActions::notice, this, &MainWindow::showNotice);
-    connect(m_list, &QTreeView::doubleClicked, this, [this] {
-        if (auto e = selectedEntry(); e && e->state == OutboxState::Failed)
-            m_outboxActions->editMessage();
-    });
+    QToolBar *inboxBar = createInboxActions();
 
     m_outboxBar = new QToolBar;
     m_outboxBar->setObjectName(QStringLiteral("outboxBar"));
@@ -275,6 +272,7 @@ QWidget *MainWindow::createMailPage()
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->addWidget(m_stuckBar);
     listLayout->addWidget(m_outboxBar);
+    listLayout->addWidget(inboxBar);
     listLayout->addWidget(m_list, 1);
 
     auto *split = new QSplitter(Qt::Vertical);
@@ -318,11 +316,12 @@ void MainWindow::folderSelected()
     const Account *a = m_scheduler->account(id);
     const AuthWindow *window = m_scheduler->authWindow(id);
     m_model->setWaitingForLogin(a && a->popBeforeSmtp && window && !window->isOpen(m_clock->now()));
-    m_list->header()->setSectionHidden(MessageListModel::StateColumn,
-                                       folder == int(MessageListModel::Folder::Inbox) ||
-                                           folder == int(MessageListModel::Folder::Sent));
-    m_outboxBar->setVisible(folder == int(MessageListModel::Folder::Outbox) ||
-                            folder == int(MessageListModel::Folder::Failed));
+    const auto shown = MessageListModel::Folder(folder);
+    const bool outgoing =
+        shown == MessageListModel::Folder::Outbox || shown == MessageListModel::Folder::Failed;
+    m_list->header()->setSectionHidden(MessageListModel::StateColumn, !outgoing);
+    m_outboxBar->setVisible(outgoing);
+    m_inboxBar->setVisible(!outgoing);
     showSelectedMessage();
     showStuckBar();
     updateStatus();
@@ -360,6 +359,7 @@ void MainWindow::showSelectedMessage()
 {
     const std::optional<OutboxEntry> entry = selectedEntry();
     m_outboxActions->setSelection(currentAccountId(), entry);
+    updateInboxSelection();
     QString state;
     if (entry)
         state =

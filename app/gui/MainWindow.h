@@ -32,6 +32,8 @@ namespace Outpost {
 class AccountDialog;
 class AccountTreeModel;
 class ComposeWindow;
+class InboxActions;
+class MessageWindow;
 class CredentialStore;
 class MessagePreview;
 class OutboxActions;
@@ -100,11 +102,16 @@ public:
     void selectFolder(const QString &accountId, MessageListModel::Folder folder);
     /// Selects the message in row @p row of the (sorted) list.
     void selectRow(int row);
+    /// What can be done with received mail (reply, forward, delete, read state).
+    InboxActions *inboxActions() const;
 
 public Q_SLOTS:
     void showAbout();
     /// Opens a new compose window (and returns it).
     ComposeWindow *newMessage();
+    /// Opens the message in @p path of @p accountId's @p folder in a window of its own (read).
+    MessageWindow *openMessage(const QString &accountId, MessageListModel::Folder folder,
+                               const QString &path);
     /// Opens a compose window for a mailto: link.
     void openMailto(const QUrl &url);
     /// Send/Receive for every account.
@@ -138,6 +145,11 @@ private:
     /// demo are in MainWindowAccounts.cpp).
     void createActions();
     QWidget *createMailPage();
+    /// The actions on received mail, their toolbar (returned), the list's context menu and
+    /// double-click (MainWindowMail.cpp).
+    QToolBar *createInboxActions();
+    /// Tells the actions which message is selected, and marks it read after a moment.
+    void updateInboxSelection();
     void reloadAccounts();
     void applyAccounts();
     void updateCounts();
@@ -196,6 +208,10 @@ private:
     QTreeView *m_list = nullptr;
     QToolBar *m_outboxBar = nullptr;
     OutboxActions *m_outboxActions = nullptr;
+    QToolBar *m_inboxBar = nullptr;
+    InboxActions *m_inboxActions = nullptr;
+    QTimer *m_markReadTimer = nullptr;
+    QString m_markReadPath; ///< the unread message shown, read when the timer fires
     UndoSendBar *m_undoBar = nullptr;
     StuckMailBar *m_stuckBar = nullptr;
     StuckMailNews m_stuckNews;

@@ -56,9 +56,13 @@ void MainWindow::applyAccounts()
         if (OutboxStore *outbox = m_scheduler->outbox(a.id))
             connect(outbox, &OutboxStore::changed, m_countsTimer, qOverload<>(&QTimer::start),
                     Qt::UniqueConnection);
-        if (InboxStore *inbox = m_scheduler->inbox(a.id))
+        if (InboxStore *inbox = m_scheduler->inbox(a.id)) {
             connect(inbox, &InboxStore::delivered, m_countsTimer, qOverload<>(&QTimer::start),
                     Qt::UniqueConnection);
+            // Read, unread, deleted, restored: the unread counts follow.
+            connect(inbox, &InboxStore::changed, m_countsTimer, qOverload<>(&QTimer::start),
+                    Qt::UniqueConnection);
+        }
     }
     QList<QPair<QString, QString>> names;
     m_sendReceiveMenu->clear();

@@ -5,6 +5,7 @@
 #include "ProtocolLogWindow.h"
 
 #include "ComposeWindow.h"
+#include "InboxActions.h"
 #include "usecases/DraftStore.h"
 
 #include <QAction>
@@ -58,6 +59,16 @@ void MainWindow::createActions()
     sendReceive->setToolTip(tr("Receives, then sends, for every account (F5)"));
     m_sendReceiveMenu = mailMenu->addMenu(tr("Send/Receive &one account"));
     mailMenu->addSeparator();
+    // The selected message's actions, with their shortcuts shown (InboxActions).
+    for (const char *name :
+         {"actionOpenMessage", "actionReply", "actionReplyAll", "actionForward",
+          "actionForwardAttached", "", "actionMarkRead", "actionMarkUnread", "actionDeleteReceived",
+          "actionUndoDelete", "actionEmptyDeleted", ""}) {
+        if (!*name)
+            mailMenu->addSeparator();
+        else
+            mailMenu->addAction(m_inboxActions->action(name));
+    }
     auto *log = mailMenu->addAction(tr("&Protocol log"), this, &MainWindow::showProtocolLog);
     log->setObjectName(QStringLiteral("actionProtocolLog"));
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));

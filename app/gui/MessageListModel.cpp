@@ -26,10 +26,12 @@ void MessageListModel::setFolder(Folder folder, OutboxStore *outbox, InboxStore 
     m_progressBytes = m_progressSize = 0;
     m_rows = readRows();
     endResetModel();
-    if (folder == Folder::Inbox && inbox)
+    if (isReceived(folder) && inbox) {
         m_inboxConnection =
             connect(inbox, &InboxStore::delivered, this, &MessageListModel::refresh);
-    else if (outbox)
+        // Read, unread, deleted or restored: the rows follow (with the other views' changes).
+        m_outboxConnection = connect(inbox, &InboxStore::changed, this, &MessageListModel::refresh);
+    } else if (outbox)
         m_outboxConnection =
             connect(outbox, &OutboxStore::changed, this, &MessageListModel::refreshMessage);
 }
@@ -37,17 +39,19 @@ void MessageListModel::setFolder(Folder folder, OutboxStore *outbox, InboxStore 
 QList<MessageListModel::Row> MessageListModel::readRows() const
 {
     QList<Row> rows;
-    if (m_folder == Folder::Inbox) {
+    if (isReceived(m_folder)) {
         if (!m_inbox)
             return rows;
-        const QList<InboxMessage> messages = m_inbox->messages();
+        const QList<InboxMessage> messages =
+            m_folder == Folder::Inbox ? m_inbox->messages() : m_inbox->deletedMessages();
         rows.reserve(messages.size());
         for (const InboxMessage &m : messages) {
             Row row;
             row.folder = m.directory; // shared by all the rows of the folder
             row.file = m.name;
             row.size = m.size;
-            row.isNew = m.isNew;
+            row.unread = !m.seen;
+            row.base = m.base();
             row.date = m.received; // no need to open 10,000 files to sort them
             rows.append(row);
         }
@@ -109,7 +113,7 @@ void MessageListModel::refresh()
 
 void MessageListModel::refreshMessage(const QString &id)
 {
-    if (!m_outbox || m_folder == Folder::Inbox)
+    if (!m_outbox || isReceived(m_folder))
         return refresh();
     int at = -1;
     for (int i = int(m_rows.size()) - 1; i >= 0; --i) // new messages are at the end
@@ -195,7 +199,7 @@ const MessageListModel::Summary &MessageListModel::summary(const Row &row) const
 
 QString MessageListModel::people(const Row &row) const
 {
-    if (m_folder == Folder::Inbox || !row.entry)
+    if (isReceived(m_folder) || !row.entry)
         return summary(row).from;
     return row.entry->envelope.recipients.join(QStringLiteral(", "));
 }
@@ -213,7 +217,14 @@ int MessageListModel::count(Folder folder, OutboxStore *outbox, InboxStore *inbo
 {
     switch (folder) {
     case Folder::Inbox:
-        return inbox ? int(inbox->messages().size()) : 0;
+        return inbox ? inbox->unreadCount() : 0;
+    case Folder::Deleted: {
+        if (!inbox)
+            return 0;
+        const QList<InboxMessage> deleted = inbox->deletedMessages();
+        return int(std::count_if(deleted.cbegin(), deleted.cend(),
+                                 [](const InboxMessage &m) { return !m.seen; }));
+    }
     case Folder::Sent:
     case Folder::Outbox:
     case Folder::Failed: {
@@ -257,8 +268,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return row.path();
     case StateRole:
         return row.entry ? int(row.entry->state) : -1;
+    case UnreadRole:
+        return row.unread;
     case Qt::FontRole:
-        if (row.isNew) {
+        if (row.unread) {
             QFont font;
             font.setBold(true);
             return font;
@@ -318,12 +331,12 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case PeopleColumn:
-        return m_folder == Folder::Inbox ? tr("From") : tr("To");
+        return isReceived(m_folder) ? tr("From") : tr("To");
     case SubjectColumn:
         return tr("Subject");
     case DateColumn:
         // A title of its own: not the name of the folder ("Sent").
-        return m_folder == Folder::Inbox  ? tr("Received")
+        return isReceived(m_folder)       ? tr("Received")
                : m_folder == Folder::Sent ? tr("Date sent")
                                           : tr("Queued");
     case SizeColumn:

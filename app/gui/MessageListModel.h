@@ -16,8 +16,8 @@ class InboxStore;
 class OutboxStore;
 struct MessageSummary;
 
-/// The messages of one folder of one account (Inbox, Outbox, Sent or Failed) for the list
-/// view. Header summaries are read only when a row is first shown (or sorted) and cached, so
+/// The messages of one folder of one account (Inbox, Outbox, Sent, Failed or Deleted Items) for the
+/// list view. Header summaries are read only when a row is first shown (or sorted) and cached, so
 /// a folder of 10,000 messages opens at once; whole messages are never parsed here.
 class MessageListModel : public QAbstractTableModel
 {
@@ -31,8 +31,14 @@ public:
         Outbox,
         Sent,
         Failed,
+        Deleted, ///< the inbox's Deleted Items
     };
     Q_ENUM(Folder)
+    /// Whether @p folder holds received mail (the inbox store's), not the outbox's.
+    static bool isReceived(Folder folder)
+    {
+        return folder == Folder::Inbox || folder == Folder::Deleted;
+    }
 
     /// The columns.
     enum Column
@@ -52,6 +58,7 @@ public:
         PathRole,                  ///< the .eml file
         StateRole,                 ///< OutboxState as int (-1 for inbox messages)
         SortRole,                  ///< the value to sort by
+        UnreadRole,                ///< received mail not read yet (bool)
     };
 
     explicit MessageListModel(QObject *parent = nullptr);
@@ -73,7 +80,8 @@ public:
     std::optional<OutboxEntry> entry(int row) const;
     QString path(int row) const;
 
-    /// Counts for the account tree: unread inbox, outbox (not failed), sent, failed.
+    /// Counts for the account tree: unread inbox, outbox (not failed), sent, failed, unread
+    /// in Deleted Items.
     static int count(Folder folder, OutboxStore *outbox, InboxStore *inbox);
 
     /// How many header summaries were read so far (for tests of the lazy reading).
@@ -92,15 +100,17 @@ private:
         QString folder; ///< inbox: new/ or cur/, shared by the folder's rows
         QString file;   ///< inbox: the name in the folder; outbox: the whole path
         qint64 size = 0;
-        QDateTime date; ///< queued or sent time; for the inbox from the summary
-        bool isNew = false;
+        QDateTime date;      ///< queued or sent time; for the inbox from the summary
+        bool unread = false; ///< received mail without the Maildir "seen" flag
+        QString base;        ///< received mail: the Maildir name without its flags
         std::shared_ptr<const OutboxEntry> entry; ///< outbox folders only
 
         QString path() const { return folder.isEmpty() ? file : folder + QLatin1Char('/') + file; }
         /// What identifies the row from one refresh to the next, without building a string
         /// (a refresh looks at every row several times). An inbox message moved from new/
-        /// to cur/ under the same name stays the same row, updated in place.
-        const QString &key() const { return id.isEmpty() ? file : id; }
+        /// to cur/, or marked read (a new name: the same base, other flags), stays the same
+        /// row, updated in place.
+        const QString &key() const { return id.isEmpty() ? base : id; }
     };
     struct Summary
     {

@@ -9,6 +9,7 @@
 #include "usecases/ReplaceMessage.h"
 
 #include <QAction>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QToolBar>
@@ -56,6 +57,17 @@ void OutboxActions::addTo(QToolBar *bar) const
     bar->addAction(m_markSent);
     bar->addSeparator();
     bar->addAction(m_delete);
+}
+
+void OutboxActions::fillMenu(QMenu *menu) const
+{
+    for (QAction *a : {m_sendNow, m_changeTime, m_edit, m_resend, m_markSent})
+        if (a->isEnabled())
+            menu->addAction(a);
+    if (m_delete->isEnabled()) {
+        menu->addSeparator();
+        menu->addAction(m_delete);
+    }
 }
 
 void OutboxActions::setSelection(const QString &accountId, const std::optional<OutboxEntry> &entry)

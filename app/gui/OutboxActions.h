@@ -8,6 +8,7 @@
 #include <optional>
 
 class QAction;
+class QMenu;
 class QToolBar;
 class QWidget;
 
@@ -30,6 +31,8 @@ public:
 
     /// Puts the actions on @p bar.
     void addTo(QToolBar *bar) const;
+    /// Fills @p menu with the actions that apply to the selected message.
+    void fillMenu(QMenu *menu) const;
     /// The message the actions act on (none: inbox or Sent, or nothing selected).
     void setSelection(const QString &accountId, const std::optional<OutboxEntry> &entry);
 

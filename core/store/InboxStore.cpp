@@ -475,6 +475,29 @@ QList<InboxMessage> InboxStore::messages() const
     return out;
 }
 
+QString InboxMessage::base() const
+{
+    return baseOf(name);
+}
+
+QString InboxStore::currentPath(const QString &path) const
+{
+    if (QFileInfo::exists(path))
+        return path;
+    const QString base = baseOf(QFileInfo(path).fileName());
+    if (base.isEmpty())
+        return QString();
+    for (const QString &root : {maildirPath(), deletedPath()}) {
+        if (QFileInfo::exists(root + QStringLiteral("/new/") + base))
+            return root + QStringLiteral("/new/") + base;
+        const QDir cur(root + QStringLiteral("/cur"));
+        for (const QString &name : cur.entryList({base + QStringLiteral("*")}, QDir::Files))
+            if (baseOf(name) == base)
+                return cur.filePath(name);
+    }
+    return QString();
+}
+
 int InboxStore::unreadCount() const
 {
     const QList<InboxMessage> all = messages();

@@ -59,6 +59,9 @@ struct InboxMessage
     bool seen = false;  ///< read: in cur/ with the Maildir flag S (":2,S")
     QDateTime received; ///< when it was delivered (from its Maildir name), UTC
 
+    /// The name without the Maildir info (":2,<flags>"): it stays when flags change.
+    QString base() const;
+
     /// The file (built when asked for: 10,000 full paths held 2.5 MB).
     QString path() const { return directory + QLatin1Char('/') + name; }
 };
@@ -103,6 +106,11 @@ public:
     /// file was moved or removed by another program, or the folder cannot be written; the
     /// message stays where it was).
     std::optional<QString> setRead(const QString &path, bool read, StoreError *error = nullptr);
+
+    /// Where the message that was at @p path is now (marked read or unread, deleted or
+    /// restored since, here or by another view): the file of the same base name in the inbox
+    /// or Deleted Items; empty when it is gone.
+    QString currentPath(const QString &path) const;
 
     /// Deleted Items: the Maildir++ folder ".Trash" inside the inbox's Maildir.
     QString deletedPath() const;
