@@ -178,6 +178,8 @@ ComposeWindow *InboxActions::reply(const QString &accountId, const QString &path
     ComposeWindow *compose = m_newCompose();
     compose->setContent(ReplyForward::reply(*original, *account, all));
     compose->focusBody();
+    compose->raise();
+    compose->activateWindow(); // the keyboard goes on in the reply
     return compose;
 }
 
@@ -213,6 +215,8 @@ ComposeWindow *InboxActions::forward(const QString &accountId, const QString &pa
     ComposeWindow *compose = m_newCompose();
     compose->setContent(content);
     compose->focusRecipients();
+    compose->raise();
+    compose->activateWindow();
     return compose;
 }
 

@@ -98,6 +98,8 @@ MessageWindow *MainWindow::openMessage(const QString &accountId, MessageListMode
 {
     auto *window = new MessageWindow(m_inboxActions, accountId, folder, path, this);
     window->show();
+    window->raise();
+    window->activateWindow();
     return window;
 }
 

@@ -363,6 +363,17 @@ private Q_SLOTS:
                  qPrintable(opened->text()));
         QCOMPARE(opened->windowTitle(), QStringLiteral("会議の日程"));
         QVERIFY(!view->currentIndex().data(MessageListModel::UnreadRole).toBool());
+        // Marked unread, opened again: read again, and the row says so.
+        opened->close();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        action(*window, "actionMarkUnread")->trigger();
+        QVERIFY(view->currentIndex().data(MessageListModel::UnreadRole).toBool());
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_VERIFY((opened = window->findChild<Outpost::MessageWindow *>()));
+        QVERIFY(!view->currentIndex().data(MessageListModel::UnreadRole).toBool());
+        QVERIFY(!view->currentIndex().data(Qt::FontRole).value<QFont>().bold());
         // Its Reply answers it.
         opened->findChild<QAction *>(QStringLiteral("windowReply"))->trigger();
         ComposeWindow *reply = lastCompose(*window);
