@@ -249,10 +249,13 @@ private Q_SLOTS:
         // The planned window is lowered to what surely works.
         QCOMPARE(field<QSpinBox>(dialog, "authWindow")->value(), 90);
 
+        QSignalSpy cycles(window.scheduler(), &Outpost::Scheduler::cycleFinished);
         dialog->accept();
         QTRY_VERIFY(window.scheduler()->authWindow(f.account.id));
         QCOMPARE(window.scheduler()->authWindow(f.account.id)->learnedSeconds(), 120);
         QCOMPARE(window.scheduler()->status(f.account.id).learnedWindowSeconds, 120);
+        // The new account's first check (its test passed) ends before the window closes.
+        QTRY_COMPARE_WITH_TIMEOUT(cycles.count(), 1, 20000);
     }
 
     void aNewAccountThatPassedItsTestIsCheckedAtOnce()
