@@ -158,7 +158,7 @@ InboxStore *InboxActions::inbox(const QString &accountId) const
 
 void InboxActions::openMessage()
 {
-    if (!m_path.isEmpty())
+    if (m_open->isEnabled())
         Q_EMIT openRequested(m_accountId, m_folder, m_path);
 }
 
