@@ -962,10 +962,8 @@ std::shared_ptr<void> OutboxStore::markBeingEdited(const QString &id)
         if (!store)
             return;
         const auto it = store->m_editing.find(id);
-        if (it != store->m_editing.end() && --*it <= 0) {
-            store->m_editing.erase(it);
-            Q_EMIT store->changed(id); // due again
-        }
+        if (it != store->m_editing.end() && --*it <= 0)
+            store->m_editing.erase(it); // due again (its state never changed)
     });
 }
 
