@@ -77,6 +77,89 @@
     </message>
 </context>
 <context>
+    <name>AccountProblemText</name>
+    <message>
+        <source>Outpost tries again %1.</source>
+        <translation>%1 に Outpost がもう一度試します。</translation>
+    </message>
+    <message>
+        <source>Outpost tries again at the next check, %1.</source>
+        <translation>次のチェック (%1) で Outpost がもう一度試します。</translation>
+    </message>
+    <message>
+        <source>Outpost tries again when you press Send/Receive.</source>
+        <translation>[送受信] を押すと Outpost がもう一度試します。</translation>
+    </message>
+    <message>
+        <source>Mail for this account waits in the outbox; nothing is lost.</source>
+        <translation>このアカウントのメールは送信トレイで待っています。何も失われていません。</translation>
+    </message>
+    <message>
+        <source>Outpost could not save its work for “%1”</source>
+        <translation>Outpost は「%1」の状態を保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Make room on the disk or check the profile folder, then try again.</source>
+        <translation>ディスクの空きを作るかプロファイル フォルダーを確認してから、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>Outpost could not log in to “%1”</source>
+        <translation>Outpost は「%1」にログインできませんでした</translation>
+    </message>
+    <message>
+        <source>The server refused the password for “%1”</source>
+        <translation>「%1」のパスワードがサーバーに拒否されました</translation>
+    </message>
+    <message>
+        <source>The outgoing server did not accept the user name and password (%1).</source>
+        <translation>送信サーバーがユーザー名とパスワードを受け付けませんでした (%1)。</translation>
+    </message>
+    <message>
+        <source>The server did not accept the user name and password (%1).</source>
+        <translation>サーバーがユーザー名とパスワードを受け付けませんでした (%1)。</translation>
+    </message>
+    <message>
+        <source>Enter the password again, and Outpost sends it at once.</source>
+        <translation>パスワードを入力し直すと、Outpost はすぐに送信します。</translation>
+    </message>
+    <message>
+        <source>The server for “%1” could not be reached</source>
+        <translation>「%1」のサーバーに接続できませんでした</translation>
+    </message>
+    <message>
+        <source>Check the network connection, and the server&apos;s name and port in the account&apos;s settings.</source>
+        <translation>ネットワークの接続と、アカウントの設定にあるサーバー名とポート番号を確認してください。</translation>
+    </message>
+    <message>
+        <source>No secure connection to the server for “%1”</source>
+        <translation>「%1」のサーバーと安全な接続ができませんでした</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate for “%1” was not accepted</source>
+        <translation>「%1」のサーバーの証明書を受け入れませんでした</translation>
+    </message>
+    <message>
+        <source>Check the security settings of the account (or the certificate, if you trust it); Outpost tries again as soon as they change.</source>
+        <translation>アカウントのセキュリティの設定 (信頼できるなら証明書) を確認してください。設定が変わるとすぐに Outpost がもう一度試します。</translation>
+    </message>
+    <message>
+        <source>Outpost did not send the password of “%1” unencrypted</source>
+        <translation>Outpost は「%1」のパスワードを暗号化せずに送ることはしませんでした</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS or SSL/TLS in the account&apos;s settings, if the server offers it.</source>
+        <translation>サーバーが対応していれば、アカウントの設定で STARTTLS か SSL/TLS を選んでください。</translation>
+    </message>
+    <message>
+        <source>The server would not pass on the mail of “%1”</source>
+        <translation>サーバーが「%1」のメールを中継しませんでした</translation>
+    </message>
+    <message>
+        <source>Sending and receiving stopped for “%1”</source>
+        <translation>「%1」の送受信を停止しました</translation>
+    </message>
+</context>
+<context>
     <name>AccountStatusText</name>
     <message>
         <source>Receiving…</source>
@@ -659,6 +742,70 @@
             <numerusform>ほか %n 件の宛先</numerusform>
         </translation>
     </message>
+    <message>
+        <source>next try %1</source>
+        <translation>次の試行は %1</translation>
+    </message>
+    <message>
+        <source>run &quot;outpost-cli send-receive&quot; to try again</source>
+        <translation>「outpost-cli send-receive」を実行すると再試行します</translation>
+    </message>
+    <message>
+        <source>press Send/Receive to try again</source>
+        <translation>[送受信] を押すと再試行します</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Outpost could not save its work (%1)</source>
+        <translation>Outpost は状態を保存できませんでした (%1)</translation>
+    </message>
+    <message>
+        <source>%1 — check the password and the account&apos;s settings</source>
+        <translation>%1 — パスワードとアカウントの設定を確認してください</translation>
+    </message>
+    <message>
+        <source>the server refused the password — enter it again</source>
+        <translation>サーバーがパスワードを拒否しました — 入力し直してください</translation>
+    </message>
+    <message>
+        <source>the server could not be reached</source>
+        <translation>サーバーに接続できませんでした</translation>
+    </message>
+    <message>
+        <source>no secure connection could be made — check the account&apos;s settings</source>
+        <translation>安全な接続ができませんでした — アカウントの設定を確認してください</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate was not accepted — check it in the account&apos;s settings</source>
+        <translation>サーバーの証明書を受け入れませんでした — アカウントの設定で確認してください</translation>
+    </message>
+    <message>
+        <source>the password would have crossed the network unencrypted — check the security in the account&apos;s settings</source>
+        <translation>パスワードが暗号化されずにネットワークを流れるところでした — アカウントの設定でセキュリティを確認してください</translation>
+    </message>
+    <message>
+        <source>the server would not pass the mail on — check the account&apos;s settings</source>
+        <translation>サーバーがメールを中継しませんでした — アカウントの設定を確認してください</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>送信待ち: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for &quot;outpost-cli send-receive&quot;</source>
+        <translation>「outpost-cli send-receive」の実行待ち</translation>
+    </message>
+    <message>
+        <source>Waiting for you to press Send/Receive</source>
+        <translation>[送受信] が押されるのを待っています</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>現在: %1</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::AboutDialog</name>
@@ -1103,6 +1250,25 @@
     <message>
         <source>Sending (SMTP) does not work until then: Outpost did not send your password unencrypted.</source>
         <translation>切り替えるまで送信 (SMTP) はできません。パスワードは送っていないので、読み取られてはいません。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::AccountProblemBar</name>
+    <message>
+        <source>&amp;Enter password…</source>
+        <translation>パスワードを入力(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ount settings…</source>
+        <translation>アカウントの設定(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Try a&amp;gain</source>
+        <translation>再試行(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Runs Send/Receive for this account now.</source>
+        <translation>このアカウントの送受信を今すぐ実行します。</translation>
     </message>
 </context>
 <context>
@@ -2915,6 +3081,10 @@ Taro</source>
         <source>Outpost stopped while sending it, before the end of the message; it was not delivered and is sent again.</source>
         <translation>メッセージを最後まで送る前に Outpost が停止しました。届いていないので、もう一度送信します。</translation>
     </message>
+    <message>
+        <source>The message is being corrected and is not sent meanwhile.</source>
+        <translation>このメッセージは修正中のため、その間は送信しません。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::PasswordPrompt</name>
@@ -2937,6 +3107,10 @@ Taro</source>
     <message>
         <source>It is kept in memory until Outpost quits.</source>
         <translation>パスワードは Outpost を終了するまでメモリに保持されます。</translation>
+    </message>
+    <message>
+        <source>The server refused the password it was given. To keep the new one for the next start too, change it in the account&apos;s settings.</source>
+        <translation>サーバーがパスワードを拒否しました。次回の起動でも新しいパスワードを使うには、アカウントの設定で変更してください。</translation>
     </message>
 </context>
 <context>
@@ -3820,6 +3994,10 @@ Add your mail account to start, or try Outpost with a practice server on this co
     <message>
         <source>Too late to undo: the message is already being sent.</source>
         <translation>取り消せません。メッセージはすでに送信中です。</translation>
+    </message>
+    <message>
+        <source>The message went out while you corrected it, so the correction was not queued.</source>
+        <translation>修正している間にメッセージが送信されたため、修正したメッセージは送信トレイに入れませんでした。</translation>
     </message>
 </context>
 <context>

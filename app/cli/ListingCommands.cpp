@@ -107,6 +107,10 @@ void Cli::runListing(const QStringList &arguments, bool inbox)
                 print(QStringLiteral("    ") + alert.advice);
             }
         }
+        // One wording with the window's outbox (core/usecases/OutboxStateText): a waiting
+        // message says what it waits for.
+        const OutboxStateContext context = OutboxStateContext::forAccount(
+            a, m_scheduler->status(a.id), m_scheduler->clock()->now(), true);
         for (const OutboxEntry &e : entries) {
             const bool stuck = watch->isStuck(a.id, e.id);
             if (m_json) {
@@ -117,7 +121,7 @@ void Cli::runListing(const QStringList &arguments, bool inbox)
             // "!" marks the messages the alert is about.
             print(QStringLiteral("%1%2  %3  %4  %5")
                       .arg(stuck ? QStringLiteral("! ") : QStringLiteral("  "), e.id,
-                           OutboxStateText::label(e),
+                           OutboxStateText::label(e, context),
                            e.envelope.recipients.join(QStringLiteral(", ")), s.subject));
             if (!e.lastReply.isEmpty() && e.state != OutboxState::Sent)
                 print(QStringLiteral("      ") + e.lastReply.simplified());

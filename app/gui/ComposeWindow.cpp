@@ -512,7 +512,10 @@ std::optional<QString> ComposeWindow::queue(OutboxStore *outbox, const OutgoingM
     std::optional<QString> id;
     if (m_replacing) {
         // Queued first, the old message removed only then (core/usecases/ReplaceMessage).
-        const ReplaceMessage::Result r = ReplaceMessage::replace(*outbox, *m_replacing, message);
+        // From another account: the old message leaves its own outbox.
+        OutboxStore *oldOutbox = m_scheduler->outbox(m_replacing->content.accountId);
+        const ReplaceMessage::Result r = ReplaceMessage::replace(
+            *outbox, *m_replacing, message, oldOutbox != outbox ? oldOutbox : nullptr);
         id = r.newId;
         error = r.error;
         if (r.ok()) {

@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "AccountDialog.h"
+#include "AccountProblemBar.h"
 #include "AccountTreeModel.h"
 #include "ComposeWindow.h"
 #include "MessagePreview.h"
@@ -165,9 +166,9 @@ void MainWindow::init(const SessionError &opened)
         updateStatus();
         updateTray();
     });
-    auto *prompt = new PasswordPrompt(m_scheduler, m_credentials, this);
-    connect(prompt, &PasswordPrompt::notice, this, &MainWindow::showNotice);
-    connect(m_scheduler, &Scheduler::passwordProblem, prompt, &PasswordPrompt::ask);
+    m_prompt = new PasswordPrompt(m_scheduler, m_credentials, this);
+    connect(m_prompt, &PasswordPrompt::notice, this, &MainWindow::showNotice);
+    connect(m_scheduler, &Scheduler::passwordProblem, m_prompt, &PasswordPrompt::ask);
 
     m_countsTimer = new QTimer(this);
     m_countsTimer->setSingleShot(true);
@@ -180,6 +181,7 @@ void MainWindow::init(const SessionError &opened)
         showNotice(opened.message);
     applyAccounts();
     watchStuckMail();
+    watchAccountProblems();
     m_scheduler->start();
     serveRelay();
     showRecoveryReport();
@@ -266,10 +268,12 @@ QWidget *MainWindow::createMailPage()
     connect(m_preview, &MessagePreview::notice, this, &MainWindow::showNotice);
 
     m_stuckBar = new StuckMailBar;
+    m_problemBar = new AccountProblemBar;
 
     auto *listBox = new QWidget;
     auto *listLayout = new QVBoxLayout(listBox);
     listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_problemBar);
     listLayout->addWidget(m_stuckBar);
     listLayout->addWidget(m_outboxBar);
     listLayout->addWidget(inboxBar);
@@ -316,6 +320,7 @@ void MainWindow::folderSelected()
     const Account *a = m_scheduler->account(id);
     const AuthWindow *window = m_scheduler->authWindow(id);
     m_model->setWaitingForLogin(a && a->popBeforeSmtp && window && !window->isOpen(m_clock->now()));
+    m_model->setAccountSituation(situation(id));
     const auto shown = MessageListModel::Folder(folder);
     const bool outgoing =
         shown == MessageListModel::Folder::Outbox || shown == MessageListModel::Folder::Failed;
@@ -324,6 +329,7 @@ void MainWindow::folderSelected()
     m_inboxBar->setVisible(!outgoing);
     showSelectedMessage();
     showStuckBar();
+    showAccountProblem();
     updateStatus();
 }
 
@@ -369,7 +375,7 @@ void MainWindow::showSelectedMessage()
                             m_model->folder() != MessageListModel::Folder::Sent;
     m_preview->showMessage(selectedPath(), state, dateAtSend);
     // The delivery history, as a timeline (outbox, Failed and Sent messages).
-    m_preview->setHistory(entry ? OutboxStateText::timeline(*entry, m_clock->now())
+    m_preview->setHistory(entry ? OutboxStateText::timeline(*entry, situation(currentAccountId()))
                                 : QStringList());
 }
 bool MainWindow::showsWelcome() const
@@ -403,6 +409,7 @@ void MainWindow::notify(const QString &title, const QString &text,
                         QSystemTrayIcon::MessageIcon icon)
 {
     showNotice(text);
+    m_notified.append(title);
     m_tray->showMessage(title, text, icon);
 }
 void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &result)
@@ -425,7 +432,16 @@ void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &re
                        ? QSystemTrayIcon::Information
                        : QSystemTrayIcon::Warning);
     }
-    showNotice(items.first().text);
+    // The status line confirms what went well together ("2 messages sent" beside new mail);
+    // a problem alone, as it matters most.
+    QStringList told;
+    for (const CycleReportItem &item : items) {
+        if (item.severity == items.first().severity)
+            told.append(item.text);
+    }
+    showNotice(items.first().severity == CycleReportItem::Severity::Information
+                   ? told.join(QStringLiteral(" · "))
+                   : items.first().text);
     if (accountId == demoId && m_tour)
         m_tour->cycleFinished(result);
     updateCounts();

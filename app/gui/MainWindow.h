@@ -7,6 +7,7 @@
 #include "store/Account.h"
 #include "store/AccountStore.h"
 #include "store/CredentialStore.h"
+#include "usecases/OutboxStateText.h"
 #include "usecases/StuckMail.h"
 #include "usecases/StuckMailText.h"
 
@@ -30,6 +31,8 @@ class QTreeView;
 namespace Outpost {
 
 class AccountDialog;
+class AccountProblemBar;
+class PasswordPrompt;
 class AccountTreeModel;
 class ComposeWindow;
 class InboxActions;
@@ -90,11 +93,15 @@ public:
     QString previewText() const;
     /// The last message shown in the status bar (errors and notices).
     QString lastNotice() const { return m_lastNotice; }
+    /// The titles of the notifications shown so far, oldest first (for tests).
+    QStringList notified() const { return m_notified; }
     /// The sandbox of "Try the sandbox", when running.
     SandboxServer *sandbox() const;
     /// The stuck-mail banner's text (empty while it is hidden).
     QString stuckMailText() const;
     StuckMailBar *stuckMailBar() const { return m_stuckBar; }
+    /// The banner of an account that stopped working.
+    AccountProblemBar *accountProblemBar() const { return m_problemBar; }
     /// What quitting now would leave unsent with nothing to send it (empty: nothing).
     QString unsentAtQuit() const;
 
@@ -180,6 +187,14 @@ private:
     void markStuckAccounts();
     void showStuckMessage(const QString &accountId, const QString &id);
     void retryStuckMessage(const QString &accountId, const QString &id);
+    /// The banner and the notification of an account that stopped working
+    /// (MainWindowProblems.cpp).
+    void watchAccountProblems();
+    void updateAccountProblem(const QString &accountId);
+    void showAccountProblem();
+    void enterPassword(const QString &accountId, bool outgoing);
+    /// What the outbox of @p accountId tells about its account (the reason a message waits).
+    OutboxStateContext situation(const QString &accountId) const;
     /// Asks before quitting with mail nothing will send; false: not now (the box decides).
     bool confirmQuit();
     void quitIfSent();
@@ -215,6 +230,9 @@ private:
     UndoSendBar *m_undoBar = nullptr;
     StuckMailBar *m_stuckBar = nullptr;
     StuckMailNews m_stuckNews;
+    AccountProblemBar *m_problemBar = nullptr;
+    QHash<QString, QString> m_problemsTold; ///< account -> the failure notified (its key)
+    PasswordPrompt *m_prompt = nullptr;
     QTimer *m_stuckTimer = nullptr;
     QSet<QString> m_stuckDirty;   ///< accounts whose alert changed, for m_stuckTimer
     bool m_quitConfirmed = false; ///< the user chose to quit with mail waiting
@@ -223,6 +241,7 @@ private:
     MessagePreview *m_preview = nullptr;
     StatusLine *m_status = nullptr;
     QString m_lastNotice;
+    QStringList m_notified;
     ProtocolLogWindow *m_log = nullptr;
     QMenu *m_sendReceiveMenu = nullptr;
     QMenu *m_draftsMenu = nullptr;

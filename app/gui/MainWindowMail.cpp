@@ -48,10 +48,12 @@ QToolBar *MainWindow::createInboxActions()
         m_inboxActions->setRead(currentAccountId(), m_markReadPath, true);
     });
 
-    // Double-click or Enter: received and sent mail opens in a window of its own; a failed
-    // message opens for correcting.
+    // Double-click or Enter: received and sent mail opens in a window of its own; a failed or
+    // waiting message opens for correcting.
     connect(m_list, &QTreeView::activated, this, [this] {
-        if (auto e = selectedEntry(); e && e->state == OutboxState::Failed)
+        if (auto e = selectedEntry();
+            e && (e->state == OutboxState::Failed || e->state == OutboxState::Queued ||
+                  e->state == OutboxState::Deferred))
             m_outboxActions->editMessage();
         else
             m_inboxActions->openMessage();

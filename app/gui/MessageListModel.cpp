@@ -170,6 +170,14 @@ void MessageListModel::setWaitingForLogin(bool waiting)
         Q_EMIT dataChanged(index(0, StateColumn), index(int(m_rows.size()) - 1, StateColumn));
 }
 
+void MessageListModel::setAccountSituation(const OutboxStateContext &situation)
+{
+    m_situation = situation;
+    m_situation.now = {}; // each row reads the clock when it is shown
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, StateColumn), index(int(m_rows.size()) - 1, StateColumn));
+}
+
 std::optional<OutboxEntry> MessageListModel::entry(int row) const
 {
     if (row < 0 || row >= m_rows.size() || !m_rows.at(row).entry)
@@ -207,7 +215,7 @@ QString MessageListModel::people(const Row &row) const
 QString MessageListModel::stateText(const OutboxEntry &e, int percent) const
 {
     // One wording with outpost-cli (core/usecases/OutboxStateText).
-    OutboxStateText::Context context;
+    OutboxStateText::Context context = m_situation;
     context.waitingForLogin = m_waitingForLogin;
     context.percent = percent;
     return OutboxStateText::describe(e, context);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/OutboxStore.h"
+#include "usecases/OutboxStateText.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -75,6 +76,9 @@ public:
     void setSendProgress(qint64 bytes, qint64 size);
     /// Whether a queued message waits for a POP login first (POP before SMTP, window closed).
     void setWaitingForLogin(bool waiting);
+    /// The account's situation (OutboxStateContext::forAccount()), for the reason a waiting
+    /// message gives; its waitingForLogin and percent are not used.
+    void setAccountSituation(const OutboxStateContext &situation);
 
     /// The outbox entry of @p row (empty for inbox rows).
     std::optional<OutboxEntry> entry(int row) const;
@@ -132,6 +136,7 @@ private:
     qint64 m_progressBytes = 0;
     qint64 m_progressSize = 0;
     bool m_waitingForLogin = false;
+    OutboxStateContext m_situation; ///< the account's, without the clock
     QMetaObject::Connection m_outboxConnection;
     QMetaObject::Connection m_inboxConnection;
 };

@@ -77,7 +77,11 @@ void OutboxActions::setSelection(const QString &accountId, const std::optional<O
     auto is = [&](OutboxState wanted) { return entry && entry->state == wanted; };
     m_sendNow->setEnabled(is(OutboxState::Queued) || is(OutboxState::Deferred));
     m_changeTime->setEnabled(is(OutboxState::Queued) || is(OutboxState::Deferred));
-    m_edit->setEnabled(is(OutboxState::Failed));
+    // Any message not going out at this moment: a waiting one is kept out of the cycles
+    // while it is corrected (core/usecases/ReplaceMessage), so it never goes twice. One that
+    // may have arrived is the user's to decide first (Resend or Mark as sent).
+    m_edit->setEnabled(is(OutboxState::Failed) || is(OutboxState::Queued) ||
+                       is(OutboxState::Deferred));
     m_resend->setEnabled(is(OutboxState::MayHaveBeenSent) || is(OutboxState::Failed));
     m_markSent->setEnabled(is(OutboxState::MayHaveBeenSent));
     m_delete->setEnabled(entry.has_value() && !is(OutboxState::Sending));

@@ -18,12 +18,28 @@ void PasswordPrompt::ask(const QString &accountId, CredentialStore::Server serve
                          const CredentialResult &result)
 {
     const Account *a = m_scheduler->account(accountId);
+    if (!a || m_asking.contains(CredentialStore::key(accountId, server)))
+        return;
+    Q_EMIT notice(tr("%1: no password available (%2).").arg(a->name, result.message));
+    open(accountId, server, {});
+}
+
+void PasswordPrompt::askAgain(const QString &accountId, CredentialStore::Server server)
+{
+    open(accountId, server,
+         tr("The server refused the password it was given. To keep the new one for the next "
+            "start too, change it in the account's settings."));
+}
+
+void PasswordPrompt::open(const QString &accountId, CredentialStore::Server server,
+                          const QString &why)
+{
+    const Account *a = m_scheduler->account(accountId);
     if (!a)
         return;
     const QString key = CredentialStore::key(accountId, server);
     if (m_asking.contains(key))
         return;
-    Q_EMIT notice(tr("%1: no password available (%2).").arg(a->name, result.message));
     auto *dialog = new QInputDialog(m_window);
     dialog->setObjectName(QStringLiteral("passwordPrompt"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -34,7 +50,7 @@ void PasswordPrompt::ask(const QString &accountId, CredentialStore::Server serve
                    .arg(a->name, a->popUser)
              : tr("Outpost needs the password of %1 (sending, user %2) to continue.")
                    .arg(a->name, a->effectiveSmtpUser())) +
-        u'\n' + tr("It is kept in memory until Outpost quits."));
+        u'\n' + (why.isEmpty() ? tr("It is kept in memory until Outpost quits.") : why));
     dialog->setTextEchoMode(QLineEdit::Password);
     m_asking.insert(key);
     connect(dialog, &QInputDialog::finished, this, [this, key](int) { m_asking.remove(key); });

@@ -25,11 +25,15 @@ public:
 public Q_SLOTS:
     void ask(const QString &accountId, CredentialStore::Server server,
              const CredentialResult &result);
+    /// Asks for the password the server refused (Enter password… of the account's banner).
+    void askAgain(const QString &accountId, CredentialStore::Server server);
 
 Q_SIGNALS:
     void notice(const QString &text);
 
 private:
+    void open(const QString &accountId, CredentialStore::Server server, const QString &why);
+
     Scheduler *m_scheduler;
     CredentialStore *m_credentials;
     QWidget *m_window;

@@ -152,6 +152,7 @@ void AccountRunner::trigger(Trigger why)
             Q_EMIT passwordProblem(passwords.failed, passwords.result);
             CycleResult r;
             r.accountError = NetError::make(NetError::Authentication, passwords.result.message);
+            r.accountErrorOnSend = passwords.failed == CredentialStore::Server::Outgoing;
             r.waiting = m_stores->outbox->countDue(m_clock->now());
             cycleDone(r);
         });
@@ -204,6 +205,7 @@ void AccountRunner::cycleDone(const CycleResult &result)
     QTimer::singleShot(0, this, [] { releaseFreedMemory(); }); // after the cycle is deleted
     m_status.phase = Cycle::Phase::Idle;
     m_status.lastError = result.accountError;
+    m_status.lastErrorOnSend = result.accountError.isError() && result.accountErrorOnSend;
     m_status.lastStoreError = result.storeError;
     if (result.serverMaxSize >= 0)
         m_status.serverMaxSize = result.serverMaxSize;
@@ -249,8 +251,11 @@ void AccountRunner::armTimers()
         retryAt = now.addMSecs(RetryPolicy::backoffMs(m_consecutiveFailures));
     if (retryAt.isValid() && retryAt <= now)
         retryAt = now.addSecs(1);
-    if (retryAt.isValid() && (!m_status.nextCheck.isValid() || retryAt < m_status.nextCheck))
+    m_status.nextRetry = {};
+    if (retryAt.isValid() && (!m_status.nextCheck.isValid() || retryAt < m_status.nextCheck)) {
         m_retryTimer = m_clock->callAt(retryAt, this, [this] { trigger(Trigger::Retry); });
+        m_status.nextRetry = retryAt;
+    }
     armPlanned();
 }
 

@@ -408,8 +408,9 @@ void Cycle::sendBatch()
         const QString id = m_queue.front();
         const std::optional<OutboxEntry> entry = m_outbox->message(id);
         if (!entry ||
-            (entry->state != OutboxState::Queued && entry->state != OutboxState::Deferred)) {
-            m_queue.pop_front(); // deleted or changed by the user meanwhile
+            (entry->state != OutboxState::Queued && entry->state != OutboxState::Deferred) ||
+            m_outbox->isBeingEdited(id)) {
+            m_queue.pop_front(); // deleted, changed or being corrected by the user meanwhile
             --m_total;
             continue;
         }
@@ -683,6 +684,7 @@ void Cycle::failInFlight(const QString &why)
 void Cycle::pauseAccount(const NetError &error)
 {
     m_result.accountError = error;
+    m_result.accountErrorOnSend = m_step != Step::Receive && m_step != Step::LogInAgain;
     if (m_queue.empty() && m_total == 0)
         m_result.waiting = m_outbox->countDue(m_clock->now());
     else

@@ -44,6 +44,8 @@ struct CycleResult
     /// Why the account could not work (wrong password, server down, certificate): its
     /// queue is paused until the next cycle. None when the account worked.
     NetError accountError;
+    /// The account error came from the outgoing (SMTP) server, not the POP login.
+    bool accountErrorOnSend = false;
     /// A problem while receiving that did not stop sending (e.g. a download broke off).
     NetError receiveError;
     /// The outbox or inbox could not be written (full disk, no permission): the first such

@@ -51,7 +51,11 @@ public:
         QDateTime nextCheck;      ///< invalid when only manual
         QDateTime windowClosesAt; ///< invalid when no POP login yet
         int learnedWindowSeconds = 0;
-        NetError lastError;        ///< the last cycle's account-level error (queue paused)
+        NetError lastError;           ///< the last cycle's account-level error (queue paused)
+        bool lastErrorOnSend = false; ///< it came from the outgoing server, not the POP login
+        /// When Outpost tries again by itself (a deferred message, or a paused account with
+        /// mail waiting); invalid when no retry is armed.
+        QDateTime nextRetry;
         StoreError lastStoreError; ///< the last cycle's store failure (none when it saved)
         QDateTime lastCycleEnd;
         /// The SMTP server's size limit as last seen (0: none announced, -1: not seen yet).

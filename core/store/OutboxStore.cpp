@@ -940,7 +940,7 @@ QList<OutboxEntry> OutboxStore::dueMessages(const QDateTime &now) const
 {
     QList<OutboxEntry> out;
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
-        if (it->isDue(now))
+        if (it->isDue(now) && !m_editing.contains(it.key()))
             out.append(withPath(it.key(), *it));
     std::sort(out.begin(), out.end(), lessByAge);
     return out;
@@ -948,8 +948,23 @@ QList<OutboxEntry> OutboxStore::dueMessages(const QDateTime &now) const
 
 int OutboxStore::countDue(const QDateTime &now) const
 {
-    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
-                             [&](const Record &r) { return r.isDue(now); }));
+    int due = 0;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        due += it->isDue(now) && !m_editing.contains(it.key()) ? 1 : 0;
+    return due;
+}
+
+std::shared_ptr<void> OutboxStore::markBeingEdited(const QString &id)
+{
+    ++m_editing[id];
+    // The token may outlive the store (a compose window open while the account goes).
+    return std::shared_ptr<void>(nullptr, [store = QPointer<OutboxStore>(this), id](void *) {
+        if (!store)
+            return;
+        const auto it = store->m_editing.find(id);
+        if (it != store->m_editing.end() && --*it <= 0)
+            store->m_editing.erase(it); // due again (its state never changed)
+    });
 }
 
 bool OutboxStore::Record::isPlanned(const QDateTime &now, bool holds) const
@@ -1132,6 +1147,14 @@ void OutboxStore::settleUnrecorded(const QString &id)
 
 bool OutboxStore::markSending(const QString &id, StoreError *error, const AttemptContext &context)
 {
+    if (m_editing.contains(id)) {
+        // The user is correcting it: the corrected message replaces it, so this one never
+        // goes (sent twice otherwise).
+        if (error)
+            *error = {StoreError::Kind::InvalidState,
+                      tr("The message is being corrected and is not sent meanwhile."), id};
+        return false;
+    }
     const bool ok = transition(
         id, {OutboxState::Queued, OutboxState::Deferred},
         [](OutboxEntry &e) {

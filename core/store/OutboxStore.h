@@ -248,6 +248,13 @@ public:
     /// memory and disk agree and the user can act on it. Nothing is written.
     void settleUnrecorded(const QString &id);
 
+    /// Keeps message @p id out of every cycle while the user corrects it (Edit): it is not
+    /// due and is never marked Sending until the last copy of the returned token is gone.
+    /// Kept in memory only: after a crash the message simply waits again as it was.
+    [[nodiscard]] std::shared_ptr<void> markBeingEdited(const QString &id);
+    /// True while a token of markBeingEdited() for @p id lives.
+    bool isBeingEdited(const QString &id) const { return m_editing.contains(id); }
+
     static QString stateName(OutboxState state);
 
 Q_SIGNALS:
@@ -359,6 +366,7 @@ private:
     QHash<QString, AttemptInProgress> m_attempts;
     /// Adds to @p updated's history the attempt that its change from @p before ends.
     void recordAttempt(const QString &id, OutboxState before, OutboxEntry &updated);
+    QHash<QString, int> m_editing; ///< messages being corrected, with their tokens' count
 };
 
 } // namespace Outpost

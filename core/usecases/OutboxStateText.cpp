@@ -17,7 +17,92 @@ QString reason(const OutboxEntry &entry)
     return entry.lastReply.simplified();
 }
 
+/// A sentence for people as a part of another: no full stop at its end.
+QString clause(const QString &sentence)
+{
+    QString words = sentence.simplified();
+    while (words.endsWith(QLatin1Char('.')))
+        words.chop(1);
+    return words;
+}
+
+/// The message waits on its account (not on a time of its own).
+bool waitsOnAccount(const OutboxEntry &e, const QDateTime &now)
+{
+    if (e.state == OutboxState::Queued)
+        return !(e.notBefore.isValid() && e.notBefore > now);
+    return e.state == OutboxState::Deferred;
+}
+
 } // namespace
+
+OutboxStateContext OutboxStateContext::forAccount(const Account &account,
+                                                  const Scheduler::Status &status,
+                                                  const QDateTime &now, bool commandLine)
+{
+    OutboxStateContext c;
+    c.now = now;
+    c.accountKnown = true;
+    c.accountError = status.lastError;
+    c.errorOnSend = status.lastErrorOnSend;
+    c.storeError = status.lastStoreError.message;
+    c.nextTry = status.nextRetry;
+    if (status.nextCheck.isValid() && (!c.nextTry.isValid() || status.nextCheck < c.nextTry))
+        c.nextTry = status.nextCheck;
+    // A running cycle is about to take the message: nobody has to press anything.
+    c.manualOnly = account.checkIntervalMinutes <= 0 && !status.running;
+    c.commandLine = commandLine;
+    return c;
+}
+
+QString OutboxStateText::accountReason(const Context &c)
+{
+    if (!c.accountKnown)
+        return {};
+    const NetError &e = c.accountError;
+    if (!e.isError() && c.storeError.isEmpty())
+        return {};
+    const QDateTime now = nowOr(c.now);
+    // When it goes on by itself, or what makes it go on.
+    QString next;
+    if (c.nextTry.isValid())
+        next = tr("next try %1").arg(when(c.nextTry, now));
+    else if (c.manualOnly)
+        next = c.commandLine ? tr("run \"outpost-cli send-receive\" to try again")
+                             : tr("press Send/Receive to try again");
+    auto then = [&next](const QString &what) {
+        return next.isEmpty() ? what : tr("%1 — %2").arg(what, next);
+    };
+    switch (e.kind) {
+    case NetError::None:
+        return then(tr("Outpost could not save its work (%1)").arg(clause(c.storeError)));
+    case NetError::Authentication:
+        // No reply: Outpost did not get as far as sending a password (none could be read,
+        // or the server lacks the login method).
+        if (e.reply.isEmpty())
+            return tr("%1 — check the password and the account's settings").arg(clause(e.message));
+        return tr("the server refused the password — enter it again");
+    case NetError::Network:
+    case NetError::ConnectTimeout:
+    case NetError::Timeout:
+        return then(tr("the server could not be reached"));
+    case NetError::Tls:
+        return e.certificate.isNull()
+                   ? tr("no secure connection could be made — check the account's settings")
+                   : tr("the server's certificate was not accepted — check it in the account's "
+                        "settings");
+    case NetError::InsecureLogin:
+        return tr("the password would have crossed the network unencrypted — check the "
+                  "security in the account's settings");
+    case NetError::RelayDenied:
+        return tr("the server would not pass the mail on — check the account's settings");
+    case NetError::Transient:
+    case NetError::Permanent:
+    case NetError::Protocol:
+        break;
+    }
+    return then(clause(e.message));
+}
 
 QString OutboxStateText::when(const QDateTime &moment, const QDateTime &now)
 {
@@ -42,10 +127,18 @@ QString OutboxStateText::label(const OutboxEntry &e, const Context &context)
                 .arg(e.notBefore.toLocalTime().time().toString(QStringLiteral("HH:mm:ss")));
         if (e.notBefore.isValid() && e.notBefore > now)
             return tr("To be sent %1").arg(when(e.notBefore, now));
+        if (const QString why = accountReason(context); !why.isEmpty())
+            return tr("Waiting: %1").arg(why);
+        if (context.accountKnown && context.manualOnly && !context.nextTry.isValid())
+            return context.commandLine ? tr("Waiting for \"outpost-cli send-receive\"")
+                                       : tr("Waiting for you to press Send/Receive");
         return context.waitingForLogin ? tr("Waiting for the POP login") : tr("Waiting");
     case OutboxState::Sending:
         return context.percent >= 0 ? tr("Sending (%1%)").arg(context.percent) : tr("Sending");
     case OutboxState::Deferred:
+        // A paused account does not keep the message's own retry time: its reason is the one.
+        if (const QString why = accountReason(context); !why.isEmpty())
+            return tr("Waiting: %1").arg(why);
         return e.nextAttempt.isValid() ? tr("Will retry %1").arg(when(e.nextAttempt, now))
                                        : tr("Will retry");
     case OutboxState::Failed:
@@ -64,6 +157,9 @@ QString OutboxStateText::describe(const OutboxEntry &e, const Context &context)
     const QString why = reason(e);
     switch (e.state) {
     case OutboxState::Deferred:
+        if (!accountReason(context).isEmpty())
+            return words; // the account's reason, not this message's
+        [[fallthrough]];
     case OutboxState::Failed:
         return why.isEmpty() ? words : tr("%1 because: %2").arg(words, why);
     case OutboxState::MayHaveBeenSent:
@@ -85,6 +181,23 @@ QString OutboxStateText::origin(const OutboxEntry &entry)
     if (entry.envelope.origin.isEmpty())
         return {};
     return tr("Handed over by %1 through the local relay").arg(entry.envelope.origin);
+}
+
+QStringList OutboxStateText::timeline(const OutboxEntry &entry, const Context &context)
+{
+    QStringList lines = timeline(entry, context.now);
+    const QDateTime now = nowOr(context.now);
+    if (!waitsOnAccount(entry, now))
+        return lines;
+    const QString state = label(entry, context);
+    // Only a reason worth telling: what the account waits for, not a plain "Waiting".
+    if (!accountReason(context).isEmpty() ||
+        (context.accountKnown && context.manualOnly && !context.nextTry.isValid())) {
+        if (lines.isEmpty() && entry.queuedAt.isValid())
+            lines.append(tr("Queued %1").arg(when(entry.queuedAt, now)));
+        lines.append(tr("Now: %1").arg(state));
+    }
+    return lines;
 }
 
 QStringList OutboxStateText::timeline(const OutboxEntry &entry, const QDateTime &now)

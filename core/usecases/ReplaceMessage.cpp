@@ -21,7 +21,7 @@ QString joined(const QList<MailAddress> &addresses)
 } // namespace
 
 std::optional<ReplaceMessage::Edit>
-ReplaceMessage::open(const OutboxStore &outbox, const QString &accountId, const QString &id,
+ReplaceMessage::open(OutboxStore &outbox, const QString &accountId, const QString &id,
                      const QString &profileDirectory, StoreError *error)
 {
     const std::optional<OutboxEntry> entry = outbox.message(id);
@@ -53,6 +53,7 @@ ReplaceMessage::open(const OutboxStore &outbox, const QString &accountId, const 
 
     Edit edit;
     edit.oldId = id;
+    edit.editing = outbox.markBeingEdited(id);
     ComposeContent &c = edit.content;
     c.accountId = accountId;
     c.to = joined(parsed->to());
@@ -91,17 +92,30 @@ ReplaceMessage::open(const OutboxStore &outbox, const QString &accountId, const 
 }
 
 ReplaceMessage::Result ReplaceMessage::replace(OutboxStore &outbox, const Edit &edit,
-                                               const OutgoingMessage &corrected)
+                                               const OutgoingMessage &corrected,
+                                               OutboxStore *oldOutbox)
 {
     Result result;
+    OutboxStore &from = oldOutbox ? *oldOutbox : outbox;
+    const std::optional<OutboxEntry> old = from.message(edit.oldId);
+    // Sent meanwhile (it was not kept out of the cycles, or by another program): the
+    // correction would reach the recipients a second time.
+    if (old && (old->state == OutboxState::Sending || old->state == OutboxState::Sent ||
+                from.isInSent(edit.oldId))) {
+        result.error = {StoreError::Kind::InvalidState,
+                        tr("The message went out while you corrected it, so the correction "
+                           "was not queued."),
+                        edit.oldId};
+        return result;
+    }
     // A message planned for later keeps its time (a time that passed meanwhile: now).
     OutboxStore::QueueOptions options;
-    if (const std::optional<OutboxEntry> old = outbox.message(edit.oldId))
+    if (old)
         options.notBefore = old->notBefore;
     result.newId = outbox.queue(corrected, &result.error, options);
     if (!result.newId)
         return result; // the old message stays, and so do the copies it was made from
-    if (!outbox.remove(edit.oldId, &result.oldKept) &&
+    if (!from.remove(edit.oldId, &result.oldKept) &&
         result.oldKept.kind != StoreError::Kind::NotFound)
         result.oldKept.message =
             tr("The corrected message is in the outbox, but the old one could not be "

@@ -56,6 +56,66 @@ private Q_SLOTS:
                  QStringLiteral("Sending (40%)"));
     }
 
+    void aWaitingMessageSaysWhatItsAccountWaitsFor()
+    {
+        Account manual;
+        manual.checkIntervalMinutes = 0;
+        Scheduler::Status works;
+        const OutboxEntry queued = entry(OutboxState::Queued);
+        QCOMPARE(OutboxStateText::label(queued, OutboxStateContext::forAccount(manual, works, now)),
+                 QStringLiteral("Waiting for you to press Send/Receive"));
+        QCOMPARE(OutboxStateText::label(queued,
+                                        OutboxStateContext::forAccount(manual, works, now, true)),
+                 QStringLiteral("Waiting for \"outpost-cli send-receive\""));
+
+        Scheduler::Status refused;
+        refused.lastError = NetError::make(
+            NetError::Authentication, QStringLiteral("Login failed."), "-ERR [AUTH] Invalid login");
+        const OutboxStateContext wrongPassword =
+            OutboxStateContext::forAccount(manual, refused, now);
+        QCOMPARE(OutboxStateText::label(queued, wrongPassword),
+                 QStringLiteral("Waiting: the server refused the password — enter it again"));
+        // A deferred message of a paused account waits on the account, not on its own time.
+        OutboxEntry deferred = entry(OutboxState::Deferred, QStringLiteral("451 Later"));
+        deferred.nextAttempt = now.addSecs(60).toUTC();
+        QCOMPARE(OutboxStateText::describe(deferred, wrongPassword),
+                 QStringLiteral("Waiting: the server refused the password — enter it again"));
+
+        Account every10;
+        Scheduler::Status unreachable;
+        unreachable.lastError =
+            NetError::make(NetError::Network, QStringLiteral("Connection refused."));
+        unreachable.nextRetry = now.addSecs(35 * 60).toUTC();
+        unreachable.nextCheck = now.addSecs(40 * 60).toUTC();
+        const QString time = QLocale().toString(QTime(10, 5), QLocale::ShortFormat);
+        const OutboxStateContext down = OutboxStateContext::forAccount(every10, unreachable, now);
+        QCOMPARE(
+            OutboxStateText::label(queued, down),
+            QStringLiteral("Waiting: the server could not be reached — next try at %1").arg(time));
+        // The history ends with the same reason.
+        OutboxEntry queuedAt = queued;
+        queuedAt.queuedAt = now.addSecs(-60).toUTC();
+        const QStringList timeline = OutboxStateText::timeline(queuedAt, down);
+        QCOMPARE(timeline.size(), 2);
+        QCOMPARE(timeline.last(),
+                 QStringLiteral("Now: Waiting: the server could not be reached — next try at %1")
+                     .arg(time));
+        // Without the account, as before.
+        QVERIFY(OutboxStateText::timeline(queuedAt, now).isEmpty());
+
+        Scheduler::Status tls;
+        tls.lastError =
+            NetError::make(NetError::Tls, QStringLiteral("The server offers no STARTTLS."));
+        QCOMPARE(OutboxStateText::label(queued, OutboxStateContext::forAccount(every10, tls, now)),
+                 QStringLiteral("Waiting: no secure connection could be made — check the "
+                                "account's settings"));
+        // A message sent later keeps its own time.
+        OutboxEntry later = queued;
+        later.notBefore = now.addDays(1).toUTC();
+        QVERIFY(
+            OutboxStateText::label(later, wrongPassword).startsWith(QLatin1String("To be sent")));
+    }
+
     void aRetryTodaySaysTheTimeAndWhy()
     {
         OutboxEntry e = entry(OutboxState::Deferred, QStringLiteral("451 4.3.0 Try\r\n again"));
