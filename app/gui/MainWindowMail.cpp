@@ -87,9 +87,12 @@ void MainWindow::updateInboxSelection()
     const QString path = index.isValid() ? m_model->path(index.row()) : QString();
     const bool unread = index.isValid() && index.data(MessageListModel::UnreadRole).toBool();
     m_inboxActions->setSelection(currentAccountId(), m_model->folder(), path, unread);
+    const bool markLater = unread && MessageListModel::isReceived(m_model->folder());
+    if (markLater && path == m_markReadPath && m_markReadTimer->isActive())
+        return; // the same message shown again (a refresh): its moment goes on
     m_markReadTimer->stop();
     m_markReadPath.clear();
-    if (unread && MessageListModel::isReceived(m_model->folder())) {
+    if (markLater) {
         m_markReadPath = path;
         m_markReadTimer->start();
     }

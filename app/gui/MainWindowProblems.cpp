@@ -52,7 +52,8 @@ void MainWindow::updateAccountProblem(const QString &accountId)
     }
     if (accountId == currentAccountId()) {
         m_model->setAccountSituation(situation(accountId));
-        showSelectedMessage(); // the preview's reason too
+        if (selectedEntry())
+            showSelectedMessage(); // the preview's reason too (outbox messages only)
     }
     showAccountProblem();
 }
