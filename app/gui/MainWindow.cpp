@@ -126,7 +126,8 @@ void MainWindow::init(const SessionError &opened)
 
     m_status = new StatusLine(
         m_scheduler, m_clock, [this] { return currentAccountId(); }, this);
-    statusBar()->addPermanentWidget(m_status->label(), 1);
+    // A normal widget: a notice (showNotice) takes its place for a while, then it is back.
+    statusBar()->addWidget(m_status->label(), 1);
     m_undoBar = new UndoSendBar(this);
     statusBar()->addPermanentWidget(m_undoBar);
     connect(m_undoBar, &UndoSendBar::undoRequested, m_outboxActions, &OutboxActions::undoSend);

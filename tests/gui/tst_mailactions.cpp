@@ -16,12 +16,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -291,6 +293,11 @@ private Q_SLOTS:
         list(*window)->setFocus();
         QTest::keyClick(list(*window), Qt::Key_Delete);
         QTRY_COMPARE(list(*window)->model()->rowCount(), 0);
+        // Told in the status bar, in place of the account's line (which is back later).
+        QVERIFY2(window->statusBar()->currentMessage().startsWith(
+                     QLatin1String("Moved to Deleted Items")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        QVERIFY(window->findChild<QLabel *>(QStringLiteral("accountStatus"))->isHidden());
         QTRY_COMPARE(folderTitle(*window, f.account.id, Folder::Deleted),
                      QStringLiteral("Deleted Items (1)"));
         QTest::keyClick(list(*window), Qt::Key_Z, Qt::ControlModifier);
