@@ -3109,8 +3109,12 @@ Taro</source>
         <translation>パスワードは Outpost を終了するまでメモリに保持されます。</translation>
     </message>
     <message>
-        <source>The server refused the password it was given. To keep the new one for the next start too, change it in the account&apos;s settings.</source>
-        <translation>サーバーがパスワードを拒否しました。次回の起動でも新しいパスワードを使うには、アカウントの設定で変更してください。</translation>
+        <source>The server refused the password it was given. The new one is kept in the system keychain in its place.</source>
+        <translation>サーバーが以前のパスワードを受け付けませんでした。新しいパスワードを代わりにシステムのキーチェーンに保存します。</translation>
+    </message>
+    <message>
+        <source>The new password could not be kept in the keychain (%1); Outpost uses it until it quits.</source>
+        <translation>新しいパスワードをキーチェーンに保存できませんでした (%1)。Outpost を終了するまではこのパスワードを使います。</translation>
     </message>
 </context>
 <context>

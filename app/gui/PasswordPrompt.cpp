@@ -26,13 +26,15 @@ void PasswordPrompt::ask(const QString &accountId, CredentialStore::Server serve
 
 void PasswordPrompt::askAgain(const QString &accountId, CredentialStore::Server server)
 {
+    // The account keeps its password: the corrected one replaces it in the keychain.
     open(accountId, server,
-         tr("The server refused the password it was given. To keep the new one for the next "
-            "start too, change it in the account's settings."));
+         tr("The server refused the password it was given. The new one is kept in the system "
+            "keychain in its place."),
+         true);
 }
 
 void PasswordPrompt::open(const QString &accountId, CredentialStore::Server server,
-                          const QString &why)
+                          const QString &why, bool keep)
 {
     const Account *a = m_scheduler->account(accountId);
     if (!a)
@@ -55,10 +57,21 @@ void PasswordPrompt::open(const QString &accountId, CredentialStore::Server serv
     m_asking.insert(key);
     connect(dialog, &QInputDialog::finished, this, [this, key](int) { m_asking.remove(key); });
     connect(dialog, &QInputDialog::textValueSelected, this,
-            [this, accountId, server](const QString &password) {
+            [this, accountId, server, keep](const QString &password) {
                 if (password.isEmpty())
                     return;
                 m_credentials->rememberForSession(accountId, server, password);
+                if (keep) {
+                    CredentialJob *job = m_credentials->write(accountId, server, password);
+                    connect(job, &CredentialJob::finished, this,
+                            [this](const CredentialResult &result) {
+                                if (!result.ok())
+                                    Q_EMIT notice(tr("The new password could not be kept in "
+                                                     "the keychain (%1); Outpost uses it until "
+                                                     "it quits.")
+                                                      .arg(result.message));
+                            });
+                }
                 m_scheduler->trigger(accountId, Scheduler::Trigger::Manual);
             });
     dialog->open();

@@ -32,7 +32,9 @@ Q_SIGNALS:
     void notice(const QString &text);
 
 private:
-    void open(const QString &accountId, CredentialStore::Server server, const QString &why);
+    /// @p keep: the password also replaces the one in the keychain.
+    void open(const QString &accountId, CredentialStore::Server server, const QString &why,
+              bool keep = false);
 
     Scheduler *m_scheduler;
     CredentialStore *m_credentials;

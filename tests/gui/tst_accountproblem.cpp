@@ -125,6 +125,15 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(f.server.deliveries().size(), 1, 20000);
         QTRY_VERIFY(bar->isHidden());
         QVERIFY(window.scheduler()->outbox(f.account.id)->messages().isEmpty());
+        // Kept in the keychain in place of the refused one, for the next start too.
+        window.credentials()->forgetSession(f.account.id, CredentialStore::Server::Incoming);
+        Outpost::CredentialJob *job =
+            window.credentials()->read(f.account.id, CredentialStore::Server::Incoming);
+        QSignalSpy read(job, &Outpost::CredentialJob::finished);
+        QVERIFY(read.wait(10000));
+        const auto result = read.first().at(0).value<Outpost::CredentialResult>();
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QVERIFY(result.password == QStringLiteral("wonderland")); // compared, never printed
     }
 
     void anUnreachableServerOffersTryAgain()
