@@ -2,10 +2,32 @@
 
 #include "OutboxStateText.h"
 
+#include <QRegularExpression>
+
 namespace Outpost {
+
+namespace {
+
+/// The sentences of a banner are joined with a space, as English writes them; Japanese
+/// writes none after its full stop (。).
+QString tidySentences(QString text)
+{
+    static const QRegularExpression afterFullStop(QStringLiteral("(?<=[。！？])[ \\t]+"));
+    return text.replace(afterFullStop, QString());
+}
+
+} // namespace
 
 AccountProblem AccountProblemText::describe(const Account &a, const Scheduler::Status &s,
                                             const QDateTime &now)
+{
+    AccountProblem p = describeSentences(a, s, now);
+    p.text = tidySentences(p.text);
+    return p;
+}
+
+AccountProblem AccountProblemText::describeSentences(const Account &a, const Scheduler::Status &s,
+                                                     const QDateTime &now)
 {
     AccountProblem p;
     const NetError &e = s.lastError;

@@ -44,6 +44,10 @@ public:
     /// a cycle that may mend it runs); empty while the account works.
     static AccountProblem describe(const Account &account, const Scheduler::Status &status,
                                    const QDateTime &now);
+
+private:
+    static AccountProblem describeSentences(const Account &account, const Scheduler::Status &status,
+                                            const QDateTime &now);
 };
 
 } // namespace Outpost
