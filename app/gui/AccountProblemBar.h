@@ -1,10 +1,8 @@
 #pragma once
 
+#include "Banner.h"
 #include "usecases/AccountProblemText.h"
 
-#include <QFrame>
-
-class QLabel;
 class QPushButton;
 
 namespace Outpost {
@@ -12,7 +10,7 @@ namespace Outpost {
 /// An account that stopped working, above the message list: what happened in people's words
 /// and the fitting action, Enter password… for a refused password, Account settings… and
 /// Try again otherwise. It goes once the account works again.
-class AccountProblemBar : public QFrame
+class AccountProblemBar : public Banner
 {
     Q_OBJECT
 
@@ -22,8 +20,6 @@ public:
     /// Shows @p problem of @p accountId (hides the bar when it is empty).
     void setProblem(const QString &accountId, const AccountProblem &problem);
     QString accountId() const { return m_accountId; }
-    /// The text shown (title and text), empty while hidden; for tests.
-    QString text() const;
 
 Q_SIGNALS:
     /// Enter password…: @p outgoing for the outgoing server's own password.
@@ -32,7 +28,6 @@ Q_SIGNALS:
     void retryRequested(const QString &accountId);
 
 private:
-    QLabel *m_text;
     QPushButton *m_password;
     QPushButton *m_settings;
     QPushButton *m_retry;

@@ -411,6 +411,8 @@ void MainWindow::notify(const QString &title, const QString &text,
 {
     showNotice(text);
     m_notified.append(title);
+    if (m_notified.size() > 100) // for tests; a window open for weeks keeps the latest only
+        m_notified.removeFirst();
     m_tray->showMessage(title, text, icon);
 }
 void MainWindow::onCycleFinished(const QString &accountId, const CycleResult &result)

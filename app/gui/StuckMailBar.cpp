@@ -1,57 +1,22 @@
 #include "StuckMailBar.h"
 
-#include <QApplication>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QPushButton>
-#include <QStyle>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace Outpost {
 
 StuckMailBar::StuckMailBar(QWidget *parent)
-    : QFrame(parent)
+    : Banner(Severity::Warning, QStringLiteral("stuckMailText"), parent)
 {
     setObjectName(QStringLiteral("stuckMailBar"));
-    setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
-    QPalette p = palette();
-    p.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce)); // a warning, not an error
-    p.setColor(QPalette::WindowText, QColor(0x3b, 0x2f, 0x00));
-    setPalette(p);
-
-    m_icon = new QLabel;
-    const int size = style()->pixelMetric(QStyle::PM_LargeIconSize);
-    m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
-    m_icon->setAlignment(Qt::AlignTop);
-    m_text = new QLabel;
-    m_text->setObjectName(QStringLiteral("stuckMailText"));
-    m_text->setWordWrap(true);
-    m_text->setTextFormat(Qt::RichText);
-    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    m_show = new QPushButton(tr("&Show message"));
-    m_show->setObjectName(QStringLiteral("stuckMailShow"));
-    m_retry = new QPushButton(tr("T&ry again"));
-    m_retry->setObjectName(QStringLiteral("stuckMailRetry"));
-    m_retry->setToolTip(tr("Sends the message again now."));
-    m_settings = new QPushButton(tr("Account se&ttings…"));
-    m_settings->setObjectName(QStringLiteral("stuckMailSettings"));
-    m_dismiss = new QPushButton(tr("&Dismiss"));
-    m_dismiss->setObjectName(QStringLiteral("stuckMailDismiss"));
-    m_dismiss->setToolTip(tr("Hides this until another message needs you; the message stays "
+    m_show = addButton(tr("&Show message"), QStringLiteral("stuckMailShow"));
+    m_retry = addButton(tr("T&ry again"), QStringLiteral("stuckMailRetry"),
+                        tr("Sends the message again now."));
+    m_settings = addButton(tr("Account se&ttings…"), QStringLiteral("stuckMailSettings"));
+    m_dismiss = addButton(tr("&Dismiss"), QStringLiteral("stuckMailDismiss"),
+                          tr("Hides this until another message needs you; the message stays "
                              "in the outbox."));
-
-    auto *buttons = new QVBoxLayout;
-    for (QPushButton *b : {m_show, m_retry, m_settings, m_dismiss})
-        buttons->addWidget(b);
-    buttons->addStretch();
-    auto *layout = new QHBoxLayout(this);
-    layout->addWidget(m_icon);
-    layout->addWidget(m_text, 1);
-    layout->addLayout(buttons);
 
     connect(m_show, &QPushButton::clicked, this,
             [this] { Q_EMIT showRequested(m_accountId, m_alert.messageId); });
@@ -60,7 +25,6 @@ StuckMailBar::StuckMailBar(QWidget *parent)
     connect(m_settings, &QPushButton::clicked, this,
             [this] { Q_EMIT settingsRequested(m_accountId); });
     connect(m_dismiss, &QPushButton::clicked, this, &StuckMailBar::dismiss);
-    hide();
 }
 
 void StuckMailBar::setAlert(const QString &accountId, const StuckMailAlert &alert,
@@ -101,24 +65,19 @@ void StuckMailBar::update()
     for (const QString &line : m_alert.text.split(QLatin1Char('\n')))
         html += QStringLiteral("<br>") + line.toHtmlEscaped();
     html += QStringLiteral("<br><i>%1</i>").arg(m_alert.advice.toHtmlEscaped());
-    m_text->setText(html);
+    setHtml(html);
     show();
-}
-
-QString StuckMailBar::text() const
-{
-    return isHidden() ? QString() : m_text->text();
 }
 
 void StuckMailBar::showEvent(QShowEvent *event)
 {
-    QFrame::showEvent(event);
+    Banner::showEvent(event);
     Q_EMIT shownChanged(true);
 }
 
 void StuckMailBar::hideEvent(QHideEvent *event)
 {
-    QFrame::hideEvent(event);
+    Banner::hideEvent(event);
     Q_EMIT shownChanged(false);
 }
 

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "Banner.h"
 #include "usecases/StuckMailText.h"
 
-#include <QFrame>
 #include <QHash>
 #include <QSet>
 
-class QLabel;
 class QPushButton;
 
 namespace Outpost {
@@ -15,7 +14,7 @@ namespace Outpost {
 /// server's words and what to do, with Show message, Try again, Account settings… and Dismiss.
 /// It stays until the mail is dealt with; Dismiss hides it until the alert changes (another
 /// message, or the same one failing after it waited).
-class StuckMailBar : public QFrame
+class StuckMailBar : public Banner
 {
     Q_OBJECT
 
@@ -28,8 +27,6 @@ public:
                   StuckMailText::Reason reason, const QString &key);
     QString accountId() const { return m_accountId; }
     const StuckMailAlert &alert() const { return m_alert; }
-    /// The text shown (title, text and advice), for tests.
-    QString text() const;
 
 Q_SIGNALS:
     void showRequested(const QString &accountId, const QString &messageId);
@@ -46,8 +43,6 @@ private:
     void dismiss();
     void update();
 
-    QLabel *m_icon;
-    QLabel *m_text;
     QPushButton *m_show;
     QPushButton *m_retry;
     QPushButton *m_settings;

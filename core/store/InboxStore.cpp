@@ -461,11 +461,7 @@ QList<InboxMessage> InboxStore::messages() const
     if (m_listing.valid && m_listing.newChanged == newChanged && m_listing.curChanged == curChanged)
         return m_listing.messages;
 
-    QHash<QString, QString> uidlByName;
-    for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
-        if (!it.value().isEmpty())
-            uidlByName.insert(QString::fromUtf8(it.value()), QString::fromLatin1(it.key()));
-    const QList<InboxMessage> out = listMaildir(maildirPath(), uidlByName);
+    const QList<InboxMessage> out = listMaildir(maildirPath(), uidlByName());
     // Kept only when the folders were not changed in the last two seconds: a change within
     // the clock's resolution of the listing would otherwise go unseen.
     const QDateTime racy = QDateTime::currentDateTimeUtc().addSecs(-2);
@@ -512,11 +508,16 @@ QString InboxStore::deletedPath() const
 
 QList<InboxMessage> InboxStore::deletedMessages() const
 {
-    QHash<QString, QString> uidlByName;
+    return listMaildir(deletedPath(), uidlByName());
+}
+
+QHash<QString, QString> InboxStore::uidlByName() const
+{
+    QHash<QString, QString> byName;
     for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
         if (!it.value().isEmpty())
-            uidlByName.insert(QString::fromUtf8(it.value()), QString::fromLatin1(it.key()));
-    return listMaildir(deletedPath(), uidlByName);
+            byName.insert(QString::fromUtf8(it.value()), QString::fromLatin1(it.key()));
+    return byName;
 }
 
 bool InboxStore::locate(const QString &path, QString *root, QString *sub, StoreError *error) const

@@ -146,6 +146,8 @@ private:
     /// it is in none of them, or missing (with @p error).
     bool locate(const QString &path, QString *root, QString *sub, StoreError *error) const;
     bool ensureDeletedFolder(StoreError *error);
+    /// Maildir base name -> the server's UIDL, for the listings.
+    QHash<QString, QString> uidlByName() const;
     std::optional<QString> move(const QString &from, const QString &to, StoreError *error);
 
     QString m_accountDirectory;
