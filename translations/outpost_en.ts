@@ -126,6 +126,16 @@
     </message>
 </context>
 <context>
+    <name>Outpost::ImapClient</name>
+    <message numerus="yes">
+        <source>The incoming server sent %n bytes of data Outpost did not ask for.</source>
+        <translation>
+            <numerusform>The incoming server sent %n byte of data Outpost did not ask for.</numerusform>
+            <numerusform>The incoming server sent %n bytes of data Outpost did not ask for.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Outpost::InboxActions</name>
     <message numerus="yes">
         <source>Delete the %n message(s) in Deleted Items for good? They cannot be brought back. The copies on the server are not touched.</source>
@@ -156,6 +166,16 @@
         <translation>
             <numerusform>%n message in the outbox will not be sent once Outpost quits: %1 sends only when you press Send/Receive.</numerusform>
             <numerusform>%n messages in the outbox will not be sent once Outpost quits: %1 sends only when you press Send/Receive.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::ReceiveStage</name>
+    <message numerus="yes">
+        <source>%n message(s) on the server were already in the inbox.</source>
+        <translation>
+            <numerusform>%n message on the server was already in the inbox.</numerusform>
+            <numerusform>%n messages on the server were already in the inbox.</numerusform>
         </translation>
     </message>
 </context>

@@ -28,18 +28,6 @@
         <translation>メール アドレス「%1」が正しくありません (例: name@example.com)。</translation>
     </message>
     <message>
-        <source>the incoming (POP3) server &quot;%1&quot; is not a valid host name.</source>
-        <translation>受信 (POP3) サーバー「%1」はホスト名として正しくありません。</translation>
-    </message>
-    <message>
-        <source>the incoming (POP3) port must be between 1 and 65535.</source>
-        <translation>受信 (POP3) のポート番号は 1 から 65535 の間で指定してください。</translation>
-    </message>
-    <message>
-        <source>the incoming (POP3) user name is missing or contains spaces.</source>
-        <translation>受信 (POP3) のユーザー名が空か、空白を含んでいます。</translation>
-    </message>
-    <message>
         <source>the outgoing (SMTP) server &quot;%1&quot; is not a valid host name.</source>
         <translation>送信 (SMTP) サーバー「%1」はホスト名として正しくありません。</translation>
     </message>
@@ -74,6 +62,18 @@
     <message>
         <source>the time before warning about a waiting message must be between 1 minute and 7 days.</source>
         <translation>送信待ちのメッセージを警告するまでの時間は 1 分から 7 日の間で指定してください。</translation>
+    </message>
+    <message>
+        <source>the incoming (%1) server &quot;%2&quot; is not a valid host name.</source>
+        <translation>受信 (%1) サーバー「%2」はホスト名として正しくありません。</translation>
+    </message>
+    <message>
+        <source>the incoming (%1) port must be between 1 and 65535.</source>
+        <translation>受信 (%1) のポート番号は 1 から 65535 の間で指定してください。</translation>
+    </message>
+    <message>
+        <source>the incoming (%1) user name is missing or contains spaces.</source>
+        <translation>受信 (%1) のユーザー名が空か、空白を含んでいます。</translation>
     </message>
 </context>
 <context>
@@ -236,6 +236,18 @@
     <message>
         <source>Logs in over POP before each send</source>
         <translation>送信のたびに先に POP でログインします</translation>
+    </message>
+    <message>
+        <source>Waiting a moment after the IMAP login…</source>
+        <translation>IMAP ログインの後、少し待っています…</translation>
+    </message>
+    <message>
+        <source>Logging in over IMAP again to keep the relay window open…</source>
+        <translation>中継を続けられるように、もう一度 IMAP でログインしています…</translation>
+    </message>
+    <message>
+        <source>Logs in over IMAP before each send</source>
+        <translation>送信のたびに先に IMAP でログインします</translation>
     </message>
 </context>
 <context>
@@ -544,6 +556,101 @@
     <message>
         <source>The draft %1 could not be removed: %2</source>
         <translation>下書き %1 を削除できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImapResponseReader</name>
+    <message>
+        <source>the server&apos;s response nests lists too deeply</source>
+        <translation>サーバーの応答のリストの入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>a list in the server&apos;s response is not closed</source>
+        <translation>サーバーの応答のリストが閉じていません</translation>
+    </message>
+    <message>
+        <source>the server&apos;s response closes a list it did not open</source>
+        <translation>サーバーの応答が、開いていないリストを閉じています</translation>
+    </message>
+    <message>
+        <source>the server&apos;s response is missing a literal</source>
+        <translation>サーバーの応答にリテラルが足りません</translation>
+    </message>
+    <message>
+        <source>a quoted string in the server&apos;s response is broken</source>
+        <translation>サーバーの応答の引用符付き文字列が壊れています</translation>
+    </message>
+    <message>
+        <source>a quoted string in the server&apos;s response is not closed</source>
+        <translation>サーバーの応答の引用符付き文字列が閉じていません</translation>
+    </message>
+    <message>
+        <source>the server&apos;s response has a literal inside a section name</source>
+        <translation>サーバーの応答のセクション名の中にリテラルがあります</translation>
+    </message>
+    <message>
+        <source>a section name in the server&apos;s response is not closed</source>
+        <translation>サーバーの応答のセクション名が閉じていません</translation>
+    </message>
+    <message>
+        <source>the server&apos;s response has an unexpected character</source>
+        <translation>サーバーの応答に予期しない文字があります</translation>
+    </message>
+    <message>
+        <source>a response code in the server&apos;s response is not closed</source>
+        <translation>サーバーの応答の応答コードが閉じていません</translation>
+    </message>
+    <message>
+        <source>a response code in the server&apos;s response is empty</source>
+        <translation>サーバーの応答の応答コードが空です</translation>
+    </message>
+    <message>
+        <source>the server&apos;s continuation request is malformed</source>
+        <translation>サーバーの継続要求の形式が正しくありません</translation>
+    </message>
+    <message>
+        <source>the server&apos;s response has no tag or no content</source>
+        <translation>サーバーの応答にタグか内容がありません</translation>
+    </message>
+    <message>
+        <source>the server&apos;s response has a number that is too large</source>
+        <translation>サーバーの応答に大きすぎる数値があります</translation>
+    </message>
+    <message>
+        <source>the server&apos;s response has a number but no name</source>
+        <translation>サーバーの応答に数値だけがあり、名前がありません</translation>
+    </message>
+    <message>
+        <source>the server&apos;s response has no name</source>
+        <translation>サーバーの応答に名前がありません</translation>
+    </message>
+    <message>
+        <source>the server&apos;s response has an invalid tag</source>
+        <translation>サーバーの応答のタグが正しくありません</translation>
+    </message>
+    <message>
+        <source>the server&apos;s tagged response is not OK, NO or BAD</source>
+        <translation>サーバーのタグ付き応答が OK、NO、BAD のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>the server sent a line where a literal was expected</source>
+        <translation>リテラルが来るはずのところにサーバーが行を送ってきました</translation>
+    </message>
+    <message>
+        <source>the server sent a NUL byte in a response line</source>
+        <translation>サーバーが応答の行に NUL バイトを送ってきました</translation>
+    </message>
+    <message>
+        <source>the server&apos;s response is too long</source>
+        <translation>サーバーの応答が長すぎます</translation>
+    </message>
+    <message>
+        <source>the server announced a literal that is too large</source>
+        <translation>サーバーが大きすぎるリテラルを予告しました</translation>
+    </message>
+    <message>
+        <source>the server&apos;s literal has the wrong size</source>
+        <translation>サーバーのリテラルの大きさが違います</translation>
     </message>
 </context>
 <context>
@@ -1132,20 +1239,36 @@
         <source>Not known yet: Outpost logs in over POP before each send, so this does not hold your mail up. &quot;Test settings&quot; can measure it.</source>
         <translation>まだわかりません。Outpost は送信のたびに先に POP でログインするので、送信が遅れることはありません。[設定をテスト] で測れます。</translation>
     </message>
+    <message>
+        <source>POP3</source>
+        <translation>POP3</translation>
+    </message>
+    <message>
+        <source>IMAP</source>
+        <translation>IMAP</translation>
+    </message>
+    <message>
+        <source>IMAP leaves your mailbox on the server exactly as it is: Outpost copies new messages and never marks, moves or deletes them.</source>
+        <translation>IMAP ではサーバー上のメールボックスはそのまま残ります。Outpost は新しいメッセージをコピーするだけで、既読にしたり、移動したり、削除したりはしません。</translation>
+    </message>
+    <message>
+        <source>Incoming server &amp;type:</source>
+        <translation>受信サーバーの種類(&amp;T):</translation>
+    </message>
+    <message>
+        <source>IMAP &amp;server:</source>
+        <translation>IMAP サーバー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>With IMAP, messages always stay on the server.</source>
+        <translation>IMAP では、メッセージは常にサーバーに残ります。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::AccountProbe</name>
     <message>
         <source>The certificate is not trusted: %1 (issued by %2, SHA-256 %3). %4</source>
         <translation>証明書は信頼されていません: %1 (発行者 %2、SHA-256 %3)。%4</translation>
-    </message>
-    <message>
-        <source>Receiving (POP3) does not work: %1</source>
-        <translation>受信 (POP3) ができません: %1</translation>
-    </message>
-    <message>
-        <source>POP3 login works (%1%2).</source>
-        <translation>POP3 のログインは成功しました (%1%2)。</translation>
     </message>
     <message>
         <source>, encrypted</source>
@@ -1192,16 +1315,8 @@
         <translation>送信サーバー %1:%2 に接続しています…</translation>
     </message>
     <message>
-        <source>Checking whether the server relays before a POP login…</source>
-        <translation>POP ログインの前に中継されるかを確認しています…</translation>
-    </message>
-    <message>
         <source>Logging in to the incoming server %1:%2…</source>
         <translation>受信サーバー %1:%2 にログインしています…</translation>
-    </message>
-    <message>
-        <source>Checking whether the server relays after the POP login…</source>
-        <translation>POP ログインの後に中継されるかを確認しています…</translation>
     </message>
     <message>
         <source>Measuring the relay window: still open after %1 seconds; checking again in %2 seconds…</source>
@@ -1232,10 +1347,6 @@
         <translation>送信サーバーは暗号化 (STARTTLS) に対応していますが、このアカウントでは使っていません。メールを守るため、送信サーバーのセキュリティを STARTTLS に切り替えてください。</translation>
     </message>
     <message>
-        <source>The incoming server offers no encryption, and your password is sent unencrypted because you allowed it: anyone on the network between you and the server can read it. Ask your provider whether it offers POP3 over TLS (usually port 995).</source>
-        <translation>受信サーバーは暗号化に対応しておらず、あなたが許可したため、パスワードは暗号化されずに送られています。あなたとサーバーの間のネットワーク上の誰でも読み取れます。POP3 over TLS (通常はポート 995) が使えないか、プロバイダーに確認してください。</translation>
-    </message>
-    <message>
         <source>The outgoing server offers no encryption, and your password is sent unencrypted because you allowed it: anyone on the network between you and the server can read it. Ask your provider whether it offers SMTP over TLS (usually port 465, or 587 with STARTTLS).</source>
         <translation>送信サーバーは暗号化に対応しておらず、あなたが許可したため、パスワードは暗号化されずに送られています。あなたとサーバーの間のネットワーク上の誰でも読み取れます。SMTP over TLS (通常はポート 465、または STARTTLS でポート 587) が使えないか、プロバイダーに確認してください。</translation>
     </message>
@@ -1244,12 +1355,48 @@
         <translation>送信サーバーは暗号化に対応していません。Outpost はパスワードそのものを送らない CRAM-MD5 でログインしますが、メールは暗号化されずに送られます。</translation>
     </message>
     <message>
-        <source>Receiving (POP3) does not work until then: Outpost did not send your password unencrypted.</source>
-        <translation>切り替えるまで受信 (POP3) はできません。パスワードは送っていないので、読み取られてはいません。</translation>
-    </message>
-    <message>
         <source>Sending (SMTP) does not work until then: Outpost did not send your password unencrypted.</source>
         <translation>切り替えるまで送信 (SMTP) はできません。パスワードは送っていないので、読み取られてはいません。</translation>
+    </message>
+    <message>
+        <source>The incoming server offers no encryption, and your password is sent unencrypted because you allowed it: anyone on the network between you and the server can read it. Ask your provider whether it offers %1 over TLS (usually port %2).</source>
+        <translation>受信サーバーは暗号化に対応しておらず、あなたが許可したため、パスワードは暗号化されずに送られています。あなたとサーバーの間のネットワーク上の誰でも読み取れます。%1 over TLS (通常はポート %2) が使えないか、プロバイダーに確認してください。</translation>
+    </message>
+    <message>
+        <source>Receiving (%1) does not work until then: Outpost did not send your password unencrypted.</source>
+        <translation>切り替えるまで受信 (%1) はできません。パスワードは送っていないので、読み取られてはいません。</translation>
+    </message>
+    <message>
+        <source>Receiving (%1) does not work: %2</source>
+        <translation>受信 (%1) ができません: %2</translation>
+    </message>
+    <message>
+        <source>%1 login works (%2%3).</source>
+        <translation>%1 のログインは成功しました (%2%3)。</translation>
+    </message>
+    <message>
+        <source>This server sends mail only after a login to the incoming server (POP or IMAP before SMTP); Outpost will log in over IMAP before sending.</source>
+        <translation>このサーバーは受信サーバーへのログインの後でしか送信を受け付けません (POP/IMAP before SMTP)。Outpost は送信の前に IMAP でログインします。</translation>
+    </message>
+    <message>
+        <source>The server relayed without a new IMAP login, but an earlier login may still have been counting. Outpost logs in before sending anyway.</source>
+        <translation>サーバーは新しい IMAP ログインなしで中継しましたが、以前のログインがまだ有効だった可能性があります。Outpost はいずれにしても送信の前にログインします。</translation>
+    </message>
+    <message>
+        <source>The server relays your mail without an IMAP login.</source>
+        <translation>このサーバーは IMAP ログインなしでメールを中継します。</translation>
+    </message>
+    <message>
+        <source>The server refuses to relay even after an IMAP login. Check the outgoing server and whether it needs SMTP AUTH instead. It said: %1</source>
+        <translation>IMAP ログインの後でもサーバーが中継を拒否しました。送信サーバーの設定と、代わりに SMTP 認証が必要かどうかを確認してください。サーバーの応答: %1</translation>
+    </message>
+    <message>
+        <source>Checking whether the server relays before logging in to the incoming server…</source>
+        <translation>受信サーバーにログインする前に中継されるかを確認しています…</translation>
+    </message>
+    <message>
+        <source>Checking whether the server relays after the login…</source>
+        <translation>ログインの後に中継されるかを確認しています…</translation>
     </message>
 </context>
 <context>
@@ -1373,14 +1520,6 @@
     <message>
         <source>Your name, shown in From.</source>
         <translation>差出人 (From) に表示するあなたの名前。</translation>
-    </message>
-    <message>
-        <source>The incoming (POP3) server.</source>
-        <translation>受信 (POP3) サーバー。</translation>
-    </message>
-    <message>
-        <source>Its port (default 110, or 995 with tls).</source>
-        <translation>そのポート番号 (既定は 110、tls では 995)。</translation>
     </message>
     <message>
         <source>How the POP3 connection is protected.</source>
@@ -1759,34 +1898,12 @@
         <translation>サンドボックスを起動できませんでした: %1</translation>
     </message>
     <message>
-        <source>%1 POP3 login by %2 from %3: relaying allowed for %4 seconds</source>
-        <translation>%1 %3 から %2 が POP3 ログイン: %4 秒間の中継を許可</translation>
-    </message>
-    <message>
         <source>%1 SMTP relay to %2 refused for %3: no POP login in the window</source>
         <translation>%1 %3 からの %2 への SMTP 中継を拒否: 有効時間内に POP ログインがありません</translation>
     </message>
     <message>
         <source>%1 SMTP accepted a message from %2 to %3 (%4 bytes)</source>
         <translation>%1 SMTP が %2 から %3 へのメッセージを受け付けました (%4 バイト)</translation>
-    </message>
-    <message>
-        <source>The Outpost sandbox is running: a POP-before-SMTP mail server on this computer.
-  POP3 127.0.0.1:%1, SMTP 127.0.0.1:%2, user &quot;demo&quot;, password &quot;demo&quot;, relay window %3 seconds.
-Add it as an account and send through it (in another terminal):
-  outpost-cli%4 account add sandbox --address demo@sandbox.invalid --pop-host 127.0.0.1 --pop-port %1 --pop-user demo --smtp-host 127.0.0.1 --smtp-port %2 --interval 0
-  echo demo | outpost-cli%4 account password sandbox --password-stdin
-  outpost-cli%4 queue sandbox --to friend@example.com --subject Hello --body Hi
-  outpost-cli%4 send-receive sandbox --verbose
-Press Ctrl+C to stop the sandbox.</source>
-        <translation>Outpost サンドボックスが動作中です: このコンピューター上の POP before SMTP メール サーバーです。
-  POP3 127.0.0.1:%1、SMTP 127.0.0.1:%2、ユーザー「demo」、パスワード「demo」、中継の有効時間 %3 秒。
-アカウントとして追加し、これを通して送信してみてください (別の端末で):
-  outpost-cli%4 account add sandbox --address demo@sandbox.invalid --pop-host 127.0.0.1 --pop-port %1 --pop-user demo --smtp-host 127.0.0.1 --smtp-port %2 --interval 0
-  echo demo | outpost-cli%4 account password sandbox --password-stdin
-  outpost-cli%4 queue sandbox --to friend@example.com --subject Hello --body Hi
-  outpost-cli%4 send-receive sandbox --verbose
-Ctrl+C でサンドボックスを停止します。</translation>
     </message>
     <message>
         <source>  learned: the server stops relaying about %1 s after a login</source>
@@ -2130,6 +2247,46 @@ Add --at TIME to send it later.</source>
         <source>  ! %1</source>
         <translation>  ! %1</translation>
     </message>
+    <message>
+        <source>The incoming server&apos;s protocol (default pop3). IMAP never changes the mailbox on the server.</source>
+        <translation>受信サーバーのプロトコル (既定は pop3)。IMAP ではサーバー上のメールボックスを一切変更しません。</translation>
+    </message>
+    <message>
+        <source>The incoming (POP3 or IMAP) server.</source>
+        <translation>受信 (POP3 または IMAP) サーバー。</translation>
+    </message>
+    <message>
+        <source>Its port (default 110, or 995 with tls; IMAP 143, or 993 with tls).</source>
+        <translation>そのポート番号 (既定は 110、tls では 995。IMAP では 143、tls では 993)。</translation>
+    </message>
+    <message>
+        <source>The IMAP port (default: any free port).</source>
+        <translation>IMAP のポート番号 (既定: 空いている任意のポート)。</translation>
+    </message>
+    <message>
+        <source>%1 %2 logged in (POP3 or IMAP) from %3: relaying allowed for %4 seconds</source>
+        <translation>%1 %3 から %2 がログイン (POP3 または IMAP): %4 秒間の中継を許可</translation>
+    </message>
+    <message>
+        <source>The Outpost sandbox is running: a POP-before-SMTP mail server on this computer.
+  POP3 127.0.0.1:%1, SMTP 127.0.0.1:%2, user &quot;demo&quot;, password &quot;demo&quot;, relay window %3 seconds.
+Add it as an account and send through it (in another terminal):
+  outpost-cli%4 account add sandbox --address demo@sandbox.invalid --pop-host 127.0.0.1 --pop-port %1 --pop-user demo --smtp-host 127.0.0.1 --smtp-port %2 --interval 0
+  echo demo | outpost-cli%4 account password sandbox --password-stdin
+  outpost-cli%4 queue sandbox --to friend@example.com --subject Hello --body Hi
+  outpost-cli%4 send-receive sandbox --verbose
+The same mailbox is served over IMAP on 127.0.0.1:%5: add the account with --incoming imap --pop-port %5 to use it.
+Press Ctrl+C to stop the sandbox.</source>
+        <translation>Outpost サンドボックスが動作中です: このコンピューター上の POP before SMTP メール サーバーです。
+  POP3 127.0.0.1:%1、SMTP 127.0.0.1:%2、ユーザー「demo」、パスワード「demo」、中継の有効時間 %3 秒。
+アカウントとして追加し、これを通して送信してみてください (別の端末で):
+  outpost-cli%4 account add sandbox --address demo@sandbox.invalid --pop-host 127.0.0.1 --pop-port %1 --pop-user demo --smtp-host 127.0.0.1 --smtp-port %2 --interval 0
+  echo demo | outpost-cli%4 account password sandbox --password-stdin
+  outpost-cli%4 queue sandbox --to friend@example.com --subject Hello --body Hi
+  outpost-cli%4 send-receive sandbox --verbose
+同じメールボックスを IMAP でも 127.0.0.1:%5 で提供しています。使うには、アカウントを --incoming imap --pop-port %5 を付けて追加してください。
+Ctrl+C でサンドボックスを停止します。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::ComposeWindow</name>
@@ -2434,6 +2591,14 @@ Taro</source>
         <source>This message holds 8-bit text, and the server does not accept 8-bit mail (no 8BITMIME). Send it again from a program that encodes it (quoted-printable or base64), or use a server that accepts it.</source>
         <translation>このメッセージには 8 ビットのテキストが含まれていますが、サーバーは 8 ビットのメールを受け付けません (8BITMIME なし)。エンコードするプログラム (quoted-printable や base64) から送り直すか、受け付けるサーバーを使ってください。</translation>
     </message>
+    <message>
+        <source>The relay window is about to close; logging in over IMAP again.</source>
+        <translation>中継の有効時間がまもなく切れるため、もう一度 IMAP でログインします。</translation>
+    </message>
+    <message>
+        <source>Relaying refused; logging in over IMAP again.</source>
+        <translation>中継を拒否されました。もう一度 IMAP でログインします。</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::DeliveryReports</name>
@@ -2460,6 +2625,103 @@ Taro</source>
     <message>
         <source>A message that %1 handed over could not be delivered to %2. A report is in the inbox.</source>
         <translation>%1 から受け取ったメッセージを %2 に配信できませんでした。受信トレイに通知があります。</translation>
+    </message>
+</context>
+<context>
+    <name>Outpost::ImapClient</name>
+    <message>
+        <source>The session was cancelled.</source>
+        <translation>セッションは取り消されました。</translation>
+    </message>
+    <message>
+        <source>The incoming server sent a response Outpost cannot read (%1).</source>
+        <translation>受信サーバーから Outpost が読み取れない応答が届きました (%1)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The incoming server sent %n bytes of data Outpost did not ask for.</source>
+        <translation>
+            <numerusform>受信サーバーから、Outpost が求めていない %n バイトのデータが届きました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The incoming server answered a command Outpost did not send.</source>
+        <translation>受信サーバーが、Outpost の送っていないコマンドに応答しました。</translation>
+    </message>
+    <message>
+        <source>The incoming server asked for more of a command Outpost did not send.</source>
+        <translation>受信サーバーが、Outpost の送っていないコマンドの続きを求めました。</translation>
+    </message>
+    <message>
+        <source>The incoming server asked for more of a command that was complete.</source>
+        <translation>受信サーバーが、すでに送り終えたコマンドの続きを求めました。</translation>
+    </message>
+    <message>
+        <source>The incoming server logged Outpost in before encryption was started (PREAUTH), so the connection cannot be protected with STARTTLS. Outpost did not go on.</source>
+        <translation>受信サーバーが暗号化の開始前に Outpost をログイン済みにした (PREAUTH) ため、STARTTLS で接続を保護できません。Outpost はここで中止しました。</translation>
+    </message>
+    <message>
+        <source>The incoming server refused the connection: %1</source>
+        <translation>受信サーバーが接続を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The incoming server did not greet Outpost the way IMAP servers do.</source>
+        <translation>受信サーバーの最初の応答が IMAP サーバーのものではありませんでした。</translation>
+    </message>
+    <message>
+        <source>The incoming server ended the session: %1</source>
+        <translation>受信サーバーがセッションを終了しました: %1</translation>
+    </message>
+    <message>
+        <source>The incoming server sent another message than the one Outpost asked for.</source>
+        <translation>受信サーバーが、Outpost の求めたものとは別のメッセージを送ってきました。</translation>
+    </message>
+    <message>
+        <source>The incoming server refused CAPABILITY: %1</source>
+        <translation>受信サーバーが CAPABILITY を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The incoming server refused to start encryption: %1</source>
+        <translation>受信サーバーが暗号化の開始を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The incoming server refused the login: %1</source>
+        <translation>受信サーバーがログインを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The incoming server could not open the inbox: %1</source>
+        <translation>受信サーバーで受信トレイを開けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The incoming server could not list the new messages: %1</source>
+        <translation>受信サーバーで新しいメッセージの一覧を取得できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The incoming server could not send a message: %1</source>
+        <translation>受信サーバーからメッセージを受け取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The message is no longer on the incoming server.</source>
+        <translation>このメッセージはもう受信サーバーにありません。</translation>
+    </message>
+    <message>
+        <source>The message could not be written to the disk.</source>
+        <translation>メッセージをディスクに書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The incoming server does not offer STARTTLS, so the connection cannot be protected. Outpost did not send the password.</source>
+        <translation>受信サーバーが STARTTLS に対応していないため、接続を保護できません。Outpost はパスワードを送っていません。</translation>
+    </message>
+    <message>
+        <source>Outpost did not log in to the incoming server, because the password would have been sent unencrypted. The server offers encryption: in the account settings, set the incoming server&apos;s security to STARTTLS.</source>
+        <translation>パスワードが暗号化されずに送られてしまうため、Outpost は受信サーバーにログインしませんでした。サーバーは暗号化に対応しています。アカウントの設定で、受信サーバーのセキュリティを STARTTLS にしてください。</translation>
+    </message>
+    <message>
+        <source>Outpost did not log in to the incoming server, because the password would have been sent unencrypted and the server offers no encryption. Ask your provider for an encrypted connection (IMAP over TLS, usually port 993), or tick &quot;Allow sending my password unencrypted when the connection has no security&quot; on the Receiving tab of the account settings: anyone on the network between you and the server could then read the password.</source>
+        <translation>パスワードが暗号化されずに送られてしまい、サーバーも暗号化に対応していないため、Outpost は受信サーバーにログインしませんでした。暗号化された接続 (IMAP over TLS、通常はポート 993) が使えないかプロバイダーに確認するか、アカウントの設定の「受信」タブで「接続が保護されていないときに暗号化せずにパスワードを送ることを許可する」をオンにしてください。オンにすると、あなたとサーバーの間のネットワーク上の誰でもパスワードを読み取れるようになります。</translation>
+    </message>
+    <message>
+        <source>The incoming server does not allow logging in on this connection (LOGINDISABLED). Choose TLS or STARTTLS for the incoming server.</source>
+        <translation>受信サーバーはこの接続でのログインを受け付けていません (LOGINDISABLED)。受信サーバーのセキュリティを TLS か STARTTLS にしてください。</translation>
     </message>
 </context>
 <context>
@@ -2634,6 +2896,10 @@ Taro</source>
     <message>
         <source>The message could not be deleted: %1</source>
         <translation>メッセージを削除できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The inbox&apos;s IMAP state cannot be saved</source>
+        <translation>受信トレイの IMAP の状態を保存できません</translation>
     </message>
 </context>
 <context>
@@ -3303,6 +3569,20 @@ Taro</source>
     <message>
         <source>The server cannot name its messages (no UIDL), so Outpost does not download while mail is left on the server.</source>
         <translation>サーバーがメッセージの識別子 (UIDL) に対応していないため、メールをサーバーに残す設定ではダウンロードしません。</translation>
+    </message>
+    <message>
+        <source>The incoming server says: %1</source>
+        <translation>受信サーバーからのお知らせ: %1</translation>
+    </message>
+    <message>
+        <source>The incoming server renumbered the inbox (UIDVALIDITY %1 became %2). Outpost compares the messages with those already received, so that nothing is downloaded twice.</source>
+        <translation>受信サーバーが受信トレイの番号を振り直しました (UIDVALIDITY が %1 から %2 に変わりました)。同じメッセージを二度ダウンロードしないよう、Outpost は受信済みのメッセージと照らし合わせます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) on the server were already in the inbox.</source>
+        <translation>
+            <numerusform>サーバー上の %n 件のメッセージは受信済みでした。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -176,6 +176,17 @@ ImapClient::Command *ImapClient::current()
     return m_sent.empty() ? nullptr : &m_sent.front();
 }
 
+ImapClient::Command *ImapClient::fetchOf(quint64 uid)
+{
+    // RFC 3501 section 5.5: a server may run pipelined fetches at once and interleave their
+    // responses, so a response goes to the fetch of its UID, not to the oldest command.
+    for (Command &c : m_sent) {
+        if (c.kind == Kind::Fetch && c.uid == uid)
+            return &c;
+    }
+    return nullptr;
+}
+
 void ImapClient::onReady()
 {
     m_state = Greeting;
@@ -207,8 +218,38 @@ void ImapClient::onLine(const QByteArray &line)
 void ImapClient::takeLiteral()
 {
     const qint64 size = m_reader.literalSize();
-    Command *c = current();
-    m_literalStreamed = c && c->kind == Kind::Fetch && m_reader.literalIsMessageBody();
+    Command *c = nullptr;
+    if (m_reader.literalIsMessageBody()) {
+        std::optional<quint64> uid = m_reader.pendingUid();
+        if (!uid) {
+            if (const std::optional<quint64> seq = m_reader.pendingNumber();
+                seq && m_seqToUid.contains(*seq))
+                uid = m_seqToUid.value(*seq);
+        }
+        if (uid)
+            c = fetchOf(*uid);
+        if (!c && uid) {
+            m_transport->fail(NetError::make(NetError::Protocol,
+                                             tr("The incoming server sent another message than "
+                                                "the one Outpost asked for.")));
+            return;
+        }
+        if (!c) {
+            // Neither the UID nor a listed sequence number came first: only one fetch can be
+            // meant, or none.
+            int fetches = 0;
+            for (Command &candidate : m_sent) {
+                if (candidate.kind == Kind::Fetch && !candidate.bodySeen) {
+                    c = &candidate;
+                    ++fetches;
+                }
+            }
+            if (fetches != 1)
+                c = nullptr;
+        }
+    }
+    m_literalStreamed = c != nullptr;
+    m_literalTag = c ? c->tag : QByteArray();
     if (!m_literalStreamed && size > ImapResponseReader::maxResponseBytes) {
         m_transport->fail(
             NetError::make(NetError::Protocol,
@@ -219,7 +260,7 @@ void ImapClient::takeLiteral()
     if (m_literalStreamed) {
         c->bodySeen = true;
         c->bodyBytes = 0;
-        m_sinkFailed = !c->sink;
+        c->sinkFailed = !c->sink;
         m_transport->setQuietReceive(true);
         m_transport->note(QStringLiteral("(message data: %1 octets)").arg(size));
     }
@@ -238,11 +279,13 @@ qsizetype ImapClient::receiveLiteral(QByteArrayView bytes)
     m_literal.append(bytes.first(used));
     m_literalLeft -= used;
     if (m_literalStreamed) {
-        Command *c = current();
+        auto it = std::find_if(m_sent.begin(), m_sent.end(),
+                               [this](const Command &c) { return c.tag == m_literalTag; });
+        Command *c = &*it; // outstanding until its tagged answer, which comes after the data
         c->bodyBytes += used;
         if (m_literal.size() >= sinkChunk || m_literalLeft == 0) {
-            if (m_sinkFailed || !c->sink || c->sink->write(m_literal) != m_literal.size())
-                m_sinkFailed = true;
+            if (c->sinkFailed || !c->sink || c->sink->write(m_literal) != m_literal.size())
+                c->sinkFailed = true;
             m_literal.clear();
             Q_EMIT fetchProgress(c->uid, c->bodyBytes);
         }
@@ -388,30 +431,39 @@ void ImapClient::handleUntagged(const ImapResponse &r)
 
 void ImapClient::handleFetch(const ImapResponse &r)
 {
-    Command *c = current();
-    if (!c)
-        return;
-    const ImapValue *uid = r.fetchItem("UID");
-    if (c->kind == Kind::List) {
-        if (!uid || uid->type != ImapValue::Type::Number || uid->number < c->uid)
-            return; // "n:*" also names the last message when no UID is >= n
-        ImapMessageInfo info;
-        info.uid = uid->number;
-        if (const ImapValue *size = r.fetchItem("RFC822.SIZE");
-            size && size->type == ImapValue::Type::Number)
-            info.size = qint64(size->number);
-        const QList<ImapValue> &items = r.data.front().items;
-        for (qsizetype i = 0; i + 1 < items.size(); i += 2) {
-            if (items[i].type == ImapValue::Type::Atom &&
-                items[i].bytes.toUpper().startsWith("BODY[HEADER.FIELDS"))
-                info.identity = items[i + 1].text();
-        }
-        m_listing.append(info);
-    } else if (c->kind == Kind::Fetch && uid && uid->number != c->uid && r.fetchItem("BODY[]")) {
+    const ImapValue *uidItem = r.fetchItem("UID");
+    if (uidItem && uidItem->type == ImapValue::Type::Number && r.number)
+        m_seqToUid.insert(*r.number, uidItem->number);
+    if (const ImapValue *body = r.fetchItem("BODY[]"); body && !body->streamed) {
+        // A message nobody asked for (or whose fetch could not be told): never kept.
         m_transport->fail(
             NetError::make(NetError::Protocol, tr("The incoming server sent another message than "
                                                   "the one Outpost asked for.")));
+        return;
     }
+    // Listings: every outstanding one gets what it asked for (UID >= its first).
+    bool listing = false;
+    for (const Command &c : m_sent)
+        listing = listing || c.kind == Kind::List;
+    if (!listing || !uidItem || uidItem->type != ImapValue::Type::Number)
+        return;
+    ImapMessageInfo info;
+    info.uid = uidItem->number;
+    if (const ImapValue *size = r.fetchItem("RFC822.SIZE");
+        size && size->type == ImapValue::Type::Number)
+        info.size = qint64(size->number);
+    bool listed = false;
+    const QList<ImapValue> &items = r.data.front().items;
+    for (qsizetype i = 0; i + 1 < items.size(); i += 2) {
+        if (items[i].type == ImapValue::Type::Atom &&
+            items[i].bytes.toUpper().startsWith("BODY[HEADER.FIELDS")) {
+            info.identity = items[i + 1].text();
+            listed = true;
+        }
+    }
+    // A FETCH that only reports flags (another client changed them) is no listing entry.
+    if (listed || r.fetchItem("RFC822.SIZE"))
+        m_listing.append(info);
 }
 
 void ImapClient::handleTagged(Command command, const ImapResponse &r)
@@ -461,7 +513,17 @@ void ImapClient::handleTagged(Command command, const ImapResponse &r)
         Q_EMIT mailboxOpened(m_mailbox);
         return;
     case Kind::List: {
-        const QList<ImapMessageInfo> listing = std::exchange(m_listing, {});
+        // "n:*" also names the last message when no UID is >= n.
+        QList<ImapMessageInfo> listing;
+        for (const ImapMessageInfo &m : std::as_const(m_listing)) {
+            if (m.uid >= command.uid &&
+                std::none_of(listing.cbegin(), listing.cend(),
+                             [&](const ImapMessageInfo &o) { return o.uid == m.uid; }))
+                listing.append(m);
+        }
+        if (std::none_of(m_sent.cbegin(), m_sent.cend(),
+                         [](const Command &c) { return c.kind == Kind::List; }))
+            m_listing.clear();
         if (!ok) {
             Q_EMIT mailboxFailed(
                 refusal(r, tr("The incoming server could not list the new messages: %1"),
@@ -481,7 +543,7 @@ void ImapClient::handleTagged(Command command, const ImapResponse &r)
                 command.uid,
                 NetError::make(NetError::Transient,
                                tr("The message is no longer on the incoming server.")));
-        } else if (m_sinkFailed || !command.sink) {
+        } else if (command.sinkFailed || !command.sink) {
             Q_EMIT fetchFailed(command.uid,
                                NetError::make(NetError::Permanent,
                                               tr("The message could not be written to the disk.")));

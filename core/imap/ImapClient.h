@@ -4,6 +4,7 @@
 #include "net/LineTransport.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QIODevice>
 #include <QList>
 #include <QObject>
@@ -160,6 +161,7 @@ private:
         // Fetch: what arrived
         bool bodySeen = false;
         qint64 bodyBytes = 0;
+        bool sinkFailed = false;
     };
 
     void onReady();
@@ -183,6 +185,8 @@ private:
     void finish(const NetError &error);
     void updateIdle();
     Command *current();
+    /// The outstanding UID FETCH of @p uid, or nullptr.
+    Command *fetchOf(quint64 uid);
     NetError refusal(const ImapResponse &response, const QString &message,
                      NetError::Kind kind) const;
 
@@ -201,14 +205,15 @@ private:
     QByteArray m_loginMethod;
     QDateTime m_loginTime;
     ImapMailboxStatus m_mailbox;
-    QList<ImapMessageInfo> m_listing;
-    NetError m_byeError; ///< an untagged BYE that was not the answer to LOGOUT
+    QList<ImapMessageInfo> m_listing;   ///< listed so far by the outstanding listings
+    QHash<quint64, quint64> m_seqToUid; ///< sequence number -> UID, from FETCH responses
+    QByteArray m_literalTag;            ///< the command a streamed literal belongs to
+    NetError m_byeError;                ///< an untagged BYE that was not the answer to LOGOUT
     bool m_finished = false;
     // A literal being received
     qint64 m_literalLeft = -1;
     bool m_literalStreamed = false;
     QByteArray m_literal; ///< kept literal, or streamed bytes not yet written to the sink
-    bool m_sinkFailed = false;
 };
 
 } // namespace Outpost

@@ -25,11 +25,6 @@ bool allDigits(QByteArrayView text)
     return true;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Outpost::ImapResponse", text);
-}
-
 // Reads values from a response's text (a cursor over it); every method sets m_error and
 // returns false/nothing on a syntax error.
 class Tokens
@@ -75,11 +70,12 @@ public:
     bool values(QList<ImapValue> *out, char stop = '\0', int depth = 0)
     {
         if (depth > ImapResponseReader::maxDepth)
-            return fail(tr("the server's response nests lists too deeply"));
+            return fail(ImapResponseReader::tr("the server's response nests lists too deeply"));
         for (;;) {
             skipSpaces();
             if (atEnd())
-                return stop == '\0' || fail(tr("a list in the server's response is not closed"));
+                return stop == '\0' || fail(ImapResponseReader::tr(
+                                           "a list in the server's response is not closed"));
             if (stop != '\0' && peek() == stop)
                 return true;
             ImapValue v;
@@ -101,13 +97,14 @@ public:
             return true;
         }
         if (c == ')')
-            return fail(tr("the server's response closes a list it did not open"));
+            return fail(
+                ImapResponseReader::tr("the server's response closes a list it did not open"));
         if (c == '"')
             return quoted(out);
         if (c == literalMarker) {
             ++m_pos;
             if (m_nextLiteral >= m_literals.size())
-                return fail(tr("the server's response is missing a literal"));
+                return fail(ImapResponseReader::tr("the server's response is missing a literal"));
             *out = m_literals[m_nextLiteral++];
             return true;
         }
@@ -140,10 +137,12 @@ private:
                 continue;
             }
             if (c == literalMarker)
-                return fail(tr("a quoted string in the server's response is broken"));
+                return fail(
+                    ImapResponseReader::tr("a quoted string in the server's response is broken"));
             bytes.append(c);
         }
-        return fail(tr("a quoted string in the server's response is not closed"));
+        return fail(
+            ImapResponseReader::tr("a quoted string in the server's response is not closed"));
     }
 
     // An atom; brackets (BODY[HEADER.FIELDS (DATE)], BODY[]<0>) belong to it, spaces and
@@ -158,7 +157,8 @@ private:
                 if (brackets == 0)
                     break;
                 if (c == literalMarker)
-                    return fail(tr("the server's response has a literal inside a section name"));
+                    return fail(ImapResponseReader::tr(
+                        "the server's response has a literal inside a section name"));
             }
             if (c == '[') {
                 ++brackets;
@@ -172,10 +172,12 @@ private:
             ++m_pos;
         }
         if (brackets != 0)
-            return fail(tr("a section name in the server's response is not closed"));
+            return fail(
+                ImapResponseReader::tr("a section name in the server's response is not closed"));
         const QByteArrayView text = m_text.sliced(start, m_pos - start);
         if (text.isEmpty())
-            return fail(tr("the server's response has an unexpected character"));
+            return fail(
+                ImapResponseReader::tr("the server's response has an unexpected character"));
         out->bytes = text.toByteArray();
         if (text.compare("NIL", Qt::CaseInsensitive) == 0) {
             out->type = ImapValue::Type::Nil;
@@ -224,14 +226,15 @@ bool parseRespText(Tokens &t, ImapResponse *r, QString *error)
         const QByteArrayView rest = t.rest();
         const qsizetype close = rest.indexOf(']');
         if (close < 0) {
-            *error = tr("a response code in the server's response is not closed");
+            *error =
+                ImapResponseReader::tr("a response code in the server's response is not closed");
             return false;
         }
         const QByteArrayView inside = rest.sliced(1, close - 1);
         const qsizetype space = inside.indexOf(' ');
         r->code = (space < 0 ? inside : inside.first(space)).toByteArray().toUpper();
         if (r->code.isEmpty() || r->code.contains(literalMarker)) {
-            *error = tr("a response code in the server's response is empty");
+            *error = ImapResponseReader::tr("a response code in the server's response is empty");
             return false;
         }
         if (space >= 0) {
@@ -336,7 +339,7 @@ ImapResponseReader::parse(QByteArrayView text, const QList<ImapValue> &literals,
         r.type = ImapResponse::Type::Continuation;
         t.word(); // "+"
         if (text.size() > 1 && text[1] != ' ') {
-            *error = tr("the server's continuation request is malformed");
+            *error = ImapResponseReader::tr("the server's continuation request is malformed");
             return std::nullopt;
         }
         t.skipSpaces();
@@ -345,7 +348,7 @@ ImapResponseReader::parse(QByteArrayView text, const QList<ImapValue> &literals,
     }
     const QByteArray first = t.word();
     if (first.isEmpty() || t.atEnd()) {
-        *error = tr("the server's response has no tag or no content");
+        *error = ImapResponseReader::tr("the server's response has no tag or no content");
         return std::nullopt;
     }
     t.skipSpaces();
@@ -354,14 +357,15 @@ ImapResponseReader::parse(QByteArrayView text, const QList<ImapValue> &literals,
         QByteArray word = t.word();
         if (allDigits(word)) {
             if (word.size() > 19) {
-                *error = tr("the server's response has a number that is too large");
+                *error =
+                    ImapResponseReader::tr("the server's response has a number that is too large");
                 return std::nullopt;
             }
             r.number = word.toULongLong();
             t.skipSpaces();
             word = t.word();
             if (word.isEmpty()) {
-                *error = tr("the server's response has a number but no name");
+                *error = ImapResponseReader::tr("the server's response has a number but no name");
                 return std::nullopt;
             }
         }
@@ -371,7 +375,7 @@ ImapResponseReader::parse(QByteArrayView text, const QList<ImapValue> &literals,
             return r;
         }
         if (word.contains(literalMarker) || word.contains('(') || word.contains('"')) {
-            *error = tr("the server's response has no name");
+            *error = ImapResponseReader::tr("the server's response has no name");
             return std::nullopt;
         }
         r.name = word.toUpper();
@@ -386,7 +390,7 @@ ImapResponseReader::parse(QByteArrayView text, const QList<ImapValue> &literals,
         if (c == '+' || c == '(' || c == ')' || c == '{' || c == '"' || c == '%' || c == '*' ||
             c == '\\' || c == literalMarker || static_cast<unsigned char>(c) < 0x21 ||
             static_cast<unsigned char>(c) > 0x7e) {
-            *error = tr("the server's response has an invalid tag");
+            *error = ImapResponseReader::tr("the server's response has an invalid tag");
             return std::nullopt;
         }
     }
@@ -395,7 +399,7 @@ ImapResponseReader::parse(QByteArrayView text, const QList<ImapValue> &literals,
     const QByteArray word = t.word();
     if (!statusFromWord(word, &r.status) || r.status == ImapResponse::Status::Bye ||
         r.status == ImapResponse::Status::PreAuth) {
-        *error = tr("the server's tagged response is not OK, NO or BAD");
+        *error = ImapResponseReader::tr("the server's tagged response is not OK, NO or BAD");
         return std::nullopt;
     }
     if (!parseRespText(t, &r, error))
@@ -426,16 +430,16 @@ bool mayHaveLiterals(QByteArrayView text)
 ImapResponseReader::Result ImapResponseReader::addLine(QByteArrayView line)
 {
     if (m_literalSize >= 0) {
-        m_error = tr("the server sent a line where a literal was expected");
+        m_error = ImapResponseReader::tr("the server sent a line where a literal was expected");
         return Result::Error;
     }
     if (line.contains(literalMarker)) {
-        m_error = tr("the server sent a NUL byte in a response line");
+        m_error = ImapResponseReader::tr("the server sent a NUL byte in a response line");
         return Result::Error;
     }
     m_bytes += line.size();
     if (m_bytes > maxResponseBytes) {
-        m_error = tr("the server's response is too long");
+        m_error = ImapResponseReader::tr("the server's response is too long");
         return Result::Error;
     }
     // A literal announcement "{n}" or "{n+}" ends the line.
@@ -447,7 +451,8 @@ ImapResponseReader::Result ImapResponseReader::addLine(QByteArrayView line)
                 digits.chop(1);
             if (allDigits(digits)) {
                 if (digits.size() > 15) {
-                    m_error = tr("the server announced a literal that is too large");
+                    m_error =
+                        ImapResponseReader::tr("the server announced a literal that is too large");
                     return Result::Error;
                 }
                 m_text.append(line.first(open).data(), open);
@@ -464,12 +469,12 @@ ImapResponseReader::Result ImapResponseReader::addLine(QByteArrayView line)
 ImapResponseReader::Result ImapResponseReader::addLiteral(QByteArrayView bytes)
 {
     if (m_literalSize < 0 || bytes.size() != m_literalSize) {
-        m_error = tr("the server's literal has the wrong size");
+        m_error = ImapResponseReader::tr("the server's literal has the wrong size");
         return Result::Error;
     }
     m_bytes += bytes.size();
     if (m_bytes > maxResponseBytes) {
-        m_error = tr("the server's response is too long");
+        m_error = ImapResponseReader::tr("the server's response is too long");
         return Result::Error;
     }
     ImapValue v = ImapValue::string(bytes.toByteArray());
@@ -482,7 +487,7 @@ ImapResponseReader::Result ImapResponseReader::addLiteral(QByteArrayView bytes)
 ImapResponseReader::Result ImapResponseReader::addStreamedLiteral(qint64 size)
 {
     if (m_literalSize < 0 || size != m_literalSize) {
-        m_error = tr("the server's literal has the wrong size");
+        m_error = ImapResponseReader::tr("the server's literal has the wrong size");
         return Result::Error;
     }
     ImapValue v = ImapValue::string({});
@@ -535,6 +540,22 @@ std::optional<quint64> ImapResponseReader::pendingNumber() const
     if (n == 0 || n >= rest.size() || rest[n] != ' ')
         return std::nullopt;
     return rest.first(n).toByteArray().toULongLong();
+}
+
+std::optional<quint64> ImapResponseReader::pendingUid() const
+{
+    // " UID n" or "(UID n" at the top level of the attribute list so far.
+    const QByteArrayView text(m_text);
+    for (qsizetype at = text.indexOf("UID "); at >= 0; at = text.indexOf("UID ", at + 1)) {
+        if (at == 0 || (text[at - 1] != ' ' && text[at - 1] != '('))
+            continue;
+        qsizetype end = at + 4;
+        while (end < text.size() && end - at - 4 < 19 && text[end] >= '0' && text[end] <= '9')
+            ++end;
+        if (end > at + 4 && (end == text.size() || text[end] == ' ' || text[end] == ')'))
+            return text.sliced(at + 4, end - at - 4).toByteArray().toULongLong();
+    }
+    return std::nullopt;
 }
 
 ImapResponse ImapResponseReader::take()

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -100,6 +101,8 @@ struct ImapResponse
 /// goes on with the next line.
 class ImapResponseReader
 {
+    Q_DECLARE_TR_FUNCTIONS(ImapResponseReader)
+
 public:
     enum class Result
     {
@@ -125,6 +128,8 @@ public:
     bool literalIsMessageBody() const;
     /// The untagged response number seen so far ("* 12 FETCH ..." gives 12), if any.
     std::optional<quint64> pendingNumber() const;
+    /// The UID of the FETCH response under way, when "UID n" came before the literal.
+    std::optional<quint64> pendingUid() const;
     /// The response parsed after Complete.
     ImapResponse take();
     QString error() const { return m_error; }

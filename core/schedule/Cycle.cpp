@@ -398,7 +398,9 @@ void Cycle::sendBatch()
         if (m_relay.needsLogin(now)) {
             if (!m_inFlight.empty())
                 return; // once those are done
-            Q_EMIT note(tr("The relay window is about to close; logging in over POP again."));
+            Q_EMIT note(m_account.incoming == IncomingProtocol::Imap
+                            ? tr("The relay window is about to close; logging in over IMAP again.")
+                            : tr("The relay window is about to close; logging in over POP again."));
             advance(Step::LogInAgain);
             return;
         }
@@ -576,7 +578,9 @@ void Cycle::handleRelayRefusal(const QString &id, const NetError &error)
         advance(Step::WaitForRelay);
         return;
     case RelayPolicy::Refusal::LogInAgain:
-        Q_EMIT note(tr("Relaying refused; logging in over POP again."));
+        Q_EMIT note(m_account.incoming == IncomingProtocol::Imap
+                        ? tr("Relaying refused; logging in over IMAP again.")
+                        : tr("Relaying refused; logging in over POP again."));
         advance(Step::LogInAgain);
         return;
     case RelayPolicy::Refusal::GiveUp:

@@ -7,18 +7,21 @@ namespace Outpost {
 QString AccountStatusText::describe(const Account &a, const Scheduler::Status &s,
                                     const Facts &facts)
 {
+    const bool imap = a.incoming == IncomingProtocol::Imap;
     if (s.running) {
         switch (s.phase) {
         case Cycle::Phase::Receiving:
             return tr("Receiving…");
         case Cycle::Phase::WaitingAfterPop:
-            return tr("Waiting a moment after the POP login…");
+            return imap ? tr("Waiting a moment after the IMAP login…")
+                        : tr("Waiting a moment after the POP login…");
         case Cycle::Phase::Connecting:
             return tr("Connecting to the outgoing server…");
         case Cycle::Phase::Sending:
             return tr("Sending %1 of %2").arg(qMin(s.done + 1, s.total)).arg(s.total);
         case Cycle::Phase::Reauthenticating:
-            return tr("Logging in over POP again to keep the relay window open…");
+            return imap ? tr("Logging in over IMAP again to keep the relay window open…")
+                        : tr("Logging in over POP again to keep the relay window open…");
         case Cycle::Phase::WaitingForRelay:
             return tr("The server refused to relay; waiting a moment before trying again…");
         case Cycle::Phase::Idle:
@@ -57,7 +60,8 @@ QString AccountStatusText::describe(const Account &a, const Scheduler::Status &s
                                   : tr("%1 messages to be sent later").arg(planned));
     // Nothing learned: what Outpost does instead (after the counts, which matter more).
     if (a.popBeforeSmtp && s.learnedWindowSeconds <= 0)
-        parts.append(tr("Logs in over POP before each send"));
+        parts.append(imap ? tr("Logs in over IMAP before each send")
+                          : tr("Logs in over POP before each send"));
     if (s.nextCheck.isValid())
         parts.append(
             tr("Next check at %1")

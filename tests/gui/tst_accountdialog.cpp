@@ -98,6 +98,58 @@ private Q_SLOTS:
         QCOMPARE(smtpPort->value(), 2525);
     }
 
+    void imapIsAChoiceOfTheIncomingServer()
+    {
+        GuiFixture f;
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        AccountDialog *dialog = window.addAccount();
+        auto *incoming = field<QComboBox>(dialog, "incoming");
+        auto *popSecurity = field<QComboBox>(dialog, "popSecurity");
+        auto *popPort = field<QSpinBox>(dialog, "popPort");
+        auto *leave = field<QCheckBox>(dialog, "leaveOnServer");
+        auto *login = field<QComboBox>(dialog, "popLogin");
+        QCOMPARE(popPort->value(), 110);
+        incoming->setCurrentIndex(incoming->findData(int(Outpost::IncomingProtocol::Imap)));
+        QCOMPARE(popPort->value(), 143);
+        popSecurity->setCurrentIndex(popSecurity->findData(int(Outpost::Security::Tls)));
+        QCOMPARE(popPort->value(), 993);
+        // IMAP never deletes on the server and chooses its own login.
+        QVERIFY(!leave->isEnabled());
+        QVERIFY(!login->isEnabled());
+        QCOMPARE(dialog->account().incoming, Outpost::IncomingProtocol::Imap);
+        incoming->setCurrentIndex(incoming->findData(int(Outpost::IncomingProtocol::Pop3)));
+        QCOMPARE(popPort->value(), 995);
+        QVERIFY(leave->isEnabled());
+        // An IMAP account shows as one when edited.
+        Outpost::Account imap = f.account;
+        imap.incoming = Outpost::IncomingProtocol::Imap;
+        imap.popPort = 10143;
+        dialog->setAccount(imap);
+        QCOMPARE(incoming->currentData().toInt(), int(Outpost::IncomingProtocol::Imap));
+        QCOMPARE(popPort->value(), 10143);
+        QCOMPARE(dialog->account(), imap);
+    }
+
+    void testButtonSaysPopBeforeSmtpOverImap()
+    {
+        GuiFixture f;
+        MainWindow window(f.profile(), nullptr, QStringLiteral("OutpostTest-dialog"));
+        AccountDialog *dialog = window.addAccount();
+        Outpost::Account imap = f.account;
+        imap.incoming = Outpost::IncomingProtocol::Imap;
+        imap.popPort = f.server.imapPort();
+        imap.allowPlainTextAuth = true; // the sandbox's plain port, on loopback
+        dialog->setAccount(imap);
+        dialog->setPasswords(QStringLiteral("wonderland"));
+        QSignalSpy finished(dialog, &AccountDialog::testFinished);
+        field<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(dialog->verdict().contains(QLatin1String("log in over IMAP before sending")),
+                 qPrintable(dialog->verdict()));
+        QVERIFY(dialog->testLog().contains(QLatin1String("IMAP C: a1 AUTHENTICATE PLAIN ****")));
+        QVERIFY(!dialog->testLog().contains(QLatin1String("wonderland")));
+    }
+
     void testButtonSaysPopBeforeSmtp()
     {
         GuiFixture f;

@@ -48,6 +48,65 @@ private Q_SLOTS:
         QVERIFY(f.server.deliveries().isEmpty()); // the probe sends no mail
     }
 
+    void imapLoginOpensTheRelay()
+    {
+        CycleFixture f;
+        SandboxFixture::setUp(f.server);
+        f.server.settings().popSecurity = Security::Tls;
+        f.account.incoming = IncomingProtocol::Imap;
+        f.account.popSecurity = Security::Tls;
+        f.account.popPort = f.server.imapPort();
+        f.account.caFile = QStringLiteral(OUTPOST_TEST_DATA_DIR "/ca.pem");
+        const ProbeReport r = probe(f);
+        QVERIFY2(r.popOk, qPrintable(r.popError.message));
+        QCOMPARE(r.incoming, IncomingProtocol::Imap);
+        QCOMPARE(r.popLoginMethod, QByteArray("AUTHENTICATE PLAIN"));
+        QVERIFY(r.popEncrypted);
+        QCOMPARE(r.relayBeforeLogin, ProbeReport::Relay::Refused);
+        QCOMPARE(r.relayAfterLogin, ProbeReport::Relay::Allowed);
+        const QString verdict = r.verdict().join(QLatin1Char(' '));
+        QVERIFY2(verdict.contains(QLatin1String("log in over IMAP before sending")),
+                 qPrintable(verdict));
+        QVERIFY2(
+            verdict.contains(QLatin1String("IMAP login works (AUTHENTICATE PLAIN, encrypted)")),
+            qPrintable(verdict));
+    }
+
+    void imapWindowIsMeasured()
+    {
+        CycleFixture f;
+        SandboxFixture::setUp(f.server);
+        f.server.settings().popSecurity = Security::Tls;
+        f.server.settings().windowMs = 95 * 1000;
+        f.account.incoming = IncomingProtocol::Imap;
+        f.account.popSecurity = Security::Tls;
+        f.account.popPort = f.server.imapPort();
+        f.account.caFile = QStringLiteral(OUTPOST_TEST_DATA_DIR "/ca.pem");
+        const ProbeReport r = probe(f, true);
+        QVERIFY(r.windowMeasured);
+        QCOMPARE(r.windowOpenSeconds, 90);
+        QCOMPARE(r.windowClosedSeconds, 120);
+    }
+
+    void imapPlainTextRefusedSaysHowToFix()
+    {
+        CycleFixture f;
+        SandboxFixture::setUp(f.server);
+        f.server.settings().popSecurity = Security::StartTls;
+        f.account.incoming = IncomingProtocol::Imap;
+        f.account.popSecurity = Security::None;
+        f.account.popPort = f.server.imapPort();
+        QSignalSpy logins(&f.server, &SandboxServer::popLoggedIn);
+        const ProbeReport r = probe(f);
+        QVERIFY(!r.popOk);
+        QCOMPARE(r.popError.kind, NetError::InsecureLogin);
+        QVERIFY(r.popStartTlsAvailable);
+        QCOMPARE(logins.count(), 0);
+        const QString verdict = r.verdict().join(QLatin1Char(' '));
+        QVERIFY2(verdict.contains(QLatin1String("Receiving (IMAP) does not work until then")),
+                 qPrintable(verdict));
+    }
+
     void openRelayIsNotPopBeforeSmtp()
     {
         CycleFixture f;

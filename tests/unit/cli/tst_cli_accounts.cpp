@@ -63,6 +63,34 @@ private Q_SLOTS:
         QVERIFY(store.accounts().isEmpty());
     }
 
+    void imapPortsFollowProtocolAndSecurity()
+    {
+        CliRun r = runCli(withProfile({"account", "add", "Work", "--address", "hana@example.jp",
+                                       "--incoming", "imap", "--pop-host", "imap.example.jp",
+                                       "--smtp-host", "smtp.example.jp"}));
+        QCOMPARE(r.exitCode, 0);
+        AccountStore store(m_dir.filePath(QStringLiteral("outpost.ini")));
+        QString error;
+        QVERIFY(store.load(&error));
+        QCOMPARE(store.accounts().first().incoming, IncomingProtocol::Imap);
+        QCOMPARE(store.accounts().first().popPort, quint16(143));
+        r = runCli(withProfile({"account", "edit", "Work", "--pop-security", "tls"}));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(store.load(&error));
+        QCOMPARE(store.accounts().first().popPort, quint16(993));
+        // Back to POP3: the port follows again; a port given by hand stays.
+        r = runCli(withProfile({"account", "edit", "Work", "--incoming", "pop3"}));
+        QVERIFY(store.load(&error));
+        QCOMPARE(store.accounts().first().incoming, IncomingProtocol::Pop3);
+        QCOMPARE(store.accounts().first().popPort, quint16(995));
+        r = runCli(
+            withProfile({"account", "edit", "Work", "--incoming", "imap", "--pop-port", "10993"}));
+        QVERIFY(store.load(&error));
+        QCOMPARE(store.accounts().first().popPort, quint16(10993));
+        r = runCli(withProfile({"account", "list", "--json"}));
+        QVERIFY2(r.out.contains(QLatin1String("\"incoming\": \"imap\"")), qPrintable(r.out));
+    }
+
     void badInputIsAClearUsageError_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -77,6 +105,7 @@ private Q_SLOTS:
         QTest::newRow("bad port") << (base + QStringList{"--smtp-port", "70000"}) << "--smtp-port";
         QTest::newRow("bad security")
             << (base + QStringList{"--pop-security", "ssl"}) << "none|starttls|tls";
+        QTest::newRow("bad protocol") << (base + QStringList{"--incoming", "pop4"}) << "pop3|imap";
         QTest::newRow("bad flag") << (base + QStringList{"--pop-before-smtp", "maybe"}) << "on|off";
         QTest::newRow("missing host")
             << QStringList{"account",        "add", "W", "--address", "w@example.com", "--pop-host",

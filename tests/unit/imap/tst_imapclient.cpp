@@ -107,6 +107,7 @@ private Q_SLOTS:
     void byeInsteadOfGreeting();
     void examineListAndFetch();
     void fetchStreamsInChunks();
+    void pipelinedFetchesAnsweredTogether();
     void untaggedExistsDuringFetch();
     void byeDuringFetch();
     void expungedMessage();
@@ -490,6 +491,33 @@ void TestImapClient::fetchStreamsInChunks()
     QVERIFY(progress.count() > 10);
     // The message itself does not go into the transcript.
     QVERIFY(!h.transcript.join('\n').contains(QLatin1String("of a large message")));
+}
+
+void TestImapClient::pipelinedFetchesAnsweredTogether()
+{
+    // Dovecot runs pipelined UID FETCHes at once: every message's data comes before the
+    // first tagged OK, and the OKs may come in any order (RFC 3501 section 5.5).
+    Harness h;
+    h.settings.connection.security = Security::Tls;
+    RecordingSink s1, s2, s3;
+    h.open();
+    h.client.fetchMessage(1, &s1);
+    h.client.fetchMessage(2, &s2);
+    h.client.fetchMessage(3, &s3);
+    h.client.logout();
+    h.server({"* OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready"});
+    WROTE(h, {"a1 AUTHENTICATE PLAIN " + plainToken, "a2 UID FETCH 1 BODY.PEEK[]",
+              "a3 UID FETCH 2 BODY.PEEK[]", "a4 UID FETCH 3 BODY.PEEK[]", "a5 LOGOUT"});
+    h.fake->serverSends("a1 OK\r\n* 1 FETCH (UID 1 BODY[] {3}\r\none)\r\n"
+                        "* 2 FETCH (UID 2 BODY[] {3}\r\ntwo)\r\n"
+                        "* 3 FETCH (UID 3 BODY[] {5}\r\nthree)\r\n"
+                        "a3 OK\r\na2 OK\r\na4 OK\r\n* BYE\r\na5 OK\r\n");
+    h.fake->serverDisconnects();
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.fetched.count(), 3);
+    QCOMPARE(s1.data, QByteArray("one"));
+    QCOMPARE(s2.data, QByteArray("two"));
+    QCOMPARE(s3.data, QByteArray("three"));
 }
 
 void TestImapClient::untaggedExistsDuringFetch()
