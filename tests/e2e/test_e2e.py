@@ -158,23 +158,41 @@ class Serving:
         self.process.stderr.close()
 
 
+class PassThrough:
+    """What a proxy does with one session's bytes: passes them on unchanged."""
+
+    def from_client(self, data):
+        """@data from the client: (bytes for the server, bytes answered to the client)."""
+        return data, b""
+
+    def from_server(self, data):
+        """@data from the server: the bytes for the client."""
+        return data
+
+
 class RecordingProxy:
     """A TCP proxy on 127.0.0.1 in front of @port that keeps every byte the client sends:
-    what a listener on the network would see."""
+    what a listener on the network would see. Subclasses change the traffic in session()."""
 
     def __init__(self, port):
         self.target = port
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.sent = bytearray()
+        self.sessions = 0
         self.stopping = False
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
+
+    def session(self):
+        """The filter for one client connection's traffic."""
+        return PassThrough()
 
     def _run(self):
         sel = selectors.DefaultSelector()
         sel.register(self.listener, selectors.EVENT_READ)
         peers = {}
+        filters = {}
         deadline = time.monotonic() + 120
         # Stopping waits until every client has closed, so that all it sent was relayed.
         while time.monotonic() < deadline and not (self.stopping and not peers):
@@ -184,6 +202,8 @@ class RecordingProxy:
                     client, _ = self.listener.accept()
                     server = socket.create_connection(("127.0.0.1", self.target))
                     peers[client], peers[server] = server, client
+                    filters[client] = filters[server] = self.session()
+                    self.sessions += 1
                     sel.register(client, selectors.EVENT_READ, "client")
                     sel.register(server, selectors.EVENT_READ, "server")
                     continue
@@ -194,11 +214,18 @@ class RecordingProxy:
                         if s is not None and s in peers:
                             sel.unregister(s)
                             peers.pop(s)
+                            filters.pop(s)
                             s.close()
                     continue
                 if key.data == "client":
                     self.sent += data
-                other.sendall(data)
+                    forward, answer = filters[sock].from_client(data)
+                    if answer:
+                        sock.sendall(answer)
+                else:
+                    forward = filters[sock].from_server(data)
+                if forward:
+                    other.sendall(forward)
         for s in list(peers):
             s.close()
         self.listener.close()
@@ -206,6 +233,81 @@ class RecordingProxy:
     def stop(self):
         self.stopping = True
         self.thread.join(timeout=30)
+
+
+class ImapLines:
+    """Cuts one direction of an IMAP stream into lines (CRLF included); the bytes of a
+    literal announced at a line's end ({n} or {n+}, RFC 3501 section 4.3, RFC 7888) come
+    through untouched."""
+
+    def __init__(self):
+        self.buffer = b""
+        self.literal = 0
+
+    def feed(self, data):
+        """Yields (is_line, bytes) for what @data completes."""
+        self.buffer += data
+        while self.buffer:
+            if self.literal:
+                chunk = self.buffer[:self.literal]
+                self.buffer = self.buffer[len(chunk):]
+                self.literal -= len(chunk)
+                yield False, chunk
+                continue
+            end = self.buffer.find(b"\r\n")
+            if end < 0:
+                return
+            line, self.buffer = self.buffer[:end + 2], self.buffer[end + 2:]
+            literal = re.search(rb"\{(\d+)\+?\}\r\n$", line)
+            if literal:
+                self.literal = int(literal.group(1))
+            yield True, line
+
+
+class StartTlsStripping(PassThrough):
+    """An attacker's proxy for one IMAP session: the server's capabilities lose STARTTLS (and
+    LOGINDISABLED, which would tell the client not to log in), in the greeting's
+    [CAPABILITY ...] code as in CAPABILITY responses; a client's STARTTLS gets a tagged BAD
+    from the proxy, and the server never sees it."""
+
+    CAPABILITY = re.compile(rb"^(\* CAPABILITY |\* (OK|PREAUTH) \[CAPABILITY |\S+ OK \[CAPABILITY )",
+                            re.IGNORECASE)
+    STRIPPED = re.compile(rb" (STARTTLS|LOGINDISABLED)(?=[ \]\r])", re.IGNORECASE)
+
+    def __init__(self, proxy):
+        self.proxy = proxy
+        self.client = ImapLines()
+        self.server = ImapLines()
+
+    def from_client(self, data):
+        forward, answer = b"", b""
+        for is_line, part in self.client.feed(data):
+            command = re.fullmatch(rb"(\S+) STARTTLS\r\n", part, re.IGNORECASE) if is_line else None
+            if command:
+                self.proxy.starttls_refused += 1
+                answer += command.group(1) + b" BAD STARTTLS is not available\r\n"
+            else:
+                forward += part
+        return forward, answer
+
+    def from_server(self, data):
+        out = b""
+        for is_line, part in self.server.feed(data):
+            if is_line and self.CAPABILITY.match(part):
+                part = self.STRIPPED.sub(b"", part)
+            out += part
+        return out
+
+
+class ImapStartTlsStrippingProxy(RecordingProxy):
+    """A RecordingProxy in front of the server's plain IMAP port that hides STARTTLS."""
+
+    def __init__(self, port):
+        self.starttls_refused = 0  # STARTTLS commands the proxy answered with BAD
+        super().__init__(port)
+
+    def session(self):
+        return StartTlsStripping(self)
 
 
 def password_forms(user, secret):
