@@ -71,6 +71,11 @@ def write(path, text, mode=0o644):
     os.chmod(path, mode)
 
 
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def make_certificates(certs):
     os.makedirs(certs, exist_ok=True)
     ossl = ["openssl"]
@@ -103,6 +108,13 @@ def wait_for_port(port, what, log, timeout=30.0):
             time.sleep(0.05)
     detail = open(log, encoding="utf-8", errors="replace").read()[-3000:] if os.path.exists(log) else ""
     raise RuntimeError(f"{what} did not start listening on 127.0.0.1:{port}\n{detail}")
+
+
+def write_user(users, user, password):
+    """The passwd-file of @user in the folder @users (Dovecot's passdb)."""
+    path = os.path.join(users, user)
+    write(path, f"{user}:{{PLAIN}}{password}::::::\n", 0o640)
+    shutil.chown(path, "root", "dovecot")
 
 
 def seed_message(maildir, index, subject, body):
@@ -140,8 +152,9 @@ def start(root, window=120, seed=2):
         os.makedirs(d, exist_ok=True)
     os.chmod(f"{root}/popauth", 0o1777)
     write(f"{root}/popauth/window", f"{window}\n")
-    write(f"{dv}/users", f"alice:{{PLAIN}}{password}::::::\n", 0o640)
-    shutil.chown(f"{dv}/users", "root", "dovecot")
+    os.makedirs(f"{dv}/users.d", mode=0o750)
+    shutil.chown(f"{dv}/users.d", "root", "dovecot")
+    write_user(f"{dv}/users.d", "alice", password)
     write(f"{dv}/postlogin.sh",
           "#!/bin/sh\n"
           "# Records the client IP of every successful POP or IMAP login (POP before SMTP).\n"
@@ -174,7 +187,9 @@ default_login_user = dovenull
 default_internal_user = dovecot
 passdb {{
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u {dv}/users
+  # A passwd-file per user: a user added while Dovecot runs is read at its first login
+  # (one shared file would be looked at again only once a second).
+  args = scheme=PLAIN username_format=%u {dv}/users.d/%u
 }}
 userdb {{
   driver = static
@@ -328,7 +343,7 @@ fileout   unix  -       n       n       -       -       pipe
         "maildir": maildir, "delivered": f"{root}/delivered",
         "window_file": f"{root}/popauth/window", "grants": f"{root}/popauth",
         "postfix_config": conf, "dovecot_config": f"{dv}/dovecot.conf",
-        "users_file": f"{dv}/users", "mail": f"{root}/mail",
+        "users_dir": f"{dv}/users.d", "mail": f"{root}/mail",
     }
     write(f"{dv}/password", password, 0o600)
     write(f"{root}/servers.json", json.dumps(info, indent=2))
@@ -386,26 +401,23 @@ def imap_login(info, user):
     """A logged-in IMAP connection for @user (the run's password); log it out when done."""
     context = ssl.create_default_context(cafile=info["ca"])
     client = HelperImap("127.0.0.1", info["imaps"], ssl_context=context, timeout=30)
-    client.login(user, open(info["password_file"]).read())
+    client.login(user, read(info["password_file"]))
     return client
 
 
 def add_user(info, user):
     """A new mail user with the run's password and an empty Maildir; returns the Maildir.
-    Dovecot reads its passwd-file again when it changes, so this works while it runs."""
+    Works while Dovecot runs: it reads a user's passwd-file at the user's first login."""
     if not re.fullmatch(r"[a-z][a-z0-9-]*", user):
         raise ValueError(f"not a plain user name: {user!r}")
-    lines = open(info["users_file"]).read().splitlines()
-    if any(line.split(":", 1)[0] == user for line in lines):
+    if os.path.exists(os.path.join(info["users_dir"], user)):
         raise ValueError(f"user {user} exists already")
     home = os.path.join(info["mail"], user)
     maildir = os.path.join(home, "Maildir")
     for sub in ("new", "cur", "tmp"):
         os.makedirs(os.path.join(maildir, sub))
     run(["chown", "-R", "mail:mail", home])
-    secret = open(info["password_file"]).read()
-    with open(info["users_file"], "a", encoding="utf-8") as f:
-        f.write(f"{user}:{{PLAIN}}{secret}::::::\n")
+    write_user(info["users_dir"], user, read(info["password_file"]))
     return maildir
 
 

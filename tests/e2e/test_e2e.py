@@ -198,6 +198,8 @@ class RecordingProxy:
         while time.monotonic() < deadline and not (self.stopping and not peers):
             for key, _ in sel.select(timeout=0.1):
                 sock = key.fileobj
+                if sock is not self.listener and sock not in peers:
+                    continue  # closed with its peer earlier in this round
                 if sock is self.listener:
                     client, _ = self.listener.accept()
                     server = socket.create_connection(("127.0.0.1", self.target))
