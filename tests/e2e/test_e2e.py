@@ -60,6 +60,48 @@ def new_profile(*extra, name="e2e", pop_port=None):
     return profile
 
 
+def new_imap_profile(user, *extra, security="tls", port=None, name="e2e"):
+    """A profile whose account receives over IMAP as @user (a mail user of its own, see
+    mailservers.add_user), the certificate checked with the run's CA; readable passwords
+    stay refused. The --pop-* options are the incoming server's, whatever the protocol."""
+    if port is None:
+        port = SERVERS["imaps"] if security == "tls" else SERVERS["imap"]
+    profile = tempfile.mkdtemp(prefix="profile-", dir=ROOT)
+    PROFILES.append(profile)
+    cli(profile, "account", "add", name, "--address", f"{user}@outpost.test",
+        "--incoming", "imap", "--pop-host", "127.0.0.1", "--pop-port", str(port),
+        "--pop-security", security, "--pop-user", user, "--ca-file", SERVERS["ca"],
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(SERVERS["smtp"]),
+        "--interval", "0", "--allow-plain-text-auth", "off", *extra)
+    cli(profile, "account", "password", name, "--password-stdin", stdin=password() + "\n")
+    return profile
+
+
+def local_messages(profile, name="e2e"):
+    """The bytes of every message in the account's local Maildir (new/ and cur/), sorted."""
+    accounts = json.loads(cli(profile, "account", "list", "--json").stdout)
+    [account] = [a for a in accounts if a["name"] == name]
+    inbox = os.path.join(profile, "accounts", account["id"], "inbox")
+    return sorted(pathlib.Path(inbox, sub, file).read_bytes()
+                  for sub in ("new", "cur") for file in os.listdir(os.path.join(inbox, sub)))
+
+
+def relay_answer_for_loopback(recipient):
+    """Postfix's reply code to RCPT TO:<@recipient> from 127.0.0.1 (Outpost's address)."""
+    with smtplib.SMTP("127.0.0.1", SERVERS["smtp"], timeout=30) as client:
+        client.ehlo("check.outpost.test")
+        client.mail("check@outpost.test")
+        code, _ = client.rcpt(recipient)
+        client.rset()
+    return code
+
+
+def server_flags(user):
+    """{Message-ID: stored flags} of @user's INBOX, as Dovecot reports them (EXAMINE)."""
+    status = mailservers.mailbox_status(SERVERS, user)
+    return {m: v["flags"] for m, v in status["messages"].items()}
+
+
 def send_receive(profile, name="e2e", expect=0):
     r = cli(profile, "send-receive", name, "--json", check=False)
     if r.returncode != expect:
@@ -622,6 +664,127 @@ class EndToEnd(unittest.TestCase):
         self.assertEqual(send_receive(profile)["sent"], 0)
         delivered = delivered_to("killed@example.com")
         self.assertEqual(len(delivered), len(subjects))
+
+    def test_imap_login_opens_the_relay_and_the_exact_bytes_go_out(self):
+        # An IMAP login (STARTTLS, only to authenticate) opens the window as a POP3 login does.
+        user = "imap-relay"
+        maildir = mailservers.add_user(SERVERS, user)
+        mailservers.append_messages(SERVERS, user, [mailservers.make_message(user, "relay-1")])
+        on_server = mailservers.maildir_state(maildir)
+        flags = server_flags(user)
+        # Without a login the provider refuses to relay for 127.0.0.1.
+        self.assertEqual(relay_answer_for_loopback("imap-refused@example.com"), 554)
+        profile = new_imap_profile(user, "--receive", "auth-only", security="starttls")
+        cli(profile, "queue", "e2e", "--to", "imap-bytes@example.com", "--subject",
+            "Exact bytes over IMAP", "--body", "Line one.\n.\n..leading dots\nLast line.")
+        result = send_receive(profile)
+        self.assertEqual(result["errorKind"], "none", result)
+        self.assertEqual(result["sent"], 1)
+        self.assertEqual(result["received"], 0)  # authenticate only
+        self.assertEqual(result["popLogins"], 1)
+        self.assertTrue(os.path.exists(os.path.join(SERVERS["grants"], "127.0.0.1")),
+                        "Dovecot's post-login script recorded the IMAP login")
+        [entry] = sent_file(profile)
+        eml = pathlib.Path(entry["file"]).read_bytes()
+        [delivered] = delivered_to("imap-bytes@example.com")
+        got = without_postfix_headers(pathlib.Path(delivered).read_bytes())
+        self.assertEqual(got, eml.replace(b"\r\n", b"\n"))
+        # Authenticating read nothing and changed nothing on the server.
+        self.assertEqual(local_messages(profile), [])
+        self.assertEqual(mailservers.maildir_state(maildir), on_server)
+        self.assertEqual(server_flags(user), flags)
+
+    def test_imap_download_leaves_the_server_as_it_was(self):
+        user = "imap-download"
+        maildir = mailservers.add_user(SERVERS, user)
+        first = [mailservers.make_message(user, f"download-{i}") for i in range(3)]
+        mailservers.append_messages(SERVERS, user, [first[0], (first[1], "\\Seen"), first[2]])
+        on_server = mailservers.maildir_state(maildir)
+        self.assertEqual(sorted(on_server.values()), ["", "", "S"])
+        flags = server_flags(user)
+        self.assertEqual(flags["<download-1@outpost.test>"], ["\\Seen"])
+        profile = new_imap_profile(user, "--receive", "download")
+
+        result = send_receive(profile)
+        self.assertEqual(result["errorKind"], "none", result)
+        self.assertEqual(result["receiveErrorKind"], "none", result)
+        self.assertEqual(result["received"], 3)
+        self.assertEqual(local_messages(profile), sorted(first))  # byte for byte
+        # Nothing removed, no \Seen added (in the file names and as Dovecot reports it).
+        self.assertEqual(mailservers.maildir_state(maildir), on_server)
+        self.assertEqual(server_flags(user), flags)
+
+        self.assertEqual(send_receive(profile)["received"], 0)
+        self.assertEqual(local_messages(profile), sorted(first))
+
+        later = mailservers.make_message(user, "download-later")
+        mailservers.append_messages(SERVERS, user, [later])
+        result = send_receive(profile)
+        self.assertEqual(result["received"], 1)
+        self.assertEqual(local_messages(profile), sorted(first + [later]))
+        self.assertEqual(len(mailservers.maildir_state(maildir)), 4)
+        self.assertEqual({k: v for k, v in mailservers.maildir_state(maildir).items()
+                          if k in on_server}, on_server)
+        self.assertEqual(server_flags(user),
+                         {**flags, "<download-later@outpost.test>": []})
+
+    def test_imap_a_new_uidvalidity_downloads_nothing_twice(self):
+        user = "imap-uidvalidity"
+        maildir = mailservers.add_user(SERVERS, user)
+        first = [mailservers.make_message(user, f"validity-{i}") for i in range(2)]
+        mailservers.append_messages(SERVERS, user, first)
+        profile = new_imap_profile(user, "--receive", "download")
+        self.assertEqual(send_receive(profile)["received"], 2)
+        self.assertEqual(local_messages(profile), sorted(first))
+
+        # The server renumbers its mailbox (a rebuilt index, a migration): new UIDVALIDITY,
+        # new UIDs, the same messages.
+        before, after = mailservers.force_uidvalidity_change(SERVERS, user)
+        self.assertNotEqual(before["uidvalidity"], after["uidvalidity"])
+        result = send_receive(profile)
+        self.assertEqual(result["errorKind"], "none", result)
+        self.assertEqual(result["receiveErrorKind"], "none", result)
+        self.assertEqual(result["received"], 0)
+        self.assertEqual(local_messages(profile), sorted(first))
+
+        later = mailservers.make_message(user, "validity-later")
+        mailservers.append_messages(SERVERS, user, [later])
+        self.assertEqual(send_receive(profile)["received"], 1)
+        self.assertEqual(local_messages(profile), sorted(first + [later]))
+        self.assertEqual(send_receive(profile)["received"], 0)
+        self.assertEqual(len(mailservers.maildir_state(maildir)), 3)
+
+    def test_imap_starttls_stripped_no_login_goes_out(self):
+        # A proxy hides STARTTLS and refuses it: with --pop-security starttls Outpost must stop
+        # before any login, so nothing readable (or replayable) crosses the network.
+        user = "imap-stripped"
+        mailservers.add_user(SERVERS, user)
+        proxy = ImapStartTlsStrippingProxy(SERVERS["imap"])
+        try:
+            profile = new_imap_profile(user, security="starttls", port=proxy.port)
+            cli(profile, "queue", "e2e", "--to", "imap-stripped@example.com", "--subject",
+                "Kept", "--body", "kept")
+            r = cli(profile, "send-receive", "e2e", "--json", check=False)
+            self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+            result = json.loads(r.stdout)[0]
+            self.assertEqual(result["errorKind"], "tls", result)
+            self.assertIn("STARTTLS", result["error"])
+            self.assertEqual(result["sent"], 0)
+            self.assertEqual(result["received"], 0)
+            outbox = json.loads(cli(profile, "outbox", "e2e", "--json").stdout)
+            self.assertEqual([e["state"] for e in outbox], ["queued"])
+        finally:
+            proxy.stop()  # every session relayed and closed
+        self.assertGreaterEqual(proxy.sessions, 1, "Outpost connected through the proxy")
+        seen = bytes(proxy.sent)
+        self.assertNotIn(b"LOGIN", seen.upper())
+        self.assertNotIn(b"AUTHENTICATE", seen.upper())
+        for form in password_forms(user, password()):
+            self.assertNotIn(form, seen)
+        self.assertFalse(os.path.exists(os.path.join(SERVERS["grants"], "127.0.0.1")),
+                         "no login reached the server")
+        self.assertFalse(glob.glob(os.path.join(SERVERS["delivered"],
+                                                "*.imap-stripped@example.com.eml")))
 
     def test_zz_no_password_in_profiles_logs_or_output(self):
         secret = password().encode()
