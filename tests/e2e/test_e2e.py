@@ -73,6 +73,9 @@ def new_imap_profile(user, *extra, security="tls", port=None, name="e2e"):
         "--pop-security", security, "--pop-user", user, "--ca-file", SERVERS["ca"],
         "--smtp-host", "127.0.0.1", "--smtp-port", str(SERVERS["smtp"]),
         "--interval", "0", "--allow-plain-text-auth", "off", *extra)
+    [account] = [a for a in json.loads(cli(profile, "account", "list", "--json").stdout)
+                 if a["name"] == name]
+    assert account["incoming"] == "imap", account
     cli(profile, "account", "password", name, "--password-stdin", stdin=password() + "\n")
     return profile
 
