@@ -12,6 +12,13 @@ enum class Security
     Tls,      ///< implicit TLS from the first byte (POP3S 995, SMTPS 465)
 };
 
+/// Which protocol the incoming server speaks.
+enum class IncomingProtocol
+{
+    Pop3, ///< POP3 (RFC 1939)
+    Imap, ///< IMAP4rev1 (RFC 3501) or IMAP4rev2 (RFC 9051); the mailbox is never changed
+};
+
 /// How Outpost logs in to the POP3 server.
 enum class PopLogin
 {

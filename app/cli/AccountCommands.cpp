@@ -26,9 +26,14 @@ struct OptionSpec
 const OptionSpec accountOptions[] = {
     {"address", "ADDR", QT_TRANSLATE_NOOP("Outpost::Cli", "Your e-mail address.")},
     {"full-name", "NAME", QT_TRANSLATE_NOOP("Outpost::Cli", "Your name, shown in From.")},
-    {"pop-host", "HOST", QT_TRANSLATE_NOOP("Outpost::Cli", "The incoming (POP3) server.")},
+    {"incoming", "pop3|imap",
+     QT_TRANSLATE_NOOP("Outpost::Cli",
+                       "The incoming server's protocol (default pop3). IMAP never changes "
+                       "the mailbox on the server.")},
+    {"pop-host", "HOST", QT_TRANSLATE_NOOP("Outpost::Cli", "The incoming (POP3 or IMAP) server.")},
     {"pop-port", "N",
-     QT_TRANSLATE_NOOP("Outpost::Cli", "Its port (default 110, or 995 with tls).")},
+     QT_TRANSLATE_NOOP("Outpost::Cli",
+                       "Its port (default 110, or 995 with tls; IMAP 143, or 993 with tls).")},
     {"pop-security", "none|starttls|tls",
      QT_TRANSLATE_NOOP("Outpost::Cli", "How the POP3 connection is protected.")},
     {"pop-user", "USER", QT_TRANSLATE_NOOP("Outpost::Cli", "The POP3 user name.")},
@@ -95,6 +100,7 @@ QJsonObject toJson(const Account &a)
         {QStringLiteral("name"), a.name},
         {QStringLiteral("fullName"), a.fullName},
         {QStringLiteral("address"), a.address},
+        {QStringLiteral("incoming"), AccountWords::toString(a.incoming)},
         {QStringLiteral("popHost"), a.popHost},
         {QStringLiteral("popPort"), a.popPort},
         {QStringLiteral("popSecurity"), AccountWords::toString(a.popSecurity)},
@@ -210,14 +216,17 @@ bool Cli::applyAccountOptions(const QCommandLineParser &parser, Account *a)
         return AccountWords::fromString(value(name), target) ? true : bad(name);
     };
 
-    // Security first: a port not given follows the security choice.
+    // Protocol and security first: a port not given follows them.
+    const IncomingProtocol oldIncoming = a->incoming;
     const Security oldPopSecurity = a->popSecurity;
     const Security oldSmtpSecurity = a->smtpSecurity;
-    if (!word("pop-security", &a->popSecurity) || !word("smtp-security", &a->smtpSecurity))
+    if (!word("incoming", &a->incoming) || !word("pop-security", &a->popSecurity) ||
+        !word("smtp-security", &a->smtpSecurity))
         return false;
-    if (!has("pop-port") && (a->popSecurity != oldPopSecurity || !a->popPort ||
-                             a->popPort == Account::defaultPopPort(oldPopSecurity)))
-        a->popPort = Account::defaultPopPort(a->popSecurity);
+    if (!has("pop-port") &&
+        (a->popSecurity != oldPopSecurity || a->incoming != oldIncoming || !a->popPort ||
+         a->popPort == Account::defaultIncomingPort(oldIncoming, oldPopSecurity)))
+        a->popPort = Account::defaultIncomingPort(a->incoming, a->popSecurity);
     if (!has("smtp-port") && a->smtpPort == Account::defaultSmtpPort(oldSmtpSecurity))
         a->smtpPort = Account::defaultSmtpPort(a->smtpSecurity);
 
@@ -355,7 +364,9 @@ void Cli::accountList(const QStringList &arguments)
         print(tr("%1 (%2) <%3>\n  receive: %4@%5:%6 (%7)\n  send:    %8:%9 (%10, auth %11)%12")
                   .arg(a.name, a.id, a.address, a.popUser, a.popHost)
                   .arg(a.popPort)
-                  .arg(AccountWords::toString(a.popSecurity), a.smtpHost)
+                  .arg(AccountWords::toString(a.incoming) + QStringLiteral(", ") +
+                           AccountWords::toString(a.popSecurity),
+                       a.smtpHost)
                   .arg(a.smtpPort)
                   .arg(AccountWords::toString(a.smtpSecurity), AccountWords::toString(a.smtpAuth),
                        a.popBeforeSmtp ? tr("\n  POP before SMTP, window %1 s, check every %2 min")

@@ -18,6 +18,8 @@ void Cli::runSandbox(const QStringList &arguments)
                       QStringLiteral("N"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("pop-port"), tr("The POP3 port (default: any free port)."),
                       QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("imap-port"), tr("The IMAP port (default: any free port)."),
+                      QStringLiteral("N"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("window"),
                       tr("How long a POP login allows relaying, in seconds (default 120)."),
                       QStringLiteral("SECONDS"), QStringLiteral("120")});
@@ -26,8 +28,11 @@ void Cli::runSandbox(const QStringList &arguments)
     bool ok1 = false, ok2 = false, ok3 = false;
     const uint smtpPort = parser.value(QStringLiteral("smtp-port")).toUInt(&ok1);
     const uint popPort = parser.value(QStringLiteral("pop-port")).toUInt(&ok2);
+    bool ok4 = false;
+    const uint imapPort = parser.value(QStringLiteral("imap-port")).toUInt(&ok4);
     const int window = parser.value(QStringLiteral("window")).toInt(&ok3);
-    if (!ok1 || !ok2 || !ok3 || smtpPort > 65535 || popPort > 65535 || window < 1) {
+    if (!ok1 || !ok2 || !ok3 || !ok4 || smtpPort > 65535 || popPort > 65535 || imapPort > 65535 ||
+        window < 1) {
         fail(tr("--smtp-port and --pop-port take a port number, --window a number of seconds."));
         return;
     }
@@ -40,7 +45,8 @@ void Cli::runSandbox(const QStringList &arguments)
                                   "Message-ID: <welcome@sandbox.invalid>\r\n"
                                   "\r\n"
                                   "This message waited on the sandbox's POP3 server.\r\n");
-    if (!m_sandbox->listen(QHostAddress::LocalHost, quint16(smtpPort), quint16(popPort))) {
+    if (!m_sandbox->listen(QHostAddress::LocalHost, quint16(smtpPort), quint16(popPort),
+                           quint16(imapPort))) {
         fail(tr("The sandbox could not start: %1").arg(m_sandbox->errorString()));
         return;
     }
@@ -49,7 +55,7 @@ void Cli::runSandbox(const QStringList &arguments)
     };
     connect(m_sandbox.get(), &SandboxServer::popLoggedIn, this,
             [this, now, window](const QHostAddress &client, const QByteArray &user) {
-                print(tr("%1 POP3 login by %2 from %3: relaying allowed for %4 seconds")
+                print(tr("%1 %2 logged in (POP3 or IMAP) from %3: relaying allowed for %4 seconds")
                           .arg(now(), QString::fromUtf8(user), client.toString())
                           .arg(window));
             });
@@ -77,11 +83,14 @@ void Cli::runSandbox(const QStringList &arguments)
              "  echo demo | outpost-cli%4 account password sandbox --password-stdin\n"
              "  outpost-cli%4 queue sandbox --to friend@example.com --subject Hello --body Hi\n"
              "  outpost-cli%4 send-receive sandbox --verbose\n"
+             "The same mailbox is served over IMAP on 127.0.0.1:%5: add the account with "
+             "--incoming imap --pop-port %5 to use it.\n"
              "Press Ctrl+C to stop the sandbox.")
               .arg(m_sandbox->popPort())
               .arg(m_sandbox->smtpPort())
               .arg(window)
-              .arg(profile));
+              .arg(profile)
+              .arg(m_sandbox->imapPort()));
     auto *stop = new StopSignal(this);
     connect(stop, &StopSignal::stopRequested, this, [this] {
         m_sandbox->close();

@@ -269,8 +269,9 @@ void AccountDialog::finishSaving()
     const Account a = account();
     // The test passed with these very settings: a new account gets its first check now.
     const bool tested = m_lastReport.popOk && m_lastReport.smtpOk &&
-                        m_tested.popHost == a.popHost && m_tested.popPort == a.popPort &&
-                        m_tested.smtpHost == a.smtpHost && m_tested.smtpPort == a.smtpPort;
+                        m_tested.incoming == a.incoming && m_tested.popHost == a.popHost &&
+                        m_tested.popPort == a.popPort && m_tested.smtpHost == a.smtpHost &&
+                        m_tested.smtpPort == a.smtpPort;
     Q_EMIT saved(m_savedId); // the window applies the accounts: the scheduler knows it now
     if (m_measuredOpen > 0)
         m_scheduler->recordMeasuredWindow(m_savedId, m_measuredOpen, m_measuredClosed);

@@ -110,6 +110,8 @@ private:
 
     QLineEdit *m_popHost = nullptr;
     QSpinBox *m_popPort = nullptr;
+    QComboBox *m_incoming = nullptr;
+    QLabel *m_incomingServerLabel = nullptr;
     QComboBox *m_popSecurity = nullptr;
     QLineEdit *m_popUser = nullptr;
     QLineEdit *m_popPassword = nullptr;

@@ -91,10 +91,17 @@ QWidget *AccountDialog::receivingPage()
     m_popHost = lineEdit(QStringLiteral("popHost"));
     m_popHost->setPlaceholderText(tr("e.g. pop.example.ne.jp"));
     m_popPort = portBox(QStringLiteral("popPort"));
+    m_incoming = new QComboBox;
+    m_incoming->setObjectName(QStringLiteral("incoming"));
+    m_incoming->addItem(tr("POP3"), int(IncomingProtocol::Pop3));
+    m_incoming->addItem(tr("IMAP"), int(IncomingProtocol::Imap));
+    m_incoming->setProperty("previous", int(IncomingProtocol::Pop3));
+    m_incoming->setToolTip(tr("IMAP leaves your mailbox on the server exactly as it is: Outpost "
+                              "copies new messages and never marks, moves or deletes them."));
     m_popSecurity = new QComboBox;
     m_popSecurity->setObjectName(QStringLiteral("popSecurity"));
     addSecurityChoices(m_popSecurity);
-    followSecurity(m_popSecurity, m_popPort, &Account::defaultPopPort);
+    m_popSecurity->setProperty("previous", int(Security::None));
     m_popUser = lineEdit(QStringLiteral("popUser"));
     m_popPassword = lineEdit(QStringLiteral("popPassword"));
     m_popPassword->setEchoMode(QLineEdit::Password);
@@ -126,8 +133,10 @@ QWidget *AccountDialog::receivingPage()
     auto *form = new QFormLayout(page);
     // A row whose field is a layout gets no buddy: the label must name its own, or its
     // "&" shows as a character instead of a shortcut.
+    form->addRow(tr("Incoming server &type:"), m_incoming);
     auto *serverLabel = new QLabel(tr("POP3 &server:"));
     serverLabel->setBuddy(m_popHost);
+    m_incomingServerLabel = serverLabel;
     form->addRow(serverLabel, server);
     form->addRow(tr("Se&curity:"), m_popSecurity);
     form->addRow(tr("&User name:"), m_popUser);
@@ -136,6 +145,28 @@ QWidget *AccountDialog::receivingPage()
     form->addRow(tr("&When checking:"), m_receiveMode);
     form->addRow(QString(), m_leaveOnServer);
     form->addRow(QString(), m_allowPlainText);
+
+    // The port follows the protocol and the security while it is on their default.
+    const auto follow = [this] {
+        const auto oldProtocol = IncomingProtocol(m_incoming->property("previous").toInt());
+        const auto oldSecurity = Security(m_popSecurity->property("previous").toInt());
+        const auto protocol = IncomingProtocol(m_incoming->currentData().toInt());
+        const auto security = Security(m_popSecurity->currentData().toInt());
+        if (m_popPort->value() == Account::defaultIncomingPort(oldProtocol, oldSecurity))
+            m_popPort->setValue(Account::defaultIncomingPort(protocol, security));
+        m_incoming->setProperty("previous", int(protocol));
+        m_popSecurity->setProperty("previous", int(security));
+        const bool imap = protocol == IncomingProtocol::Imap;
+        m_incomingServerLabel->setText(imap ? tr("IMAP &server:") : tr("POP3 &server:"));
+        // IMAP never deletes on the server and picks its own login (AUTHENTICATE PLAIN or
+        // LOGIN): those two POP3 choices do not apply.
+        m_popLogin->setEnabled(!imap);
+        m_leaveOnServer->setEnabled(!imap);
+        m_leaveOnServer->setToolTip(imap ? tr("With IMAP, messages always stay on the server.")
+                                         : QString());
+    };
+    connect(m_incoming, &QComboBox::currentIndexChanged, this, follow);
+    connect(m_popSecurity, &QComboBox::currentIndexChanged, this, follow);
     return page;
 }
 
@@ -235,7 +266,9 @@ void AccountDialog::setAccount(const Account &a)
     m_fullName->setText(a.fullName);
     m_address->setText(a.address);
     m_popHost->setText(a.popHost);
-    // Ports last, after the security choices (which move a default port).
+    // Ports last, after the protocol and security choices (which move a default port).
+    select(m_incoming, int(a.incoming));
+    m_incoming->setProperty("previous", int(a.incoming));
     select(m_popSecurity, int(a.popSecurity));
     m_popSecurity->setProperty("previous", int(a.popSecurity));
     m_popPort->setValue(a.popPort);
@@ -297,6 +330,7 @@ Account AccountDialog::account() const
     a.fullName = m_fullName->text().trimmed();
     a.address = m_address->text().trimmed();
     a.popHost = m_popHost->text().trimmed();
+    a.incoming = IncomingProtocol(m_incoming->currentData().toInt());
     a.popPort = quint16(m_popPort->value());
     a.popSecurity = Security(m_popSecurity->currentData().toInt());
     a.popUser = m_popUser->text().trimmed();

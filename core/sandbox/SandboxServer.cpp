@@ -1,5 +1,6 @@
 #include "SandboxServer.h"
 
+#include "sandbox/SandboxImapSession.h"
 #include "sandbox/SandboxPop3Session.h"
 #include "sandbox/SandboxSmtpSession.h"
 
@@ -34,7 +35,8 @@ SandboxServer::SandboxServer(QObject *parent)
 
 SandboxServer::~SandboxServer() = default;
 
-bool SandboxServer::listen(const QHostAddress &address, quint16 smtpPort, quint16 popPort)
+bool SandboxServer::listen(const QHostAddress &address, quint16 smtpPort, quint16 popPort,
+                           quint16 imapPort)
 {
     close();
     m_smtpListener = std::make_unique<Listener>([this](qintptr descriptor) {
@@ -55,6 +57,15 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 smtpPort, quint1
         close();
         return false;
     }
+    m_imapListener = std::make_unique<Listener>([this](qintptr descriptor) {
+        startSession(new SandboxImapSession(this), descriptor,
+                     m_settings.popSecurity == Security::Tls);
+    });
+    if (!m_imapListener->listen(address, imapPort)) {
+        m_error = m_imapListener->errorString();
+        close();
+        return false;
+    }
     return true;
 }
 
@@ -62,6 +73,7 @@ void SandboxServer::close()
 {
     m_smtpListener.reset();
     m_popListener.reset();
+    m_imapListener.reset();
     const QList<SandboxSession *> sessions = findChildren<SandboxSession *>();
     for (SandboxSession *session : sessions)
         delete session;
@@ -77,6 +89,18 @@ quint16 SandboxServer::popPort() const
     return m_popListener ? m_popListener->serverPort() : 0;
 }
 
+quint16 SandboxServer::imapPort() const
+{
+    return m_imapListener ? m_imapListener->serverPort() : 0;
+}
+
+bool SandboxServer::imapSeen(const QByteArray &user, int index) const
+{
+    const auto it = m_users.constFind(user);
+    return it != m_users.constEnd() && index >= 0 && index < it->mailbox.size() &&
+           it->mailbox[index].imapSeen;
+}
+
 void SandboxServer::addUser(const QByteArray &user, const QByteArray &password)
 {
     m_users[user].password = password;
@@ -88,6 +112,7 @@ QByteArray SandboxServer::addMessage(const QByteArray &user, const QByteArray &m
     entry.uid = "sbx-" + QByteArray::number(m_nextUid++);
     entry.data = message;
     entry.size = message.size();
+    entry.imapUid = m_nextImapUid++;
     m_users[user].mailbox << entry;
     return entry.uid;
 }
@@ -98,6 +123,7 @@ QByteArray SandboxServer::addMessageFile(const QByteArray &user, const QString &
     entry.uid = "sbx-" + QByteArray::number(m_nextUid++);
     entry.path = path;
     entry.size = QFileInfo(path).size();
+    entry.imapUid = m_nextImapUid++;
     m_users[user].mailbox << entry;
     return entry.uid;
 }

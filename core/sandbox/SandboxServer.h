@@ -26,6 +26,7 @@ struct SandboxFault
     {
         Pop3,
         Smtp,
+        Imap,
     };
     /// What happens instead of the normal answer.
     enum Action
@@ -68,7 +69,9 @@ struct SandboxDelivery
 struct SandboxSettings
 {
     Security smtpSecurity = Security::None; ///< None, StartTls (offered) or Tls (implicit)
-    Security popSecurity = Security::None;  ///< None, StartTls (STLS offered) or Tls (POP3S)
+    /// None, StartTls (STLS / STARTTLS offered) or Tls (POP3S / IMAPS): POP3 and IMAP alike
+    Security popSecurity = Security::None;
+    quint64 imapUidValidity = 1;      ///< IMAP's UIDVALIDITY (change it to renumber the mailbox)
     bool offerStartTls = true;        ///< false: STARTTLS/STLS is not offered even when configured
     bool popBeforeSmtp = true;        ///< relay only for client addresses that logged in over POP
     qint64 windowMs = 10 * 60 * 1000; ///< how long a POP login allows relaying
@@ -107,13 +110,16 @@ public:
     SandboxSettings &settings() { return m_settings; }
     const SandboxSettings &settings() const { return m_settings; }
 
-    /// Starts listening for SMTP and POP3 on @p address (ports 0: chosen by the system).
+    /// Starts listening for SMTP, POP3 and IMAP on @p address (ports 0: chosen by the system).
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 smtpPort = 0,
-                quint16 popPort = 0);
+                quint16 popPort = 0, quint16 imapPort = 0);
     /// Stops listening and drops every session.
     void close();
     quint16 smtpPort() const;
     quint16 popPort() const;
+    quint16 imapPort() const;
+    /// Whether IMAP fetched @p user's message @p index with BODY[] (not PEEK): its \Seen.
+    bool imapSeen(const QByteArray &user, int index) const;
     /// Why listen() failed.
     QString errorString() const { return m_error; }
 
@@ -151,6 +157,7 @@ private:
     friend class SandboxSession;
     friend class SandboxSmtpSession;
     friend class SandboxPop3Session;
+    friend class SandboxImapSession;
 
     struct MailboxMessage
     {
@@ -158,6 +165,8 @@ private:
         QByteArray data;
         QString path;
         qint64 size = 0;
+        quint64 imapUid = 0;
+        bool imapSeen = false;
     };
     struct User
     {
@@ -174,6 +183,7 @@ private:
     SandboxSettings m_settings;
     std::unique_ptr<QTcpServer> m_smtpListener;
     std::unique_ptr<QTcpServer> m_popListener;
+    std::unique_ptr<QTcpServer> m_imapListener;
     QHash<QByteArray, User> m_users;
     QHash<QString, qint64> m_grants;
     QList<SandboxFault> m_faults;
@@ -181,6 +191,7 @@ private:
     QList<SandboxDelivery> m_deliveries;
     QString m_error;
     int m_nextUid = 1;
+    quint64 m_nextImapUid = 1;
 };
 
 } // namespace Outpost

@@ -36,6 +36,7 @@ QStringList ProbeReport::verdict() const
     QStringList security;
     QStringList lines;
     QStringList notes;
+    const bool imap = incoming == IncomingProtocol::Imap;
     auto certificateProblem = [](const NetError &e) {
         return e.kind == NetError::Tls && !e.certificate.isNull();
     };
@@ -79,8 +80,10 @@ QStringList ProbeReport::verdict() const
         security << AccountProbe::tr("The incoming server offers no encryption, and your "
                                      "password is sent unencrypted because you allowed it: "
                                      "anyone on the network between you and the server can read "
-                                     "it. Ask your provider whether it offers POP3 over TLS "
-                                     "(usually port 995).");
+                                     "it. Ask your provider whether it offers %1 over TLS "
+                                     "(usually port %2).")
+                        .arg(imap ? QStringLiteral("IMAP") : QStringLiteral("POP3"))
+                        .arg(imap ? 993 : 995);
     else if (popNoEncryption && popLoginMethod == "APOP")
         notes << AccountProbe::tr("The incoming server offers no encryption. Outpost logs in "
                                   "with APOP, which does not send the password itself, but "
@@ -98,13 +101,16 @@ QStringList ProbeReport::verdict() const
 
     // A login refused for safety is explained above when encryption is on offer.
     if (!popOk && popError.kind == NetError::InsecureLogin && popStartTlsAvailable)
-        lines << AccountProbe::tr("Receiving (POP3) does not work until then: Outpost did not "
-                                  "send your password unencrypted.");
+        lines << AccountProbe::tr("Receiving (%1) does not work until then: Outpost did not "
+                                  "send your password unencrypted.")
+                     .arg(imap ? QStringLiteral("IMAP") : QStringLiteral("POP3"));
     else if (!popOk)
-        lines << AccountProbe::tr("Receiving (POP3) does not work: %1").arg(popError.message);
+        lines << AccountProbe::tr("Receiving (%1) does not work: %2")
+                     .arg(imap ? QStringLiteral("IMAP") : QStringLiteral("POP3"), popError.message);
     else
-        lines << AccountProbe::tr("POP3 login works (%1%2).")
-                     .arg(QString::fromLatin1(popLoginMethod),
+        lines << AccountProbe::tr("%1 login works (%2%3).")
+                     .arg(imap ? QStringLiteral("IMAP") : QStringLiteral("POP3"),
+                          QString::fromLatin1(popLoginMethod),
                           popEncrypted ? AccountProbe::tr(", encrypted") : QString());
     if (!smtpOk) {
         if (smtpError.kind == NetError::InsecureLogin && smtpStartTlsAvailable)
@@ -118,18 +124,28 @@ QStringList ProbeReport::verdict() const
         lines << AccountProbe::tr("SMTP AUTH works (%1).")
                      .arg(QString::fromLatin1(smtpAuthMechanism));
     if (needsPopBeforeSmtp())
-        lines.prepend(AccountProbe::tr("This server needs POP before SMTP; Outpost will log in "
-                                       "over POP before sending."));
+        lines.prepend(imap ? AccountProbe::tr("This server sends mail only after a login to the "
+                                              "incoming server (POP or IMAP before SMTP); Outpost "
+                                              "will log in over IMAP before sending.")
+                           : AccountProbe::tr("This server needs POP before SMTP; Outpost will "
+                                              "log in over POP before sending."));
     else if (relayBeforeLogin == Relay::Allowed && earlierLoginMayCount)
-        lines << AccountProbe::tr("The server relayed without a new POP login, but an earlier "
-                                  "login may still have been counting. Outpost logs in before "
-                                  "sending anyway.");
+        lines << (imap ? AccountProbe::tr("The server relayed without a new IMAP login, but an "
+                                          "earlier login may still have been counting. Outpost "
+                                          "logs in before sending anyway.")
+                       : AccountProbe::tr("The server relayed without a new POP login, but an "
+                                          "earlier login may still have been counting. Outpost "
+                                          "logs in before sending anyway."));
     else if (relayBeforeLogin == Relay::Allowed)
-        lines << AccountProbe::tr("The server relays your mail without a POP login.");
+        lines << (imap ? AccountProbe::tr("The server relays your mail without an IMAP login.")
+                       : AccountProbe::tr("The server relays your mail without a POP login."));
     else if (relayAfterLogin == Relay::Refused)
-        lines.prepend(AccountProbe::tr("The server refuses to relay even after a POP login. "
-                                       "Check the outgoing server and whether it needs SMTP AUTH "
-                                       "instead. It said: %1")
+        lines.prepend((imap ? AccountProbe::tr("The server refuses to relay even after an IMAP "
+                                               "login. Check the outgoing server and whether it "
+                                               "needs SMTP AUTH instead. It said: %1")
+                            : AccountProbe::tr("The server refuses to relay even after a POP "
+                                               "login. Check the outgoing server and whether it "
+                                               "needs SMTP AUTH instead. It said: %1"))
                           .arg(QString::fromUtf8(relayReply)));
     if (windowMeasured) {
         if (windowClosedSeconds > 0)
@@ -177,6 +193,7 @@ SmtpClient *AccountProbe::newSmtp()
 
 void AccountProbe::start()
 {
+    m_report.incoming = m_account.incoming;
     m_report.smtpUsesPassword = m_account.smtpAuth != SmtpAuth::None;
     smtpPhase();
 }
@@ -199,7 +216,8 @@ void AccountProbe::smtpPhase()
         m_report.smtpUtf8 = caps.smtpUtf8;
         m_report.sizeLimit = caps.maxSize;
         noteSmtpSecurity(smtp);
-        Q_EMIT step(tr("Checking whether the server relays before a POP login…"));
+        Q_EMIT step(tr("Checking whether the server relays before logging in to the incoming "
+                       "server…"));
         smtp->probeRelay(m_account.address.toUtf8(), probeRecipient);
     });
     connect(smtp, &SmtpClient::relayProbeFinished, this, [this](const SmtpProbeResult &r) {
@@ -241,6 +259,10 @@ void AccountProbe::noteSmtpSecurity(const SmtpClient *smtp)
 
 void AccountProbe::popPhase()
 {
+    if (m_account.incoming == IncomingProtocol::Imap) {
+        imapPhase();
+        return;
+    }
     Q_EMIT step(tr("Logging in to the incoming server %1:%2…")
                     .arg(m_account.popHost)
                     .arg(m_account.popPort));
@@ -259,38 +281,69 @@ void AccountProbe::popPhase()
     });
     connect(pop, &Pop3Client::finished, this, [this, pop](const NetError &error) {
         pop->deleteLater();
-        // What the server offered is known once its capabilities were read, also when the
-        // login was refused (or not even tried, because the password would go out readable).
-        const QByteArray method = pop->loginMethod(); // set once a login was sent
-        const bool reachedLogin = !method.isEmpty() || error.kind == NetError::InsecureLogin;
-        if (m_account.popSecurity == Security::None && reachedLogin) {
-            const bool stls = pop->capabilities().contains("STLS");
-            m_report.popStartTlsAvailable = stls;
-            m_report.popNoEncryption = !stls;
-            // Readable on the wire whether or not the server then accepted it.
-            m_report.popPasswordInClear = !method.isEmpty() && method != "APOP";
-            if (!m_report.popOk)
-                m_report.popLoginMethod = method;
-        }
-        if (!m_report.popOk) {
-            m_report.popError = error;
-            done();
-            return;
-        }
-        if (!m_report.smtpOk) {
-            done();
-            return;
-        }
-        relayAfterLogin();
+        incomingFinished(error, pop->capabilities(), "STLS", pop->loginMethod());
     });
     pop->stat();
     pop->quit();
     pop->open();
 }
 
+void AccountProbe::imapPhase()
+{
+    Q_EMIT step(tr("Logging in to the incoming server %1:%2…")
+                    .arg(m_account.popHost)
+                    .arg(m_account.popPort));
+    auto *imap = new ImapClient(this);
+    m_imap = imap;
+    imap->setSettings(imapSettingsFrom(pop3SettingsFor(m_account, m_popPassword, m_timeouts)));
+    connect(imap, &ImapClient::transcript, this,
+            [this](const QString &line) { Q_EMIT transcript(QStringLiteral("IMAP ") + line); });
+    connect(imap, &ImapClient::loggedIn, this, [this, imap] {
+        m_report.popOk = true;
+        m_report.popLoginMethod = imap->loginMethod();
+        m_report.popEncrypted = imap->isEncrypted();
+        m_report.popCapabilities = imap->capabilities();
+        m_localAddress = imap->localAddress();
+        m_loginAt = m_clock->now();
+    });
+    connect(imap, &ImapClient::finished, this, [this, imap](const NetError &error) {
+        imap->deleteLater();
+        incomingFinished(error, imap->capabilities(), "STARTTLS", imap->loginMethod());
+    });
+    imap->authenticateOnly();
+}
+
+void AccountProbe::incomingFinished(const NetError &error, const QByteArrayList &capabilities,
+                                    const QByteArray &startTls, const QByteArray &method)
+{
+    // What the server offered is known once its capabilities were read, also when the
+    // login was refused (or not even tried, because the password would go out readable).
+    const bool reachedLogin = !method.isEmpty() || error.kind == NetError::InsecureLogin;
+    if (m_account.popSecurity == Security::None && reachedLogin) {
+        const bool offered = capabilities.contains(startTls);
+        m_report.popStartTlsAvailable = offered;
+        m_report.popNoEncryption = !offered;
+        // Readable on the wire whether or not the server then accepted it (APOP sends a
+        // digest; a PREAUTH session sends nothing).
+        m_report.popPasswordInClear = !method.isEmpty() && method != "APOP" && method != "PREAUTH";
+        if (!m_report.popOk)
+            m_report.popLoginMethod = method;
+    }
+    if (!m_report.popOk) {
+        m_report.popError = error;
+        done();
+        return;
+    }
+    if (!m_report.smtpOk) {
+        done();
+        return;
+    }
+    relayAfterLogin();
+}
+
 void AccountProbe::relayAfterLogin()
 {
-    Q_EMIT step(tr("Checking whether the server relays after the POP login…"));
+    Q_EMIT step(tr("Checking whether the server relays after the login…"));
     SmtpClient *smtp = newSmtp();
     m_smtp = smtp;
     connect(smtp, &SmtpClient::ready, this,
@@ -356,6 +409,8 @@ void AccountProbe::abort()
         m_smtp->abort();
     if (m_pop)
         m_pop->abort();
+    if (m_imap)
+        m_imap->abort();
     done();
 }
 

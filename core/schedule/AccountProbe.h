@@ -24,9 +24,12 @@ struct ProbeReport
         Failed,  ///< the probe itself failed (connection, other refusal)
     };
 
+    /// The incoming server's protocol (the pop* fields below are about it, either way).
+    IncomingProtocol incoming = IncomingProtocol::Pop3;
     bool popOk = false;
     NetError popError;
-    QByteArray popLoginMethod; ///< "APOP", "USER", "SASL PLAIN"
+    /// "APOP", "USER", "SASL PLAIN"; for IMAP "LOGIN", "AUTHENTICATE PLAIN", "PREAUTH"
+    QByteArray popLoginMethod;
     bool popEncrypted = false;
     QByteArrayList popCapabilities;
 
@@ -103,6 +106,11 @@ private:
     void smtpPhase();
     void noteSmtpSecurity(const SmtpClient *smtp);
     void popPhase();
+    void imapPhase();
+    /// The incoming login is over (@p capabilities as the server offered them, @p startTls
+    /// the capability that offers encryption, @p method the login sent, if any).
+    void incomingFinished(const NetError &error, const QByteArrayList &capabilities,
+                          const QByteArray &startTls, const QByteArray &method);
     void relayAfterLogin();
     void measureNext();
     void done();
@@ -116,6 +124,7 @@ private:
     ProbeReport m_report;
     QPointer<SmtpClient> m_smtp;
     QPointer<Pop3Client> m_pop;
+    QPointer<ImapClient> m_imap;
     QDateTime m_loginAt;
     QHostAddress m_localAddress;
     bool m_measure = false;

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "imap/ImapClient.h"
 #include "net/NetError.h"
 #include "pop3/Pop3Client.h"
 #include "store/Account.h"
+#include "store/InboxStore.h"
 #include "store/StoreError.h"
 
 #include <QHostAddress>
@@ -11,12 +13,11 @@
 
 #include <map>
 #include <memory>
+#include <set>
 
 namespace Outpost {
 
 class Clock;
-class InboxDelivery;
-class InboxStore;
 
 /// What one POP session of a cycle did.
 struct ReceiveOutcome
@@ -31,9 +32,12 @@ struct ReceiveOutcome
     StoreError storeError;
 };
 
-/// The receiving stage of a cycle: one POP3 session that logs in (opening the POP before
-/// SMTP relay window) and either downloads new mail into the inbox, deleting from the
-/// server only what is safely on the disk, or only authenticates (RFC 1939 STAT). A cycle
+/// The receiving stage of a cycle: one POP3 or IMAP session that logs in (opening the POP
+/// before SMTP relay window) and either downloads new mail into the inbox or only
+/// authenticates (POP3 STAT; IMAP LOGOUT right behind the login). POP3 deletes from the
+/// server only what is safely on the disk (unless mail is left there); IMAP never changes
+/// the server's mailbox: EXAMINE, UID FETCH BODY.PEEK[] of the UIDs above the last one
+/// received, and a UIDVALIDITY change recognised by the messages' identity headers. A cycle
 /// runs one for its receive and one more for each re-login. finished() comes exactly once,
 /// unless abort() is called first.
 class ReceiveStage : public QObject
@@ -61,7 +65,7 @@ Q_SIGNALS:
     void loggedIn(const QHostAddress &localAddress);
     /// A new message is safely in the inbox.
     void messageStored();
-    /// One protocol line, prefixed with "POP3 ", masked.
+    /// One protocol line, prefixed with "POP3 " or "IMAP ", masked.
     void transcript(const QString &line);
     /// A short event for people.
     void note(const QString &text);
@@ -73,6 +77,14 @@ private:
     void requestFailed(int number, const NetError &error);
     void sessionFinished(const NetError &error);
     void retrieveDone();
+    void startImap();
+    void imapMailboxOpened(const ImapMailboxStatus &status);
+    void imapListed(const QList<ImapMessageInfo> &messages);
+    void imapFetched(quint64 uid);
+    void imapFetchFailed(quint64 uid, const NetError &error);
+    void imapFetchDone();
+    QString imapUidKey(quint64 uid) const;
+    QString imapIdentityKey(const ImapMessageInfo &message) const;
 
     Account m_account;
     Pop3Settings m_settings;
@@ -80,6 +92,16 @@ private:
     InboxStore *m_inbox;
     Clock *m_clock;
     QPointer<Pop3Client> m_pop;
+    QPointer<ImapClient> m_imap;
+    // IMAP download
+    ImapMailboxState m_imapBefore;  ///< what the inbox knew of the mailbox
+    ImapMailboxStatus m_imapStatus; ///< what EXAMINE said
+    bool m_imapRenumbered = false;  ///< UIDVALIDITY changed: recognise by identity
+    bool m_imapSkipListing = false; ///< the pipelined listing used the old numbering
+    std::map<quint64, std::unique_ptr<InboxDelivery>> m_imapDeliveries;
+    std::map<quint64, QString> m_imapIdentities; ///< UID -> identity key, for the fetches
+    std::set<quint64> m_imapListed;              ///< UIDs listed above the last one
+    std::set<quint64> m_imapFailed;              ///< UIDs not received this time
     ReceiveOutcome m_outcome;
     std::map<int, std::unique_ptr<InboxDelivery>> m_deliveries;
     int m_retrievesLeft = 0;

@@ -38,6 +38,17 @@ Pop3Settings pop3SettingsFor(const Account &account, const QString &password,
     return s;
 }
 
+ImapSettings imapSettingsFrom(const Pop3Settings &pop)
+{
+    ImapSettings s;
+    s.connection = pop.connection;
+    s.user = pop.user;
+    s.password = pop.password;
+    s.allowPlainTextPassword = pop.allowPlainTextPassword;
+    s.usePipelining = pop.usePipelining;
+    return s;
+}
+
 SmtpSettings smtpSettingsFor(const Account &account, const QString &password,
                              const QHostAddress &localAddress, const Timeouts &timeouts)
 {

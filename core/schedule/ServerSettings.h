@@ -1,5 +1,6 @@
 #pragma once
 
+#include "imap/ImapClient.h"
 #include "pop3/Pop3Client.h"
 #include "smtp/SmtpClient.h"
 #include "store/Account.h"
@@ -16,6 +17,9 @@ struct Timeouts
 /// The POP3 client settings for @p account.
 Pop3Settings pop3SettingsFor(const Account &account, const QString &password,
                              const Timeouts &timeouts = {});
+/// The IMAP client settings for the same incoming server (@p pop carries its connection,
+/// user, password and plain-text choice, whatever protocol it speaks).
+ImapSettings imapSettingsFrom(const Pop3Settings &pop);
 /// The SMTP client settings for @p account; @p localAddress binds the connection to the
 /// address the POP login came from (POP before SMTP authorises that exact address).
 SmtpSettings smtpSettingsFor(const Account &account, const QString &password,

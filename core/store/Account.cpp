@@ -47,12 +47,15 @@ QString Account::validate() const
     if (!isPlainAddress(address))
         return bad(
             tr("the e-mail address \"%1\" is not valid (expected name@example.com).").arg(address));
+    const QString protocol =
+        incoming == IncomingProtocol::Imap ? QStringLiteral("IMAP") : QStringLiteral("POP3");
     if (!isHostName(popHost))
-        return bad(tr("the incoming (POP3) server \"%1\" is not a valid host name.").arg(popHost));
+        return bad(
+            tr("the incoming (%1) server \"%2\" is not a valid host name.").arg(protocol, popHost));
     if (popPort == 0)
-        return bad(tr("the incoming (POP3) port must be between 1 and 65535."));
+        return bad(tr("the incoming (%1) port must be between 1 and 65535.").arg(protocol));
     if (popUser.isEmpty() || hasLineBreak(popUser) || popUser.contains(QLatin1Char(' ')))
-        return bad(tr("the incoming (POP3) user name is missing or contains spaces."));
+        return bad(tr("the incoming (%1) user name is missing or contains spaces.").arg(protocol));
     if (!isHostName(smtpHost))
         return bad(tr("the outgoing (SMTP) server \"%1\" is not a valid host name.").arg(smtpHost));
     if (smtpPort == 0)
@@ -105,6 +108,13 @@ quint16 Account::defaultPopPort(Security security)
     return security == Security::Tls ? 995 : 110;
 }
 
+quint16 Account::defaultIncomingPort(IncomingProtocol protocol, Security security)
+{
+    if (protocol == IncomingProtocol::Imap)
+        return security == Security::Tls ? 993 : 143;
+    return defaultPopPort(security);
+}
+
 quint16 Account::defaultSmtpPort(Security security)
 {
     switch (security) {
@@ -143,6 +153,8 @@ QString name(const std::pair<Enum, const char *> (&table)[N], Enum value)
     return {};
 }
 
+const std::pair<IncomingProtocol, const char *> incomingWords[] = {
+    {IncomingProtocol::Pop3, "pop3"}, {IncomingProtocol::Imap, "imap"}};
 const std::pair<Security, const char *> securityWords[] = {
     {Security::None, "none"}, {Security::StartTls, "starttls"}, {Security::Tls, "tls"}};
 const std::pair<PopLogin, const char *> popLoginWords[] = {{PopLogin::Auto, "auto"},
@@ -163,6 +175,10 @@ const std::pair<JapaneseEncoding, const char *> encodingWords[] = {
 
 } // namespace
 
+QString toString(IncomingProtocol value)
+{
+    return name(incomingWords, value);
+}
 QString toString(Security value)
 {
     return name(securityWords, value);
@@ -182,6 +198,10 @@ QString toString(ReceiveMode value)
 QString toString(JapaneseEncoding value)
 {
     return name(encodingWords, value);
+}
+bool fromString(const QString &word, IncomingProtocol *value)
+{
+    return lookup(incomingWords, word, value);
 }
 bool fromString(const QString &word, Security *value)
 {

@@ -30,7 +30,8 @@ public:
     QString fullName; ///< the sender's name in From
     QString address;  ///< the sender's address in From and MAIL FROM
 
-    // Incoming (POP3)
+    // Incoming (POP3 or IMAP: the pop* fields are the incoming server's, whatever it speaks)
+    IncomingProtocol incoming = IncomingProtocol::Pop3;
     QString popHost;
     quint16 popPort = 110;
     Security popSecurity = Security::None;
@@ -74,8 +75,9 @@ public:
     /// A folder-safe identifier made from @p name (ASCII letters and digits, '-').
     static QString makeId(const QString &name);
 
-    /// The default port for a protocol and security choice (110/995, 25/587/465).
+    /// The default port for a protocol and security choice (110/995, 143/993, 25/587/465).
     static quint16 defaultPopPort(Security security);
+    static quint16 defaultIncomingPort(IncomingProtocol protocol, Security security);
     static quint16 defaultSmtpPort(Security security);
 
     friend bool operator==(const Account &, const Account &) = default;
@@ -83,11 +85,13 @@ public:
 
 /// Conversions between the enums and the words used in settings files and on the command line.
 namespace AccountWords {
+QString toString(IncomingProtocol value);
 QString toString(Security value);
 QString toString(PopLogin value);
 QString toString(SmtpAuth value);
 QString toString(ReceiveMode value);
 QString toString(JapaneseEncoding value);
+bool fromString(const QString &word, IncomingProtocol *value);
 bool fromString(const QString &word, Security *value);
 bool fromString(const QString &word, PopLogin *value);
 bool fromString(const QString &word, SmtpAuth *value);

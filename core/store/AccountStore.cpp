@@ -147,8 +147,10 @@ bool AccountStore::load(QString *error)
         a.fullName = r.text("full_name");
         a.address = r.text("address");
         a.popHost = r.text("pop_host");
+        a.incoming = r.word("incoming", a.incoming);
         a.popSecurity = r.word("pop_security", a.popSecurity);
-        a.popPort = quint16(r.number("pop_port", Account::defaultPopPort(a.popSecurity), 1, 65535));
+        a.popPort = quint16(r.number(
+            "pop_port", Account::defaultIncomingPort(a.incoming, a.popSecurity), 1, 65535));
         a.popUser = r.text("pop_user");
         a.popLogin = r.word("pop_login", a.popLogin);
         a.receiveMode = r.word("receive", a.receiveMode);
@@ -217,6 +219,7 @@ bool AccountStore::save(QString *error) const
         settings.setValue(QStringLiteral("name"), a.name);
         settings.setValue(QStringLiteral("full_name"), a.fullName);
         settings.setValue(QStringLiteral("address"), a.address);
+        settings.setValue(QStringLiteral("incoming"), AccountWords::toString(a.incoming));
         settings.setValue(QStringLiteral("pop_host"), a.popHost);
         settings.setValue(QStringLiteral("pop_port"), a.popPort);
         settings.setValue(QStringLiteral("pop_security"), AccountWords::toString(a.popSecurity));

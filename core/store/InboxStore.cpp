@@ -175,6 +175,57 @@ QString InboxStore::seenFile() const
     return m_accountDirectory + QStringLiteral("/seen-uidls.txt");
 }
 
+QString InboxStore::imapStateFile() const
+{
+    return m_accountDirectory + QStringLiteral("/imap-state.txt");
+}
+
+void InboxStore::loadImapStates()
+{
+    // One line per mailbox: its name (percent-encoded), UIDVALIDITY, last UID; tab-separated.
+    m_imapStates.clear();
+    QFile file(imapStateFile());
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QByteArrayList lines = file.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        const QByteArrayList fields = line.split('\t');
+        if (fields.size() != 3)
+            continue; // a torn or foreign line: that mailbox starts again (nothing is doubled:
+                      // the seen UIDs still name what was received)
+        bool ok1 = false, ok2 = false;
+        const ImapMailboxState state{fields[1].toULongLong(&ok1), fields[2].toULongLong(&ok2)};
+        if (ok1 && ok2)
+            m_imapStates.insert(QString::fromUtf8(QByteArray::fromPercentEncoding(fields[0])),
+                                state);
+    }
+}
+
+ImapMailboxState InboxStore::imapState(const QString &mailbox) const
+{
+    return m_imapStates.value(mailbox);
+}
+
+bool InboxStore::setImapState(const QString &mailbox, const ImapMailboxState &state,
+                              StoreError *error)
+{
+    QHash<QString, ImapMailboxState> states = m_imapStates;
+    states.insert(mailbox, state);
+    QByteArray data;
+    for (auto it = states.cbegin(); it != states.cend(); ++it)
+        data += it.key().toUtf8().toPercentEncoding() + '\t' +
+                QByteArray::number(it.value().uidValidity) + '\t' +
+                QByteArray::number(it.value().lastUid) + '\n';
+    QString why;
+    bool diskFull = false;
+    if (!DurableIo::writeAtomically(imapStateFile(), data, &why, &diskFull)) {
+        setIoError(error, tr("The inbox's IMAP state cannot be saved"), why, diskFull);
+        return false;
+    }
+    m_imapStates = std::move(states);
+    return true;
+}
+
 void InboxStore::setIoError(StoreError *error, const QString &what, const QString &detail,
                             bool diskFull) const
 {
@@ -204,6 +255,7 @@ bool InboxStore::open(StoreError *error)
     for (const QString &name : tmp.entryList(QDir::Files | QDir::Hidden))
         tmp.remove(name);
 
+    loadImapStates();
     QFile file(seenFile());
     bool needsRewrite = false;
     if (file.open(QIODevice::ReadOnly)) {

@@ -66,6 +66,15 @@ struct InboxMessage
     QString path() const { return directory + QLatin1Char('/') + name; }
 };
 
+/// What Outpost knows of a mailbox on an IMAP server: the UIDVALIDITY its UIDs belong to
+/// and the highest UID up to which every message is in the inbox (RFC 3501 section 2.3.1.1).
+struct ImapMailboxState
+{
+    quint64 uidValidity = 0; ///< 0: never looked at
+    quint64 lastUid = 0;
+    bool operator==(const ImapMailboxState &other) const = default;
+};
+
 /// The inbox of one account: a Maildir (tmp/, new/, cur/) other tools can read, and the
 /// persisted set of UIDLs already received (an append-only journal, compacted on open).
 class InboxStore : public QObject
@@ -93,6 +102,12 @@ public:
     /// Records @p uidl as seen without a message (authenticate-only accounts never need this,
     /// but a user may skip a message).
     bool markSeen(const QString &uidl, StoreError *error = nullptr);
+
+    /// The IMAP state of @p mailbox on the server (zero when never seen).
+    ImapMailboxState imapState(const QString &mailbox) const;
+    /// Keeps @p state for @p mailbox, durably (a file replaced atomically).
+    bool setImapState(const QString &mailbox, const ImapMailboxState &state,
+                      StoreError *error = nullptr);
 
     /// The messages in new/ and cur/, by name. Read from the folders' names alone (size and
     /// delivery time are in a Maildir name) and kept until a folder changes.
@@ -139,6 +154,8 @@ private:
     bool appendSeen(const QString &uidl, const QString &fileName, StoreError *error);
     bool rewriteSeen(StoreError *error);
     QString seenFile() const;
+    QString imapStateFile() const;
+    void loadImapStates();
     QString uniqueName();
     void setIoError(StoreError *error, const QString &what, const QString &detail,
                     bool diskFull) const;
@@ -161,6 +178,7 @@ private:
         bool valid = false;
     };
     mutable Listing m_listing;
+    QHash<QString, ImapMailboxState> m_imapStates;
     int m_counter = 0;
     bool m_open = false;
 };

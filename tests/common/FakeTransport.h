@@ -26,6 +26,7 @@ public:
             return;
         }
         m_connected = true;
+        m_encrypted = m_settings.security == Outpost::Security::Tls; // as after a handshake
         note(QStringLiteral("*: connected (fake transport)"));
         Q_EMIT ready();
     }
