@@ -152,6 +152,7 @@ def start(root, window=120, seed=2):
         os.makedirs(d, exist_ok=True)
     os.chmod(f"{root}/popauth", 0o1777)
     write(f"{root}/popauth/window", f"{window}\n")
+    shutil.rmtree(f"{dv}/users.d", ignore_errors=True)  # no users from an earlier start
     os.makedirs(f"{dv}/users.d", mode=0o750)
     shutil.chown(f"{dv}/users.d", "root", "dovecot")
     write_user(f"{dv}/users.d", "alice", password)
