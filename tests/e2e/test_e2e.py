@@ -99,6 +99,13 @@ def relay_answer_for_loopback(recipient):
     return code
 
 
+def imap_cycle(profile, name="e2e"):
+    """A send-receive cycle that must end without an error, receiving included."""
+    result = send_receive(profile, name)
+    assert result["errorKind"] == "none" and result["receiveErrorKind"] == "none", result
+    return result
+
+
 def server_flags(user):
     """{Message-ID: stored flags} of @user's INBOX, as Dovecot reports them (EXAMINE)."""
     status = mailservers.mailbox_status(SERVERS, user)
@@ -680,8 +687,7 @@ class EndToEnd(unittest.TestCase):
         profile = new_imap_profile(user, "--receive", "auth-only", security="starttls")
         cli(profile, "queue", "e2e", "--to", "imap-bytes@example.com", "--subject",
             "Exact bytes over IMAP", "--body", "Line one.\n.\n..leading dots\nLast line.")
-        result = send_receive(profile)
-        self.assertEqual(result["errorKind"], "none", result)
+        result = imap_cycle(profile)
         self.assertEqual(result["sent"], 1)
         self.assertEqual(result["received"], 0)  # authenticate only
         self.assertEqual(result["popLogins"], 1)
@@ -708,22 +714,18 @@ class EndToEnd(unittest.TestCase):
         self.assertEqual(flags["<download-1@outpost.test>"], ["\\Seen"])
         profile = new_imap_profile(user, "--receive", "download")
 
-        result = send_receive(profile)
-        self.assertEqual(result["errorKind"], "none", result)
-        self.assertEqual(result["receiveErrorKind"], "none", result)
-        self.assertEqual(result["received"], 3)
+        self.assertEqual(imap_cycle(profile)["received"], 3)
         self.assertEqual(local_messages(profile), sorted(first))  # byte for byte
         # Nothing removed, no \Seen added (in the file names and as Dovecot reports it).
         self.assertEqual(mailservers.maildir_state(maildir), on_server)
         self.assertEqual(server_flags(user), flags)
 
-        self.assertEqual(send_receive(profile)["received"], 0)
+        self.assertEqual(imap_cycle(profile)["received"], 0)
         self.assertEqual(local_messages(profile), sorted(first))
 
         later = mailservers.make_message(user, "download-later")
         mailservers.append_messages(SERVERS, user, [later])
-        result = send_receive(profile)
-        self.assertEqual(result["received"], 1)
+        self.assertEqual(imap_cycle(profile)["received"], 1)
         self.assertEqual(local_messages(profile), sorted(first + [later]))
         self.assertEqual(len(mailservers.maildir_state(maildir)), 4)
         self.assertEqual({k: v for k, v in mailservers.maildir_state(maildir).items()
@@ -737,24 +739,21 @@ class EndToEnd(unittest.TestCase):
         first = [mailservers.make_message(user, f"validity-{i}") for i in range(2)]
         mailservers.append_messages(SERVERS, user, first)
         profile = new_imap_profile(user, "--receive", "download")
-        self.assertEqual(send_receive(profile)["received"], 2)
+        self.assertEqual(imap_cycle(profile)["received"], 2)
         self.assertEqual(local_messages(profile), sorted(first))
 
         # The server renumbers its mailbox (a rebuilt index, a migration): new UIDVALIDITY,
         # new UIDs, the same messages.
         before, after = mailservers.force_uidvalidity_change(SERVERS, user)
         self.assertNotEqual(before["uidvalidity"], after["uidvalidity"])
-        result = send_receive(profile)
-        self.assertEqual(result["errorKind"], "none", result)
-        self.assertEqual(result["receiveErrorKind"], "none", result)
-        self.assertEqual(result["received"], 0)
+        self.assertEqual(imap_cycle(profile)["received"], 0)
         self.assertEqual(local_messages(profile), sorted(first))
 
         later = mailservers.make_message(user, "validity-later")
         mailservers.append_messages(SERVERS, user, [later])
-        self.assertEqual(send_receive(profile)["received"], 1)
+        self.assertEqual(imap_cycle(profile)["received"], 1)
         self.assertEqual(local_messages(profile), sorted(first + [later]))
-        self.assertEqual(send_receive(profile)["received"], 0)
+        self.assertEqual(imap_cycle(profile)["received"], 0)
         self.assertEqual(len(mailservers.maildir_state(maildir)), 3)
 
     def test_imap_starttls_stripped_no_login_goes_out(self):
