@@ -494,21 +494,29 @@ def mailbox_status(info, user):
 
 
 def force_uidvalidity_change(info, user):
-    """Makes Dovecot forget @user's UIDs, as a server rebuilt or migrated does: removes the
-    uidlist and the index files (Dovecot runs; no session is open), so the next look gets a
-    new UIDVALIDITY and new UIDs for the same messages, flags kept (they are in the file
-    names). Checks that this happened; returns (old, new) status as mailbox_status() does."""
+    """Renumbers @user's INBOX, as a rebuilt or migrated server does: a new UIDVALIDITY, and
+    new UIDs for the same messages, all at or above the old UIDNEXT (so a client that kept
+    the old UIDs and ignored UIDVALIDITY would take every message for new). Done while
+    Dovecot runs and no session is open: the indexes go, and dovecot-uidlist is replaced by
+    a header alone, from which Dovecot numbers the files anew; the flags stay (they are in
+    the file names). Checks all that; returns (old, new) status as mailbox_status() does."""
     maildir = os.path.join(info["mail"], user, "Maildir")
     before = mailbox_status(info, user)
     for name in os.listdir(maildir):
         if name == "dovecot-uidlist" or name.startswith("dovecot.index"):
             os.remove(os.path.join(maildir, name))
+    uidlist = os.path.join(maildir, "dovecot-uidlist")
+    # Format version 3, V: UIDVALIDITY, N: the next UID (Dovecot's maildir-uidlist.c).
+    write(uidlist, f"3 V{before['uidvalidity'] + 1} N{before['uidnext'] + 100}\n", 0o600)
+    shutil.chown(uidlist, "mail", "mail")
     after = mailbox_status(info, user)
     if after["uidvalidity"] == before["uidvalidity"]:
         raise RuntimeError(f"UIDVALIDITY stayed {before['uidvalidity']}")
     strip = lambda s: {m: v["flags"] for m, v in s["messages"].items()}
     if strip(after) != strip(before):
         raise RuntimeError(f"the messages changed: {strip(before)} -> {strip(after)}")
+    if any(v["uid"] < before["uidnext"] for v in after["messages"].values()):
+        raise RuntimeError(f"not renumbered above UID {before['uidnext']}: {after}")
     return before, after
 
 

@@ -743,9 +743,12 @@ class EndToEnd(unittest.TestCase):
         self.assertEqual(local_messages(profile), sorted(first))
 
         # The server renumbers its mailbox (a rebuilt index, a migration): new UIDVALIDITY,
-        # new UIDs, the same messages.
+        # the same messages under new UIDs above the old ones. Neither "all new" (the new
+        # UIDVALIDITY) nor "above the last UID" (the old numbering) may fetch them again.
         before, after = mailservers.force_uidvalidity_change(SERVERS, user)
         self.assertNotEqual(before["uidvalidity"], after["uidvalidity"])
+        self.assertGreaterEqual(min(m["uid"] for m in after["messages"].values()),
+                                before["uidnext"])
         self.assertEqual(imap_cycle(profile)["received"], 0)
         self.assertEqual(local_messages(profile), sorted(first))
 
