@@ -483,7 +483,8 @@ def mailbox_status(info, user):
             head, header = item
             uid = int(re.search(rb"UID (\d+)", head).group(1))
             flags = re.search(rb"FLAGS \(([^)]*)\)", head).group(1).decode().split()
-            message_id = email.message_from_bytes(header, policy=email.policy.compat32)["Message-ID"]
+            headers = email.message_from_bytes(header, policy=email.policy.compat32)
+            message_id = headers["Message-ID"]
             status["messages"][message_id.strip()] = {
                 "uid": uid, "flags": sorted(f for f in flags if f != "\\Recent")}
         if len(status["messages"]) != exists:

@@ -324,8 +324,8 @@ class StartTlsStripping(PassThrough):
     [CAPABILITY ...] code as in CAPABILITY responses; a client's STARTTLS gets a tagged BAD
     from the proxy, and the server never sees it."""
 
-    CAPABILITY = re.compile(rb"^(\* CAPABILITY |\* (OK|PREAUTH) \[CAPABILITY |\S+ OK \[CAPABILITY )",
-                            re.IGNORECASE)
+    CAPABILITY = re.compile(
+        rb"^(\* CAPABILITY |\* (OK|PREAUTH) \[CAPABILITY |\S+ OK \[CAPABILITY )", re.IGNORECASE)
     STRIPPED = re.compile(rb" (STARTTLS|LOGINDISABLED)(?=[ \]\r])", re.IGNORECASE)
 
     def __init__(self, proxy):
