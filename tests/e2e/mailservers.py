@@ -1,27 +1,37 @@
 #!/usr/bin/env python3
-"""A real POP-before-SMTP provider on loopback: Dovecot (POP3 with STLS, and POP3S)
-and Postfix (SMTP relay and a submission port), configured the way ISPs build it.
+"""A real POP-before-SMTP provider on loopback: Dovecot (POP3 with STLS, and POP3S; IMAP
+with STARTTLS, and IMAPS) and Postfix (SMTP relay and a submission port), configured the
+way ISPs build it.
 
-- Dovecot runs a post-login script that records the client IP and the time.
+- Dovecot runs a post-login script, for POP3 and IMAP logins alike, that records the
+  client IP and the time.
 - A Postfix policy service (spawned by Postfix) allows relaying for an IP that logged
-  in over POP within the window (seconds, in ROOT/popauth/window, changeable while
+  in over POP or IMAP within the window (seconds, in ROOT/popauth/window, changeable while
   running); otherwise Postfix refuses with "554 5.7.1 <rcpt>: Relay access denied".
 - mynetworks does not include 127.0.0.1, so loopback clients get no free pass.
 - The submission port requires STARTTLS, then SMTP AUTH (Dovecot SASL).
 - Every accepted message is delivered, one file per recipient, into ROOT/delivered
   (nothing leaves the machine).
 - Certificates come from a throw-away CA made for each run (ROOT/certs/ca.pem).
+- Mail is kept in one Maildir per user (ROOT/mail/USER/Maildir), which tests read
+  directly: the flags are in the file names (":2,S"). add_user() makes more users
+  (same password), so that tests do not see each other's mail.
 
 Only loopback addresses are used; ports are chosen free by the OS for each run.
 
     mailservers.py start ROOT      # prints ROOT/servers.json
     mailservers.py stop ROOT
 """
+import email
+import email.policy
+import imaplib
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -61,6 +71,11 @@ def write(path, text, mode=0o644):
     os.chmod(path, mode)
 
 
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def make_certificates(certs):
     os.makedirs(certs, exist_ok=True)
     ossl = ["openssl"]
@@ -95,6 +110,13 @@ def wait_for_port(port, what, log, timeout=30.0):
     raise RuntimeError(f"{what} did not start listening on 127.0.0.1:{port}\n{detail}")
 
 
+def write_user(users, user, password):
+    """The passwd-file of @user in the folder @users (Dovecot's passdb)."""
+    path = os.path.join(users, user)
+    write(path, f"{user}:{{PLAIN}}{password}::::::\n", 0o640)
+    shutil.chown(path, "root", "dovecot")
+
+
 def seed_message(maildir, index, subject, body):
     name = f"{int(time.time())}.seed{index}.e2e"
     text = (f"From: Seeder <seed@outpost.test>\r\nTo: alice@outpost.test\r\n"
@@ -120,7 +142,7 @@ def start(root, window=120, seed=2):
             os.chmod(parent, st.st_mode | 0o011)
         parent = os.path.dirname(parent)
 
-    pop3, pop3s, smtp, submission, sasl = free_ports(5)
+    pop3, pop3s, imap, imaps, smtp, submission, sasl = free_ports(7)
     fingerprint = make_certificates(f"{root}/certs")
     password = secrets.token_urlsafe(12)
 
@@ -130,11 +152,13 @@ def start(root, window=120, seed=2):
         os.makedirs(d, exist_ok=True)
     os.chmod(f"{root}/popauth", 0o1777)
     write(f"{root}/popauth/window", f"{window}\n")
-    write(f"{dv}/users", f"alice:{{PLAIN}}{password}::::::\n", 0o640)
-    shutil.chown(f"{dv}/users", "root", "dovecot")
+    shutil.rmtree(f"{dv}/users.d", ignore_errors=True)  # no users from an earlier start
+    os.makedirs(f"{dv}/users.d", mode=0o750)
+    shutil.chown(f"{dv}/users.d", "root", "dovecot")
+    write_user(f"{dv}/users.d", "alice", password)
     write(f"{dv}/postlogin.sh",
           "#!/bin/sh\n"
-          "# Records the client IP of every successful POP login (POP before SMTP).\n"
+          "# Records the client IP of every successful POP or IMAP login (POP before SMTP).\n"
           "umask 022\n"
           f"date +%s.%N > \"{root}/popauth/$IP.tmp\" && mv \"{root}/popauth/$IP.tmp\" \"{root}/popauth/$IP\"\n"
           "exec \"$@\"\n", 0o755)
@@ -149,7 +173,7 @@ base_dir = {dv}/run
 state_dir = {dv}/state
 log_path = {dv}/dovecot.log
 instance_name = outpost-e2e-{pop3}
-protocols = pop3
+protocols = pop3 imap
 listen = 127.0.0.1
 ssl = yes
 ssl_cert = <{root}/certs/server.pem
@@ -164,7 +188,9 @@ default_login_user = dovenull
 default_internal_user = dovecot
 passdb {{
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u {dv}/users
+  # A passwd-file per user: a user added while Dovecot runs is read at its first login
+  # (one shared file would be looked at again only once a second).
+  args = scheme=PLAIN username_format=%u {dv}/users.d/%u
 }}
 userdb {{
   driver = static
@@ -184,6 +210,21 @@ service pop3-login {{
 service pop3 {{
   executable = pop3 postlogin
 }}
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {imap}
+  }}
+  inet_listener imaps {{
+    address = 127.0.0.1
+    port = {imaps}
+    ssl = yes
+  }}
+}}
+# An IMAP login opens the relay window exactly as a POP3 login does.
+service imap {{
+  executable = imap postlogin
+}}
 service postlogin {{
   executable = script-login {dv}/postlogin.sh
   user = mail
@@ -194,14 +235,6 @@ service auth {{
   inet_listener {{
     address = 127.0.0.1
     port = {sasl}
-  }}
-}}
-service imap-login {{
-  inet_listener imap {{
-    port = 0
-  }}
-  inet_listener imaps {{
-    port = 0
   }}
 }}
 """)
@@ -296,18 +329,22 @@ fileout   unix  -       n       n       -       -       pipe
 
     wait_for_port(pop3, "Dovecot POP3", f"{dv}/dovecot.log")
     wait_for_port(pop3s, "Dovecot POP3S", f"{dv}/dovecot.log")
+    wait_for_port(imap, "Dovecot IMAP", f"{dv}/dovecot.log")
+    wait_for_port(imaps, "Dovecot IMAPS", f"{dv}/dovecot.log")
     wait_for_port(smtp, "Postfix SMTP", f"{pf}/postfix.log")
     wait_for_port(submission, "Postfix submission", f"{pf}/postfix.log")
 
     info = {
         "root": root,
-        "pop3": pop3, "pop3s": pop3s, "smtp": smtp, "submission": submission,
+        "pop3": pop3, "pop3s": pop3s, "imap": imap, "imaps": imaps,
+        "smtp": smtp, "submission": submission,
         "user": "alice", "password_file": f"{dv}/password",
         "address": "alice@outpost.test",
         "ca": f"{root}/certs/ca.pem", "fingerprint": fingerprint,
         "maildir": maildir, "delivered": f"{root}/delivered",
         "window_file": f"{root}/popauth/window", "grants": f"{root}/popauth",
         "postfix_config": conf, "dovecot_config": f"{dv}/dovecot.conf",
+        "users_dir": f"{dv}/users.d", "mail": f"{root}/mail",
     }
     write(f"{dv}/password", password, 0o600)
     write(f"{root}/servers.json", json.dumps(info, indent=2))
@@ -343,6 +380,145 @@ def clear_grants(root):
     for name in os.listdir(grants):
         if name not in ("window", "budget"):
             os.remove(os.path.join(grants, name))
+
+
+# --- The tests' own look at the IMAP server --------------------------------------
+
+# The tests' own IMAP logins come from this loopback address, so that the post-login
+# script records them for 127.0.0.2: they never open a relay window for Outpost (127.0.0.1).
+HELPER_ADDRESS = "127.0.0.2"
+
+
+class HelperImap(imaplib.IMAP4_SSL):
+    """IMAPS from HELPER_ADDRESS, the certificate verified with the run's CA."""
+
+    def _create_socket(self, timeout):
+        sock = socket.create_connection((self.host, self.port), timeout,
+                                        source_address=(HELPER_ADDRESS, 0))
+        return self.ssl_context.wrap_socket(sock, server_hostname=self.host)
+
+
+def imap_login(info, user):
+    """A logged-in IMAP connection for @user (the run's password); log it out when done."""
+    context = ssl.create_default_context(cafile=info["ca"])
+    client = HelperImap("127.0.0.1", info["imaps"], ssl_context=context, timeout=30)
+    client.login(user, read(info["password_file"]))
+    return client
+
+
+def add_user(info, user):
+    """A new mail user with the run's password and an empty Maildir; returns the Maildir.
+    Works while Dovecot runs: it reads a user's passwd-file at the user's first login."""
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", user):
+        raise ValueError(f"not a plain user name: {user!r}")
+    if os.path.exists(os.path.join(info["users_dir"], user)):
+        raise ValueError(f"user {user} exists already")
+    home = os.path.join(info["mail"], user)
+    maildir = os.path.join(home, "Maildir")
+    for sub in ("new", "cur", "tmp"):
+        os.makedirs(os.path.join(maildir, sub))
+    run(["chown", "-R", "mail:mail", home])
+    write_user(info["users_dir"], user, read(info["password_file"]))
+    return maildir
+
+
+def make_message(user, tag, subject=None, body=None):
+    """A small message for @user (CRLF line ends, as IMAP serves it), Message-ID <@tag@...>."""
+    subject = subject or f"IMAP message {tag}"
+    body = body or f"This is message {tag}.\r\n.\r\n..A line with leading dots.\r\nLast line."
+    return (f"From: Seeder <seed@outpost.test>\r\nTo: {user}@outpost.test\r\n"
+            f"Subject: {subject}\r\nMessage-ID: <{tag}@outpost.test>\r\n"
+            f"Date: Mon, 07 Dec 2026 10:00:00 +0900\r\n\r\n{body}\r\n").encode()
+
+
+def append_messages(info, user, messages):
+    """APPENDs each of @messages (bytes, or (bytes, flags such as "\\Seen")) to @user's INBOX,
+    in order, the way a server's delivery would put them there; returns their UIDs."""
+    client = imap_login(info, user)
+    uids = []
+    try:
+        for message in messages:
+            data, flags = (message, None) if isinstance(message, bytes) else message
+            typ, answer = client.append("INBOX", f"({flags})" if flags else None, None, data)
+            if typ != "OK":
+                raise RuntimeError(f"APPEND failed: {answer}")
+            match = re.search(rb"\[APPENDUID \d+ (\d+)\]", answer[0])
+            uids.append(int(match.group(1)) if match else None)
+    finally:
+        client.logout()
+    return uids
+
+
+def maildir_state(maildir):
+    """The server's files: {name without the Maildir info: flags} (":2,S" gives "S"; a file
+    still in new/ has none), read from the file names in new/ and cur/ directly."""
+    state = {}
+    for sub in ("new", "cur"):
+        for name in os.listdir(os.path.join(maildir, sub)):
+            base, _, suffix = name.partition(":")
+            state[base] = suffix[2:] if suffix.startswith("2,") else ""
+    return state
+
+
+def mailbox_status(info, user):
+    """What Dovecot says about @user's INBOX, looked at with EXAMINE (read-only: it changes
+    no flag): {"uidvalidity": n, "uidnext": n, "messages": {Message-ID: {"uid", "flags"}}}.
+    The flags are the stored ones: \\Recent belongs to a session, not to the message."""
+    client = imap_login(info, user)
+    try:
+        typ, data = client.select("INBOX", readonly=True)
+        if typ != "OK":
+            raise RuntimeError(f"EXAMINE failed: {data}")
+        exists = int(data[0])
+        status = {"uidvalidity": int(client.untagged_responses["UIDVALIDITY"][0]),
+                  "uidnext": int(client.untagged_responses["UIDNEXT"][0]), "messages": {}}
+        if exists == 0:
+            return status
+        typ, data = client.fetch("1:*", "(UID FLAGS BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
+        if typ != "OK":
+            raise RuntimeError(f"FETCH failed: {data}")
+        for item in data:
+            if not isinstance(item, tuple):
+                continue
+            head, header = item
+            uid = int(re.search(rb"UID (\d+)", head).group(1))
+            flags = re.search(rb"FLAGS \(([^)]*)\)", head).group(1).decode().split()
+            headers = email.message_from_bytes(header, policy=email.policy.compat32)
+            message_id = headers["Message-ID"]
+            status["messages"][message_id.strip()] = {
+                "uid": uid, "flags": sorted(f for f in flags if f != "\\Recent")}
+        if len(status["messages"]) != exists:
+            raise RuntimeError(f"{exists} messages, {len(status['messages'])} Message-IDs")
+        return status
+    finally:
+        client.logout()
+
+
+def force_uidvalidity_change(info, user):
+    """Renumbers @user's INBOX, as a rebuilt or migrated server does: a new UIDVALIDITY, and
+    new UIDs for the same messages, all at or above the old UIDNEXT (so a client that kept
+    the old UIDs and ignored UIDVALIDITY would take every message for new). Done while
+    Dovecot runs and no session is open: the indexes go, and dovecot-uidlist is replaced by
+    a header alone, from which Dovecot numbers the files anew; the flags stay (they are in
+    the file names). Checks all that; returns (old, new) status as mailbox_status() does."""
+    maildir = os.path.join(info["mail"], user, "Maildir")
+    before = mailbox_status(info, user)
+    for name in os.listdir(maildir):
+        if name == "dovecot-uidlist" or name.startswith("dovecot.index"):
+            os.remove(os.path.join(maildir, name))
+    uidlist = os.path.join(maildir, "dovecot-uidlist")
+    # Format version 3, V: UIDVALIDITY, N: the next UID (Dovecot's maildir-uidlist.c).
+    write(uidlist, f"3 V{before['uidvalidity'] + 1} N{before['uidnext'] + 100}\n", 0o600)
+    shutil.chown(uidlist, "mail", "mail")
+    after = mailbox_status(info, user)
+    if after["uidvalidity"] == before["uidvalidity"]:
+        raise RuntimeError(f"UIDVALIDITY stayed {before['uidvalidity']}")
+    strip = lambda s: {m: v["flags"] for m, v in s["messages"].items()}
+    if strip(after) != strip(before):
+        raise RuntimeError(f"the messages changed: {strip(before)} -> {strip(after)}")
+    if any(v["uid"] < before["uidnext"] for v in after["messages"].values()):
+        raise RuntimeError(f"not renumbered above UID {before['uidnext']}: {after}")
+    return before, after
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Postfix policy service (SMTPD access policy delegation) for POP before SMTP.
 
-Allows relaying for a client IP whose last POP login (recorded by Dovecot's
+Allows relaying for a client IP whose last POP or IMAP login (recorded by Dovecot's
 post-login script as a file named after the IP, holding the Unix time) lies within
 the window (seconds, read from the file "window" in the same folder on every
 request, so tests can change it). Otherwise answers DUNNO, and Postfix's

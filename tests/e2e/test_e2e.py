@@ -60,6 +60,58 @@ def new_profile(*extra, name="e2e", pop_port=None):
     return profile
 
 
+def new_imap_profile(user, *extra, security="tls", port=None, name="e2e"):
+    """A profile whose account receives over IMAP as @user (a mail user of its own, see
+    mailservers.add_user), the certificate checked with the run's CA; readable passwords
+    stay refused. The --pop-* options are the incoming server's, whatever the protocol."""
+    if port is None:
+        port = SERVERS["imaps"] if security == "tls" else SERVERS["imap"]
+    profile = tempfile.mkdtemp(prefix="profile-", dir=ROOT)
+    PROFILES.append(profile)
+    cli(profile, "account", "add", name, "--address", f"{user}@outpost.test",
+        "--incoming", "imap", "--pop-host", "127.0.0.1", "--pop-port", str(port),
+        "--pop-security", security, "--pop-user", user, "--ca-file", SERVERS["ca"],
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(SERVERS["smtp"]),
+        "--interval", "0", "--allow-plain-text-auth", "off", *extra)
+    [account] = [a for a in json.loads(cli(profile, "account", "list", "--json").stdout)
+                 if a["name"] == name]
+    assert account["incoming"] == "imap", account
+    cli(profile, "account", "password", name, "--password-stdin", stdin=password() + "\n")
+    return profile
+
+
+def local_messages(profile, name="e2e"):
+    """The bytes of every message in the account's local Maildir (new/ and cur/), sorted."""
+    accounts = json.loads(cli(profile, "account", "list", "--json").stdout)
+    [account] = [a for a in accounts if a["name"] == name]
+    inbox = os.path.join(profile, "accounts", account["id"], "inbox")
+    return sorted(pathlib.Path(inbox, sub, file).read_bytes()
+                  for sub in ("new", "cur") for file in os.listdir(os.path.join(inbox, sub)))
+
+
+def relay_answer_for_loopback(recipient):
+    """Postfix's reply code to RCPT TO:<@recipient> from 127.0.0.1 (Outpost's address)."""
+    with smtplib.SMTP("127.0.0.1", SERVERS["smtp"], timeout=30) as client:
+        client.ehlo("check.outpost.test")
+        client.mail("check@outpost.test")
+        code, _ = client.rcpt(recipient)
+        client.rset()
+    return code
+
+
+def imap_cycle(profile, name="e2e"):
+    """A send-receive cycle that must end without an error, receiving included."""
+    result = send_receive(profile, name)
+    assert result["errorKind"] == "none" and result["receiveErrorKind"] == "none", result
+    return result
+
+
+def server_flags(user):
+    """{Message-ID: stored flags} of @user's INBOX, as Dovecot reports them (EXAMINE)."""
+    status = mailservers.mailbox_status(SERVERS, user)
+    return {m: v["flags"] for m, v in status["messages"].items()}
+
+
 def send_receive(profile, name="e2e", expect=0):
     r = cli(profile, "send-receive", name, "--json", check=False)
     if r.returncode != expect:
@@ -158,32 +210,54 @@ class Serving:
         self.process.stderr.close()
 
 
+class PassThrough:
+    """What a proxy does with one session's bytes: passes them on unchanged."""
+
+    def from_client(self, data):
+        """@data from the client: (bytes for the server, bytes answered to the client)."""
+        return data, b""
+
+    def from_server(self, data):
+        """@data from the server: the bytes for the client."""
+        return data
+
+
 class RecordingProxy:
     """A TCP proxy on 127.0.0.1 in front of @port that keeps every byte the client sends:
-    what a listener on the network would see."""
+    what a listener on the network would see. Subclasses change the traffic in session()."""
 
     def __init__(self, port):
         self.target = port
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.sent = bytearray()
+        self.sessions = 0
         self.stopping = False
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
+
+    def session(self):
+        """The filter for one client connection's traffic."""
+        return PassThrough()
 
     def _run(self):
         sel = selectors.DefaultSelector()
         sel.register(self.listener, selectors.EVENT_READ)
         peers = {}
+        filters = {}
         deadline = time.monotonic() + 120
         # Stopping waits until every client has closed, so that all it sent was relayed.
         while time.monotonic() < deadline and not (self.stopping and not peers):
             for key, _ in sel.select(timeout=0.1):
                 sock = key.fileobj
+                if sock is not self.listener and sock not in peers:
+                    continue  # closed with its peer earlier in this round
                 if sock is self.listener:
                     client, _ = self.listener.accept()
                     server = socket.create_connection(("127.0.0.1", self.target))
                     peers[client], peers[server] = server, client
+                    filters[client] = filters[server] = self.session()
+                    self.sessions += 1
                     sel.register(client, selectors.EVENT_READ, "client")
                     sel.register(server, selectors.EVENT_READ, "server")
                     continue
@@ -194,11 +268,18 @@ class RecordingProxy:
                         if s is not None and s in peers:
                             sel.unregister(s)
                             peers.pop(s)
+                            filters.pop(s)
                             s.close()
                     continue
                 if key.data == "client":
                     self.sent += data
-                other.sendall(data)
+                    forward, answer = filters[sock].from_client(data)
+                    if answer:
+                        sock.sendall(answer)
+                else:
+                    forward = filters[sock].from_server(data)
+                if forward:
+                    other.sendall(forward)
         for s in list(peers):
             s.close()
         self.listener.close()
@@ -206,6 +287,81 @@ class RecordingProxy:
     def stop(self):
         self.stopping = True
         self.thread.join(timeout=30)
+
+
+class ImapLines:
+    """Cuts one direction of an IMAP stream into lines (CRLF included); the bytes of a
+    literal announced at a line's end ({n} or {n+}, RFC 3501 section 4.3, RFC 7888) come
+    through untouched."""
+
+    def __init__(self):
+        self.buffer = b""
+        self.literal = 0
+
+    def feed(self, data):
+        """Yields (is_line, bytes) for what @data completes."""
+        self.buffer += data
+        while self.buffer:
+            if self.literal:
+                chunk = self.buffer[:self.literal]
+                self.buffer = self.buffer[len(chunk):]
+                self.literal -= len(chunk)
+                yield False, chunk
+                continue
+            end = self.buffer.find(b"\r\n")
+            if end < 0:
+                return
+            line, self.buffer = self.buffer[:end + 2], self.buffer[end + 2:]
+            literal = re.search(rb"\{(\d+)\+?\}\r\n$", line)
+            if literal:
+                self.literal = int(literal.group(1))
+            yield True, line
+
+
+class StartTlsStripping(PassThrough):
+    """An attacker's proxy for one IMAP session: the server's capabilities lose STARTTLS (and
+    LOGINDISABLED, which would tell the client not to log in), in the greeting's
+    [CAPABILITY ...] code as in CAPABILITY responses; a client's STARTTLS gets a tagged BAD
+    from the proxy, and the server never sees it."""
+
+    CAPABILITY = re.compile(
+        rb"^(\* CAPABILITY |\* (OK|PREAUTH) \[CAPABILITY |\S+ OK \[CAPABILITY )", re.IGNORECASE)
+    STRIPPED = re.compile(rb" (STARTTLS|LOGINDISABLED)(?=[ \]\r])", re.IGNORECASE)
+
+    def __init__(self, proxy):
+        self.proxy = proxy
+        self.client = ImapLines()
+        self.server = ImapLines()
+
+    def from_client(self, data):
+        forward, answer = b"", b""
+        for is_line, part in self.client.feed(data):
+            command = re.fullmatch(rb"(\S+) STARTTLS\r\n", part, re.IGNORECASE) if is_line else None
+            if command:
+                self.proxy.starttls_refused += 1
+                answer += command.group(1) + b" BAD STARTTLS is not available\r\n"
+            else:
+                forward += part
+        return forward, answer
+
+    def from_server(self, data):
+        out = b""
+        for is_line, part in self.server.feed(data):
+            if is_line and self.CAPABILITY.match(part):
+                part = self.STRIPPED.sub(b"", part)
+            out += part
+        return out
+
+
+class ImapStartTlsStrippingProxy(RecordingProxy):
+    """A RecordingProxy in front of the server's plain IMAP port that hides STARTTLS."""
+
+    def __init__(self, port):
+        self.starttls_refused = 0  # STARTTLS commands the proxy answered with BAD
+        super().__init__(port)
+
+    def session(self):
+        return StartTlsStripping(self)
 
 
 def password_forms(user, secret):
@@ -518,6 +674,122 @@ class EndToEnd(unittest.TestCase):
         self.assertEqual(send_receive(profile)["sent"], 0)
         delivered = delivered_to("killed@example.com")
         self.assertEqual(len(delivered), len(subjects))
+
+    def test_imap_login_opens_the_relay_and_the_exact_bytes_go_out(self):
+        # An IMAP login (STARTTLS, only to authenticate) opens the window as a POP3 login does.
+        user = "imap-relay"
+        maildir = mailservers.add_user(SERVERS, user)
+        mailservers.append_messages(SERVERS, user, [mailservers.make_message(user, "relay-1")])
+        on_server = mailservers.maildir_state(maildir)
+        flags = server_flags(user)
+        # Without a login the provider refuses to relay for 127.0.0.1.
+        self.assertEqual(relay_answer_for_loopback("imap-refused@example.com"), 554)
+        profile = new_imap_profile(user, "--receive", "auth-only", security="starttls")
+        cli(profile, "queue", "e2e", "--to", "imap-bytes@example.com", "--subject",
+            "Exact bytes over IMAP", "--body", "Line one.\n.\n..leading dots\nLast line.")
+        result = imap_cycle(profile)
+        self.assertEqual(result["sent"], 1)
+        self.assertEqual(result["received"], 0)  # authenticate only
+        self.assertEqual(result["popLogins"], 1)
+        self.assertTrue(os.path.exists(os.path.join(SERVERS["grants"], "127.0.0.1")),
+                        "Dovecot's post-login script recorded the IMAP login")
+        [entry] = sent_file(profile)
+        eml = pathlib.Path(entry["file"]).read_bytes()
+        [delivered] = delivered_to("imap-bytes@example.com")
+        got = without_postfix_headers(pathlib.Path(delivered).read_bytes())
+        self.assertEqual(got, eml.replace(b"\r\n", b"\n"))
+        # Authenticating read nothing and changed nothing on the server.
+        self.assertEqual(local_messages(profile), [])
+        self.assertEqual(mailservers.maildir_state(maildir), on_server)
+        self.assertEqual(server_flags(user), flags)
+
+    def test_imap_download_leaves_the_server_as_it_was(self):
+        user = "imap-download"
+        maildir = mailservers.add_user(SERVERS, user)
+        first = [mailservers.make_message(user, f"download-{i}") for i in range(3)]
+        mailservers.append_messages(SERVERS, user, [first[0], (first[1], "\\Seen"), first[2]])
+        on_server = mailservers.maildir_state(maildir)
+        self.assertEqual(sorted(on_server.values()), ["", "", "S"])
+        flags = server_flags(user)
+        self.assertEqual(flags["<download-1@outpost.test>"], ["\\Seen"])
+        profile = new_imap_profile(user, "--receive", "download")
+
+        self.assertEqual(imap_cycle(profile)["received"], 3)
+        self.assertEqual(local_messages(profile), sorted(first))  # byte for byte
+        # Nothing removed, no \Seen added (in the file names and as Dovecot reports it).
+        self.assertEqual(mailservers.maildir_state(maildir), on_server)
+        self.assertEqual(server_flags(user), flags)
+
+        self.assertEqual(imap_cycle(profile)["received"], 0)
+        self.assertEqual(local_messages(profile), sorted(first))
+
+        later = mailservers.make_message(user, "download-later")
+        mailservers.append_messages(SERVERS, user, [later])
+        self.assertEqual(imap_cycle(profile)["received"], 1)
+        self.assertEqual(local_messages(profile), sorted(first + [later]))
+        self.assertEqual(len(mailservers.maildir_state(maildir)), 4)
+        self.assertEqual({k: v for k, v in mailservers.maildir_state(maildir).items()
+                          if k in on_server}, on_server)
+        self.assertEqual(server_flags(user),
+                         {**flags, "<download-later@outpost.test>": []})
+
+    def test_imap_a_new_uidvalidity_downloads_nothing_twice(self):
+        user = "imap-uidvalidity"
+        maildir = mailservers.add_user(SERVERS, user)
+        first = [mailservers.make_message(user, f"validity-{i}") for i in range(2)]
+        mailservers.append_messages(SERVERS, user, first)
+        profile = new_imap_profile(user, "--receive", "download")
+        self.assertEqual(imap_cycle(profile)["received"], 2)
+        self.assertEqual(local_messages(profile), sorted(first))
+
+        # The server renumbers its mailbox (a rebuilt index, a migration): new UIDVALIDITY,
+        # the same messages under new UIDs above the old ones. Neither "all new" (the new
+        # UIDVALIDITY) nor "above the last UID" (the old numbering) may fetch them again.
+        before, after = mailservers.force_uidvalidity_change(SERVERS, user)
+        self.assertNotEqual(before["uidvalidity"], after["uidvalidity"])
+        self.assertGreaterEqual(min(m["uid"] for m in after["messages"].values()),
+                                before["uidnext"])
+        self.assertEqual(imap_cycle(profile)["received"], 0)
+        self.assertEqual(local_messages(profile), sorted(first))
+
+        later = mailservers.make_message(user, "validity-later")
+        mailservers.append_messages(SERVERS, user, [later])
+        self.assertEqual(imap_cycle(profile)["received"], 1)
+        self.assertEqual(local_messages(profile), sorted(first + [later]))
+        self.assertEqual(imap_cycle(profile)["received"], 0)
+        self.assertEqual(len(mailservers.maildir_state(maildir)), 3)
+
+    def test_imap_starttls_stripped_no_login_goes_out(self):
+        # A proxy hides STARTTLS and refuses it: with --pop-security starttls Outpost must stop
+        # before any login, so nothing readable (or replayable) crosses the network.
+        user = "imap-stripped"
+        mailservers.add_user(SERVERS, user)
+        proxy = ImapStartTlsStrippingProxy(SERVERS["imap"])
+        try:
+            profile = new_imap_profile(user, security="starttls", port=proxy.port)
+            cli(profile, "queue", "e2e", "--to", "imap-stripped@example.com", "--subject",
+                "Kept", "--body", "kept")
+            r = cli(profile, "send-receive", "e2e", "--json", check=False)
+            self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+            result = json.loads(r.stdout)[0]
+            self.assertEqual(result["errorKind"], "tls", result)
+            self.assertIn("STARTTLS", result["error"])
+            self.assertEqual(result["sent"], 0)
+            self.assertEqual(result["received"], 0)
+            outbox = json.loads(cli(profile, "outbox", "e2e", "--json").stdout)
+            self.assertEqual([e["state"] for e in outbox], ["queued"])
+        finally:
+            proxy.stop()  # every session relayed and closed
+        self.assertGreaterEqual(proxy.sessions, 1, "Outpost connected through the proxy")
+        seen = bytes(proxy.sent)
+        self.assertNotIn(b"LOGIN", seen.upper())
+        self.assertNotIn(b"AUTHENTICATE", seen.upper())
+        for form in password_forms(user, password()):
+            self.assertNotIn(form, seen)
+        self.assertFalse(os.path.exists(os.path.join(SERVERS["grants"], "127.0.0.1")),
+                         "no login reached the server")
+        self.assertFalse(glob.glob(os.path.join(SERVERS["delivered"],
+                                                "*.imap-stripped@example.com.eml")))
 
     def test_zz_no_password_in_profiles_logs_or_output(self):
         secret = password().encode()
