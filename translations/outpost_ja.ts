@@ -1263,6 +1263,10 @@
         <source>With IMAP, messages always stay on the server.</source>
         <translation>IMAP では、メッセージは常にサーバーに残ります。</translation>
     </message>
+    <message>
+        <source>e.g. imap.example.ne.jp</source>
+        <translation>例: imap.example.ne.jp</translation>
+    </message>
 </context>
 <context>
     <name>Outpost::AccountProbe</name>

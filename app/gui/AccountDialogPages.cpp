@@ -158,6 +158,8 @@ QWidget *AccountDialog::receivingPage()
         m_popSecurity->setProperty("previous", int(security));
         const bool imap = protocol == IncomingProtocol::Imap;
         m_incomingServerLabel->setText(imap ? tr("IMAP &server:") : tr("POP3 &server:"));
+        m_popHost->setPlaceholderText(imap ? tr("e.g. imap.example.ne.jp")
+                                           : tr("e.g. pop.example.ne.jp"));
         // IMAP never deletes on the server and picks its own login (AUTHENTICATE PLAIN or
         // LOGIN): those two POP3 choices do not apply.
         m_popLogin->setEnabled(!imap);
