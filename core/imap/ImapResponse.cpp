@@ -257,6 +257,12 @@ bool parseRespText(Tokens &t, ImapResponse *r, QString *error)
 
 } // namespace
 
+bool ImapValue::operator==(const ImapValue &other) const
+{
+    return type == other.type && bytes == other.bytes && number == other.number &&
+           streamed == other.streamed && literalSize == other.literalSize && items == other.items;
+}
+
 bool ImapValue::isAtom(QByteArrayView name) const
 {
     return type == Type::Atom && bytes.compare(name, Qt::CaseInsensitive) == 0;

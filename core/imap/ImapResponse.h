@@ -39,7 +39,9 @@ struct ImapValue
     {
         return type == Type::List || type == Type::Nil ? QByteArray() : bytes;
     }
-    bool operator==(const ImapValue &other) const = default;
+    /// Declared, not defaulted: a defaulted comparison of a type that holds a list of itself
+    /// does not compile with every Qt (its container comparison traits recurse).
+    bool operator==(const ImapValue &other) const;
 
     static ImapValue atom(const QByteArray &bytes);
     static ImapValue string(const QByteArray &bytes);

@@ -17,14 +17,17 @@ QByteArray seeded(int n)
            "@example.org>\r\n\r\nSeeded body " + QByteArray::number(n) + "\r\n";
 }
 
-/// An IMAP account over implicit TLS (the sandbox's test certificate).
-void useImap(CycleFixture &f, Security security = Security::Tls)
+/// An IMAP account on the sandbox: plain on loopback (the password allowed in clear, so that
+/// the tests run where a TLS server cannot, see TestTls::serverUnavailable()), or over TLS
+/// with the test certificate.
+void useImap(CycleFixture &f, Security security = Security::None)
 {
     SandboxFixture::setUp(f.server);
     f.server.settings().popSecurity = security;
     f.account.incoming = IncomingProtocol::Imap;
     f.account.popPort = f.server.imapPort();
     f.account.popSecurity = security;
+    f.account.allowPlainTextAuth = security == Security::None;
     f.account.caFile = QStringLiteral(OUTPOST_TEST_DATA_DIR "/ca.pem");
 }
 
@@ -138,6 +141,48 @@ private Q_SLOTS:
         QVERIFY(log.contains(QLatin1String("LOGOUT")));
     }
 
+    void relayRefusedMidBatchLogsInAgainOverImap()
+    {
+        // The same recovery as for POP3: the server forgets the login after the first
+        // delivery; the refusal makes the cycle log in again (over IMAP) and carry on.
+        CycleFixture f;
+        useImap(f);
+        const QStringList ids{f.queue(), f.queue(), f.queue()};
+        bool cleared = false;
+        QObject::connect(&f.server, &SandboxServer::delivered, &f.server, [&] {
+            if (!cleared)
+                f.server.clearGrants();
+            cleared = true;
+        });
+        CycleOptions o = f.options();
+        o.relayRetryDelaysMs = {};
+        QObject::connect(&f.server, &SandboxServer::delivered, &f.server,
+                         [&] { f.clock.advance(60000); });
+        const CycleResult r = f.run(o);
+        QCOMPARE(r.sent, 3);
+        QCOMPARE(r.popLogins, 2);
+        for (const QString &id : ids)
+            QCOMPARE(f.stateOf(id), OutboxState::Sent);
+        QCOMPARE(f.transcript.filter(QLatin1String("IMAP C: a1 AUTHENTICATE")).size(), 2);
+        QVERIFY(f.transcript.filter(QLatin1String("POP3 ")).isEmpty());
+    }
+
+    void windowAboutToCloseLogsInAgainOverImap()
+    {
+        CycleFixture f;
+        useImap(f);
+        for (int i = 0; i < 4; ++i)
+            f.queue();
+        // Each message "takes" two minutes; the window is five.
+        QObject::connect(&f.server, &SandboxServer::delivered, &f.server,
+                         [&] { f.clock.advance(120000); });
+        QSignalSpy notes(&f.server, &SandboxServer::popLoggedIn);
+        const CycleResult r = f.run();
+        QCOMPARE(r.sent, 4);
+        QCOMPARE(r.popLogins, 2);
+        QCOMPARE(notes.count(), 2);
+    }
+
     void brokenDownloadIsFetchedNextTime()
     {
         CycleFixture f;
@@ -174,8 +219,22 @@ private Q_SLOTS:
         QVERIFY(f.server.deliveries().isEmpty());
     }
 
+    void implicitTls()
+    {
+        OUTPOST_SKIP_WITHOUT_TLS_SERVER();
+        CycleFixture f;
+        useImap(f, Security::Tls);
+        f.server.addMessage("alice", seeded(1));
+        f.queue();
+        const CycleResult r = f.run();
+        QVERIFY2(r.ok(), qPrintable(r.accountError.message + r.receiveError.message));
+        QCOMPARE(r.received, 1);
+        QCOMPARE(r.sent, 1);
+    }
+
     void startTlsThenLogin()
     {
+        OUTPOST_SKIP_WITHOUT_TLS_SERVER();
         CycleFixture f;
         useImap(f, Security::StartTls);
         f.server.addMessage("alice", seeded(1));
