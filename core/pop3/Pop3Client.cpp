@@ -30,6 +30,10 @@ Pop3Client::Pop3Client(std::unique_ptr<LineTransport> transport, QObject *parent
         // RFC 2595 section 4: capabilities learnt before TLS are discarded.
         m_stlsDone = true;
         m_capabilities.clear();
+        if (m_fromCache) {
+            loginWithKnownCapabilities(); // the list remembered is the one after TLS
+            return;
+        }
         send({Kind::Capa, "CAPA", {}});
     });
 }
@@ -37,6 +41,12 @@ Pop3Client::Pop3Client(std::unique_ptr<LineTransport> transport, QObject *parent
 Pop3Client::~Pop3Client() = default;
 
 void Pop3Client::open()
+{
+    m_askedAgain = false;
+    connectToServer();
+}
+
+void Pop3Client::connectToServer()
 {
     m_state = Connecting;
     m_finished = false;
@@ -50,6 +60,9 @@ void Pop3Client::open()
     m_capaDone = false;
     m_stlsDone = false;
     m_loginSent = false;
+    m_greeting.clear();
+    m_known = {};
+    m_fromCache = false;
     m_transport->setQuietReceive(false);
     m_transport->open(m_settings.connection);
 }
@@ -95,6 +108,7 @@ void Pop3Client::abort()
 {
     if (m_state == Disconnected)
         return;
+    m_fromCache = false; // cancelled: no sign that the server changed
     m_transport->abort();
     finish(NetError::make(NetError::Network, tr("The session was cancelled.")));
 }
@@ -107,7 +121,7 @@ void Pop3Client::enqueue(const Command &command)
 
 void Pop3Client::flush()
 {
-    if (m_finished || m_state == Disconnected || m_state == Update)
+    if (m_finished || m_state == Disconnected || m_state == Connecting || m_state == Update)
         return;
     // RFC 2449 section 6.6: with PIPELINING, commands may follow the login unanswered.
     const bool canSend = m_state == Transaction || (m_loginSent && pipelining());
@@ -162,6 +176,11 @@ void Pop3Client::onLine(const QByteArray &line)
                                          line));
         return;
     }
+    if (response.status == Pop3Response::Err && m_fromCache && m_settings.capabilityCache) {
+        // Something refused after CAPA was skipped: perhaps the server changed. The next
+        // session asks (and this one does too when it has not logged in yet: finish()).
+        m_settings.capabilityCache->forget(cacheKey());
+    }
     const Command &front = m_sent.front();
     const bool multiLine = front.kind == Kind::Capa || front.kind == Kind::Uidl ||
                            front.kind == Kind::List || front.kind == Kind::Retr;
@@ -204,13 +223,25 @@ void Pop3Client::handleStatus(const Command &command, const Pop3Response &respon
             return;
         }
         m_timestamp = Pop3Response::apopTimestamp(response.text);
+        m_greeting = line;
+        if (!m_timestamp.isEmpty())
+            m_greeting.replace(m_timestamp, "<>"); // new in every session
         m_state = Authorization;
+        if (useKnownCapabilities()) {
+            // TLS comes from the settings, never from what was remembered: STLS first.
+            if (m_settings.connection.security == Security::StartTls)
+                send({Kind::Stls, "STLS", {}});
+            else
+                loginWithKnownCapabilities();
+            return;
+        }
         send({Kind::Capa, "CAPA", {}});
         return;
     case Kind::Capa:
         // -ERR: no CAPA (RFC 2449 section 5); carry on without capabilities.
         m_capabilities.clear();
         m_capaDone = true;
+        rememberCapabilities();
         if (m_settings.connection.security == Security::StartTls && !m_stlsDone) {
             finish(NetError::make(NetError::Tls,
                                   tr("The server does not offer STLS, so the connection "
@@ -389,6 +420,7 @@ void Pop3Client::endData()
     switch (command.kind) {
     case Kind::Capa:
         m_capaDone = true;
+        rememberCapabilities();
         if (m_settings.connection.security == Security::StartTls && !m_stlsDone) {
             if (!m_capabilities.contains("STLS")) {
                 // Never fall back to plain text: no credentials go out.
@@ -516,10 +548,96 @@ NetError Pop3Client::insecureLoginError() const
            "and the server could then read the password."));
 }
 
+bool Pop3Client::useKnownCapabilities()
+{
+    if (!m_settings.capabilityCache)
+        return false;
+    m_known = m_settings.capabilityCache->find(cacheKey());
+    // Another greeting is another server (or another version of it): ask.
+    m_fromCache = !m_known.isNull() && m_known.greeting == m_greeting;
+    if (!m_known.isNull() && !m_fromCache)
+        m_transport->note(QStringLiteral("*: the greeting differs from the last session's; "
+                                         "asking for the capabilities"));
+    return m_fromCache;
+}
+
+void Pop3Client::loginWithKnownCapabilities()
+{
+    m_transport->note(QStringLiteral("*: capabilities as in the last session (CAPA skipped): %1")
+                          .arg(QString::fromUtf8(m_known.capabilities.join(' '))));
+    m_capabilities = m_known.capabilities;
+    m_capaDone = true;
+    // startLogin() decides on the password's safety from the connection itself.
+    startLogin();
+    if (!m_finished) {
+        flush();
+        updateIdle();
+    }
+}
+
+void Pop3Client::rememberCapabilities()
+{
+    if (!m_settings.capabilityCache)
+        return;
+    // Before STLS the list is not the one the login uses (RFC 2595 section 4).
+    if (m_settings.connection.security == Security::StartTls && !m_stlsDone)
+        return;
+    m_settings.capabilityCache->remember(cacheKey(), {m_greeting, m_capabilities});
+}
+
+QString Pop3Client::cacheKey() const
+{
+    const ConnectionSettings &c = m_settings.connection;
+    return CapabilityCache::key(QStringLiteral("pop3"), c.host, c.port, c.security);
+}
+
+bool Pop3Client::askAgain(const NetError &error)
+{
+    // Only a failure before the login, on a session that skipped CAPA, and once: then the
+    // session starts again and asks. An unsafe login is refused whatever the capabilities.
+    if (!m_fromCache || m_askedAgain || m_loginTime.isValid() ||
+        error.kind == NetError::InsecureLogin)
+        return false;
+    m_askedAgain = true;
+    m_transport->note(QStringLiteral("*: failed with the remembered capabilities (%1); "
+                                     "connecting again to ask for them")
+                          .arg(error.message));
+    // The commands sent behind the login were not carried out: they go again, in order.
+    std::deque<Command> again;
+    for (const Command &command : m_sent) {
+        if (command.kind >= Kind::Stat)
+            again.push_back(command);
+    }
+    again.insert(again.end(), m_queued.begin(), m_queued.end());
+    m_queued = std::move(again);
+    m_sent.clear();
+    m_inData = false;
+    m_fromCache = false;
+    m_loginSent = false;
+    m_state = Connecting;
+    m_transport->setBlockReceiver({});
+    m_transport->abort();
+    // From the event loop: this may run inside the old connection's delivery of lines.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_finished && m_state == Connecting)
+                connectToServer();
+        },
+        Qt::QueuedConnection);
+    return true;
+}
+
 void Pop3Client::finish(const NetError &error)
 {
     if (m_finished)
         return;
+    if (error.isError() && m_fromCache && error.kind != NetError::InsecureLogin) {
+        if (m_settings.capabilityCache)
+            m_settings.capabilityCache->forget(cacheKey());
+        if (askAgain(error))
+            return;
+    }
     m_finished = true;
     m_state = Disconnected;
     if (error.isError())

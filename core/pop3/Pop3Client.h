@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/CapabilityCache.h"
 #include "net/LineTransport.h"
 #include "pop3/Pop3MultiLineReader.h"
 #include "pop3/Pop3Response.h"
@@ -28,6 +29,11 @@ struct Pop3Settings
     bool allowPlainTextPassword = false;
     /// Send commands in groups when the server announces PIPELINING (RFC 2449 section 6.6).
     bool usePipelining = true;
+    /// The capabilities remembered from earlier sessions (may be null: always ask). When the
+    /// greeting is the one remembered, CAPA is skipped; at any sign of change (an -ERR or a
+    /// failure after skipping it) the entry is forgotten and, before the login, the client
+    /// connects once more and asks. TLS and the plain-text rule never depend on it.
+    std::shared_ptr<CapabilityCache> capabilityCache;
 };
 
 /// One entry of a UIDL listing.
@@ -186,6 +192,12 @@ private:
     void finish(const NetError &error);
     void updateIdle();
     bool pipelining() const;
+    void connectToServer();
+    QString cacheKey() const;
+    bool useKnownCapabilities();
+    void loginWithKnownCapabilities();
+    void rememberCapabilities();
+    bool askAgain(const NetError &error);
     NetError errError(const Pop3Response &response, const QByteArray &line, const QString &message,
                       NetError::Kind fallback) const;
 
@@ -210,6 +222,10 @@ private:
     bool m_stlsDone = false;
     bool m_loginSent = false;
     bool m_finished = false;
+    QByteArray m_greeting;     ///< the greeting line without its APOP timestamp
+    KnownServer m_known;       ///< what the cache held when this session used it
+    bool m_fromCache = false;  ///< CAPA was skipped: m_known stands for the server's answer
+    bool m_askedAgain = false; ///< this session already reconnected to ask CAPA
 };
 
 } // namespace Outpost

@@ -4,6 +4,7 @@
 #include "Memory.h"
 #include "Profile.h"
 #include "RetryPolicy.h"
+#include "net/CapabilityCache.h"
 #include "store/InboxStore.h"
 #include "store/OutboxStore.h"
 #include "store/TranscriptLog.h"
@@ -19,6 +20,8 @@ struct AccountRunner::Stores
     std::unique_ptr<InboxStore> inbox;
     std::unique_ptr<TranscriptLog> log;
     AuthWindow window;
+    /// The servers' capabilities from the last sessions (capabilities.json).
+    std::shared_ptr<CapabilityCache> capabilities;
 };
 
 std::unique_ptr<AccountRunner> AccountRunner::open(const Account &account, const Profile &profile,
@@ -35,6 +38,8 @@ std::unique_ptr<AccountRunner> AccountRunner::open(const Account &account, const
     stores->log = std::make_unique<TranscriptLog>(profile.logsDirectory() + QLatin1Char('/') +
                                                   account.id + QStringLiteral(".log"));
     stores->window = AuthWindow::load(stores->directory, account.authWindowSeconds);
+    stores->capabilities =
+        std::make_shared<CapabilityCache>(CapabilityCache::fileIn(stores->directory));
     return std::unique_ptr<AccountRunner>(
         new AccountRunner(account, std::move(stores), credentials, clock, options));
 }
@@ -167,6 +172,7 @@ void AccountRunner::startCycle(Trigger why, const QString &popPassword, const QS
     auto *cycle = new Cycle(m_account, popPassword, smtpPassword, m_stores->outbox.get(),
                             m_stores->inbox.get(), &m_stores->window, m_clock, options, this);
     m_cycle = cycle;
+    cycle->setCapabilityCache(m_stores->capabilities);
     m_status.done = 0;
     m_status.total = 0;
     connect(cycle, &Cycle::phaseChanged, this, [this](Cycle::Phase phase) {

@@ -101,9 +101,9 @@ void Cycle::advance(Step next)
 void Cycle::startReceive(ReceiveStage::Mode mode)
 {
     m_loggedIn = false;
-    auto *stage =
-        new ReceiveStage(m_account, pop3SettingsFor(m_account, m_popPassword, m_options.timeouts),
-                         mode, m_inbox, m_clock, this);
+    Pop3Settings settings = pop3SettingsFor(m_account, m_popPassword, m_options.timeouts);
+    settings.capabilityCache = m_capabilities;
+    auto *stage = new ReceiveStage(m_account, settings, mode, m_inbox, m_clock, this);
     m_receive = stage;
     connect(stage, &ReceiveStage::transcript, this, &Cycle::transcript);
     connect(stage, &ReceiveStage::note, this, &Cycle::note);

@@ -104,6 +104,12 @@ public:
           const CycleOptions &options = {}, QObject *parent = nullptr);
     ~Cycle() override;
 
+    /// Capabilities remembered from earlier sessions, shared with them (none: always ask).
+    void setCapabilityCache(std::shared_ptr<CapabilityCache> cache)
+    {
+        m_capabilities = std::move(cache);
+    }
+
     void start();
     /// Stops at once; a message in flight goes back to the queue (or, when its data was
     /// complete, is left for the start-up recovery to mark "may have been sent").
@@ -185,6 +191,7 @@ private:
     Clock *m_clock;
     CycleOptions m_options;
     RelayPolicy m_relay;
+    std::shared_ptr<CapabilityCache> m_capabilities;
 
     Step m_step = Step::Idle;
     Phase m_phase = Phase::Idle;

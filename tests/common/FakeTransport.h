@@ -121,6 +121,8 @@ public:
     const Outpost::ConnectionSettings &settings() const { return m_settings; }
     /// The last setIdle() value.
     bool idle() const { return m_idle; }
+    /// How many times the client called open() (a client may connect again).
+    int opens() const { return m_opens; }
 
     // --- LineTransport ---
 
@@ -128,6 +130,7 @@ public:
     {
         m_settings = settings;
         m_opened = true;
+        ++m_opens;
         m_connected = false;
         m_failed = false;
         m_closing = false;
@@ -235,6 +238,7 @@ private:
     qsizetype m_checked = 0; ///< bytes of m_written consumed by expectClient()
     QByteArray m_failure;
     bool m_opened = false;
+    int m_opens = 0;
     bool m_connected = false;
     bool m_failed = false;
     bool m_closing = false;

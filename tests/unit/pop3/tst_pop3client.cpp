@@ -4,6 +4,7 @@
 
 #include <QBuffer>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Outpost;
@@ -111,7 +112,37 @@ private Q_SLOTS:
     void twoResponsesInOneRead();
     void unsolicitedResponseInTheSameRead();
     void stlsGoAheadAndInjectionInOneRead();
+    // Capabilities remembered from the last session (CapabilityCache).
+    void knownCapabilitiesSkipCapa();
+    void otherGreetingAsksAgain();
+    void refusalAfterSkippingAsksAgain();
+    void refusedLoginAfterSkippingIsReportedOnce();
+    void knownCapabilitiesNeverAllowPlainText();
+    void knownCapabilitiesNeverSkipStls();
+    void cacheKeptInTheAccountFolder();
 };
+
+namespace {
+
+const QByteArrayList pipelinedCapabilities{"USER", "PIPELINING", "UIDL"};
+
+/// The cache key of the harness's server (the fake transport's settings).
+QString keyOf(const Pop3Settings &settings)
+{
+    return CapabilityCache::key(QStringLiteral("pop3"), settings.connection.host,
+                                settings.connection.port, settings.connection.security);
+}
+
+/// A cache that remembers the harness's server as greeting "+OK ready" with @p capabilities.
+std::shared_ptr<CapabilityCache> knownServer(const Pop3Settings &settings,
+                                             const QByteArrayList &capabilities)
+{
+    auto cache = std::make_shared<CapabilityCache>();
+    cache->remember(keyOf(settings), {"+OK ready", capabilities});
+    return cache;
+}
+
+} // namespace
 
 void TestPop3Client::initTestCase()
 {
@@ -712,6 +743,217 @@ void TestPop3Client::stlsGoAheadAndInjectionInOneRead()
     QVERIFY(h.error().message.contains(QLatin1String("TLS")));
     QVERIFY(!h.fake->isEncrypted());
     QCOMPARE(h.loggedIn.count(), 0);
+}
+
+void TestPop3Client::knownCapabilitiesSkipCapa()
+{
+    auto cache = std::make_shared<CapabilityCache>();
+    {
+        // The first session asks and remembers.
+        Harness h;
+        h.settings.allowPlainTextPassword = true; // chosen: the link has no TLS
+        h.settings.capabilityCache = cache;
+        h.open();
+        h.client.stat();
+        h.client.quit();
+        h.play(QByteArrayList{"S: +OK ready"} + capa(pipelinedCapabilities) +
+               QByteArrayList{"C: USER mrose", "C: PASS tanstaaf", "C: STAT", "C: QUIT", "S: +OK",
+                              "S: +OK logged in", "S: +OK 0 0", "S: +OK bye", "X"});
+        QCOMPARE(h.finished.count(), 1);
+        QVERIFY(!h.error().isError());
+        QCOMPARE(cache->find(keyOf(h.settings)).capabilities, pipelinedCapabilities);
+    }
+    // The second: the same greeting, so the login group goes at once (no CAPA).
+    Harness h;
+    h.settings.allowPlainTextPassword = true;
+    h.settings.capabilityCache = cache;
+    h.open();
+    h.client.stat();
+    h.client.quit();
+    h.play({"S: +OK ready", "C: USER mrose", "C: PASS tanstaaf", "C: STAT", "C: QUIT", "S: +OK",
+            "S: +OK logged in", "S: +OK 0 0", "S: +OK bye", "X"});
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.loggedIn.count(), 1);
+    QCOMPARE(h.stat.count(), 1);
+    QVERIFY(!h.written().contains("CAPA"));
+    QCOMPARE(h.fake->opens(), 1);
+}
+
+void TestPop3Client::otherGreetingAsksAgain()
+{
+    // The APOP timestamp changes every session and does not count; other words do.
+    Harness h;
+    h.settings.allowPlainTextPassword = true;
+    h.settings.capabilityCache = knownServer(h.settings, pipelinedCapabilities);
+    h.open();
+    h.client.quit();
+    h.play(QByteArrayList{"S: +OK new server software ready"} + capa({"USER"}) +
+           QByteArrayList{"C: USER mrose", "S: +OK", "C: PASS tanstaaf", "S: +OK logged in",
+                          "C: QUIT", "S: +OK bye", "X"});
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
+    QVERIFY(!h.error().isError());
+    const KnownServer now = h.settings.capabilityCache->find(keyOf(h.settings));
+    QCOMPARE(now.greeting, QByteArray("+OK new server software ready"));
+    QCOMPARE(now.capabilities, QByteArrayList{"USER"});
+
+    // With a timestamp: the same server whatever the timestamp.
+    Harness apop;
+    apop.settings.capabilityCache = std::make_shared<CapabilityCache>();
+    apop.settings.capabilityCache->remember(keyOf(apop.settings),
+                                            {"+OK POP3 server ready <>", {"USER"}});
+    apop.open();
+    apop.client.quit();
+    apop.play(QByteArrayList{rfcGreeting, rfcApop, "S: +OK maildrop ready"} + quitSequence());
+    QCOMPARE(apop.finished.count(), 1);
+    QVERIFY2(apop.allUsed(), apop.report().constData());
+    QVERIFY(!apop.error().isError());
+}
+
+void TestPop3Client::refusalAfterSkippingAsksAgain()
+{
+    // The server no longer pipelines, or no longer knows USER: its refusal after a skipped
+    // CAPA is a sign. The client forgets, connects again, asks, and logs in as told.
+    Harness h;
+    h.settings.allowPlainTextPassword = true;
+    h.settings.capabilityCache = knownServer(h.settings, pipelinedCapabilities);
+    h.open();
+    h.client.stat();
+    h.client.quit();
+    h.play({"S: +OK ready", "C: USER mrose", "C: PASS tanstaaf", "C: STAT", "C: QUIT",
+            "S: -ERR unknown command"});
+    QCOMPARE(h.finished.count(), 0);
+    QVERIFY(h.settings.capabilityCache->find(keyOf(h.settings)).isNull());
+    QTRY_COMPARE(h.fake->opens(), 2);
+    h.fake->acceptConnection();
+    h.play(QByteArrayList{"S: +OK ready"} + capa({"SASL PLAIN"}) +
+           QByteArrayList{"C: AUTH PLAIN " + QByteArray("\0mrose\0tanstaaf", 15).toBase64(),
+                          "S: +OK welcome", "C: STAT", "S: +OK 3 300", "C: QUIT", "S: +OK bye",
+                          "X"});
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
+    QVERIFY(!h.error().isError());
+    QCOMPARE(h.loggedIn.count(), 1);
+    QCOMPARE(h.stat.count(), 1); // the STAT of the first connection went again, once
+    QCOMPARE(h.settings.capabilityCache->find(keyOf(h.settings)).capabilities,
+             QByteArrayList{"SASL PLAIN"});
+}
+
+void TestPop3Client::refusedLoginAfterSkippingIsReportedOnce()
+{
+    // A wrong password looks the same as a changed server at first: one more session asks
+    // CAPA, and its refusal is the one reported (exactly once).
+    Harness h;
+    h.settings.allowPlainTextPassword = true;
+    h.settings.capabilityCache = knownServer(h.settings, pipelinedCapabilities);
+    h.expectError(NetError::Authentication);
+    h.open();
+    h.client.quit();
+    h.play({"S: +OK ready", "C: USER mrose", "C: PASS tanstaaf", "C: QUIT", "S: +OK",
+            "S: -ERR [AUTH] Authentication failed."});
+    QTRY_COMPARE(h.fake->opens(), 2);
+    h.fake->acceptConnection();
+    h.play(QByteArrayList{"S: +OK ready"} + capa(pipelinedCapabilities) +
+           QByteArrayList{"C: USER mrose", "C: PASS tanstaaf", "C: QUIT", "S: +OK",
+                          "S: -ERR [AUTH] Authentication failed."});
+    QCOMPARE(h.finished.count(), 1);
+    QCOMPARE(h.error().kind, NetError::Authentication);
+    QCOMPARE(h.loggedIn.count(), 0);
+    QCoreApplication::processEvents();
+    QCOMPARE(h.fake->opens(), 2); // no third try
+    QCOMPARE(h.finished.count(), 1);
+}
+
+void TestPop3Client::knownCapabilitiesNeverAllowPlainText()
+{
+    // Whatever was remembered (STLS, SASL PLAIN, PIPELINING), a connection without TLS and
+    // without the user's choice sends no password, no STLS and no CAPA, and does not try again.
+    const QByteArrayList everything{"USER", "STLS", "SASL PLAIN", "PIPELINING"};
+    for (const PopLogin login : {PopLogin::Auto, PopLogin::UserPass, PopLogin::SaslPlain}) {
+        Harness h;
+        h.settings.login = login;
+        h.settings.capabilityCache = knownServer(h.settings, everything);
+        h.expectError(NetError::InsecureLogin);
+        h.open();
+        h.client.stat();
+        h.client.quit();
+        h.play({"S: +OK ready"});
+        QCOMPARE(h.finished.count(), 1);
+        QCOMPARE(h.error().kind, NetError::InsecureLogin);
+        QVERIFY2(h.written().isEmpty(), h.written().constData());
+        QVERIFY(!ScriptedServer::holdsPassword(h.written(), "mrose", "tanstaaf"));
+        QCoreApplication::processEvents();
+        QCOMPARE(h.fake->opens(), 1);
+    }
+}
+
+void TestPop3Client::knownCapabilitiesNeverSkipStls()
+{
+    // STARTTLS comes from the settings: STLS goes first even though the list remembered (the
+    // one after TLS) does not name it, and nothing else goes before the handshake. After it,
+    // the remembered list stands for the second CAPA.
+    Harness h;
+    h.settings.connection.security = Security::StartTls;
+    h.settings.capabilityCache = knownServer(h.settings, pipelinedCapabilities);
+    h.open();
+    h.client.stat();
+    h.client.quit();
+    h.play({"S: +OK ready", "C: STLS"});
+    QVERIFY2(h.fake->pending().isEmpty(), h.fake->pending().constData());
+    h.play({"S: +OK begin TLS"});
+    QVERIFY(h.fake->pending().isEmpty()); // nothing before the handshake
+    h.fake->completeTls();
+    h.play({"C: USER mrose", "C: PASS tanstaaf", "C: STAT", "C: QUIT", "S: +OK", "S: +OK logged in",
+            "S: +OK 0 0", "S: +OK bye", "X"});
+    QCOMPARE(h.finished.count(), 1);
+    QVERIFY2(h.allUsed(), h.report().constData());
+    QVERIFY(!h.error().isError());
+
+    // STLS refused although remembered as working: asked again, and without STLS offered
+    // the session ends before any credentials.
+    Harness refused;
+    refused.settings.connection.security = Security::StartTls;
+    refused.settings.capabilityCache = knownServer(refused.settings, pipelinedCapabilities);
+    refused.expectError(NetError::Tls);
+    refused.open();
+    refused.client.quit();
+    refused.play({"S: +OK ready", "C: STLS", "S: -ERR not now"});
+    QTRY_COMPARE(refused.fake->opens(), 2);
+    refused.fake->acceptConnection();
+    refused.play(QByteArrayList{"S: +OK ready"} + capa({"USER", "PIPELINING"}));
+    QCOMPARE(refused.finished.count(), 1);
+    QCOMPARE(refused.error().kind, NetError::Tls);
+    QVERIFY(!refused.written().contains("USER"));
+    QVERIFY(!ScriptedServer::holdsPassword(refused.written(), "mrose", "tanstaaf"));
+}
+
+void TestPop3Client::cacheKeptInTheAccountFolder()
+{
+    // Kept beside the account's other state, read again by the next program; no password.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = CapabilityCache::fileIn(dir.path());
+    const QString key = CapabilityCache::key(QStringLiteral("pop3"), QStringLiteral("Mail.Example"),
+                                             110, Security::StartTls);
+    {
+        CapabilityCache cache(file);
+        cache.remember(key, {"+OK ready", {"USER", "PIPELINING"}});
+    }
+    QVERIFY(QFile::exists(file));
+    CapabilityCache again(file);
+    QCOMPARE(again
+                 .find(CapabilityCache::key(QStringLiteral("pop3"), QStringLiteral("mail.example"),
+                                            110, Security::StartTls))
+                 .capabilities,
+             (QByteArrayList{"USER", "PIPELINING"}));
+    QVERIFY(again
+                .find(CapabilityCache::key(QStringLiteral("pop3"), QStringLiteral("mail.example"),
+                                           110, Security::None))
+                .isNull()); // before TLS is another list
+    again.forget(key);
+    QVERIFY(CapabilityCache(file).find(key).isNull());
 }
 
 QTEST_GUILESS_MAIN(TestPop3Client)
