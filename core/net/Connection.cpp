@@ -1,5 +1,7 @@
 #include "Connection.h"
 
+#include "TlsSessionCache.h"
+
 #include <QSslCipher>
 #include <QSslConfiguration>
 
@@ -49,6 +51,8 @@ void Connection::open(const ConnectionSettings &settings)
         m_socket = m_tls.data();
         connect(m_tls, &QSslSocket::encrypted, this, &Connection::onEncrypted);
         connect(m_tls, &QSslSocket::sslErrors, this, &Connection::onSslErrors);
+        // TLS 1.3 tickets come after the handshake, TLS 1.2 sessions with it.
+        connect(m_tls, &QSslSocket::newSessionTicketReceived, this, &Connection::keepSession);
         // Over TLS the plain text is encrypted at once and waits as cipher text; only
         // encryptedBytesWritten tells when that drains, so flow control listens to it too.
         connect(m_tls, &QSslSocket::encryptedBytesWritten, this, [this](qint64 bytes) {
@@ -99,6 +103,16 @@ void Connection::configureTls()
     if (!m_settings.extraCaCertificates.isEmpty())
         config.addCaCertificates(m_settings.extraCaCertificates);
     config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    // Resume a session of an earlier connection to this server with the same trust
+    // (TlsSessionCache): the server then skips the certificate and its signature.
+    config.setSslOption(QSsl::SslOptionDisableSessionPersistence, false);
+    m_sessionKey = TlsSessionCache::keyFor(m_settings);
+    const QByteArray ticket = TlsSessionCache::find(m_sessionKey);
+    m_offeredSession = !ticket.isEmpty();
+    if (m_offeredSession) {
+        config.setSessionTicket(ticket);
+        note(QStringLiteral("*: offering the TLS session of an earlier connection"));
+    }
     m_tls->setSslConfiguration(config);
 }
 
@@ -245,6 +259,7 @@ void Connection::onEncrypted()
 {
     m_handshaking = false;
     note(QStringLiteral("*: TLS established (%1)").arg(m_tls->sessionCipher().name()));
+    keepSession();
     if (m_connecting) {
         m_connecting = false;
         armTimer();
@@ -253,6 +268,13 @@ void Connection::onEncrypted()
     }
     armTimer();
     Q_EMIT encrypted();
+}
+
+void Connection::keepSession()
+{
+    // Only a session whose handshake ended in encrypted(): verified, or pinned by the user.
+    if (m_tls && m_tls->isEncrypted())
+        TlsSessionCache::remember(m_sessionKey, m_tls->sslConfiguration().sessionTicket());
 }
 
 void Connection::onReadyRead()
@@ -300,6 +322,8 @@ void Connection::onError(QAbstractSocket::SocketError error)
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError:
+        if (m_offeredSession)
+            TlsSessionCache::forget(m_sessionKey); // the next try does a full handshake
         value = NetError::make(
             NetError::Tls,
             m_refused.isNull()

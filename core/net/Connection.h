@@ -74,6 +74,7 @@ private:
     void onTimeout();
     void armTimer();
     void configureTls();
+    void keepSession();
 
     QPointer<QTcpSocket> m_socket;
     QPointer<QSslSocket> m_tls; ///< m_socket when the settings ask for TLS, else null
@@ -83,6 +84,8 @@ private:
     CertificateInfo m_refused;
     QHostAddress m_localAddress;
     QHostAddress m_peerAddress;
+    QString m_sessionKey;          ///< TlsSessionCache key of this server and trust
+    bool m_offeredSession = false; ///< the handshake offered a kept session
     bool m_connecting = false;
     bool m_handshaking = false;
     bool m_failed = false;
