@@ -594,9 +594,9 @@ QString Pop3Client::cacheKey() const
 bool Pop3Client::askAgain(const NetError &error)
 {
     // Only a failure before the login, on a session that skipped CAPA, and once: then the
-    // session starts again and asks. An unsafe login is refused whatever the capabilities.
-    if (!m_fromCache || m_askedAgain || m_loginTime.isValid() ||
-        error.kind == NetError::InsecureLogin)
+    // session starts again and asks (finish() leaves out an unsafe login, which is refused
+    // whatever the capabilities).
+    if (!m_fromCache || m_askedAgain || m_loginTime.isValid())
         return false;
     m_askedAgain = true;
     m_transport->note(QStringLiteral("*: failed with the remembered capabilities (%1); "
@@ -632,6 +632,7 @@ void Pop3Client::finish(const NetError &error)
 {
     if (m_finished)
         return;
+    // Outpost's own refusal to send a password unencrypted says nothing about the server.
     if (error.isError() && m_fromCache && error.kind != NetError::InsecureLogin) {
         if (m_settings.capabilityCache)
             m_settings.capabilityCache->forget(cacheKey());
