@@ -8,11 +8,13 @@ users); exits 77 (skipped) otherwise.
    cost of a TCP handshake (1.5 round trips before the server sees the connection). For
    each scenario the wall time at that delay minus the wall time through the same proxy
    with no delay, divided by the round-trip time, is the number of round trips the work
-   costs (start-up, disk and server work cancel out). Outpost runs `outpost-cli
-   send-receive` (POP authenticate-only, then the queued messages) with the servers'
-   extensions as offered and with PIPELINING and CHUNKING hidden by the proxy (it renames
-   them in the capability lists); Python runs poplib (USER, PASS, STAT, QUIT) then smtplib
-   over one connection.
+   costs (start-up, disk and server work cancel out). Each setting of SCENARIOS (plain;
+   plain with PIPELINING and CHUNKING hidden by the proxy, which renames them in the
+   capability lists; POP3S + SMTPS; STARTTLS on both) runs Outpost's `outpost-cli
+   send-receive` (POP authenticate-only, then the queued messages) as a second session (the
+   POP server's capabilities remembered) and, for one message, as a first session, and
+   Python's poplib (USER, PASS, STAT, QUIT) then smtplib over one connection, protected the
+   same way. SMTPS is a listener added to the running Postfix (add_smtps).
 2. Bulk send. N messages of S bytes straight to Postfix (no proxy), Postfix only accepting
    (defer_transports holds every delivery): Outpost in one cycle, msmtp once per message,
    a Python smtplib loop over one connection, and Postfix's smtp-source over one session.
@@ -22,7 +24,8 @@ users); exits 77 (skipped) otherwise.
    and resident memory from /proc.
 
     bench_wire.py --cli build/app/cli/outpost-cli --fill build/tests/bench/bench_fill \
-        [--rtt-ms 100] [--runs 3] [--batch 100] [--bulk 1000] [--bulk-size 10240]
+        [--rtt-ms 100] [--runs 3] [--batch 100] [--scenarios 1,3] [--transcripts DIR]
+        [--bulk 1000] [--bulk-size 10240]
         [--idle-seconds 60] [--idle-messages 10000] [--markdown FILE] [--quick]
 """
 import argparse
@@ -33,6 +36,7 @@ import os
 import poplib
 import shutil
 import smtplib
+import ssl
 import statistics
 import signal
 import socket
@@ -219,14 +223,27 @@ class Outpost:
         return wall
 
 
-def python_cycle(pop_port, smtp_port, password, count, size):
+def python_cycle(scenario, pop_port, smtp_port, password, count, size, ca):
+    """poplib (USER, PASS, STAT, QUIT) then smtplib over one connection, protected as
+    @scenario says: implicit TLS (POP3_SSL, SMTP_SSL) or STARTTLS (stls(), starttls())."""
+    context = ssl.create_default_context(cafile=ca)
     start = time.monotonic()
-    pop = poplib.POP3("127.0.0.1", pop_port, timeout=60)
+    if scenario.pop == "tls":
+        pop = poplib.POP3_SSL("127.0.0.1", pop_port, timeout=60, context=context)
+    else:
+        pop = poplib.POP3("127.0.0.1", pop_port, timeout=60)
+        if scenario.pop == "starttls":
+            pop.stls(context=context)  # asks CAPA first
     pop.user("alice")
     pop.pass_(password)
     pop.stat()
     pop.quit()
-    smtp = smtplib.SMTP("127.0.0.1", smtp_port, timeout=60)
+    if scenario.smtp == "tls":
+        smtp = smtplib.SMTP_SSL("127.0.0.1", smtp_port, timeout=60, context=context)
+    else:
+        smtp = smtplib.SMTP("127.0.0.1", smtp_port, timeout=60)
+        if scenario.smtp == "starttls":
+            smtp.starttls(context=context)  # EHLO, STARTTLS; sendmail says EHLO again
     for i in range(count):
         smtp.sendmail(SENDER, [RECIPIENT], message_bytes(size, i))
     smtp.quit()
@@ -243,69 +260,149 @@ def loadavg():
 
 # --- 1. Round trips ------------------------------------------------------------------------
 
-def minimum_rtts(n, extensions):
-    """The protocols' minimum for POP login then n messages, explained in the output."""
-    if extensions:
-        # POP: connect + greeting 2, CAPA 1, USER PASS STAT QUIT in one group 1 -> logged in
-        # at 4. SMTP: connect + greeting 2, EHLO 1 -> ready at 3, overlapped with the POP
-        # login. Then every MAIL RCPT BDAT LAST (and QUIT) in one group: 1.
-        return 5
-    # POP without PIPELINING: connect + greeting 2, USER 1, PASS 1 -> logged in at 4 (STAT
-    # and QUIT overlap the sending). SMTP overlapped up to EHLO, then MAIL, RCPT, DATA and
-    # the data's end one by one: 4 per message; QUIT in the last message's... not allowed
-    # without PIPELINING: +1.
-    return 4 + 4 * n + 1
+class Scenario:
+    """One way of reaching the servers: how POP and SMTP are protected and which of the
+    servers' ports serve it (keys of mailservers.start()'s result, plus "smtps" added here).
+    minimum(n, known) is the protocols' least number of round trips for a POP login then n
+    messages with PIPELINING and CHUNKING (@known: the POP server's capabilities known from
+    the last session, so CAPA is not needed); bare(n) the least without any extension, for
+    clients that use none (Python)."""
+
+    def __init__(self, name, pop, smtp, pop_port, smtp_port, minimum, bare, strip=False,
+                 receive="pop3"):
+        self.name, self.pop, self.smtp = name, pop, smtp
+        self.pop_port, self.smtp_port = pop_port, smtp_port
+        self.minimum, self.bare, self.strip, self.receive = minimum, bare, strip, receive
+
+
+# Plain: POP connect + greeting 2, (CAPA 1,) USER/PASS/STAT/QUIT in one group 1; SMTP
+# connect + greeting + EHLO 3 alongside; then every MAIL/RCPT/BDAT LAST and QUIT in one group
+# 1 (RFC 2920: EHLO ends a group, and no MAIL goes before the POP login has finished).
+# Implicit TLS 1.3: the handshake costs 1 round trip before the server can greet (the client's
+# Finished goes with its first command, but the server greets only after it): POP greeting at
+# 3, login at 4 (5 with CAPA); SMTP greeting at 3, EHLO 4; the group 1 more.
+# STARTTLS on both: SMTP greeting 2, EHLO 3, STARTTLS 4, handshake 5 (the client's Finished
+# carries the second EHLO, RFC 3207 section 4.2), EHLO 6, the group 7; POP greeting 2, (CAPA,)
+# STLS 3, handshake 4, (CAPA,) login 5 — with CAPA twice the POP side ends at 7 and the group
+# at 8. Without extensions (bare): the POP login ends after PASS (USER and PASS one by one),
+# then MAIL, RCPT, DATA and the data's end one by one per message, and QUIT.
+SCENARIOS = [
+    Scenario("POP3 + SMTP", "none", "none", "pop3", "smtp",
+             minimum=lambda n, known: 4 if known else 5, bare=lambda n: 4 + 4 * n + 1),
+    Scenario("POP3 + SMTP, PIPELINING/CHUNKING hidden", "none", "none", "pop3", "smtp",
+             minimum=lambda n, known: (4 if known else 5) + 4 * n + 1, bare=lambda n: 4 + 4 * n + 1,
+             strip=True),
+    Scenario("POP3S + SMTPS (TLS 1.3)", "tls", "tls", "pop3s", "smtps",
+             minimum=lambda n, known: 5 if known else 6, bare=lambda n: 5 + 4 * n + 1),
+    Scenario("POP3 + SMTP, STARTTLS on both", "starttls", "starttls", "pop3", "smtp",
+             minimum=lambda n, known: 7 if known else 8, bare=lambda n: 6 + 4 * n + 1),
+    # The IMAP client adds its row here: IMAPS + SMTPS, receive="imap", once it exists.
+]
+
+
+def add_smtps(servers):
+    """An SMTPS (implicit TLS, RFC 8314) listener on the running Postfix, beside its port 25
+    with STARTTLS: same relay rules. Returns its port."""
+    conf = servers["postfix_config"]
+    port = free_port()
+    service = f"127.0.0.1:{port}"
+    subprocess.run(["postconf", "-c", conf, "-M", f"{service}/inet={service} inet n - n - - smtpd"],
+                   check=True)
+    subprocess.run(["postconf", "-c", conf, "-P", f"{service}/inet/smtpd_tls_wrappermode=yes",
+                    f"{service}/inet/syslog_name=postfix/smtps"], check=True)
+    subprocess.run(["postfix", "-c", conf, "reload"], check=True, capture_output=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return port
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("Postfix's SMTPS listener did not start")
+
+
+def forget_capabilities(outpost, profile):
+    path = os.path.join(outpost.account_dir(profile), "capabilities.json")
+    if os.path.exists(path):
+        os.remove(path)
 
 
 def round_trips(args, outpost, servers, out):
-    proxies = Proxies(servers["pop3"], servers["smtp"])
     password = open(servers["password_file"]).read()
     rtt = args.rtt_ms / 1000.0
-    profile = outpost.profile(proxies.pop.port, proxies.smtp.port)
-    counts = [1, 10, args.batch]
+    if "smtps" not in servers:
+        servers["smtps"] = add_smtps(servers)
+    counts = [1, 10] if args.batch in (1, 10) else [1, 10, args.batch]
+    if args.quick:
+        counts = [1, args.batch]  # the ctest run: each setting works, in little time
+    wanted = args.scenarios.split(",") if args.scenarios else None
     rows = []
-    for n in counts:
-        for label, strip in (("Outpost, PIPELINING+CHUNKING offered", False),
-                             ("Outpost, PIPELINING/CHUNKING hidden", True)):
-            walls, spans = {}, {}
+    for number, scenario in enumerate(SCENARIOS, 1):
+        if wanted and str(number) not in wanted:
+            continue
+        proxies = Proxies(servers[scenario.pop_port], servers[scenario.smtp_port])
+        profile = outpost.profile(proxies.pop.port, proxies.smtp.port, "--pop-security",
+                                  scenario.pop, "--smtp-security", scenario.smtp, "--ca-file",
+                                  servers["ca"])
+        proxies.set(0.0, scenario.strip)
+        outpost.queue(profile, 1, args.message_size)  # the first session: capabilities learnt
+        outpost.send_receive(profile, 1)
+        for n in counts:
+            variants = [("Outpost", False)]
+            if n == 1:
+                variants.append(("Outpost, nothing remembered (first session)", True))
+            for label, first in variants:
+                walls, spans = {}, {}
+                for delay in (0.0, rtt):
+                    proxies.set(delay, scenario.strip)
+                    samples, logged = [], []
+                    for _ in range(args.runs):
+                        if first:
+                            forget_capabilities(outpost, profile)
+                        outpost.queue(profile, n, args.message_size)
+                        samples.append(outpost.send_receive(profile, n, logged))
+                    walls[delay], spans[delay] = median(samples), median(logged)
+                rows.append((scenario.name, n, label, walls[rtt], walls[0.0],
+                             scenario.minimum(n, not first), (spans[rtt] - spans[0.0]) / rtt))
+            if scenario.strip:
+                continue  # the proxy hides extensions from Outpost only; Python uses none
+            walls = {}
             for delay in (0.0, rtt):
-                proxies.set(delay, strip)
-                samples, logged = [], []
-                for _ in range(args.runs):
-                    outpost.queue(profile, n, args.message_size)
-                    samples.append(outpost.send_receive(profile, n, logged))
-                walls[delay], spans[delay] = median(samples), median(logged)
-            rows.append((n, label, walls[rtt], walls[0.0], minimum_rtts(n, not strip),
-                         (spans[rtt] - spans[0.0]) / rtt))
-        walls = {}
-        for delay in (0.0, rtt):
-            proxies.set(delay, False)
-            walls[delay] = median([python_cycle(proxies.pop.port, proxies.smtp.port, password,
-                                                n, args.message_size)
-                                   for _ in range(args.runs)])
-        rows.append((n, "Python poplib + smtplib", walls[rtt], walls[0.0],
-                     minimum_rtts(n, False), None))
+                proxies.set(delay, False)
+                walls[delay] = median([python_cycle(scenario, proxies.pop.port,
+                                                    proxies.smtp.port, password, n,
+                                                    args.message_size, servers["ca"])
+                                       for _ in range(args.runs)])
+            rows.append((scenario.name, n, "Python poplib + smtplib", walls[rtt], walls[0.0],
+                         scenario.bare(n), None))
+        if args.transcripts:  # the protocol log, to see where each round trip goes
+            os.makedirs(args.transcripts, exist_ok=True)
+            shutil.copy(os.path.join(profile, "logs", "bench.log"),
+                        os.path.join(args.transcripts, f"scenario-{number}.log"))
 
     out.append(f"### Round trips (RTT {args.rtt_ms:g} ms through a delay proxy, "
                f"median of {args.runs}, load {loadavg()})\n")
-    out.append("| Messages | Client | Wall at RTT | Wall at 0 ms | Round trips | "
+    out.append("| Setting | Messages | Client | Wall at RTT | Wall at 0 ms | Round trips | "
                "Round trips (protocol log) | Protocol minimum |")
-    out.append("|---:|---|---:|---:|---:|---:|---:|")
-    for n, label, wall, base, minimum, logged in rows:
+    out.append("|---|---:|---|---:|---:|---:|---:|---:|")
+    for name, n, label, wall, base, minimum, logged in rows:
         trips = (wall - base) / rtt
         logged = "—" if logged is None else f"{logged:.1f}"
-        out.append(f"| {n} | {label} | {wall * 1000:.0f} ms | {base * 1000:.0f} ms | "
+        out.append(f"| {name} | {n} | {label} | {wall * 1000:.0f} ms | {base * 1000:.0f} ms | "
                    f"{trips:.1f} | {logged} | {minimum} |")
     out.append("")
     out.append("Round trips = (wall at RTT − wall at 0 ms) / RTT: process start-up, disk and "
                "server work cancel out. For Outpost the same difference is also taken from "
                "its protocol log (first to last line of the cycle, millisecond stamps), which "
-               "leaves out the process around the cycle. Protocol minimum with PIPELINING and CHUNKING: POP "
-               "connect+greeting 2, CAPA 1, USER/PASS/STAT/QUIT in one group 1 (logged in at "
-               "4); SMTP connect+greeting+EHLO (3) overlapped with that; then every "
-               "MAIL/RCPT/BDAT LAST and QUIT in one group: 5 for any number of messages. "
-               "Without them: POP logged in at 4 (connect+greeting 2, USER, PASS), then 4 per "
-               "message (MAIL, RCPT, DATA, data) and QUIT.\n")
+               "leaves out the process around the cycle. Outpost's rows are second sessions "
+               "(the POP server's capabilities remembered from the last one, CAPA skipped) "
+               "unless marked first session. Protocol minimum, with PIPELINING and CHUNKING: "
+               "plain 4 (POP greeting 2, login group 3; SMTP greeting and EHLO 3 alongside; "
+               "every MAIL/RCPT/BDAT LAST and QUIT in one group 4), 5 when CAPA is needed; "
+               "implicit TLS 1.3 one more (the handshake before each greeting); STARTTLS 7 (SMTP: "
+               "greeting 2, EHLO 3, STARTTLS 4, handshake 5, EHLO 6, the group 7), 8 when POP "
+               "needs CAPA before and after STLS. Python's minimum is the one without "
+               "extensions (4 round trips per message).\n")
     return rows
 
 
@@ -698,6 +795,10 @@ def main():
     ap.add_argument("--rtt-ms", type=float, default=100)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=100)
+    ap.add_argument("--transcripts", help="copy each round-trip setting's protocol log into "
+                    "this folder")
+    ap.add_argument("--scenarios", help="round-trip settings to run, by number (1,3): all by "
+                    "default")
     ap.add_argument("--message-size", type=int, default=2048)
     ap.add_argument("--bulk", type=int, default=1000)
     ap.add_argument("--bulk-size", type=int, default=10240)
