@@ -63,6 +63,7 @@ void Pop3Client::connectToServer()
     m_greeting.clear();
     m_known = {};
     m_fromCache = false;
+    m_credentialsRefused = false;
     m_transport->setQuietReceive(false);
     m_transport->open(m_settings.connection);
 }
@@ -180,6 +181,8 @@ void Pop3Client::onLine(const QByteArray &line)
         // Something refused after CAPA was skipped: perhaps the server changed. The next
         // session asks (and this one does too when it has not logged in yet: finish()).
         m_settings.capabilityCache->forget(cacheKey());
+        // RFC 3206: [AUTH] is a verdict on the credentials, not on the capabilities.
+        m_credentialsRefused = response.code == "AUTH";
     }
     const Command &front = m_sent.front();
     const bool multiLine = front.kind == Kind::Capa || front.kind == Kind::Uidl ||
@@ -598,6 +601,8 @@ bool Pop3Client::askAgain(const NetError &error)
     // whatever the capabilities).
     if (!m_fromCache || m_askedAgain || m_loginTime.isValid())
         return false;
+    if (m_credentialsRefused)
+        return false; // asking again would only try the same password twice
     m_askedAgain = true;
     m_transport->note(QStringLiteral("*: failed with the remembered capabilities (%1); "
                                      "connecting again to ask for them")

@@ -222,10 +222,11 @@ private:
     bool m_stlsDone = false;
     bool m_loginSent = false;
     bool m_finished = false;
-    QByteArray m_greeting;     ///< the greeting line without its APOP timestamp
-    KnownServer m_known;       ///< what the cache held when this session used it
-    bool m_fromCache = false;  ///< CAPA was skipped: m_known stands for the server's answer
-    bool m_askedAgain = false; ///< this session already reconnected to ask CAPA
+    QByteArray m_greeting;             ///< the greeting line without its APOP timestamp
+    KnownServer m_known;               ///< what the cache held when this session used it
+    bool m_fromCache = false;          ///< CAPA was skipped: m_known stands for the server's answer
+    bool m_askedAgain = false;         ///< this session already reconnected to ask CAPA
+    bool m_credentialsRefused = false; ///< an -ERR [AUTH] (RFC 3206) after skipping CAPA
 };
 
 } // namespace Outpost
