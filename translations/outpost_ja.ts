@@ -1252,8 +1252,8 @@
         <translation>IMAP ではサーバー上のメールボックスはそのまま残ります。Outpost は新しいメッセージをコピーするだけで、既読にしたり、移動したり、削除したりはしません。</translation>
     </message>
     <message>
-        <source>Incoming server &amp;type:</source>
-        <translation>受信サーバーの種類(&amp;T):</translation>
+        <source>Incoming server t&amp;ype:</source>
+        <translation>受信サーバーの種類(&amp;Y):</translation>
     </message>
     <message>
         <source>IMAP &amp;server:</source>

@@ -133,7 +133,7 @@ QWidget *AccountDialog::receivingPage()
     auto *form = new QFormLayout(page);
     // A row whose field is a layout gets no buddy: the label must name its own, or its
     // "&" shows as a character instead of a shortcut.
-    form->addRow(tr("Incoming server &type:"), m_incoming);
+    form->addRow(tr("Incoming server t&ype:"), m_incoming);
     auto *serverLabel = new QLabel(tr("POP3 &server:"));
     serverLabel->setBuddy(m_popHost);
     m_incomingServerLabel = serverLabel;
