@@ -171,11 +171,6 @@ void ImapClient::send(Command command)
     updateIdle();
 }
 
-ImapClient::Command *ImapClient::current()
-{
-    return m_sent.empty() ? nullptr : &m_sent.front();
-}
-
 ImapClient::Command *ImapClient::fetchOf(quint64 uid)
 {
     // RFC 3501 section 5.5: a server may run pipelined fetches at once and interleave their

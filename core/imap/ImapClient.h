@@ -184,7 +184,6 @@ private:
     void loginSucceeded(const QByteArray &method);
     void finish(const NetError &error);
     void updateIdle();
-    Command *current();
     /// The outstanding UID FETCH of @p uid, or nullptr.
     Command *fetchOf(quint64 uid);
     NetError refusal(const ImapResponse &response, const QString &message,
